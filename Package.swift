@@ -1,0 +1,37 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Welltree",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "welltree", targets: ["welltree"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibGit2",
+            pkgConfig: "libgit2",
+            providers: [.apt(["libgit2-dev"])]
+        ),
+        .target(name: "Git", dependencies: ["CLibGit2"]),
+        .target(name: "WelltreeCore"),
+        .target(name: "WelltreeWorkspace", dependencies: ["Git", "WelltreeCore"]),
+        .target(name: "WelltreeReports", dependencies: ["WelltreeCore"]),
+        .target(
+            name: "WelltreeCommands",
+            dependencies: [
+                "WelltreeCore", "WelltreeWorkspace", "WelltreeReports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "welltree", dependencies: ["WelltreeCommands"]),
+        .testTarget(name: "GitTests", dependencies: ["Git"]),
+        .testTarget(name: "WelltreeCoreTests", dependencies: ["WelltreeCore"]),
+        .testTarget(name: "WelltreeWorkspaceTests", dependencies: ["WelltreeWorkspace", "Git"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["welltree"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

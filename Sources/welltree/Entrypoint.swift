@@ -1,0 +1,8 @@
+import WelltreeCommands
+
+@main
+struct Entrypoint {
+    static func main() async {
+        await WelltreeCommand.main()
+    }
+}
