@@ -1,2 +1,11 @@
 #include <git2.h>
 #include <git2/sys/merge.h>
+
+/* git_libgit2_opts is variadic, which Swift cannot call: these wrappers name the options used. */
+static inline int welltree_set_strict_hash_verification(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, enabled);
+}
+
+static inline int welltree_set_owner_validation(int enabled) {
+    return git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, enabled);
+}

@@ -1,0 +1,145 @@
+import Foundation
+import Git
+import WelltreeCore
+
+/// A review repository opened at one commit: reads come from that commit's tree, and changes
+/// are committed on top of it with a compare-and-swap of the branch.
+///
+/// Reads never look at the work tree: what a command shows is what is committed, so two
+/// people looking at the same commit see the same thing, and blob ids can key caches.
+package final class Workspace {
+    package let repository: Repository
+    /// The branch HEAD names (`refs/heads/main`), or nil when HEAD is detached.
+    package let branch: String?
+    /// The commit every read comes from and every change builds on; nil on an unborn branch.
+    package private(set) var base: ObjectID?
+    /// The tree of `base`.
+    package private(set) var baseTree: ObjectID?
+
+    /// Opens the repository containing `path` at its HEAD.
+    package init(at path: String) throws(WorkspaceError) {
+        do {
+            repository = try Repository.open(searchingFrom: path)
+        } catch {
+            if error.isNotFound { throw .notARepository(path) }
+            throw .git(error)
+        }
+        do {
+            switch try repository.head() {
+            case .branch(let name, let commit):
+                branch = name
+                base = commit
+            case .detached(let commit):
+                branch = nil
+                base = commit
+            }
+            if let base { baseTree = try repository.commit(base).tree }
+        } catch {
+            throw .git(error)
+        }
+    }
+
+    /// Opens the workspace at a given revision for reading only (milestones, diffs, checks).
+    package init(repository: Repository, commit: ObjectID) throws(WorkspaceError) {
+        self.repository = repository
+        branch = nil
+        base = commit
+        do {
+            baseTree = try repository.commit(commit).tree
+        } catch {
+            throw .git(error)
+        }
+    }
+
+    /// The work tree's root, without a trailing slash, or nil for a bare repository.
+    package var root: String? {
+        repository.workdir.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+    }
+
+    /// Fails unless the commit holds a workspace (`welltree init` has been run).
+    package func requireInitialised() throws(WorkspaceError) {
+        guard try entry(Layout.settings) != nil else {
+            throw .notAWorkspace(root ?? repository.gitDirectory)
+        }
+    }
+
+    // MARK: Reading
+
+    /// The tree entry at `path` in the base commit, or nil.
+    package func entry(_ path: String) throws(WorkspaceError) -> TreeEntry? {
+        guard let baseTree else { return nil }
+        do {
+            return try repository.entry(at: path, inTree: baseTree)
+        } catch {
+            throw .git(error)
+        }
+    }
+
+    /// The entries of the directory at `path` in the base commit (empty when it does not exist).
+    package func directory(_ path: String) throws(WorkspaceError) -> [TreeEntry] {
+        guard let entry = try entry(path), entry.kind == .tree else { return [] }
+        return try wrap { () throws(GitError) in try repository.treeEntries(entry.id) }
+    }
+
+    /// The bytes of the regular file at `path`, or nil when there is nothing there. Anything
+    /// other than a regular file (a symlink or submodule planted where data belongs) is refused.
+    package func file(_ path: String) throws(WorkspaceError) -> [UInt8]? {
+        guard let entry = try entry(path) else { return nil }
+        return try read(entry, path: path)
+    }
+
+    /// The bytes of a blob entry, refusing non-files.
+    package func read(_ entry: TreeEntry, path: String) throws(WorkspaceError) -> [UInt8] {
+        switch entry.kind {
+        case .blob, .executable:
+            return try wrap { () throws(GitError) in try repository.blob(entry.id) }
+        case .symlink: throw .notARegularFile(path: path, found: "a symbolic link")
+        case .tree: throw .notARegularFile(path: path, found: "a directory")
+        case .submodule: throw .notARegularFile(path: path, found: "a submodule")
+        }
+    }
+
+    /// Decodes the JSON document at `path`, or nil when there is none.
+    package func document<T: Decodable>(_ type: T.Type, at path: String) throws(WorkspaceError) -> T? {
+        guard let bytes = try file(path) else { return nil }
+        return try decode(type, from: bytes, path: path)
+    }
+
+    /// Decodes a workspace file, naming the file in any error.
+    package func decode<T: Decodable>(_ type: T.Type, from bytes: [UInt8], path: String) throws(WorkspaceError) -> T {
+        do {
+            return try JSONNodeDecoder().decode(type, from: bytes)
+        } catch {
+            throw .invalidFile(path: path, error)
+        }
+    }
+
+    /// The workspace settings (defaults when the file has none of them).
+    package func settings() throws(WorkspaceError) -> WorkspaceSettings {
+        try document(WorkspaceSettings.self, at: Layout.settings) ?? WorkspaceSettings()
+    }
+
+    /// Who is acting: `$WELLTREE_PRINCIPAL`, else git's user.email.
+    package func principal() throws(WorkspaceError) -> String {
+        if let principal = ProcessInfo.processInfo.environment["WELLTREE_PRINCIPAL"], !principal.isEmpty {
+            return principal
+        }
+        guard let email = try wrap({ () throws(GitError) in try repository.configString("user.email") }), !email.isEmpty else {
+            throw .noIdentity
+        }
+        return email
+    }
+
+    func setBase(commit: ObjectID, tree: ObjectID) {
+        base = commit
+        baseTree = tree
+    }
+
+    func wrap<T>(_ body: () throws(GitError) -> T) throws(WorkspaceError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw .git(error)
+        }
+    }
+}
