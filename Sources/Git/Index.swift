@@ -30,6 +30,11 @@ package final class Index {
         try check(code, "git_index_remove_bypath", subject: path)
     }
 
+    /// Unstages everything below the directory `path`.
+    package func removeDirectory(_ path: String) throws(GitError) {
+        try check(git_index_remove_directory(handle, path, 0), "git_index_remove_directory", subject: path)
+    }
+
     /// Writes the index back atomically (through index.lock).
     package func write() throws(GitError) {
         try check(git_index_write(handle), "git_index_write")

@@ -3,6 +3,8 @@ import WelltreeCore
 /// The files one command changes: new contents by path, or removal. Applied as one commit.
 package struct ChangeSet: Sendable {
     package private(set) var files: [String: [UInt8]?] = [:]
+    /// Directories removed with everything below them.
+    package private(set) var removedDirectories: Set<String> = []
 
     package init() {}
 
@@ -25,7 +27,12 @@ package struct ChangeSet: Sendable {
         files[path] = .some(nil)
     }
 
-    package var isEmpty: Bool { files.isEmpty }
+    /// Removes the directory at `path` and everything below it.
+    package mutating func removeDirectory(_ path: String) {
+        removedDirectories.insert(path)
+    }
+
+    package var isEmpty: Bool { files.isEmpty && removedDirectories.isEmpty }
 
     /// Paths in a stable order.
     package var paths: [String] { files.keys.sorted() }

@@ -23,9 +23,12 @@ extension Workspace {
             for path in paths where try wrap({ () throws(GitError) in try repository.isPathModified(path) }) {
                 dirty.append(path)
             }
+            for directory in changes.removedDirectories.sorted() {
+                dirty += try wrap { () throws(GitError) in try repository.modifiedPaths(under: directory + "/") }
+            }
             if !dirty.isEmpty { throw .dirty(dirty) }
         }
-        var treeChanges: [TreeChange] = []
+        var treeChanges = changes.removedDirectories.sorted().map { TreeChange(path: $0, blob: nil) }
         for path in paths {
             let contents = changes.files[path] ?? nil
             let blob = try contents.map { bytes throws(WorkspaceError) in
@@ -73,7 +76,14 @@ extension Workspace {
                 removeEmptyParents(of: full, below: root)
             }
         }
+        for directory in changes.removedDirectories {
+            try? files.removeItem(atPath: root + "/" + directory)
+            removeEmptyParents(of: root + "/" + directory, below: root)
+        }
         let index = try wrap { () throws(GitError) in try Index(of: repository) }
+        for directory in changes.removedDirectories {
+            try wrap { () throws(GitError) in try index.removeDirectory(directory) }
+        }
         for path in changes.paths {
             if changes.files[path] ?? nil != nil {
                 try wrap { () throws(GitError) in try index.addFromWorkdir(path) }

@@ -15,6 +15,10 @@ package final class Workspace {
     package private(set) var base: ObjectID?
     /// The tree of `base`.
     package private(set) var baseTree: ObjectID?
+    /// Lenses parsed in this process, by blob id: a lens is parsed once however many workloads use it.
+    var lensCache: [ObjectID: Lens] = [:]
+    /// Compiled evaluators, by blob id of the lens version.
+    var evaluatorCache: [ObjectID: LensEvaluator] = [:]
 
     /// Opens the repository containing `path` at its HEAD.
     package init(at path: String) throws(WorkspaceError) {

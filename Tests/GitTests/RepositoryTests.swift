@@ -62,6 +62,15 @@ struct RepositoryTests {
         #expect(try temp.repository.treeEntries(secondTree).map(\.name) == ["a", "top.json"])
     }
 
+    @Test func removingADirectoryRemovesEverythingBelowIt() throws {
+        let temp = try TemporaryRepository()
+        let first = try temp.commit(["w/a/x.json": "1", "w/a/sub/y.json": "2", "w/b/z.json": "3"], parent: nil)
+        let tree = try temp.repository.commit(first).tree
+        let updated = try temp.repository.updatedTree(base: tree, changes: [TreeChange(path: "w/a", blob: nil)])
+        #expect(try temp.repository.entry(at: "w/a", inTree: updated) == nil)
+        #expect(try temp.repository.entry(at: "w/b/z.json", inTree: updated) != nil)
+    }
+
     @Test func removingAMissingPathChangesNothing() throws {
         let temp = try TemporaryRepository()
         let first = try temp.commit(["x.json": "1"], parent: nil)

@@ -1,0 +1,75 @@
+import ArgumentParser
+import WelltreeCore
+import WelltreeReports
+import WelltreeWorkspace
+
+extension AnswerCommand {
+    /// `welltree answer show W QUESTION`.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one question with its best practices and answer.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var target: AnswerTarget
+        @Argument(help: "The question id.")
+        var question: String
+        @OptionGroup var format: FormatOptions
+
+        func run() throws {
+            try perform {
+                let workspace = try global.workspace()
+                let stored = try workspace.findWorkload(target.workload)
+                let review = try workspace.review(of: stored, lens: try workspace.appliedLens(stored, alias: target.lens))
+                guard let (pillar, lensQuestion) = review.lens.lens.question(id: question) else {
+                    let ids = review.lens.lens.pillars.flatMap { $0.questions.map(\.id) }
+                    throw WorkspaceError.notFound(what: "question", name: question, hint: "lens \(review.applied.alias) has: \(ids.joined(separator: ", "))")
+                }
+                let storedAnswer = review.answers[question]
+                let risk = review.review.questions.first { $0.questionId == question }?.risk ?? .unanswered
+                switch format.format {
+                case .json:
+                    let shape = AnswerShape(pillarId: pillar.id, question: lensQuestion, answer: storedAnswer?.answer, risk: risk, updatedAt: storedAnswer?.updatedAt)
+                    output(jsonText(GetAnswerOutput(workloadId: stored.workload.id, lens: review.lens.record, answer: shape)))
+                case .text:
+                    output(AnswerText.render(pillar: pillar, question: lensQuestion, answer: storedAnswer?.answer, risk: risk))
+                }
+            }
+        }
+    }
+
+    /// `welltree answer list W`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List a lens's questions with their answers and risks.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var target: AnswerTarget
+        @Option(help: "Only this pillar (its id).")
+        var pillar: String?
+        @OptionGroup var format: FormatOptions
+
+        func run() throws {
+            try perform {
+                let workspace = try global.workspace()
+                let stored = try workspace.findWorkload(target.workload)
+                let review = try workspace.review(of: stored, lens: try workspace.appliedLens(stored, alias: target.lens))
+                let lens = review.lens.lens
+                if let pillar, lens.pillar(id: pillar) == nil {
+                    throw WorkspaceError.notFound(what: "pillar", name: pillar, hint: "lens \(review.applied.alias) has: \(lens.pillars.map(\.id).joined(separator: ", "))")
+                }
+                var summaries: [AnswerSummaryShape] = []
+                var table = TextTable(["PILLAR", "QUESTION", "RISK", "SELECTED", "TITLE"], alignments: [.left, .left, .left, .right, .left])
+                for lensPillar in lens.pillars where pillar == nil || lensPillar.id == pillar {
+                    for question in lensPillar.questions {
+                        let answer = review.answers[question.id]?.answer
+                        let risk = review.review.questions.first { $0.questionId == question.id }?.risk ?? .unanswered
+                        summaries.append(AnswerSummaryShape(pillarId: lensPillar.id, question: question, answer: answer, risk: risk))
+                        table.add([lensPillar.id, question.id, risk.rawValue, "\(answer?.selectedChoices.count ?? 0)/\(question.choices.count)", question.title])
+                    }
+                }
+                switch format.format {
+                case .json: output(jsonText(ListAnswersOutput(workloadId: stored.workload.id, lens: review.lens.record, summaries: summaries)))
+                case .text: output(table.render())
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+import WelltreeWorkspace
+
+/// `welltree init [DIR]`.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a review repository, or make an existing git repository one.",
+        discussion: "Lays down welltree.json, the built-in lenses, a README for reviewers and .gitattributes, in one commit. Running it again changes nothing."
+    )
+
+    @Argument(help: "The directory (default: the current one).")
+    var directory: String?
+
+    func run() throws {
+        try perform {
+            let template = try WorkspaceTemplate.locate()
+            let (workspace, committed) = try Workspace.initialize(at: directory ?? ".", template: template)
+            let root = workspace.root ?? (directory ?? ".")
+            output(committed ? "Initialised Welltree workspace in \(root)\n" : "Welltree workspace in \(root) is up to date\n")
+        }
+    }
+}

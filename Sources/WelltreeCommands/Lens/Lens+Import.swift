@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import WelltreeWorkspace
+
+extension LensCommand {
+    /// `welltree lens import FILE [--alias ALIAS]`.
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a custom lens file as a draft.",
+            discussion: """
+                A file whose lens name matches an existing lens (ignoring case, spaces and punctuation), \
+                or one given --alias, becomes the new draft of that lens and keeps its alias. Drafts cannot \
+                be applied until published.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The lens JSON file.")
+        var file: String
+        @Option(help: "The alias of the lens this file is a new draft of, or the alias for a new lens.")
+        var alias: String?
+
+        func run() throws {
+            try perform {
+                let workspace = try global.workspace()
+                guard let data = FileManager.default.contents(atPath: file) else {
+                    fail("\(file): cannot read the file")
+                }
+                let outcome = try workspace.importLens(Array(data), file: file, alias: alias)
+                for warning in outcome.warnings { printError("warning: \(warning)") }
+                let what = outcome.isNew ? "new lens" : "new draft of lens"
+                output("Imported \(outcome.record.name) as a \(what) \(outcome.record.alias)\n")
+                output("Publish it with: welltree lens publish \(outcome.record.alias) --version 1.0\n")
+            }
+        }
+    }
+
+    /// `welltree lens publish ALIAS --version V [--major|--minor]`.
+    struct Publish: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Publish a lens draft as a version.",
+            discussion: "A minor version applies to workloads automatically; a major version is offered as an upgrade.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The lens alias.")
+        var alias: String
+        @Option(help: "The version name: up to 32 letters, digits and periods, unique per lens.")
+        var version: String
+        @Flag(help: "Whether this is a major version (offered as an upgrade) or a minor one (applied automatically).")
+        var kind: VersionKind = .minor
+
+        enum VersionKind: String, EnumerableFlag {
+            case major, minor
+        }
+
+        func run() throws {
+            try perform {
+                let workspace = try global.workspace()
+                let record = try workspace.publishLens(alias, version: version, isMajor: kind == .major)
+                let isMajor = record.versions.last?.isMajor == true
+                output("Published \(record.name) version \(version) (\(isMajor ? "major" : "minor"))\n")
+            }
+        }
+    }
+
+    /// `welltree lens export ALIAS [--version V]`.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print a lens version as a lens file (importable again).")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The lens alias.")
+        var alias: String
+        @Option(help: "The version (default: the current one; the draft when nothing is published).")
+        var version: String?
+
+        func run() throws {
+            try perform {
+                let workspace = try global.workspace()
+                output(String(decoding: try workspace.exportLens(alias, version: version), as: UTF8.self))
+            }
+        }
+    }
+
+    /// `welltree lens delete ALIAS`.
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Delete a custom lens: workloads using it keep it, nobody can apply it any more.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The lens alias.")
+        var alias: String
+
+        func run() throws {
+            try perform {
+                let workspace = try global.workspace()
+                let record = try workspace.deleteLens(alias)
+                output("Deleted lens \(record.name) (\(record.alias))\n")
+            }
+        }
+    }
+}

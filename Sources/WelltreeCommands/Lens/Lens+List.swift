@@ -1,0 +1,117 @@
+import ArgumentParser
+import WelltreeCore
+import WelltreeReports
+import WelltreeWorkspace
+
+extension LensCommand {
+    /// `welltree lens list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List the lenses of the workspace.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var format: FormatOptions
+
+        func run() throws {
+            try perform {
+                let workspace = try global.workspace()
+                var summaries: [LensSummaryShape] = []
+                for record in try workspace.allLensRecords() {
+                    let lens = record.currentVersion == nil ? nil : try workspace.loadLens(record.alias).lens
+                    summaries.append(LensSummaryShape(record: record, description: lens?.description, questionCount: lens?.questionCount))
+                }
+                switch format.format {
+                case .json: output(jsonText(ListLensesOutput(summaries)))
+                case .text:
+                    var table = TextTable(["ALIAS", "NAME", "TYPE", "VERSION", "QUESTIONS", "STATUS"],
+                                          alignments: [.left, .left, .left, .left, .right, .left])
+                    for s in summaries {
+                        let status = s.LensStatus == "DELETED" ? "deleted" : (s.IsDraft ? "draft" : "published")
+                        table.add([s.LensAlias, s.LensName, s.LensType, s.LensVersion ?? "-", s.QuestionCount.map(String.init) ?? "-", status])
+                    }
+                    output(table.render())
+                }
+            }
+        }
+    }
+
+    /// `welltree lens show ALIAS`.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a lens: versions, pillars and questions.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The lens alias.")
+        var alias: String
+        @Option(help: "The version (default: the current one).")
+        var version: String?
+        @OptionGroup var format: FormatOptions
+
+        func run() throws {
+            try perform {
+                let workspace = try global.workspace()
+                let record = try workspace.requireLensRecord(alias)
+                let lens = record.currentVersion == nil ? nil : try workspace.loadLens(alias, version: version)
+                switch format.format {
+                case .json:
+                    output(jsonText(LensSummaryShape(record: record, description: lens?.lens.description, questionCount: lens?.lens.questionCount)))
+                case .text:
+                    var pairs: [(String, String)] = [
+                        ("Alias", record.alias), ("Name", record.name), ("Type", record.type.rawValue), ("Owner", record.owner),
+                        ("Versions", record.versions.map { "\($0.version)\($0.isMajor ? " (major)" : "")" }.joined(separator: ", ")),
+                    ]
+                    if record.deletedAt != nil { pairs.append(("Status", "deleted")) }
+                    if let lens {
+                        pairs.append(("Shown version", lens.version))
+                        pairs.append(("Description", lens.lens.description))
+                    }
+                    output(keyValueLines(pairs))
+                    if let lens {
+                        for pillar in lens.lens.pillars {
+                            output("\n\(pillar.name) (\(pillar.id))\n")
+                            for question in pillar.questions {
+                                output("  \(question.id)  \(question.title)  [\(question.choices.count) best practices]\n")
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// `welltree lens associate W ALIAS...`.
+    struct Associate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Apply lenses to a workload (at most 20); answers kept from an earlier association return.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The workload: its name or its id.")
+        var workload: String
+        @Argument(help: "Lens aliases.")
+        var aliases: [String]
+
+        func run() throws {
+            try perform {
+                let stored = try global.workspace().associateLenses(workload, aliases: aliases)
+                output("Lenses of \(stored.workload.name): \(stored.workload.lenses.map(\.alias).joined(separator: ", "))\n")
+            }
+        }
+    }
+
+    /// `welltree lens disassociate W ALIAS...`.
+    struct Disassociate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove lenses from a workload; their answers are kept for a later return.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The workload: its name or its id.")
+        var workload: String
+        @Argument(help: "Lens aliases.")
+        var aliases: [String]
+
+        func run() throws {
+            try perform {
+                let stored = try global.workspace().disassociateLenses(workload, aliases: aliases)
+                output("Lenses of \(stored.workload.name): \(stored.workload.lenses.map(\.alias).joined(separator: ", "))\n")
+            }
+        }
+    }
+}

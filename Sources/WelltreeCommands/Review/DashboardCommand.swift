@@ -1,0 +1,70 @@
+import Foundation
+import ArgumentParser
+import WelltreeCore
+import WelltreeReports
+import WelltreeWorkspace
+
+/// `welltree dashboard`: every workload's risks at a glance.
+struct DashboardCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dashboard",
+        abstract: "All workloads: questions answered, HRIs, MRIs, improvement status, last update.")
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "Only workloads with risks of this level: high or medium.")
+    var risk: RiskLevel?
+    @OptionGroup var format: FormatOptions
+
+    func run() throws {
+        try perform {
+            let workspace = try global.workspace()
+            var summaries: [WorkloadSummaryShape] = []
+            var totals = DashboardOutput.Totals(Workloads: 0, WorkloadsWithHighRisks: 0, WorkloadsWithMediumRisks: 0, RiskCounts: RiskCounts())
+            for stored in try workspace.allWorkloads() {
+                let summary = try workspace.summary(of: stored)
+                totals.Workloads += 1
+                if summary.riskCounts[.high] > 0 { totals.WorkloadsWithHighRisks += 1 }
+                if summary.riskCounts[.medium] > 0 { totals.WorkloadsWithMediumRisks += 1 }
+                totals.RiskCounts.add(summary.riskCounts)
+                if let risk, summary.riskCounts[risk.risk] == 0 { continue }
+                summaries.append(WorkloadSummaryShape(stored.workload, updatedAt: summary.updatedAt, riskCounts: summary.riskCounts))
+            }
+            summaries.sort { $0.WorkloadName.lowercased() < $1.WorkloadName.lowercased() }
+            switch format.format {
+            case .json: output(jsonText(DashboardOutput(summaries, totals: totals)))
+            case .text: output(ReviewText.dashboard(summaries, totals: totals))
+            }
+        }
+    }
+}
+
+/// `welltree config pillar-priority P1,P2,...`.
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Workspace settings.",
+        subcommands: [PillarPriority.self])
+
+    struct PillarPriority: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "pillar-priority",
+            abstract: "Show or set the order in which improvement plans list pillars (one commit).")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "Pillar ids, comma separated (omit to show the current order).")
+        var pillars: String?
+
+        func run() throws {
+            try perform {
+                let workspace = try global.workspace()
+                guard let pillars else {
+                    output(try workspace.settings().pillarPriority.joined(separator: ",") + "\n")
+                    return
+                }
+                let order = pillars.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                let changed = try workspace.setPillarPriority(order)
+                output(changed ? "Pillar priority: \(order.joined(separator: ", "))\n" : "Pillar priority unchanged\n")
+            }
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import ArgumentParser
+import WelltreeCore
+import WelltreeReports
+import WelltreeWorkspace
+
+/// `welltree status W [--lens ALIAS]`: the console's lens overview.
+struct StatusCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status",
+        abstract: "Per pillar: questions answered, high and medium risks.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var target: AnswerTarget
+    @OptionGroup var format: FormatOptions
+
+    func run() throws {
+        try perform {
+            let workspace = try global.workspace()
+            let stored = try workspace.findWorkload(target.workload)
+            let review = try workspace.review(of: stored, lens: try workspace.appliedLens(stored, alias: target.lens))
+            let updatedAt = review.answers.values.compactMap(\.updatedAt).max()
+            switch format.format {
+            case .json:
+                let shape = LensReviewShape(record: review.lens.record, version: review.lens.version, status: "CURRENT",
+                                            review: review.review, updatedAt: updatedAt ?? stored.workload.updatedAt)
+                output(jsonText(GetLensReviewOutput(workloadId: stored.workload.id, review: shape)))
+            case .text:
+                output(ReviewText.status(workload: stored.workload.name, lensName: review.lens.record.name,
+                                         version: review.lens.version, review: review.review))
+            }
+        }
+    }
+}
+
+/// `welltree improvements W`: the improvement plan.
+struct ImprovementsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "improvements",
+        abstract: "The improvement plan: questions with risk, HRIs first, by pillar priority, with the best practices to add.")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var target: AnswerTarget
+    @Option(help: "Only this pillar (its id).")
+    var pillar: String?
+    @Option(help: "Only this risk: high or medium.")
+    var risk: RiskLevel?
+    @OptionGroup var format: FormatOptions
+
+    func run() throws {
+        try perform {
+            let workspace = try global.workspace()
+            let stored = try workspace.findWorkload(target.workload)
+            let review = try workspace.review(of: stored, lens: try workspace.appliedLens(stored, alias: target.lens))
+            let priority = stored.workload.pillarPriorities ?? (try workspace.settings().pillarPriority)
+            var items = review.review.improvements(lens: review.lens.lens, pillarPriority: priority, risks: risk.map { [$0.risk] } ?? [.high, .medium])
+            if let pillar { items = items.filter { $0.pillarId == pillar } }
+            switch format.format {
+            case .json: output(jsonText(ListLensReviewImprovementsOutput(workloadId: stored.workload.id, lens: review.lens.record, items: items)))
+            case .text: output(ReviewText.improvements(workload: stored.workload.name, items: items))
+            }
+        }
+    }
+}
+
+/// `--risk high|medium`.
+enum RiskLevel: String, ExpressibleByArgument, CaseIterable {
+    case high, medium
+
+    var risk: Risk { self == .high ? .high : .medium }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import WelltreeReports
+import WelltreeWorkspace
+
+extension WorkloadCommand {
+    /// `welltree workload create`.
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Define a new workload (one commit). The Well-Architected Framework lens is always applied.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var properties: WorkloadPropertyOptions
+        @Option(name: .customLong("lens"), help: ArgumentHelp("Another lens to apply (repeatable).", valueName: "alias"))
+        var lenses: [String] = []
+        @OptionGroup var format: FormatOptions
+
+        func run() throws {
+            try perform {
+                let workspace = try global.workspace()
+                let stored = try workspace.createWorkload(properties.properties, lenses: lenses)
+                switch format.format {
+                case .json: output(jsonText(CreateWorkloadOutput(id: stored.workload.id)))
+                case .text:
+                    output("Created workload \(stored.workload.name) (\(stored.workload.id))\n")
+                    output("Lenses: \(stored.workload.lenses.map(\.alias).joined(separator: ", "))\n")
+                }
+            }
+        }
+    }
+}

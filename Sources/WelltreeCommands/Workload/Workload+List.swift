@@ -1,0 +1,40 @@
+import ArgumentParser
+import WelltreeReports
+import WelltreeWorkspace
+
+extension WorkloadCommand {
+    /// `welltree workload list`.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List workloads with their risks.")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var format: FormatOptions
+
+        func run() throws {
+            try perform {
+                let workspace = try global.workspace()
+                var summaries: [WorkloadSummaryShape] = []
+                for stored in try workspace.allWorkloads() {
+                    let summary = try workspace.summary(of: stored)
+                    summaries.append(WorkloadSummaryShape(stored.workload, updatedAt: summary.updatedAt, riskCounts: summary.riskCounts))
+                }
+                summaries.sort { $0.WorkloadName.lowercased() < $1.WorkloadName.lowercased() }
+                switch format.format {
+                case .json: output(jsonText(ListWorkloadsOutput(summaries)))
+                case .text:
+                    if summaries.isEmpty {
+                        output("No workloads yet. Define one with `welltree workload create`.\n")
+                        return
+                    }
+                    var table = TextTable(["NAME", "LENSES", "HRIS", "MRIS", "UPDATED", "ID"],
+                                          alignments: [.left, .left, .right, .right, .left, .left])
+                    for s in summaries {
+                        table.add([s.WorkloadName, s.Lenses.joined(separator: ","), "\(s.RiskCounts?[.high] ?? 0)",
+                                   "\(s.RiskCounts?[.medium] ?? 0)", s.UpdatedAt, s.WorkloadId])
+                    }
+                    output(table.render())
+                }
+            }
+        }
+    }
+}

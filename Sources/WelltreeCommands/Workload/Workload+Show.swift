@@ -1,0 +1,33 @@
+import ArgumentParser
+import WelltreeCore
+import WelltreeReports
+import WelltreeWorkspace
+
+extension WorkloadCommand {
+    /// `welltree workload show`.
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a workload's properties, lenses and risks.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The workload: its name (spaces and case ignored) or its id.")
+        var workload: String
+        @OptionGroup var format: FormatOptions
+
+        func run() throws {
+            try perform {
+                let workspace = try global.workspace()
+                let stored = try workspace.findWorkload(workload)
+                let summary = try workspace.summary(of: stored)
+                let priorities = try workspace.settings().pillarPriority
+                switch format.format {
+                case .json:
+                    var shape = WorkloadShape(stored.workload, riskCounts: summary.riskCounts, pillarPriorities: priorities)
+                    shape.workload.updatedAt = summary.updatedAt
+                    output(jsonText(GetWorkloadOutput(shape)))
+                case .text:
+                    output(WorkloadText.render(stored.workload, summary: (summary.riskCounts, summary.updatedAt)))
+                }
+            }
+        }
+    }
+}

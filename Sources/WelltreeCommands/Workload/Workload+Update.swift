@@ -1,0 +1,39 @@
+import ArgumentParser
+import WelltreeCore
+import WelltreeReports
+import WelltreeWorkspace
+
+extension WorkloadCommand {
+    /// `welltree workload update`.
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change a workload's properties (owner only; one commit, none when nothing changes).")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The workload: its name (spaces and case ignored) or its id.")
+        var workload: String
+        @OptionGroup var properties: WorkloadPropertyOptions
+        @Option(help: "not-applicable, not-started, in-progress, complete or risk-acknowledged.")
+        var improvementStatus: ImprovementStatus?
+        @Option(name: .customLong("remove-tag"), help: ArgumentHelp("Remove the tag with this key (repeatable).", valueName: "key"))
+        var removeTags: [String] = []
+        @OptionGroup var format: FormatOptions
+
+        func run() throws {
+            try perform {
+                let workspace = try global.workspace()
+                var request = properties.properties
+                request.improvementStatus = improvementStatus
+                request.tagsToRemove = removeTags
+                let (stored, changed) = try workspace.updateWorkload(workload, request)
+                switch format.format {
+                case .json:
+                    output(jsonText(GetWorkloadOutput(WorkloadShape(
+                        stored.workload, riskCounts: nil, pillarPriorities: try workspace.settings().pillarPriority))))
+                case .text:
+                    output(changed ? "Updated workload \(stored.workload.name)\n" : "Workload \(stored.workload.name) unchanged\n")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,250 @@
+import WelltreeCore
+
+/// The API's `ChoiceContent`.
+package struct ChoiceContentShape: Encodable {
+    package var DisplayText: String
+    package var Url: String?
+    init?(_ resource: LensResource?) {
+        guard let resource else { return nil }
+        DisplayText = resource.displayText
+        Url = resource.url
+    }
+}
+
+/// The API's `Choice`.
+package struct ChoiceShape: Encodable {
+    package var ChoiceId: String
+    package var Title: String
+    package var Description: String?
+    package var HelpfulResource: ChoiceContentShape?
+    package var ImprovementPlan: ChoiceContentShape?
+
+    init(_ choice: LensChoice) {
+        ChoiceId = choice.id
+        Title = choice.title
+        Description = choice.description
+        HelpfulResource = ChoiceContentShape(choice.helpfulResource)
+        ImprovementPlan = ChoiceContentShape(choice.improvementPlan)
+    }
+}
+
+/// The API's `ChoiceAnswer` (and, without notes, `ChoiceAnswerSummary`).
+package struct ChoiceAnswerShape: Encodable {
+    package var ChoiceId: String
+    package var Status: String
+    package var Reason: String?
+    package var Notes: String?
+}
+
+private func choiceAnswers(_ question: LensQuestion, _ answer: Answer?, withNotes: Bool) -> [ChoiceAnswerShape] {
+    question.choices.map { choice in
+        if let na = answer?.notApplicableChoices[choice.id] {
+            return ChoiceAnswerShape(ChoiceId: choice.id, Status: "NOT_APPLICABLE", Reason: na.reason.rawValue, Notes: withNotes ? na.notes : nil)
+        }
+        let selected = answer?.selectedChoices.contains(choice.id) ?? false
+        return ChoiceAnswerShape(ChoiceId: choice.id, Status: selected ? "SELECTED" : "UNSELECTED", Reason: nil, Notes: nil)
+    }
+}
+
+/// The API's `Answer`.
+package struct AnswerShape: Encodable {
+    package var QuestionId: String
+    package var PillarId: String
+    package var QuestionTitle: String
+    package var QuestionDescription: String?
+    package var HelpfulResourceUrl: String?
+    package var HelpfulResourceDisplayText: String?
+    package var Choices: [ChoiceShape]
+    package var SelectedChoices: [String]
+    package var ChoiceAnswers: [ChoiceAnswerShape]
+    package var IsApplicable: Bool
+    package var Risk: String
+    package var Notes: String?
+    package var Reason: String?
+    /// Welltree's addition: when the answer last changed.
+    package var UpdatedAt: String?
+
+    package init(pillarId: String, question: LensQuestion, answer: Answer?, risk: Risk, updatedAt: String?) {
+        QuestionId = question.id
+        PillarId = pillarId
+        QuestionTitle = question.title
+        QuestionDescription = question.description
+        HelpfulResourceUrl = question.helpfulResource?.url
+        HelpfulResourceDisplayText = question.helpfulResource?.displayText
+        Choices = question.choices.map(ChoiceShape.init)
+        SelectedChoices = answer?.selectedChoices ?? []
+        ChoiceAnswers = choiceAnswers(question, answer, withNotes: true)
+        IsApplicable = answer?.isApplicable ?? true
+        Risk = risk.rawValue
+        Notes = answer?.notes
+        Reason = answer?.isApplicable == false ? (answer?.reason ?? AnswerReason.none).rawValue : nil
+        UpdatedAt = updatedAt
+    }
+}
+
+/// GetAnswer.
+package struct GetAnswerOutput: Encodable {
+    package var WorkloadId: String
+    package var LensAlias: String
+    package var LensArn: String
+    package var Answer: AnswerShape
+    package var MilestoneNumber: Int?
+
+    package init(workloadId: String, lens: LensRecord, answer: AnswerShape, milestone: Int? = nil) {
+        WorkloadId = workloadId
+        LensAlias = lens.alias
+        LensArn = lensArn(lens.alias, type: lens.type)
+        Answer = answer
+        MilestoneNumber = milestone
+    }
+}
+
+/// The API's `AnswerSummary`.
+package struct AnswerSummaryShape: Encodable {
+    package var QuestionId: String
+    package var PillarId: String
+    package var QuestionTitle: String
+    package var Choices: [ChoiceShape]
+    package var SelectedChoices: [String]
+    package var ChoiceAnswerSummaries: [ChoiceAnswerShape]
+    package var IsApplicable: Bool
+    package var Risk: String
+    package var Reason: String?
+
+    package init(pillarId: String, question: LensQuestion, answer: Answer?, risk: Risk) {
+        QuestionId = question.id
+        PillarId = pillarId
+        QuestionTitle = question.title
+        Choices = question.choices.map(ChoiceShape.init)
+        SelectedChoices = answer?.selectedChoices ?? []
+        ChoiceAnswerSummaries = choiceAnswers(question, answer, withNotes: false)
+        IsApplicable = answer?.isApplicable ?? true
+        Risk = risk.rawValue
+        Reason = answer?.isApplicable == false ? (answer?.reason ?? AnswerReason.none).rawValue : nil
+    }
+}
+
+/// ListAnswers.
+package struct ListAnswersOutput: Encodable {
+    package var WorkloadId: String
+    package var LensAlias: String
+    package var LensArn: String
+    package var AnswerSummaries: [AnswerSummaryShape]
+    package var MilestoneNumber: Int?
+
+    package init(workloadId: String, lens: LensRecord, summaries: [AnswerSummaryShape], milestone: Int? = nil) {
+        WorkloadId = workloadId
+        LensAlias = lens.alias
+        LensArn = lensArn(lens.alias, type: lens.type)
+        AnswerSummaries = summaries
+        MilestoneNumber = milestone
+    }
+}
+
+/// The API's `PillarReviewSummary`.
+package struct PillarReviewSummaryShape: Encodable {
+    package var PillarId: String
+    package var PillarName: String
+    package var RiskCounts: RiskCounts
+}
+
+/// The API's `LensReview`.
+package struct LensReviewShape: Encodable {
+    package var LensAlias: String
+    package var LensArn: String
+    package var LensName: String
+    package var LensVersion: String
+    package var LensStatus: String
+    package var PillarReviewSummaries: [PillarReviewSummaryShape]
+    package var RiskCounts: RiskCounts
+    package var UpdatedAt: String?
+
+    package init(record: LensRecord, version: String, status: String, review: LensReview, updatedAt: String?) {
+        LensAlias = record.alias
+        LensArn = lensArn(record.alias, type: record.type)
+        LensName = record.name
+        LensVersion = version
+        LensStatus = status
+        PillarReviewSummaries = review.pillars.map { PillarReviewSummaryShape(PillarId: $0.id, PillarName: $0.name, RiskCounts: $0.riskCounts) }
+        RiskCounts = review.riskCounts
+        UpdatedAt = updatedAt
+    }
+}
+
+/// GetLensReview.
+package struct GetLensReviewOutput: Encodable {
+    package var WorkloadId: String
+    package var LensReview: LensReviewShape
+    package var MilestoneNumber: Int?
+
+    package init(workloadId: String, review: LensReviewShape, milestone: Int? = nil) {
+        WorkloadId = workloadId
+        LensReview = review
+        MilestoneNumber = milestone
+    }
+}
+
+/// The API's `ChoiceImprovementPlan`.
+package struct ChoiceImprovementPlanShape: Encodable {
+    package var ChoiceId: String
+    package var DisplayText: String
+    package var ImprovementPlanUrl: String?
+}
+
+/// The API's `ImprovementSummary`.
+package struct ImprovementSummaryShape: Encodable {
+    package var QuestionId: String
+    package var PillarId: String
+    package var QuestionTitle: String
+    package var Risk: String
+    package var ImprovementPlanUrl: String?
+    package var ImprovementPlans: [ChoiceImprovementPlanShape]
+
+    package init(_ item: ImprovementItem) {
+        QuestionId = item.questionId
+        PillarId = item.pillarId
+        QuestionTitle = item.questionTitle
+        Risk = item.risk.rawValue
+        ImprovementPlanUrl = item.improvementPlanURL
+        ImprovementPlans = item.missingChoices.map {
+            ChoiceImprovementPlanShape(
+                ChoiceId: $0.id, DisplayText: $0.improvementPlan?.displayText ?? $0.title,
+                ImprovementPlanUrl: $0.improvementPlan?.url ?? $0.helpfulResource?.url)
+        }
+    }
+}
+
+/// ListLensReviewImprovements.
+package struct ListLensReviewImprovementsOutput: Encodable {
+    package var WorkloadId: String
+    package var LensAlias: String
+    package var LensArn: String
+    package var ImprovementSummaries: [ImprovementSummaryShape]
+    package var MilestoneNumber: Int?
+
+    package init(workloadId: String, lens: LensRecord, items: [ImprovementItem], milestone: Int? = nil) {
+        WorkloadId = workloadId
+        LensAlias = lens.alias
+        LensArn = lensArn(lens.alias, type: lens.type)
+        ImprovementSummaries = items.map(ImprovementSummaryShape.init)
+        MilestoneNumber = milestone
+    }
+}
+
+/// The dashboard document: ListWorkloads' summaries with risk counts, plus Welltree's totals.
+package struct DashboardOutput: Encodable {
+    package struct Totals: Encodable {
+        package var Workloads: Int
+        package var WorkloadsWithHighRisks: Int
+        package var WorkloadsWithMediumRisks: Int
+        package var RiskCounts: RiskCounts
+    }
+
+    package var WorkloadSummaries: [WorkloadSummaryShape]
+    package var Totals: Totals
+
+    package init(_ summaries: [WorkloadSummaryShape], totals: Totals) {
+        WorkloadSummaries = summaries
+        Totals = totals
+    }
+}

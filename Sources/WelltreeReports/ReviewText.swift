@@ -1,0 +1,46 @@
+import WelltreeCore
+
+/// Text views of reviews: lens overview, improvement plan and dashboard.
+package enum ReviewText {
+    /// The lens overview: a row per pillar with answered questions, HRIs and MRIs.
+    package static func status(workload: String, lensName: String, version: String, review: LensReview) -> String {
+        var text = "\(workload) · \(lensName) \(version)\n\n"
+        var table = TextTable(["PILLAR", "ANSWERED", "HRIS", "MRIS", "N/A"], alignments: [.left, .right, .right, .right, .right])
+        for pillar in review.pillars {
+            let c = pillar.riskCounts
+            table.add([pillar.name, "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])", "\(c[.notApplicable])"])
+        }
+        let c = review.riskCounts
+        table.add(["Total", "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])", "\(c[.notApplicable])"])
+        text += table.render()
+        return text
+    }
+
+    /// The improvement plan, one block per question.
+    package static func improvements(workload: String, items: [ImprovementItem]) -> String {
+        guard !items.isEmpty else { return "No improvements to make for \(workload): no questions with high or medium risk.\n" }
+        var text = ""
+        for item in items {
+            let label = item.risk == .high ? "HIGH  " : "MEDIUM"
+            text += "\(label)  \(item.pillarName) · \(item.questionId)  \(item.questionTitle)\n"
+            for choice in item.missingChoices {
+                let url = choice.improvementPlan?.url ?? choice.helpfulResource?.url
+                text += "          - \(choice.title)" + (url.map { "\n            \($0)" } ?? "") + "\n"
+            }
+        }
+        return text
+    }
+
+    /// The dashboard: totals, then a row per workload.
+    package static func dashboard(_ summaries: [WorkloadSummaryShape], totals: DashboardOutput.Totals) -> String {
+        var text = "Workloads: \(totals.Workloads)   with high risks: \(totals.WorkloadsWithHighRisks)   with medium risks: \(totals.WorkloadsWithMediumRisks)\n\n"
+        var table = TextTable(["WORKLOAD", "ANSWERED", "HRIS", "MRIS", "IMPROVEMENT STATUS", "UPDATED"],
+                              alignments: [.left, .right, .right, .right, .left, .left])
+        for s in summaries {
+            let c = s.RiskCounts ?? RiskCounts()
+            table.add([s.WorkloadName, "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])", s.ImprovementStatus, s.UpdatedAt])
+        }
+        text += table.render()
+        return text
+    }
+}

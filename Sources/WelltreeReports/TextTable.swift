@@ -1,0 +1,65 @@
+/// A plain-text table for people: columns padded to their widest cell, numbers right-aligned.
+package struct TextTable {
+    package enum Alignment { case left, right }
+
+    package var headers: [String]
+    package var alignments: [Alignment]
+    package var rows: [[String]] = []
+
+    package init(_ headers: [String], alignments: [Alignment]? = nil) {
+        self.headers = headers
+        self.alignments = alignments ?? headers.map { _ in .left }
+    }
+
+    package mutating func add(_ row: [String]) {
+        rows.append(row)
+    }
+
+    /// The table as lines, headers first, columns separated by two spaces, no trailing blanks.
+    package func render() -> String {
+        let all = [headers] + rows
+        var widths = Array(repeating: 0, count: headers.count)
+        for row in all {
+            for (i, cell) in row.enumerated() where i < widths.count {
+                widths[i] = max(widths[i], displayWidth(cell))
+            }
+        }
+        var lines: [String] = []
+        for row in all {
+            var cells: [String] = []
+            for (i, cell) in row.enumerated() where i < widths.count {
+                let pad = String(repeating: " ", count: widths[i] - displayWidth(cell))
+                let isLast = i == widths.count - 1
+                switch alignments[i] {
+                case .left: cells.append(isLast ? cell : cell + pad)
+                case .right: cells.append(pad + cell)
+                }
+            }
+            lines.append(cells.joined(separator: "  "))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
+
+/// Columns a string occupies in a terminal: wide East Asian characters take two.
+package func displayWidth(_ text: String) -> Int {
+    text.unicodeScalars.reduce(0) { width, scalar in
+        let v = scalar.value
+        if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .format { return width }
+        let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
+            || (0xF900...0xFAFF).contains(v) || (0xFE30...0xFE4F).contains(v) || (0xFF00...0xFF60).contains(v)
+            || (0xFFE0...0xFFE6).contains(v) || (0x1F300...0x1F64F).contains(v) || (0x20000...0x3FFFD).contains(v)
+        return width + (wide ? 2 : 1)
+    }
+}
+
+/// Key-value lines for one record, keys padded to the widest: "Name         Retail Website".
+package func keyValueLines(_ pairs: [(String, String)]) -> String {
+    let width = pairs.map { displayWidth($0.0) }.max() ?? 0
+    return pairs.map { key, value in
+        let pad = String(repeating: " ", count: width - displayWidth(key))
+        let lines = value.split(separator: "\n", omittingEmptySubsequences: false)
+        let indent = String(repeating: " ", count: width + 2)
+        return key + pad + "  " + lines.joined(separator: "\n" + indent)
+    }.joined(separator: "\n") + "\n"
+}

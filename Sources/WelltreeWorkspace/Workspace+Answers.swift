@@ -1,0 +1,91 @@
+import Git
+import WelltreeCore
+
+/// A lens applied to a workload, with every answer and the computed review.
+package struct WorkloadLensReview {
+    package var applied: WorkloadLens
+    package var lens: LoadedLens
+    package var answers: [String: StoredAnswer]
+    package var review: LensReview
+}
+
+extension Workspace {
+    /// The stored answers of one lens of a workload, keyed by question id.
+    package func answers(of stored: StoredWorkload, lens alias: String) throws(WorkspaceError) -> [String: StoredAnswer] {
+        let directoryPath = Layout.answersDirectory(stored.directory, lens: alias)
+        guard let entry = try wrap({ () throws(GitError) in
+            try repository.entry(at: "\(Layout.answersDirectoryName)/\(alias)", inTree: stored.tree)
+        }), entry.kind == .tree else { return [:] }
+        var result: [String: StoredAnswer] = [:]
+        for file in try wrap({ () throws(GitError) in try repository.treeEntries(entry.id) }) {
+            let path = "\(directoryPath)/\(file.name)"
+            guard file.name.hasSuffix(".json") else { continue }
+            let question = String(file.name.dropLast(5))
+            result[question] = try decode(StoredAnswer.self, from: try read(file, path: path), path: path)
+        }
+        return result
+    }
+
+    /// The review of one applied lens: answers evaluated against the lens version in effect.
+    package func review(of stored: StoredWorkload, lens applied: WorkloadLens) throws(WorkspaceError) -> WorkloadLensReview {
+        let lens = try effectiveLens(applied)
+        let answers = try answers(of: stored, lens: applied.alias)
+        let review = lens.evaluator.review(answers: answers.mapValues(\.answer))
+        return WorkloadLensReview(applied: applied, lens: lens, answers: answers, review: review)
+    }
+
+    /// The applied lens named `alias` (default: the framework lens), or an error naming the
+    /// lenses the workload does have.
+    package func appliedLens(_ stored: StoredWorkload, alias: String?) throws(WorkspaceError) -> WorkloadLens {
+        let wanted = alias ?? BuiltinLens.framework
+        guard let applied = stored.workload.lenses.first(where: { $0.alias == wanted }) else {
+            throw .notFound(
+                what: "lens", name: wanted,
+                hint: "workload \"\(stored.workload.name)\" has \(stored.workload.lenses.map(\.alias).joined(separator: ", "))")
+        }
+        return applied
+    }
+
+    /// Reviews of every lens applied to a workload, in the workload's order.
+    package func reviews(of stored: StoredWorkload) throws(WorkspaceError) -> [WorkloadLensReview] {
+        var result: [WorkloadLensReview] = []
+        for applied in stored.workload.lenses { result.append(try review(of: stored, lens: applied)) }
+        return result
+    }
+
+    /// Changes one answer in one commit. The lens must be applied to the workload; the update
+    /// is checked against the question (unknown choices, limits) before anything is written.
+    package func updateAnswer(
+        _ reference: String, lens alias: String?, question questionId: String, update: AnswerUpdate
+    ) throws(WorkspaceError) -> (StoredWorkload, WorkloadLensReview, changed: Bool) {
+        let stored = try findWorkload(reference)
+        let applied = try appliedLens(stored, alias: alias)
+        let before = try review(of: stored, lens: applied)
+        guard let (_, question) = before.lens.lens.question(id: questionId) else {
+            let ids = before.lens.lens.pillars.flatMap { $0.questions.map(\.id) }
+            throw .notFound(what: "question", name: questionId, hint: "lens \(applied.alias) has questions: \(ids.joined(separator: ", "))")
+        }
+        let previous = before.answers[questionId]
+        let answer: Answer
+        do {
+            answer = try update.apply(to: previous?.answer, question: question)
+        } catch {
+            throw .invalid(error)
+        }
+        if answer == previous?.answer ?? Answer() { return (stored, before, false) }
+        let path = Layout.answerFile(stored.directory, lens: applied.alias, question: questionId)
+        var changes = ChangeSet()
+        if answer.isEmpty {
+            changes.remove(path)
+        } else {
+            try changes.write(path, json: StoredAnswer(answer: answer, updatedAt: isoNow()))
+        }
+        let oldRisk = before.lens.evaluator.risk(questionId: questionId, answer: previous?.answer)
+        let newRisk = before.lens.evaluator.risk(questionId: questionId, answer: answer)
+        var message = "Answer \(questionId) of \(stored.workload.name) (\(applied.alias))"
+        if oldRisk != newRisk { message += ": \(oldRisk.rawValue) -> \(newRisk.rawValue)" }
+        try commit(changes, message: message)
+        let after = try findWorkload(stored.workload.id)
+        return (after, try review(of: after, lens: applied), true)
+    }
+}

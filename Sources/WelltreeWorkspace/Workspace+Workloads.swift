@@ -1,0 +1,135 @@
+import Git
+import WelltreeCore
+
+extension Workspace {
+    /// The directories below `workloads/`, one per workload.
+    package func workloadDirectories() throws(WorkspaceError) -> [TreeEntry] {
+        try directory(Layout.workloads).filter { $0.kind == .tree }
+    }
+
+    /// Reads the workload stored in `entry` (a directory below `workloads/`).
+    package func loadWorkload(_ entry: TreeEntry) throws(WorkspaceError) -> StoredWorkload {
+        let path = Layout.workloadFile(entry.name)
+        guard let fileEntry = try wrap({ () throws(GitError) in try repository.entry(at: Layout.workloadFileName, inTree: entry.id) }) else {
+            throw .invalidFile(path: path, JSONDocumentError(path: .root, position: nil, message: "the workload directory has no \(Layout.workloadFileName)"))
+        }
+        let workload = try decode(Workload.self, from: try read(fileEntry, path: path), path: path)
+        return StoredWorkload(directory: entry.name, workload: workload, tree: entry.id)
+    }
+
+    /// Every workload, in directory order.
+    package func allWorkloads() throws(WorkspaceError) -> [StoredWorkload] {
+        var result: [StoredWorkload] = []
+        for entry in try workloadDirectories() { result.append(try loadWorkload(entry)) }
+        return result
+    }
+
+    /// Finds a workload by id or by name (spaces and case ignored).
+    ///
+    /// The directory a name maps to is tried first, so the usual lookup reads one file; only
+    /// when that misses (a renamed workload, a name spelled with other spaces) are all read.
+    package func findWorkload(_ reference: String) throws(WorkspaceError) -> StoredWorkload {
+        let entries = try workloadDirectories()
+        let wanted = Workload.normalizedName(reference)
+        let guess = Workload.directoryName(for: reference)
+        if let entry = entries.first(where: { $0.name == guess }) {
+            let stored = try loadWorkload(entry)
+            if Workload.normalizedName(stored.workload.name) == wanted || stored.workload.id == reference { return stored }
+        }
+        for entry in entries {
+            let stored = try loadWorkload(entry)
+            if stored.workload.id == reference || Workload.normalizedName(stored.workload.name) == wanted { return stored }
+        }
+        throw .notFound(what: "workload", name: reference, hint: "`welltree workload list` shows the workloads")
+    }
+
+    /// A directory name for a new workload: the name's slug, with a number added on collision.
+    func freshDirectory(for name: String, taken: Set<String>) -> String {
+        let slug = Workload.directoryName(for: name)
+        if !taken.contains(slug) { return slug }
+        var n = 2
+        while taken.contains("\(slug)-\(n)") { n += 1 }
+        return "\(slug)-\(n)"
+    }
+
+    /// Creates a workload with the framework lens and `lenses` applied, in one commit.
+    package func createWorkload(_ properties: WorkloadProperties, lenses extraLenses: [String]) throws(WorkspaceError) -> StoredWorkload {
+        try requireInitialised()
+        let owner = try principal()
+        let existing = try allWorkloads()
+        var aliases = [BuiltinLens.framework]
+        for alias in extraLenses where !aliases.contains(alias) { aliases.append(alias) }
+        let applied = try applicableLenses(aliases)
+        let workload: Workload
+        do {
+            workload = try Workload.create(
+                id: Workload.newID(), properties: properties, owner: owner, lenses: applied, now: isoNow(),
+                existingNames: existing.map(\.workload.name))
+        } catch {
+            throw .invalid(error)
+        }
+        let directory = freshDirectory(for: workload.name, taken: Set(existing.map(\.directory)))
+        var changes = ChangeSet()
+        try changes.write(Layout.workloadFile(directory), json: workload)
+        try commit(changes, message: "Create workload \(workload.name)")
+        return try findWorkload(workload.id)
+    }
+
+    /// Applies an update request; only the owner may change a workload's properties.
+    package func updateWorkload(_ reference: String, _ properties: WorkloadProperties) throws(WorkspaceError) -> (StoredWorkload, changed: Bool) {
+        let stored = try findWorkload(reference)
+        try requireOwner(of: stored.workload, to: "edit its properties")
+        let others = try allWorkloads().filter { $0.workload.id != stored.workload.id }.map(\.workload.name)
+        let updated: Workload
+        do {
+            updated = try stored.workload.updated(with: properties, now: isoNow(), existingNames: others)
+        } catch {
+            throw .invalid(error)
+        }
+        if updated == stored.workload { return (stored, false) }
+        var changes = ChangeSet()
+        try changes.write(Layout.workloadFile(stored.directory), json: updated)
+        let fields = Self.changedFields(stored.workload, updated)
+        let title = updated.name == stored.workload.name ? updated.name : "\(stored.workload.name) -> \(updated.name)"
+        let committed = try commit(changes, message: "Update workload \(title): \(fields.joined(separator: ", "))")
+        return (try findWorkload(updated.id), committed != nil)
+    }
+
+    /// Deletes a workload's data (its milestone tags stay in history). Owner only.
+    package func deleteWorkload(_ reference: String) throws(WorkspaceError) -> Workload {
+        let stored = try findWorkload(reference)
+        try requireOwner(of: stored.workload, to: "delete it")
+        var changes = ChangeSet()
+        changes.removeDirectory(Layout.workloadDirectory(stored.directory))
+        try commit(changes, message: "Delete workload \(stored.workload.name)")
+        return stored.workload
+    }
+
+    /// Refuses unless the acting principal owns the workload.
+    package func requireOwner(of workload: Workload, to action: String) throws(WorkspaceError) {
+        let actor = try principal()
+        guard actor == workload.owner else {
+            throw .forbidden("\(actor) may not \(action) of workload \"\(workload.name)\": only its owner \(workload.owner) may")
+        }
+    }
+
+    /// The property names that differ, for commit messages.
+    static func changedFields(_ old: Workload, _ new: Workload) -> [String] {
+        var fields: [String] = []
+        func note(_ changed: Bool, _ name: String) { if changed { fields.append(name) } }
+        note(old.name != new.name, "name")
+        note(old.description != new.description, "description")
+        note(old.reviewOwner != new.reviewOwner, "review owner")
+        note(old.environment != new.environment, "environment")
+        note(old.awsRegions != new.awsRegions, "AWS regions")
+        note(old.nonAwsRegions != new.nonAwsRegions, "non-AWS regions")
+        note(old.accountIds != new.accountIds, "account ids")
+        note(old.architecturalDesign != new.architecturalDesign, "architectural design")
+        note(old.industryType != new.industryType || old.industry != new.industry, "industry")
+        note(old.tags != new.tags, "tags")
+        note(old.notes != new.notes, "notes")
+        note(old.improvementStatus != new.improvementStatus, "improvement status")
+        note(old.lenses != new.lenses, "lenses")
+        return fields.isEmpty ? ["no property changes"] : fields
+    }
+}
