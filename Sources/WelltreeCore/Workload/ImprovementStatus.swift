@@ -10,8 +10,7 @@ package enum ImprovementStatus: String, Codable, Sendable, CaseIterable {
     /// Reads the API spelling and forgiving variants such as `in-progress` or `Risk acknowledged`:
     /// case, spaces, `-` and `_` are ignored.
     package init?(userInput: String) {
-        let folded = foldedEnumSpelling(userInput)
-        guard let match = Self.allCases.first(where: { foldedEnumSpelling($0.rawValue) == folded }) else { return nil }
+        guard let match = caseMatching(userInput, in: Self.self) else { return nil }
         self = match
     }
 

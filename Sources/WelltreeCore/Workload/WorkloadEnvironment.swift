@@ -6,8 +6,7 @@ package enum WorkloadEnvironment: String, Codable, Sendable, CaseIterable {
     /// Reads the API spelling and, for people typing it, forgiving variants such as `production`,
     /// `pre-production` or `Pre production`: case, spaces, `-` and `_` are ignored.
     package init?(userInput: String) {
-        let folded = foldedEnumSpelling(userInput)
-        guard let match = Self.allCases.first(where: { foldedEnumSpelling($0.rawValue) == folded }) else { return nil }
+        guard let match = caseMatching(userInput, in: Self.self) else { return nil }
         self = match
     }
 
@@ -23,7 +22,13 @@ package enum WorkloadEnvironment: String, Codable, Sendable, CaseIterable {
     }
 }
 
-/// Upper-cases and drops spaces, `-` and `_`, so `in-progress` and `IN_PROGRESS` compare equal.
-func foldedEnumSpelling(_ text: String) -> String {
-    String(text.uppercased().unicodeScalars.filter { $0 != "_" && $0 != "-" && !$0.properties.isWhitespace })
+/// The case of an API enum that `text` names, ignoring case, spaces, `-` and `_`, so people can
+/// type `in-progress` for `IN_PROGRESS`.
+func caseMatching<E: CaseIterable & RawRepresentable>(_ text: String, in type: E.Type) -> E?
+where E.RawValue == String {
+    func folded(_ text: String) -> String {
+        String(text.uppercased().unicodeScalars.filter { $0 != "_" && $0 != "-" && !$0.properties.isWhitespace })
+    }
+    let wanted = folded(text)
+    return E.allCases.first { folded($0.rawValue) == wanted }
 }
