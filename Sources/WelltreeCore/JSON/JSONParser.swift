@@ -20,14 +20,23 @@ package struct JSONParser {
     package static let maximumDepth = 256
 
     private let bytes: [UInt8]
+    private let allowsDuplicateKeys: Bool
 
-    private init(bytes: [UInt8]) {
+    private init(bytes: [UInt8], allowsDuplicateKeys: Bool = false) {
         self.bytes = bytes
+        self.allowsDuplicateKeys = allowsDuplicateKeys
     }
 
     /// Parses a complete document: exactly one value, surrounded by optional whitespace.
     package static func parse(_ bytes: [UInt8]) throws(JSONSyntaxError) -> JSONNode {
         try JSONParser(bytes: bytes).parseDocument()
+    }
+
+    /// Parses a document that may repeat a key within an object, keeping every member in source
+    /// order. For importing third-party files (real lens files repeat `url`), where the caller
+    /// decides which value counts and warns; Welltree's own files are read with `parse(_:)`.
+    package static func parse(_ bytes: [UInt8], allowingDuplicateKeys: Bool) throws(JSONSyntaxError) -> JSONNode {
+        try JSONParser(bytes: bytes, allowsDuplicateKeys: allowingDuplicateKeys).parseDocument()
     }
 
     /// Parses a complete document given as text.
@@ -124,7 +133,7 @@ package struct JSONParser {
             }
             let keyOffset = index
             let key = try parseString(&index)
-            guard seen.insert(key).inserted else { throw error("duplicate key \"\(key)\"", at: keyOffset) }
+            guard seen.insert(key).inserted || allowsDuplicateKeys else { throw error("duplicate key \"\(key)\"", at: keyOffset) }
             skipWhitespace(&index)
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
                 throw error("expected ':' after key \"\(key)\", found \(describe(index))", at: index)

@@ -1,0 +1,1029 @@
+#!/usr/bin/env python3
+"""Generate the four built-in AWS lenses that `welltree init` lays down.
+
+Usage:
+    scripts/generate-builtin-lenses.py [--reference DIR] [--out DIR] [--check]
+
+Reads the reference facts (ids, titles, risk levels or tiers, documentation links) from
+--reference (default: ../shared/reference relative to the project root) and writes, per lens
+alias, <out>/<alias>/lens.json (metadata) and <out>/<alias>/versions/1.0.json (the lens document)
+as canonical JSON. --out defaults to workspace-template/lenses in the project root.
+
+Only facts are taken from the reference. Every description, helpful text and improvement plan text
+is composed here, in the project's own words, and points to the AWS page for the full guidance.
+
+--check writes nothing: it validates the files already in --out (limits, ids, condition grammar,
+risk-rule behaviour, 1:1 correspondence with the reference CSVs) and fails when they differ from
+what this script would generate. Generation runs the same validation before writing anything.
+
+Python 3 standard library only. Output is deterministic: the same reference gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import re
+import sys
+from collections import OrderedDict
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_REFERENCE = PROJECT_ROOT / ".." / "shared" / "reference"
+DEFAULT_OUT = PROJECT_ROOT / "workspace-template" / "lenses"
+
+SCHEMA_VERSION = "2021-11-01"
+LENS_VERSION = "1.0"
+CREATED_AT = "2026-11-27T00:00:00Z"
+NONE_TITLE = "None of these"
+
+# Limits from lens-format.md (and the API model for choice ids).
+MAX_NAME = 128
+MAX_TITLE = 128
+MAX_TEXT = 2048
+MAX_PILLARS = 10
+MAX_QUESTIONS_PER_PILLAR = 20
+MAX_CHOICES = 15
+MAX_RULES = 3
+MAX_FILE_BYTES = 500 * 1024
+MAX_CHOICE_ID = 64  # API shape ChoiceId is 1..64, tighter than the lens spec's 128
+ID_RE = re.compile(r"^[A-Za-z0-9_]{3,128}$")
+# The framework lens keeps the AWS API question ids, some of which contain hyphens
+# ("cloud-financial-management"). The API's QuestionId is any string of 1..128 characters; the
+# [A-Za-z0-9_] pattern is a custom-lens import rule. Hyphens are allowed for that lens only.
+AWS_QUESTION_ID_RE = re.compile(r"^[A-Za-z0-9_-]{3,128}$")
+# Characters ImportLens accepts in lens name/description, pillar names, question titles and
+# descriptions and choice titles (lens-behaviour.md). Texts written by this script must fit it;
+# titles copied from AWS are kept exact and only reported when they do not.
+RESTRICTED_OK = re.compile(r"^[A-Za-z0-9 \n\-_.,:/()@!&#+'?\u2019]*$")
+RISKS = ("HIGH_RISK", "MEDIUM_RISK", "NO_RISK")
+
+FRAMEWORK_PILLAR_NAMES = OrderedDict(
+    [
+        ("operationalExcellence", "Operational Excellence"),
+        ("security", "Security"),
+        ("reliability", "Reliability"),
+        ("performance", "Performance Efficiency"),
+        ("costOptimization", "Cost Optimization"),
+        ("sustainability", "Sustainability"),
+    ]
+)
+# Pillar whitepapers of the framework, used as each framework question's helpful resource
+# (the CSV links best practices, not questions).
+FRAMEWORK_PILLAR_DOCS = {
+    "operationalExcellence": "operational-excellence-pillar",
+    "security": "security-pillar",
+    "reliability": "reliability-pillar",
+    "performance": "performance-efficiency-pillar",
+    "costOptimization": "cost-optimization-pillar",
+    "sustainability": "sustainability-pillar",
+}
+
+# framework-lens.csv rows that are not choices of the AWS tool lens (2024-06-27, the version the
+# "None of these" ids come from). Keyed by the CSV's choice_id column.
+FRAMEWORK_EXCLUDED = OrderedDict(
+    [
+        (
+            "rel_testing_resiliency_test_functional",
+            "Test functional requirements (REL12): absent from the 2024-06-27 tool lens, "
+            "only in an older snapshot",
+        ),
+        (
+            "(docs-only) sus_sus_dev_a1",
+            "SUS06-BP01 Communicate and cascade your sustainability goals: documentation only, "
+            "no tool id, no pillar",
+        ),
+    ]
+)
+
+# Titles longer than the 128-character limit, shortened with the least change of wording.
+# The exact AWS title is kept in the question description (or the choice description).
+QUESTION_TITLE_SHORT = {
+    ("wellarchitected", "application-security"): (
+        "How do you incorporate and validate the security properties of applications "
+        "throughout design, development, and deployment?"
+    ),
+    ("softwareasaservice", "ops_q2"): (
+        "How are you capturing and surfacing metric data that can be used to analyze usage "
+        "and consumption trends of individual tenants?"
+    ),
+}
+CHOICE_TITLE_SHORT = {
+    ("foundationaltechnicalreview", "rel_q1", "rel_rel_q1_a2"): (
+        "Establish a Recovery Time Objective (RTO) to meet business needs and expectations."
+    ),
+}
+
+SERVERLESS_TIER_LEVEL = {"Required": "HIGH", "Good": "MEDIUM", "Best": "LOW"}
+
+
+# --------------------------------------------------------------------------------------------
+# Reading the reference
+
+
+class ReferenceDataError(Exception):
+    pass
+
+
+def read_csv(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def framework_facts(ref: Path) -> dict:
+    """Pillars, questions and choices of the framework lens, from framework-lens.csv."""
+    rows = read_csv(ref / "framework-lens.csv")
+    none_ids = json.loads((ref / "framework-none-of-these.json").read_text(encoding="utf-8"))
+    seen_excluded = set()
+    pillars: "OrderedDict[str, OrderedDict[str, dict]]" = OrderedDict()
+    for row in rows:
+        cid = row["choice_id"]
+        if cid in FRAMEWORK_EXCLUDED:
+            seen_excluded.add(cid)
+            continue
+        pid, qid = row["pillar_id"], row["question_id"]
+        if pid not in FRAMEWORK_PILLAR_NAMES:
+            raise ReferenceDataError(f"framework-lens.csv: unknown pillar {pid!r} for choice {cid!r}")
+        q = pillars.setdefault(pid, OrderedDict()).setdefault(
+            qid, {"id": qid, "title": row["question_title"], "choices": [], "none": None}
+        )
+        if row["question_title"] != q["title"]:
+            raise ReferenceDataError(f"framework-lens.csv: question {qid} has two titles")
+        if row["choice_title_tool"] == NONE_TITLE or cid.endswith("_no"):
+            q["none"] = cid
+            continue
+        if row["risk_level"] not in ("HIGH", "MEDIUM", "LOW"):
+            raise ReferenceDataError(f"framework-lens.csv: {cid} has risk level {row['risk_level']!r}")
+        q["choices"].append(
+            {"id": cid, "title": row["choice_title_tool"], "level": row["risk_level"],
+             "url": row["doc_url"]}
+        )
+    missing = set(FRAMEWORK_EXCLUDED) - seen_excluded
+    if missing:
+        raise ReferenceDataError(f"framework-lens.csv: excluded rows no longer present: {sorted(missing)}")
+    questions = [q for qs in pillars.values() for q in qs.values()]
+    if set(none_ids) != {q["id"] for q in questions}:
+        raise ReferenceDataError("framework-none-of-these.json and framework-lens.csv list different questions")
+    for q in questions:
+        if q["none"] is not None and q["none"] != none_ids[q["id"]]:
+            raise ReferenceDataError(
+                f"question {q['id']}: CSV None-of-these {q['none']} differs from "
+                f"framework-none-of-these.json {none_ids[q['id']]}"
+            )
+        q["none"] = none_ids[q["id"]]
+    return {"pillars": [(pid, FRAMEWORK_PILLAR_NAMES[pid], list(qs.values())) for pid, qs in pillars.items()]}
+
+
+def aws_lens_facts(path: Path, alias: str) -> dict:
+    """Pillars, questions and choices of an AWS lens CSV (rows with in_tool == yes)."""
+    rows = read_csv(path)
+    skipped = []
+    pillars: "OrderedDict[str, dict]" = OrderedDict()
+    for row in rows:
+        if row["lens_alias"] != alias:
+            raise ReferenceDataError(f"{path.name}: row for lens {row['lens_alias']!r}")
+        if row["in_tool"] != "yes":
+            skipped.append(row)
+            continue
+        pid, qid = row["pillar_id"], row["question_id_aws"]
+        p = pillars.setdefault(pid, {"name": row["pillar_name"], "questions": OrderedDict()})
+        if p["name"] != row["pillar_name"]:
+            raise ReferenceDataError(f"{path.name}: pillar {pid} has two names")
+        q = p["questions"].setdefault(
+            qid, {"id": qid, "title": row["question_title"], "url": row["doc_url"], "rows": []}
+        )
+        if q["title"] != row["question_title"] or q["url"] != row["doc_url"]:
+            raise ReferenceDataError(f"{path.name}: question {qid} has two titles or links")
+        q["rows"].append(row)
+    for p in pillars.values():
+        for q in p["questions"].values():
+            ordered = sorted(q["rows"], key=lambda r: int(r["choice_order"]))
+            if [int(r["choice_order"]) for r in ordered] != list(range(1, len(ordered) + 1)):
+                raise ReferenceDataError(f"{path.name}: question {q['id']} choice_order has gaps")
+            nones = [r for r in ordered if r["is_none_choice"] == "true"]
+            if len(nones) != 1 or nones[0] is not ordered[-1]:
+                raise ReferenceDataError(f"{path.name}: question {q['id']} needs one None choice, last")
+            q["none"] = nones[0]["choice_id_aws"]
+            q["choices"] = [
+                {"id": r["choice_id_aws"], "title": r["best_practice_title"],
+                 "tier": r["bp_tier_published"], "url": r["doc_url"]}
+                for r in ordered[:-1]
+            ]
+            del q["rows"]
+    return {
+        "pillars": [(pid, p["name"], list(p["questions"].values())) for pid, p in pillars.items()],
+        "skipped": skipped,
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# Texts in the project's own words
+
+
+def bare(title: str) -> str:
+    return title.rstrip(". ")
+
+
+def question_lead(title: str) -> str:
+    """A first sentence composed from a question title."""
+    for pattern, template in (
+        (r"^How do you (.+)\?$", "Review how you {0}."),
+        (r"^How are you (.+)\?$", "Review how you are {0}."),
+        (r"^How have you (.+)\?$", "Review how you have {0}."),
+    ):
+        m = re.match(pattern, title)
+        if m:
+            return template.format(m.group(1))
+    return f"Consider this for the workload as it runs today: {title}"
+
+
+def full_title_note(title: str) -> str:
+    return f" Full title in the AWS tool, shortened here to fit the {MAX_TITLE}-character limit: {title}"
+
+
+def display_choice_title(alias: str, qid: str, c: dict) -> str:
+    return CHOICE_TITLE_SHORT.get((alias, qid, c["id"]), c["title"])
+
+
+IMPROVEMENT_TEMPLATES = (
+    "Put '{t}' in place: start where the gap is most exposed, name an owner and a target date, "
+    "and follow the implementation steps on the linked page.",
+    "Plan the work for '{t}': note what is missing today, agree one first improvement, and check "
+    "progress at the next review milestone.",
+    "Close the gap on '{t}' in small steps: agree what done looks like for this workload, "
+    "automate it where you can, and confirm it at the next review.",
+)
+
+
+def improvement_text(title: str, index: int, suffix: str) -> str:
+    return IMPROVEMENT_TEMPLATES[index % len(IMPROVEMENT_TEMPLATES)].format(t=bare(title)) + suffix
+
+
+# --------------------------------------------------------------------------------------------
+# Risk rules
+
+
+def conj(ids: list[str]) -> str:
+    return " && ".join(ids)
+
+
+def disj(ids: list[str]) -> str:
+    return " || ".join(ids)
+
+
+def rule(condition: str, risk: str) -> dict:
+    return {"condition": condition, "risk": risk}
+
+
+def leveled_rules(choices: list[tuple[str, str]]) -> list[dict]:
+    """Rules from (choice id, HIGH|MEDIUM|LOW): the framework derivation.
+
+    NO_RISK when every HIGH and MEDIUM practice is selected, MEDIUM_RISK when every HIGH one
+    is, HIGH_RISK otherwise; LOW practices never raise risk.
+    """
+    high = [c for c, lvl in choices if lvl == "HIGH"]
+    high_medium = [c for c, lvl in choices if lvl in ("HIGH", "MEDIUM")]
+    if high and len(high_medium) > len(high):
+        return [rule(conj(high_medium), "NO_RISK"), rule(conj(high), "MEDIUM_RISK"),
+                rule("default", "HIGH_RISK")]
+    if high:  # no MEDIUM practice
+        return [rule(conj(high), "NO_RISK"), rule("default", "HIGH_RISK")]
+    if high_medium:  # no HIGH practice
+        return [rule(conj(high_medium), "NO_RISK"), rule("default", "MEDIUM_RISK")]
+    return [rule("default", "NO_RISK")]  # only LOW practices
+
+
+def all_or_nothing_rules(ids: list[str]) -> list[dict]:
+    return [rule(conj(ids), "NO_RISK"), rule("default", "HIGH_RISK")]
+
+
+def graded_rules(ids: list[str]) -> list[dict]:
+    if len(ids) == 1:
+        return all_or_nothing_rules(ids)
+    return [rule(conj(ids), "NO_RISK"), rule(disj(ids), "MEDIUM_RISK"), rule("default", "HIGH_RISK")]
+
+
+# --------------------------------------------------------------------------------------------
+# Building the lens documents
+
+
+def short_question_title(alias: str, q: dict) -> tuple[str, bool]:
+    key = (alias, q["id"])
+    if len(q["title"]) <= MAX_TITLE:
+        if key in QUESTION_TITLE_SHORT:
+            raise ReferenceDataError(f"{alias}/{q['id']}: shortened title listed for a title that fits")
+        return q["title"], False
+    if key not in QUESTION_TITLE_SHORT:
+        raise ReferenceDataError(f"{alias}/{q['id']}: title over {MAX_TITLE} characters needs a short form")
+    return QUESTION_TITLE_SHORT[key], True
+
+
+def choice_entry(alias: str, qid: str, c: dict, helpful: str, improvement: str) -> dict:
+    key = (alias, qid, c["id"])
+    entry = {
+        "id": c["id"],
+        "title": c["title"],
+        "helpfulResource": {"displayText": helpful, "url": c["url"]},
+        "improvementPlan": {"displayText": improvement, "url": c["url"]},
+    }
+    if len(c["title"]) > MAX_TITLE:
+        if key not in CHOICE_TITLE_SHORT:
+            raise ReferenceDataError(f"{alias}/{qid}/{c['id']}: title over {MAX_TITLE} characters needs a short form")
+        entry["title"] = CHOICE_TITLE_SHORT[key]
+        entry["description"] = (
+            f"Full title in the AWS tool, shortened here to fit the {MAX_TITLE}-character limit: "
+            f"{c['title']}"
+        )
+    elif key in CHOICE_TITLE_SHORT:
+        raise ReferenceDataError(f"{alias}/{qid}/{c['id']}: shortened title listed for a title that fits")
+    return entry
+
+
+def none_entry(cid: str) -> dict:
+    return {"id": cid, "title": NONE_TITLE}
+
+
+def build_framework(ref: Path) -> dict:
+    alias = "wellarchitected"
+    facts = framework_facts(ref)
+    pillars, shortened = [], []
+    for pid, pname, questions in facts["pillars"]:
+        out_questions = []
+        for q in questions:
+            title, short = short_question_title(alias, q)
+            description = (
+                f"{question_lead(q['title'])} Each {pname} best practice below links to its page "
+                f"in the AWS Well-Architected Framework documentation."
+            )
+            if short:
+                shortened.append(q["id"])
+                description += full_title_note(q["title"])
+            choices = []
+            for i, c in enumerate(q["choices"]):
+                t = bare(display_choice_title(alias, q["id"], c))
+                helpful = (
+                    f"What '{t}' involves and how to implement it, on its page of the AWS "
+                    f"Well-Architected Framework. Risk exposed if it is not established: {c['level']}."
+                )
+                suffix = {
+                    "HIGH": " Treat it as a priority: while it is missing the question stays at high risk.",
+                    "MEDIUM": " While it is missing the question cannot reach no risk.",
+                    "LOW": " It does not change the derived risk, so schedule it after the high and medium gaps.",
+                }[c["level"]]
+                choices.append(choice_entry(alias, q["id"], c, helpful, improvement_text(t, i, suffix)))
+            choices.append(none_entry(q["none"]))
+            out_questions.append(
+                {
+                    "id": q["id"],
+                    "title": title,
+                    "description": description,
+                    "helpfulResource": {
+                        "displayText": (
+                            f"The {pname} pillar of the AWS Well-Architected Framework, with the "
+                            f"design principles and best practices behind this question."
+                        ),
+                        "url": f"https://docs.aws.amazon.com/wellarchitected/latest/{FRAMEWORK_PILLAR_DOCS[pid]}/welcome.html",
+                    },
+                    "choices": choices,
+                    "riskRules": leveled_rules([(c["id"], c["level"]) for c in q["choices"]]),
+                }
+            )
+        pillars.append({"id": pid, "name": pname, "questions": out_questions})
+    nq = sum(len(p["questions"]) for p in pillars)
+    nbp = sum(len(q["choices"]) - 1 for p in pillars for q in p["questions"])
+    description = (
+        f"The AWS Well-Architected Framework lens as Welltree ships it: {len(pillars)} pillars, "
+        f"{nq} questions and {nbp} best practices with the question and choice ids of the AWS "
+        f"Well-Architected Tool lens (its 2024-06-27 version), each best practice linked to its page in "
+        f"the AWS documentation. AWS does not publish the risk rules of its own lenses, so Welltree "
+        f"derives them from the risk level AWS gives each best practice: NO_RISK when every HIGH and "
+        f"MEDIUM best practice of the question is selected or not applicable, MEDIUM_RISK when every "
+        f"HIGH one is, HIGH_RISK otherwise. LOW best practices never raise the risk. Edge cases: a "
+        f"question with no HIGH practice is NO_RISK when all its MEDIUM ones are selected and "
+        f"MEDIUM_RISK otherwise. A question with no MEDIUM practice is NO_RISK when all its HIGH "
+        f"ones are selected and HIGH_RISK otherwise. A question with only LOW practices is NO_RISK "
+        f"once answered. Selecting None of these alone gives the last rule. Risks can therefore "
+        f"differ from those the AWS console shows. Left out of the reference: Test functional "
+        f"requirements (REL 12), which the 2024-06-27 tool lens no longer has, and SUS06-BP01, which "
+        f"exists only in the documentation. Question titles longer than {MAX_TITLE} characters "
+        f"({', '.join(shortened) or 'none'}) are shortened, with the full title in the question "
+        f"description."
+    )
+    return {"schemaVersion": SCHEMA_VERSION, "name": "AWS Well-Architected Framework",
+            "description": description, "pillars": pillars}
+
+
+AWS_LENSES = OrderedDict(
+    [
+        ("serverless", {"file": "serverless.csv", "name": "Serverless Application Lens"}),
+        ("softwareasaservice", {"file": "saas.csv", "name": "SaaS Lens"}),
+        ("foundationaltechnicalreview", {"file": "ftr.csv", "name": "Foundational Technical Review Lens"}),
+    ]
+)
+
+
+def build_aws_lens(ref: Path, alias: str) -> dict:
+    spec = AWS_LENSES[alias]
+    facts = aws_lens_facts(ref / "aws-lenses" / spec["file"], alias)
+    pillars, shortened_q, shortened_c = [], [], []
+    for pid, pname, questions in facts["pillars"]:
+        out_questions = []
+        for q in questions:
+            title, short = short_question_title(alias, q)
+            lead = question_lead(q["title"])
+            ids = [c["id"] for c in q["choices"]]
+            if alias == "serverless":
+                second = (f"The {pname} practices below are tiered Required, Good and Best, and the "
+                          f"AWS question page of the lens covers each of them.")
+                q_help = ("This question on the AWS Serverless Application Lens pages, with its best "
+                          "practices and improvement plan.")
+                levels = []
+                for c in q["choices"]:
+                    if c["tier"] not in SERVERLESS_TIER_LEVEL:
+                        raise ReferenceDataError(f"serverless.csv: {c['id']} has tier {c['tier']!r}")
+                    levels.append((c["id"], SERVERLESS_TIER_LEVEL[c["tier"]]))
+                rules = leveled_rules(levels)
+            elif alias == "softwareasaservice":
+                second = (f"Select every multi-tenant {pname} practice in place. The AWS question "
+                          f"page of the SaaS Lens covers each one.")
+                q_help = ("This question on the AWS SaaS Lens pages, with its best practices and "
+                          "improvement plan.")
+                rules = graded_rules(ids)
+            else:
+                second = ("A Foundational Technical Review expects every practice below. The AWS "
+                          "Partner Hosted FTR checklist sets out the requirements.")
+                q_help = ("The AWS Partner Hosted Foundational Technical Review checklist, which sets "
+                          "out the requirements behind this question.")
+                rules = all_or_nothing_rules(ids)
+            description = f"{lead} {second}"
+            if short:
+                shortened_q.append(q["id"])
+                description += full_title_note(q["title"])
+            choices = []
+            for i, c in enumerate(q["choices"]):
+                t = bare(display_choice_title(alias, q["id"], c))
+                if alias == "serverless":
+                    helpful = (f"What '{t}' involves ({c['tier']} tier), on the AWS question page of "
+                               f"the Serverless Application Lens.")
+                    suffix = {
+                        "Required": " This is a Required practice: while it is missing the question stays at high risk.",
+                        "Good": " This is a Good practice: while it is missing the question cannot reach no risk.",
+                        "Best": " This is a Best practice: it does not change the derived risk, so take it on once the Required and Good ones are in place.",
+                    }[c["tier"]]
+                elif alias == "softwareasaservice":
+                    helpful = (f"What '{t}' involves for a multi-tenant workload, on the AWS question "
+                               f"page of the SaaS Lens.")
+                    suffix = " The question reaches no risk once every practice of it is in place."
+                else:
+                    helpful = (f"What '{t}' requires, with the related items of the AWS Partner Hosted "
+                               f"FTR checklist.")
+                    suffix = (" The FTR expects this practice, so the question stays at high risk until "
+                              "it is in place or marked not applicable.")
+                entry = choice_entry(alias, q["id"], c, helpful, improvement_text(t, i, suffix))
+                if "description" in entry:
+                    shortened_c.append(c["id"])
+                choices.append(entry)
+            choices.append(none_entry(q["none"]))
+            out_questions.append(
+                {
+                    "id": q["id"],
+                    "title": title,
+                    "description": description,
+                    "helpfulResource": {"displayText": q_help, "url": q["url"]},
+                    "choices": choices,
+                    "riskRules": rules,
+                }
+            )
+        pillars.append({"id": pid, "name": pname, "questions": out_questions})
+
+    nq = sum(len(p["questions"]) for p in pillars)
+    nbp = sum(len(q["choices"]) - 1 for p in pillars for q in p["questions"])
+    counts = f"{len(pillars)} pillars, {nq} questions and {nbp} best practices"
+    notes = ""
+    if shortened_q:
+        notes += (f" Question titles longer than {MAX_TITLE} characters ({', '.join(shortened_q)}) are "
+                  f"shortened, with the full title in the question description.")
+    if shortened_c:
+        notes += (f" Best practice titles longer than {MAX_TITLE} characters ({', '.join(shortened_c)}) "
+                  f"keep their first sentence, with the full title in the choice description.")
+    if alias == "serverless":
+        description = (
+            f"The AWS Serverless Application Lens as Welltree ships it: {counts}, with the question and "
+            f"choice ids of the AWS Well-Architected Tool and links to the AWS question pages. AWS "
+            f"publishes no risk levels or risk rules for this lens, so the rules are Welltree's own. AWS "
+            f"tiers each best practice Required, Good or Best (in its Building well-architected "
+            f"serverless applications series). Welltree treats Required as a HIGH risk practice, Good as "
+            f"MEDIUM and Best as LOW, then applies the framework derivation: NO_RISK when every Required "
+            f"and Good practice of the question is selected or not applicable, MEDIUM_RISK when every "
+            f"Required one is, HIGH_RISK otherwise. Best practices never raise the risk. Risks can "
+            f"therefore differ from those the AWS console shows.{notes}"
+        )
+    elif alias == "softwareasaservice":
+        skipped = OrderedDict((r["question_title"], r["pillar_name"]) for r in facts["skipped"])
+        description = (
+            f"The AWS SaaS Lens as Welltree ships it: {counts} on multi-tenant architecture, with the "
+            f"question and choice ids of the AWS Well-Architected Tool and links to the AWS question "
+            f"pages. Only questions present in the AWS tool are included: the {len(skipped)} "
+            f"sustainability questions that appear only in the SaaS Lens whitepaper have no tool ids and "
+            f"are left out. AWS publishes no risk rules for this lens, so the rules are Welltree's own: "
+            f"NO_RISK when every best practice of the question is selected or not applicable, "
+            f"MEDIUM_RISK when at least one is selected, HIGH_RISK otherwise. Risks can therefore differ "
+            f"from those the AWS console shows.{notes}"
+        )
+    else:
+        description = (
+            f"The AWS Foundational Technical Review (FTR) lens as Welltree ships it: {counts}, with the "
+            f"question and choice ids of the AWS Well-Architected Tool. AWS Partners use the FTR to "
+            f"validate a solution before listing it. Links point to the AWS Partner Hosted FTR "
+            f"checklist, which sets out the requirements. AWS publishes no risk rules for this lens, so "
+            f"the rule is Welltree's own: a question is NO_RISK when every best practice other than None "
+            f"of these is selected or not applicable, and HIGH_RISK otherwise. Risks can therefore "
+            f"differ from those the AWS console shows.{notes}"
+        )
+    return {"schemaVersion": SCHEMA_VERSION, "name": spec["name"], "description": description,
+            "pillars": pillars}
+
+
+def build_all(ref: Path) -> "OrderedDict[str, dict]":
+    lenses = OrderedDict([("wellarchitected", build_framework(ref))])
+    for alias in AWS_LENSES:
+        lenses[alias] = build_aws_lens(ref, alias)
+    return lenses
+
+
+def metadata(alias: str, lens: dict) -> dict:
+    return {
+        "alias": alias,
+        "name": lens["name"],
+        "owner": "AWS",
+        "type": "AWS_OFFICIAL",
+        "versions": [{"createdAt": CREATED_AT, "isMajor": True, "version": LENS_VERSION}],
+    }
+
+
+def canonical(obj) -> bytes:
+    return (json.dumps(obj, sort_keys=True, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
+
+
+def rendered(ref: Path) -> "OrderedDict[str, bytes]":
+    """Relative path -> file bytes, for every file this script owns."""
+    files = OrderedDict()
+    for alias, lens in build_all(ref).items():
+        files[f"{alias}/lens.json"] = canonical(metadata(alias, lens))
+        files[f"{alias}/versions/{LENS_VERSION}.json"] = canonical(lens)
+    return files
+
+
+# --------------------------------------------------------------------------------------------
+# Validation
+
+
+TOKEN_RE = re.compile(r"\s*(?:(&&)|(\|\|)|(!)|(\()|(\))|([A-Za-z0-9_]+))")
+
+
+def parse_condition(text: str):
+    """Parse a condition into a tree: ('id', x) | ('not', t) | ('and', [..]) | ('or', [..])."""
+    tokens, pos = [], 0
+    while pos < len(text):
+        if text[pos:].strip() == "":
+            break
+        m = TOKEN_RE.match(text, pos)
+        if not m:
+            raise ValueError(f"unexpected character at {pos} in {text!r}")
+        tokens.append(next(g for g in m.groups() if g is not None))
+        pos = m.end()
+    i = 0
+
+    def peek():
+        return tokens[i] if i < len(tokens) else None
+
+    def take(expected=None):
+        nonlocal i
+        tok = peek()
+        if tok is None or (expected and tok != expected):
+            raise ValueError(f"expected {expected or 'a term'} in {text!r}")
+        i += 1
+        return tok
+
+    def p_or():
+        terms = [p_and()]
+        while peek() == "||":
+            take()
+            terms.append(p_and())
+        return terms[0] if len(terms) == 1 else ("or", terms)
+
+    def p_and():
+        terms = [p_not()]
+        while peek() == "&&":
+            take()
+            terms.append(p_not())
+        return terms[0] if len(terms) == 1 else ("and", terms)
+
+    def p_not():
+        tok = take()
+        if tok == "!":
+            return ("not", p_not())
+        if tok == "(":
+            t = p_or()
+            take(")")
+            return t
+        if tok in ("&&", "||", ")"):
+            raise ValueError(f"unexpected {tok!r} in {text!r}")
+        return ("id", tok)
+
+    tree = p_or()
+    if i != len(tokens):
+        raise ValueError(f"trailing tokens in {text!r}")
+    return tree
+
+
+def condition_ids(tree) -> set:
+    kind = tree[0]
+    if kind == "id":
+        return {tree[1]}
+    if kind == "not":
+        return condition_ids(tree[1])
+    return set().union(*(condition_ids(t) for t in tree[1]))
+
+
+def evaluate(tree, selected: set, not_applicable: set):
+    """Welltree's semantics: a not-applicable literal drops out (None); all dropped is true."""
+    kind = tree[0]
+    if kind == "id":
+        return None if tree[1] in not_applicable else tree[1] in selected
+    if kind == "not":
+        v = evaluate(tree[1], selected, not_applicable)
+        return None if v is None else not v
+    values = [v for v in (evaluate(t, selected, not_applicable) for t in tree[1]) if v is not None]
+    if not values:
+        return None
+    return all(values) if kind == "and" else any(values)
+
+
+def question_risk(question: dict, selected: set, not_applicable: set = frozenset()) -> str:
+    for r in question["riskRules"]:
+        if r["condition"].strip() == "default":
+            return r["risk"]
+        v = evaluate(parse_condition(r["condition"]), selected, not_applicable)
+        if v is None or v:
+            return r["risk"]
+    return "UNANSWERED"
+
+
+class Report:
+    def __init__(self):
+        self.errors: list[str] = []
+        self.warnings: list[str] = []
+
+    def error(self, msg: str):
+        self.errors.append(msg)
+
+    def warn(self, msg: str):
+        self.warnings.append(msg)
+
+
+def check_text(rep: Report, where: str, value, limit: int, restricted: bool, own: bool):
+    if not isinstance(value, str) or not value:
+        rep.error(f"{where}: missing or not a string")
+        return
+    if len(value) > limit:
+        rep.error(f"{where}: {len(value)} characters, limit {limit}")
+    if restricted and not RESTRICTED_OK.match(value):
+        bad = sorted({ch for ch in value if not RESTRICTED_OK.match(ch)})
+        (rep.error if own else rep.warn)(f"{where}: characters ImportLens rejects: {bad}")
+
+
+def check_resource(rep: Report, where: str, res, required_url: bool):
+    if not isinstance(res, dict):
+        rep.error(f"{where}: missing")
+        return
+    check_text(rep, f"{where}.displayText", res.get("displayText"), MAX_TEXT, False, True)
+    url = res.get("url")
+    if url is None:
+        if required_url:
+            rep.error(f"{where}.url: missing")
+    elif not (isinstance(url, str) and re.match(r"^https?://\S+$", url)):
+        rep.error(f"{where}.url: not an http(s) url: {url!r}")
+    extra = set(res) - {"displayText", "url"}
+    if extra:
+        rep.error(f"{where}: unexpected keys {sorted(extra)}")
+
+
+def validate_lens(rep: Report, alias: str, lens: dict, size: int):
+    w = alias
+    if size > MAX_FILE_BYTES:
+        rep.error(f"{w}: file is {size} bytes, limit {MAX_FILE_BYTES}")
+    if set(lens) != {"schemaVersion", "name", "description", "pillars"}:
+        rep.error(f"{w}: top-level keys {sorted(lens)}")
+    if lens.get("schemaVersion") != SCHEMA_VERSION:
+        rep.error(f"{w}: schemaVersion {lens.get('schemaVersion')!r}")
+    check_text(rep, f"{w}.name", lens.get("name"), MAX_NAME, True, True)
+    check_text(rep, f"{w}.description", lens.get("description"), MAX_TEXT, True, True)
+    pillars = lens.get("pillars") or []
+    if not 1 <= len(pillars) <= MAX_PILLARS:
+        rep.error(f"{w}: {len(pillars)} pillars, limit {MAX_PILLARS}")
+    qid_re = AWS_QUESTION_ID_RE if alias == "wellarchitected" else ID_RE
+    pillar_ids, question_ids, hyphenated = set(), set(), []
+    for p in pillars:
+        pw = f"{w}/{p.get('id')}"
+        if set(p) != {"id", "name", "questions"}:
+            rep.error(f"{pw}: keys {sorted(p)}")
+        if not ID_RE.match(str(p.get("id"))) or p.get("id") in pillar_ids:
+            rep.error(f"{pw}: bad or duplicate pillar id")
+        pillar_ids.add(p.get("id"))
+        check_text(rep, f"{pw}.name", p.get("name"), MAX_NAME, True, True)
+        questions = p.get("questions") or []
+        if not 1 <= len(questions) <= MAX_QUESTIONS_PER_PILLAR:
+            rep.error(f"{pw}: {len(questions)} questions, limit {MAX_QUESTIONS_PER_PILLAR}")
+        for q in questions:
+            qw = f"{pw}/{q.get('id')}"
+            if set(q) != {"id", "title", "description", "helpfulResource", "choices", "riskRules"}:
+                rep.error(f"{qw}: keys {sorted(q)}")
+            qid = str(q.get("id"))
+            if not qid_re.match(qid):
+                rep.error(f"{qw}: bad question id")
+            elif not ID_RE.match(qid):
+                hyphenated.append(qid)
+            if qid in question_ids:
+                rep.error(f"{qw}: duplicate question id in the lens")
+            question_ids.add(qid)
+            check_text(rep, f"{qw}.title", q.get("title"), MAX_TITLE, True, False)
+            check_text(rep, f"{qw}.description", q.get("description"), MAX_TEXT, True, True)
+            check_resource(rep, f"{qw}.helpfulResource", q.get("helpfulResource"), True)
+            choices = q.get("choices") or []
+            if not 2 <= len(choices) <= MAX_CHOICES:
+                rep.error(f"{qw}: {len(choices)} choices, limit {MAX_CHOICES}")
+            choice_ids = []
+            for c in choices:
+                cw = f"{qw}/{c.get('id')}"
+                cid = str(c.get("id"))
+                if not ID_RE.match(cid) or len(cid) > MAX_CHOICE_ID:
+                    rep.error(f"{cw}: bad choice id")
+                choice_ids.append(cid)
+                check_text(rep, f"{cw}.title", c.get("title"), MAX_TITLE, True, False)
+                if cid.endswith("_no"):
+                    if c != {"id": cid, "title": NONE_TITLE}:
+                        rep.error(f"{cw}: None of these choice is not in its minimal form")
+                    continue
+                allowed = {"id", "title", "helpfulResource", "improvementPlan", "description"}
+                if set(c) - allowed:
+                    rep.error(f"{cw}: unexpected keys {sorted(set(c) - allowed)}")
+                if "description" in c:
+                    check_text(rep, f"{cw}.description", c["description"], MAX_TEXT, False, True)
+                check_resource(rep, f"{cw}.helpfulResource", c.get("helpfulResource"), True)
+                check_resource(rep, f"{cw}.improvementPlan", c.get("improvementPlan"), True)
+            if len(set(choice_ids)) != len(choice_ids):
+                rep.error(f"{qw}: duplicate choice ids")
+            nones = [cid for cid in choice_ids if cid.endswith("_no")]
+            if len(nones) != 1 or choice_ids[-1] != nones[0]:
+                rep.error(f"{qw}: needs exactly one None of these choice, last")
+            rules = q.get("riskRules") or []
+            if not 1 <= len(rules) <= MAX_RULES:
+                rep.error(f"{qw}: {len(rules)} risk rules, limit {MAX_RULES}")
+            for k, r in enumerate(rules):
+                if set(r) != {"condition", "risk"} or r.get("risk") not in RISKS:
+                    rep.error(f"{qw}: malformed rule {r}")
+                    continue
+                if r["condition"] == "default":
+                    if k != len(rules) - 1:
+                        rep.error(f"{qw}: default rule is not last")
+                    continue
+                try:
+                    ids = condition_ids(parse_condition(r["condition"]))
+                except ValueError as e:
+                    rep.error(f"{qw}: {e}")
+                    continue
+                unknown = ids - set(choice_ids)
+                if unknown:
+                    rep.error(f"{qw}: condition names unknown choices {sorted(unknown)}")
+                if ids & set(nones):
+                    rep.error(f"{qw}: condition uses the None of these choice")
+            if not rules or rules[-1].get("condition") != "default":
+                rep.error(f"{qw}: no default rule")
+    if hyphenated:
+        rep.warn(f"{w}: {len(hyphenated)} question ids keep the hyphens of the AWS API ids "
+                 f"(outside the custom-lens id pattern), e.g. {hyphenated[0]}")
+
+
+def expected_structure(ref: Path, alias: str):
+    """[(pillar id, pillar name, question id, question title, [(choice id, title, url)])] straight
+    from the CSVs, independent of the builders, for the 1:1 check."""
+    out = []
+    if alias == "wellarchitected":
+        rows = [r for r in read_csv(ref / "framework-lens.csv") if r["choice_id"] not in FRAMEWORK_EXCLUDED]
+        none_ids = json.loads((ref / "framework-none-of-these.json").read_text(encoding="utf-8"))
+        key = lambda r: (r["pillar_id"], FRAMEWORK_PILLAR_NAMES.get(r["pillar_id"]), r["question_id"], r["question_title"])
+        grouped = OrderedDict()
+        for r in rows:
+            grouped.setdefault(key(r), [])
+            if r["choice_id"] != none_ids.get(r["question_id"]):
+                grouped[key(r)].append((r["choice_id"], r["choice_title_tool"], r["doc_url"]))
+        for k, cs in grouped.items():
+            out.append(k + (cs + [(none_ids[k[2]], NONE_TITLE, None)],))
+        return out
+    rows = [r for r in read_csv(ref / "aws-lenses" / AWS_LENSES[alias]["file"]) if r["in_tool"] == "yes"]
+    grouped = OrderedDict()
+    for r in rows:
+        k = (r["pillar_id"], r["pillar_name"], r["question_id_aws"], r["question_title"])
+        grouped.setdefault(k, []).append(r)
+    for k, rs in grouped.items():
+        rs = sorted(rs, key=lambda r: int(r["choice_order"]))
+        out.append(k + ([(r["choice_id_aws"], r["best_practice_title"],
+                          None if r["is_none_choice"] == "true" else r["doc_url"]) for r in rs],))
+    return out
+
+
+def cross_check(rep: Report, ref: Path, alias: str, lens: dict):
+    actual = []
+    for p in lens.get("pillars", []):
+        for q in p.get("questions", []):
+            qtitle = q.get("title")
+            if (alias, q.get("id")) in QUESTION_TITLE_SHORT:
+                qtitle = "(shortened)"
+            cs = []
+            for c in q.get("choices", []):
+                ctitle = c.get("title")
+                if (alias, q.get("id"), c.get("id")) in CHOICE_TITLE_SHORT:
+                    ctitle = "(shortened)"
+                cs.append((c.get("id"), ctitle, (c.get("helpfulResource") or {}).get("url")))
+            actual.append((p.get("id"), p.get("name"), q.get("id"), qtitle, cs))
+    expected = expected_structure(ref, alias)
+    exp = []
+    for e in expected:
+        qtitle = "(shortened)" if (alias, e[2]) in QUESTION_TITLE_SHORT else e[3]
+        cs = [(cid, "(shortened)" if (alias, e[2], cid) in CHOICE_TITLE_SHORT else t, u) for cid, t, u in e[4]]
+        exp.append((e[0], e[1], e[2], qtitle, cs))
+    if [x[:4] for x in actual] != [x[:4] for x in exp]:
+        a_q, e_q = [x[2] for x in actual], [x[2] for x in exp]
+        rep.error(f"{alias}: pillars or questions differ from the reference CSV: "
+                  f"extra {sorted(set(a_q) - set(e_q))}, missing {sorted(set(e_q) - set(a_q))}"
+                  f"{', order or titles differ' if set(a_q) == set(e_q) else ''}")
+    for a, e in zip(actual, exp):
+        if a[2] != e[2] or a[4] == e[4]:
+            continue
+        a_c, e_c = [c[0] for c in a[4]], [c[0] for c in e[4]]
+        if a_c != e_c:
+            rep.error(f"{alias}/{a[2]}: choice ids differ from the reference CSV: extra "
+                      f"{sorted(set(a_c) - set(e_c))}, missing {sorted(set(e_c) - set(a_c))}"
+                      f"{', order differs' if set(a_c) == set(e_c) else ''}")
+        else:
+            for ac, ec in zip(a[4], e[4]):
+                if ac != ec:
+                    rep.error(f"{alias}/{a[2]}/{ac[0]}: title or link differs from the reference CSV")
+    for (a, qid), short in QUESTION_TITLE_SHORT.items():
+        if a == alias:
+            q = next((q for p in lens["pillars"] for q in p["questions"] if q["id"] == qid), None)
+            if q is None or q["title"] != short:
+                rep.error(f"{alias}/{qid}: shortened title not applied")
+
+
+def check_behaviour(rep: Report, alias: str, lens: dict, ref: Path):
+    """Scenario checks of the rules against the stated derivation."""
+    levels = {}
+    if alias == "wellarchitected":
+        for r in read_csv(ref / "framework-lens.csv"):
+            levels[(r["question_id"], r["choice_id"])] = r["risk_level"]
+    elif alias == "serverless":
+        for r in read_csv(ref / "aws-lenses" / "serverless.csv"):
+            levels[(r["question_id_aws"], r["choice_id_aws"])] = SERVERLESS_TIER_LEVEL.get(r["bp_tier_published"], "")
+    for p in lens["pillars"]:
+        for q in p["questions"]:
+            qw = f"{alias}/{q['id']}"
+            bps = [c["id"] for c in q["choices"] if not c["id"].endswith("_no")]
+            none_id = q["choices"][-1]["id"]
+            checks = []
+            if alias in ("wellarchitected", "serverless"):
+                lv = {c: levels[(q["id"], c)] for c in bps}
+                high = {c for c in bps if lv[c] == "HIGH"}
+                med = {c for c in bps if lv[c] == "MEDIUM"}
+                worst = "HIGH_RISK" if high else ("MEDIUM_RISK" if med else "NO_RISK")
+                checks += [
+                    ("all selected", set(bps), set(), "NO_RISK"),
+                    ("HIGH and MEDIUM selected", high | med, set(), "NO_RISK"),
+                    ("only None of these", {none_id}, set(), worst),
+                    ("all not applicable", set(), set(bps), "NO_RISK"),
+                ]
+                if high and med:
+                    checks.append(("only HIGH selected", high, set(), "MEDIUM_RISK"))
+                    checks.append(("all but one HIGH", set(bps) - {sorted(high)[0]}, set(), "HIGH_RISK"))
+                if med:
+                    checks.append(("all but one MEDIUM", set(bps) - {sorted(med)[0]}, set(),
+                                   "MEDIUM_RISK"))
+            else:
+                checks += [
+                    ("all selected", set(bps), set(), "NO_RISK"),
+                    ("only None of these", {none_id}, set(), "HIGH_RISK"),
+                    ("all not applicable", set(), set(bps), "NO_RISK"),
+                    ("first not applicable, rest selected", set(bps[1:]), {bps[0]}, "NO_RISK"),
+                ]
+                if len(bps) > 1:
+                    some = "MEDIUM_RISK" if alias == "softwareasaservice" else "HIGH_RISK"
+                    checks.append(("one selected", {bps[0]}, set(), some))
+            for name, sel, na, want in checks:
+                got = question_risk(q, sel, na)
+                if got != want:
+                    rep.error(f"{qw}: {name} gives {got}, expected {want}")
+
+
+def validate_files(ref: Path, files: "OrderedDict[str, bytes]", rep: Report):
+    for alias in ["wellarchitected", *AWS_LENSES]:
+        meta_path, lens_path = f"{alias}/lens.json", f"{alias}/versions/{LENS_VERSION}.json"
+        if meta_path not in files or lens_path not in files:
+            rep.error(f"{alias}: missing {meta_path} or {lens_path}")
+            continue
+        try:
+            lens = json.loads(files[lens_path].decode("utf-8"))
+            meta = json.loads(files[meta_path].decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as e:
+            rep.error(f"{alias}: unreadable JSON: {e}")
+            continue
+        if canonical(lens) != files[lens_path] or canonical(meta) != files[meta_path]:
+            rep.error(f"{alias}: file is not canonical JSON")
+        validate_lens(rep, alias, lens, len(files[lens_path]))
+        if meta != metadata(alias, lens):
+            rep.error(f"{alias}: lens.json metadata does not match {metadata(alias, lens)}")
+        if rep.errors:
+            continue
+        cross_check(rep, ref, alias, lens)
+        check_behaviour(rep, alias, lens, ref)
+
+
+def summary(files: "OrderedDict[str, bytes]") -> list[str]:
+    lines = []
+    for path, data in files.items():
+        if path.endswith("/lens.json"):
+            continue
+        lens = json.loads(data)
+        qs = [q for p in lens["pillars"] for q in p["questions"]]
+        choices = sum(len(q["choices"]) for q in qs)
+        lines.append(
+            f"{path.split('/')[0]}: {len(lens['pillars'])} pillars, {len(qs)} questions, "
+            f"{choices} choices ({choices - len(qs)} best practices + {len(qs)} None of these), "
+            f"{len(data)} bytes"
+        )
+    return lines
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--reference", type=Path, default=DEFAULT_REFERENCE,
+                    help="reference directory (default: ../shared/reference from the project root)")
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT,
+                    help="output directory (default: workspace-template/lenses)")
+    ap.add_argument("--check", action="store_true",
+                    help="validate the files in --out and check they are up to date; write nothing")
+    args = ap.parse_args(argv)
+    ref = args.reference.resolve()
+
+    try:
+        generated = rendered(ref)
+    except (ReferenceDataError, OSError, KeyError, ValueError) as e:
+        print(f"error: reference: {e}", file=sys.stderr)
+        return 2
+
+    rep = Report()
+    if args.check:
+        on_disk = OrderedDict()
+        for rel in generated:
+            path = args.out / rel
+            if path.is_file():
+                on_disk[rel] = path.read_bytes()
+        validate_files(ref, on_disk, rep)
+        for rel, data in generated.items():
+            if on_disk.get(rel) != data:
+                rep.error(f"{rel}: out of date (run without --check to regenerate)")
+        extra = sorted(
+            str(p.relative_to(args.out)) for p in args.out.rglob("*")
+            if p.is_file() and str(p.relative_to(args.out)) not in generated
+        ) if args.out.is_dir() else []
+        for rel in extra:
+            rep.warn(f"{rel}: not written by this script")
+        files = on_disk
+    else:
+        validate_files(ref, generated, rep)
+        files = generated
+
+    for w in rep.warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    if rep.errors:
+        for e in rep.errors:
+            print(f"error: {e}", file=sys.stderr)
+        print(f"{len(rep.errors)} error(s); nothing written" if not args.check else
+              f"{len(rep.errors)} error(s)", file=sys.stderr)
+        return 1
+
+    if not args.check:
+        for rel, data in generated.items():
+            path = args.out / rel
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.is_file() or path.read_bytes() != data:
+                path.write_bytes(data)
+    for line in summary(files):
+        print(line)
+    print("check passed" if args.check else f"wrote {len(generated)} files under {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
