@@ -10,7 +10,7 @@ package func perform(_ body: () throws -> Void) throws {
         try body()
     } catch let error as WorkspaceError {
         fail(error.description)
-    } catch let error as ValidationError {
+    } catch let error as WelltreeCore.ValidationError {
         fail(error.violations.map(\.description).joined(separator: "\nerror: "))
     } catch let error as ExitCode {
         throw error

@@ -18,3 +18,22 @@ package struct WelltreeCommand: ParsableCommand {
 
     package init() {}
 }
+
+extension WelltreeCommand {
+    /// Lets `-C DIR` stand before the subcommand, as with git (`welltree -C repo status W`):
+    /// leading `-C DIR` pairs move behind the subcommand's own arguments, where every command's
+    /// `GlobalOptions` reads them.
+    package static func normalizedArguments(_ arguments: [String]) -> [String] {
+        var rest = arguments[...]
+        var moved: [String] = []
+        while rest.count >= 2, rest.first == "-C" {
+            moved += rest.prefix(2)
+            rest = rest.dropFirst(2)
+        }
+        guard !moved.isEmpty else { return arguments }
+        if let terminator = rest.firstIndex(of: "--") {
+            return Array(rest[..<terminator]) + moved + Array(rest[terminator...])
+        }
+        return Array(rest) + moved
+    }
+}

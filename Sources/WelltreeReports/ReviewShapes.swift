@@ -233,17 +233,19 @@ package struct ListLensReviewImprovementsOutput: Encodable {
 
 /// The dashboard document: ListWorkloads' summaries with risk counts, plus Welltree's totals.
 package struct DashboardOutput: Encodable {
-    package struct Totals: Encodable {
-        package var Workloads: Int
-        package var WorkloadsWithHighRisks: Int
-        package var WorkloadsWithMediumRisks: Int
-        package var RiskCounts: RiskCounts
+    package struct DashboardTotals: Encodable {
+        package var Workloads = 0
+        package var WorkloadsWithHighRisks = 0
+        package var WorkloadsWithMediumRisks = 0
+        package var RiskCounts = WelltreeCore.RiskCounts()
+
+        package init() {}
     }
 
     package var WorkloadSummaries: [WorkloadSummaryShape]
-    package var Totals: Totals
+    package var Totals: DashboardTotals
 
-    package init(_ summaries: [WorkloadSummaryShape], totals: Totals) {
+    package init(_ summaries: [WorkloadSummaryShape], totals: DashboardTotals) {
         WorkloadSummaries = summaries
         Totals = totals
     }

@@ -32,7 +32,7 @@ package enum ReviewText {
     }
 
     /// The dashboard: totals, then a row per workload.
-    package static func dashboard(_ summaries: [WorkloadSummaryShape], totals: DashboardOutput.Totals) -> String {
+    package static func dashboard(_ summaries: [WorkloadSummaryShape], totals: DashboardOutput.DashboardTotals) -> String {
         var text = "Workloads: \(totals.Workloads)   with high risks: \(totals.WorkloadsWithHighRisks)   with medium risks: \(totals.WorkloadsWithMediumRisks)\n\n"
         var table = TextTable(["WORKLOAD", "ANSWERED", "HRIS", "MRIS", "IMPROVEMENT STATUS", "UPDATED"],
                               alignments: [.left, .right, .right, .right, .left, .left])

@@ -2,7 +2,7 @@ import WelltreeCommands
 
 @main
 struct Entrypoint {
-    static func main() async {
-        await WelltreeCommand.main()
+    static func main() {
+        WelltreeCommand.main(WelltreeCommand.normalizedArguments(Array(CommandLine.arguments.dropFirst())))
     }
 }

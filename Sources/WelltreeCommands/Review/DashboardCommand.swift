@@ -19,7 +19,7 @@ struct DashboardCommand: ParsableCommand {
         try perform {
             let workspace = try global.workspace()
             var summaries: [WorkloadSummaryShape] = []
-            var totals = DashboardOutput.Totals(Workloads: 0, WorkloadsWithHighRisks: 0, WorkloadsWithMediumRisks: 0, RiskCounts: RiskCounts())
+            var totals = DashboardOutput.DashboardTotals()
             for stored in try workspace.allWorkloads() {
                 let summary = try workspace.summary(of: stored)
                 totals.Workloads += 1

@@ -51,7 +51,7 @@ struct ImprovementsCommand: ParsableCommand {
             let workspace = try global.workspace()
             let stored = try workspace.findWorkload(target.workload)
             let review = try workspace.review(of: stored, lens: try workspace.appliedLens(stored, alias: target.lens))
-            let priority = stored.workload.pillarPriorities ?? (try workspace.settings().pillarPriority)
+            let priority = try stored.workload.pillarPriorities ?? workspace.settings().pillarPriority
             var items = review.review.improvements(lens: review.lens.lens, pillarPriority: priority, risks: risk.map { [$0.risk] } ?? [.high, .medium])
             if let pillar { items = items.filter { $0.pillarId == pillar } }
             switch format.format {
