@@ -1,0 +1,130 @@
+import Foundation
+
+/// What one run of a program printed and how it exited.
+struct RunResult: CustomStringConvertible {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+
+    var description: String { "exit \(status)\n--- stdout\n\(stdout)--- stderr\n\(stderr)" }
+}
+
+/// Runs programs as a user would: the built `welltree` binary, git, ssh-keygen.
+enum Run {
+    /// The `welltree` binary built beside the test bundle.
+    static var welltree: String {
+        let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [bundleDirectory, bundleDirectory.deletingLastPathComponent()] {
+            let path = candidate.appendingPathComponent("welltree").path
+            if FileManager.default.isExecutableFile(atPath: path) { return path }
+        }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/welltree").path
+    }
+
+    /// Runs `executable` with `arguments`, reading both pipes to the end before waiting, so a
+    /// chatty program cannot deadlock on a full pipe.
+    @discardableResult
+    static func program(
+        _ executable: String, _ arguments: [String], in directory: String? = nil,
+        environment: [String: String] = [:], input: String? = nil
+    ) throws -> RunResult {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
+        process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+        var env = ProcessInfo.processInfo.environment
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        let out = Pipe()
+        let err = Pipe()
+        let inPipe = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        process.standardInput = inPipe
+        try process.run()
+        if let input { inPipe.fileHandleForWriting.write(Data(input.utf8)) }
+        try inPipe.fileHandleForWriting.close()
+        let group = DispatchGroup()
+        nonisolated(unsafe) var stderrData = Data()
+        group.enter()
+        DispatchQueue.global().async {
+            stderrData = err.fileHandleForReading.readDataToEndOfFile()
+            group.leave()
+        }
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        group.wait()
+        process.waitUntilExit()
+        return RunResult(
+            status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+            stderr: String(decoding: stderrData, as: UTF8.self))
+    }
+}
+
+/// A review repository in a temporary directory, with its own HOME (so git and libgit2 read a
+/// pinned identity from $HOME/.gitconfig, never the developer's), removed afterwards.
+final class Sandbox {
+    let root: String
+    let home: String
+    let repo: String
+    var principal = "alice@example.com"
+
+    init(initialise: Bool = true) throws {
+        root = NSTemporaryDirectory() + "welltree-e2e-" + UUID().uuidString
+        home = root + "/home"
+        repo = root + "/reviews"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        try "[user]\n\tname = Alice Example\n\temail = alice@example.com\n[init]\n\tdefaultBranch = main\n"
+            .write(toFile: home + "/.gitconfig", atomically: true, encoding: .utf8)
+        if initialise {
+            let result = try welltree(["init", repo])
+            precondition(result.status == 0, "welltree init failed: \(result)")
+        }
+    }
+
+    deinit {
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
+    var environment: [String: String] {
+        ["HOME": home, "WELLTREE_PRINCIPAL": principal, "XDG_CONFIG_HOME": home + "/.config", "GIT_CONFIG_NOSYSTEM": "1",
+         "NO_COLOR": "1"]
+    }
+
+    /// Runs welltree in the review repository.
+    @discardableResult
+    func welltree(_ arguments: [String], in directory: String? = nil, input: String? = nil) throws -> RunResult {
+        try Run.program(Run.welltree, arguments, in: directory ?? (FileManager.default.fileExists(atPath: repo) ? repo : root),
+                        environment: environment, input: input)
+    }
+
+    /// Runs git in the review repository.
+    @discardableResult
+    func git(_ arguments: [String], in directory: String? = nil) throws -> RunResult {
+        try Run.program("git", arguments, in: directory ?? repo, environment: environment)
+    }
+
+    /// Reads a file of the review repository's work tree.
+    func read(_ path: String) throws -> String {
+        try String(contentsOfFile: repo + "/" + path, encoding: .utf8)
+    }
+
+    /// Parses JSON output.
+    func json(_ result: RunResult) throws -> Any {
+        try JSONSerialization.jsonObject(with: Data(result.stdout.utf8))
+    }
+
+    /// The guide's tutorial workload.
+    static let tutorialName = "Retail Website - North America"
+
+    /// Creates the tutorial workload: two AWS Regions in North America and the local data center.
+    func createTutorialWorkload(extra: [String] = []) throws -> RunResult {
+        try welltree([
+            "workload", "create", "--name", Sandbox.tutorialName,
+            "--description", "Online retail storefront serving customers in North America",
+            "--review-owner", "Jane Doe", "--environment", "production",
+            "--aws-region", "us-east-1", "--aws-region", "us-west-2", "--non-aws-region", "Local data center",
+        ] + extra)
+    }
+}
