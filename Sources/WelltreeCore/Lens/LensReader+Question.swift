@@ -109,9 +109,10 @@ extension LensReader {
         _ members: [JSONMember]?, in path: JSONPath, _ node: JSONNode, questionId: String, choices: [LensChoice]
     ) -> [RiskRule] {
         let rulesPath = path.appending("riskRules")
-        guard let nodes = array(
-            members, "riskRules", in: path, node, required: true, limit: LensLimits.rulesPerQuestion,
-            what: "risk rules in a question")
+        guard
+            let nodes = array(
+                members, "riskRules", in: path, node, required: true, limit: LensLimits.rulesPerQuestion,
+                what: "risk rules in a question")
         else { return [] }
         if nodes.isEmpty { error("question \(questionId) needs at least one risk rule", at: rulesPath, members?["riskRules"]) }
         let choiceIds = Set(choices.map(\.id))
