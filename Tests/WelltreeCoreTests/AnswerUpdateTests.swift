@@ -107,7 +107,7 @@ struct AnswerUpdateTests {
         } catch {
             #expect(
                 error.violations.map(\.field) == [
-                    "--select", "--choice-not-applicable", "--choice-not-applicable", "choice notes", "--choice-applicable", "--applicable",
+                    "--select", "--choice-na", "--choice-na", "--choice-na notes", "--choice-applicable", "--applicable",
                     "--notes",
                 ])
             #expect(error.violations[1].rule == "is the \"None of these\" choice, which cannot be marked not applicable")
