@@ -161,8 +161,9 @@ extension LensReader {
                 "question \(questionId) has no default rule; an answer that matches no rule is reported as UNANSWERED",
                 at: rulesPath, members?["riskRules"])
         }
+        // A lint for lens authors; AWS lenses leave low-risk practices out of their rules on purpose.
         let unused = choices.filter { !$0.isNoneOfThese && !$0.id.isEmpty && !referenced.contains($0.id) }.map(\.id)
-        if !unused.isEmpty, defaultIndex != 0 {
+        if !unused.isEmpty, defaultIndex != 0, kind == .custom {
             warning(
                 "no rule of question \(questionId) mentions choice\(unused.count == 1 ? "" : "s") \(unused.joined(separator: ", ")); selecting \(unused.count == 1 ? "it" : "them") never changes the risk",
                 at: path.appending("choices"), members?["choices"])
