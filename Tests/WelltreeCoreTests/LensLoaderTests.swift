@@ -230,6 +230,8 @@ struct LensLoaderTests {
         #expect(
             result.warnings[1].message
                 == "no rule of question sec_data mentions choice sec_data_rotate; selecting it never changes the risk")
+        let official = try LensFixtures.load("unreachable-and-unused.json", kind: .official)
+        #expect(official.warnings.map(\.path.description) == ["pillars[0].questions[1].riskRules[2]"])
     }
 
     @Test("every error is reported at once, not just the first")
