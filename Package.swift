@@ -29,7 +29,7 @@ let package = Package(
         ),
         .executableTarget(name: "welltree", dependencies: ["WelltreeCommands"]),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
-        .testTarget(name: "WelltreeCoreTests", dependencies: ["WelltreeCore"]),
+        .testTarget(name: "WelltreeCoreTests", dependencies: ["WelltreeCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WelltreeWorkspaceTests", dependencies: ["WelltreeWorkspace", "Git"]),
         .testTarget(name: "EndToEndTests", dependencies: ["welltree"]),
     ],
