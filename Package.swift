@@ -20,10 +20,11 @@ let package = Package(
         .target(name: "WelltreeCore"),
         .target(name: "WelltreeWorkspace", dependencies: ["Git", "WelltreeCore"]),
         .target(name: "WelltreeReports", dependencies: ["WelltreeCore"]),
+        .target(name: "WelltreeInteractive", dependencies: ["WelltreeCore", "WelltreeWorkspace", "WelltreeReports"]),
         .target(
             name: "WelltreeCommands",
             dependencies: [
-                "WelltreeCore", "WelltreeWorkspace", "WelltreeReports",
+                "WelltreeCore", "WelltreeWorkspace", "WelltreeReports", "WelltreeInteractive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
