@@ -32,6 +32,7 @@ let package = Package(
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(name: "WelltreeCoreTests", dependencies: ["WelltreeCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WelltreeWorkspaceTests", dependencies: ["WelltreeWorkspace", "Git"]),
+        .testTarget(name: "WelltreeInteractiveTests", dependencies: ["WelltreeInteractive", "WelltreeWorkspace"]),
         .testTarget(name: "EndToEndTests", dependencies: ["welltree"]),
     ],
     swiftLanguageModes: [.v6]
