@@ -16,7 +16,7 @@ private func writeOut(_ pointer: UnsafeRawPointer, _ count: Int) -> Int {
 /// Puts the terminal back and ends the process: the handler of SIGTERM, SIGHUP and SIGQUIT while
 /// the review owns the screen. Only async-signal-safe calls.
 private func restoreAndExit(_ signal: Int32) {
-    _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &savedSettings)
+    _ = tcsetattr(STDIN_FILENO, TCSANOW, &savedSettings)
     let leave = "\u{1B}[?25h\u{1B}[?1049l"
     _ = leave.withCString { write(STDOUT_FILENO, $0, strlen($0)) }
     _exit(128 + signal)
@@ -59,7 +59,7 @@ package final class Terminal {
         guard active else { return }
         active = false
         write("\u{1B}[0m\u{1B}[?25h\u{1B}[?1049l")
-        _ = tcsetattr(STDIN_FILENO, TCSAFLUSH, &original)
+        _ = tcsetattr(STDIN_FILENO, TCSANOW, &original)
         for sig in [SIGTERM, SIGHUP, SIGQUIT] { signal(sig, SIG_DFL) }
     }
 
