@@ -13,6 +13,7 @@ package struct WelltreeCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, WorkloadCommand.self, LensCommand.self, AnswerCommand.self, StatusCommand.self,
             ImprovementsCommand.self, DashboardCommand.self, ConfigCommand.self,
+            MilestoneCommand.self, NotificationsCommand.self,
         ]
     )
 
