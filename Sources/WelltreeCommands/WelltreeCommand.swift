@@ -13,12 +13,9 @@ package struct WelltreeCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, WorkloadCommand.self, LensCommand.self, AnswerCommand.self, StatusCommand.self,
             ImprovementsCommand.self, DashboardCommand.self, ConfigCommand.self,
-            DiffCommand.self,
-            CheckCommand.self,
-            ValidateCommand.self,
-            HooksCommand.self,
-            MergeDriverCommand.self,
-            TextconvCommand.self,
+            MilestoneCommand.self, NotificationsCommand.self,
+            DiffCommand.self, CheckCommand.self, ValidateCommand.self, HooksCommand.self,
+            MergeDriverCommand.self, TextconvCommand.self,
         ]
     )
 

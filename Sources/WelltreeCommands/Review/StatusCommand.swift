@@ -20,7 +20,8 @@ struct StatusCommand: ParsableCommand {
             let updatedAt = review.answers.values.compactMap(\.updatedAt).max()
             switch format.format {
             case .json:
-                let shape = LensReviewShape(record: review.lens.record, version: review.lens.version, status: "CURRENT",
+                let status = review.lens.record.status(ofVersionInUse: review.applied.version)
+                let shape = LensReviewShape(record: review.lens.record, version: review.lens.version, status: status.rawValue,
                                             review: review.review, updatedAt: updatedAt ?? stored.workload.updatedAt)
                 output(jsonText(GetLensReviewOutput(workloadId: stored.workload.id, review: shape)))
             case .text:
