@@ -47,7 +47,7 @@ package enum SVGChart {
     /// HRIs and MRIs across milestones: two lines over evenly spaced points, oldest on the left.
     /// A single point (no milestones yet) is drawn as two dots.
     package static func trend(_ points: [TrendPoint], title: String) -> String {
-        let left = 44, right = 24, top = 14, plotHeight = 150, plotWidth = 560
+        let left = 60, right = 60, top = 14, plotHeight = 150, plotWidth = 520
         let width = left + plotWidth + right
         let height = top + plotHeight + 64
         let maxValue = max(points.flatMap { [$0.high, $0.medium] }.max() ?? 0, 1)
