@@ -123,8 +123,12 @@ package final class Workspace {
         try document(WorkspaceSettings.self, at: Layout.settings) ?? WorkspaceSettings()
     }
 
-    /// Who is acting: `$WELLTREE_PRINCIPAL`, else git's user.email.
+    /// Who is acting, when the caller knows better than the environment (tests, server hooks).
+    package var actingPrincipal: String?
+
+    /// Who is acting: `actingPrincipal`, else `$WELLTREE_PRINCIPAL`, else git's user.email.
     package func principal() throws(WorkspaceError) -> String {
+        if let actingPrincipal { return actingPrincipal }
         if let principal = ProcessInfo.processInfo.environment["WELLTREE_PRINCIPAL"], !principal.isEmpty {
             return principal
         }
