@@ -38,7 +38,7 @@ enum PDFCharts {
         canvas.ensureSpace(plotHeight + 50)
         let top = canvas.y + 6
         let maxValue = max(points.flatMap { [$0.high, $0.medium] }.max() ?? 0, 1)
-        let step = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000].first { maxValue / $0 <= 5 } ?? max(1, maxValue / 5)
+        let step = SVGChart.niceStep(maxValue)
         let yMax = Double(((maxValue + step - 1) / step) * step)
         func x(_ index: Int) -> Double { points.count == 1 ? left + plotWidth / 2 : left + Double(index) * plotWidth / Double(points.count - 1) }
         func y(_ value: Int) -> Double { top + plotHeight - Double(value) * plotHeight / yMax }

@@ -14,15 +14,9 @@ extension Workspace {
     ) throws(WorkspaceError) -> WorkloadReportModel {
         let defaultPriority = try settings().pillarPriority
         let priority = stored.workload.pillarPriorities ?? defaultPriority
-        let all = try reviews(of: stored)
-        if let alias { _ = try appliedLens(stored, alias: alias) }
-        let chosen = alias.map { alias in all.filter { $0.applied.alias == alias } } ?? all
-        var updatedAt = stored.workload.updatedAt
-        for review in all {
-            for answer in review.answers.values { if let time = answer.updatedAt, time > updatedAt { updatedAt = time } }
-        }
+        let chosen = if let alias { [try review(of: stored, lens: try appliedLens(stored, alias: alias))] } else { try reviews(of: stored) }
         return WorkloadReportModel(
-            workload: stored.workload, updatedAt: updatedAt, pillarPriority: priority,
+            workload: stored.workload, updatedAt: try summary(of: stored).updatedAt, pillarPriority: priority,
             lenses: chosen.map {
                 LensReport(record: $0.lens.record, version: $0.lens.version, lens: $0.lens.lens, review: $0.review, pillarPriority: priority)
             },

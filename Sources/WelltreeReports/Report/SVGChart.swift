@@ -77,8 +77,8 @@ package enum SVGChart {
         return svg + "</svg>\n"
     }
 
-    /// A tick spacing giving at most about five grid lines.
-    static func niceStep(_ maxValue: Int) -> Int {
+    /// A tick spacing giving at most about five grid lines (shared with the PDF charts).
+    package static func niceStep(_ maxValue: Int) -> Int {
         for step in [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000] where maxValue / step <= 5 { return step }
         return max(1, maxValue / 5)
     }
