@@ -25,12 +25,7 @@ package enum ConsolidatedReportMarkdown {
             text += "\n## \(M.escape(workload.workload.name))\n"
             for lens in workload.lenses {
                 text += "\n### \(M.escape(lens.name)) \(M.escape(lens.version))\n\n"
-                text += M.table(
-                    ["Pillar", "Questions answered", "High risks", "Medium risks"], numeric: [1, 2, 3],
-                    rows: lens.pillars.map { pillar in
-                        let c = pillar.riskCounts
-                        return [M.cell(pillar.name), "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])"]
-                    })
+                text += WorkloadReportMarkdown.pillarTable(lens)
                 if !lens.improvements.isEmpty {
                     text += "\nQuestions at risk:\n\n"
                     text += WorkloadReportMarkdown.improvementPlan(lens.improvements)

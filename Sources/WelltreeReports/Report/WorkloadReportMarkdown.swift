@@ -32,14 +32,7 @@ package enum WorkloadReportMarkdown {
     /// One lens: pillar table, every question, then the improvement plan.
     static func lens(_ lens: LensReport) -> String {
         typealias M = MarkdownText
-        var text = "## \(M.escape(lens.name)) \(M.escape(lens.version))\n\n"
-        var rows = lens.pillars.map { pillar in
-            let c = pillar.riskCounts
-            return [M.cell(pillar.name), "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])"]
-        }
-        let c = lens.riskCounts
-        rows.append(["**Total**", "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])"])
-        text += M.table(["Pillar", "Questions answered", "High risks", "Medium risks"], numeric: [1, 2, 3], rows: rows)
+        var text = "## \(M.escape(lens.name)) \(M.escape(lens.version))\n\n" + pillarTable(lens)
         for pillar in lens.pillars {
             text += "\n### \(M.escape(pillar.name))\n"
             for question in pillar.questions { text += "\n" + self.question(question) }
@@ -47,6 +40,14 @@ package enum WorkloadReportMarkdown {
         text += "\n### Improvement plan\n\n"
         text += improvementPlan(lens.improvements)
         return text
+    }
+
+    /// Per pillar: questions answered, HRIs and MRIs, with a row of totals.
+    static func pillarTable(_ lens: LensReport) -> String {
+        typealias M = MarkdownText
+        func row(_ name: String, _ c: RiskCounts) -> [String] { [name, "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])"] }
+        let rows = lens.pillars.map { row(M.cell($0.name), $0.riskCounts) } + [row("**Total**", lens.riskCounts)]
+        return M.table(["Pillar", "Questions answered", "High risks", "Medium risks"], numeric: [1, 2, 3], rows: rows)
     }
 
     static func question(_ question: QuestionReport) -> String {
