@@ -47,12 +47,14 @@ import Testing
         #expect(!markdown.contains("Admin user removed"))
     }
 
-    @Test func unknownMilestoneAndWorkloadAreRefused() throws {
+    @Test func unknownMilestoneWorkloadLensAndFormatAreRefused() throws {
         let sandbox = try reviewedSandbox()
         let milestone = try sandbox.welltree(["report", Self.workload, "--milestone", "no-such-tag"])
         #expect(milestone.status == 2 && milestone.stderr.contains("no milestone \"no-such-tag\""))
         #expect(try sandbox.welltree(["report", "No such workload"]).status == 2)
         #expect(try sandbox.welltree(["report", Self.workload, "--lens", "serverless"]).status == 2)
+        #expect(try sandbox.welltree(["report", "consolidated", "-o", sandbox.root + "/all.pdf"]).status == 2)
+        #expect(!FileManager.default.fileExists(atPath: sandbox.root + "/all.pdf"))
     }
 
     @Test func pdfAndHTMLFilesTakeTheirFormatFromTheName() throws {

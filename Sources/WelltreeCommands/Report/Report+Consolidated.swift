@@ -22,8 +22,12 @@ extension ReportCommand {
 
         func run() throws {
             try perform {
+                let named = destination.fileExtension.flatMap { WorkloadFormat(fileExtension: $0) }
+                if format == nil, named == .pdf {
+                    throw WorkspaceError.refused("the consolidated report is markdown, html or json, not pdf")
+                }
+                let inferred = named.flatMap { ConsolidatedFormat(rawValue: $0.rawValue) }
                 let model = try global.workspace().consolidatedReportModel(generatedAt: isoNow())
-                let inferred = destination.fileExtension.flatMap { WorkloadFormat(fileExtension: $0) }.flatMap { ConsolidatedFormat(rawValue: $0.rawValue) }
                 let text = switch format ?? inferred ?? .markdown {
                 case .markdown: ConsolidatedReportMarkdown.render(model)
                 case .html: DashboardHTML.consolidated(model)
