@@ -6,7 +6,7 @@ import Testing
 @Suite struct ReportCommandTests {
     static let workload = Sandbox.tutorialName
 
-    /// A repository where `v1` tags the first review and the identities answer changed after it.
+    /// A repository where milestone 1 records the first review and the identities answer changed after it.
     func reviewedSandbox() throws -> Sandbox {
         let sandbox = try Sandbox()
         try #require(sandbox.createTutorialWorkload().status == 0)
@@ -16,7 +16,7 @@ import Testing
             "--notes", "Reviewed quarterly with the 東京 team",
         ]).status == 0)
         try #require(sandbox.welltree(["answer", "update", Self.workload, "identities", "--none", "--notes", "Shared admin user"]).status == 0)
-        try #require(sandbox.git(["tag", "-a", "v1", "-m", "First review"]).status == 0)
+        try #require(sandbox.welltree(["milestone", "create", Self.workload, "v1 - first review"]).status == 0)
         try #require(sandbox.welltree(["answer", "update", Self.workload, "identities", "--notes", "Admin user removed"]).status == 0)
         return sandbox
     }
@@ -36,12 +36,15 @@ import Testing
 
     @Test func milestoneReportShowsTheTaggedState() throws {
         let sandbox = try reviewedSandbox()
-        let result = try sandbox.welltree(["report", Self.workload, "--milestone", "v1", "--format", "json"])
+        let result = try sandbox.welltree(["report", Self.workload, "--milestone", "1", "--format", "json"])
         #expect(result.status == 0, "\(result)")
         let json = try #require(try sandbox.json(result) as? [String: Any])
         #expect(json["ReportType"] as? String == "MILESTONE")
-        #expect((json["Milestone"] as? [String: Any])?["MilestoneName"] as? String == "v1")
-        let markdown = try sandbox.welltree(["report", Self.workload, "--milestone", "v1"]).stdout
+        let milestone = try #require(json["Milestone"] as? [String: Any])
+        #expect(milestone["MilestoneName"] as? String == "v1 - first review")
+        #expect(milestone["MilestoneNumber"] as? Int == 1)
+        #expect((milestone["SignatureStatus"] as? String)?.isEmpty == false)
+        let markdown = try sandbox.welltree(["report", Self.workload, "--milestone", "v1 - first review"]).stdout
         #expect(markdown.contains("# Milestone report: Retail Website - North America"))
         #expect(markdown.contains("> Shared admin user"))
         #expect(!markdown.contains("Admin user removed"))

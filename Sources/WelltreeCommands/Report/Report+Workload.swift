@@ -42,13 +42,15 @@ extension ReportCommand {
                 let current = try global.workspace()
                 var workspace = current
                 var info: MilestoneInfo?
+                var stored: StoredWorkload
                 if let milestone {
-                    let (resolved, commit) = try current.resolveMilestone(milestone)
-                    workspace = try Workspace(repository: current.repository, commit: commit)
+                    let (resolved, tagged) = try current.resolveMilestone(workload: workload, milestone)
+                    (workspace, stored) = try current.snapshot(of: tagged)
                     info = resolved
+                } else {
+                    stored = try workspace.findWorkload(workload)
                 }
-                let stored = try workspace.findWorkload(workload)
-                let points = try current.milestonePoints(of: stored, upTo: info == nil ? nil : workspace.base)
+                let points = try current.milestonePoints(ofWorkloadId: stored.workload.id, upTo: info?.number)
                 let trend = try current.riskTrend(workloadId: stored.workload.id, points: points)
                 let model = try workspace.reportModel(of: stored, lens: lens, milestone: info, trend: trend, generatedAt: isoNow())
                 switch format ?? destination.fileExtension.flatMap(WorkloadFormat.init(fileExtension:)) ?? .markdown {

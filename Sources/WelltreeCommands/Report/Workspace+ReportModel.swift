@@ -45,30 +45,21 @@ extension Workspace {
     }
 
     /// The milestones of a workload as trend points (label, commit), oldest first, up to and
-    /// including `commit` when given.
-    ///
-    /// Milestones (annotated tags) are recorded by `welltree milestone`; until that lookup is
-    /// available here, a workload has none and the trend shows just the reported state.
-    func milestonePoints(of stored: StoredWorkload, upTo commit: ObjectID?) throws(WorkspaceError) -> [(label: String, commit: ObjectID)] {
-        []
+    /// including the milestone numbered `upTo` when given.
+    func milestonePoints(ofWorkloadId id: String, upTo number: Int?) throws(WorkspaceError) -> [(label: String, commit: ObjectID)] {
+        try milestones(ofWorkloadId: id)
+            .filter { number == nil || $0.milestone.number <= number! }
+            .map { ("\($0.milestone.number). \($0.milestone.name)", $0.commit) }
     }
 
-    /// A revision given as `--milestone`, resolved to a commit and described for the report header.
-    ///
-    /// For now any revision git accepts (a tag, a branch, a commit id) is taken and labelled with
-    /// what was typed and the commit's time; milestone numbers and signature checks come with
-    /// `welltree milestone`.
-    func resolveMilestone(_ revision: String) throws(WorkspaceError) -> (MilestoneInfo, ObjectID) {
-        let commit: ObjectID
-        let info: CommitInfo
-        do {
-            commit = try repository.resolveCommit(revision)
-            info = try repository.commit(commit)
-        } catch {
-            if error.isNotFound { throw .notFound(what: "milestone", name: revision, hint: "give a tag, branch or commit id") }
-            throw .git(error)
-        }
-        let recordedAt = Date(timeIntervalSince1970: TimeInterval(info.time)).formatted(.iso8601)
-        return (MilestoneInfo(name: revision, recordedAt: recordedAt, signatureStatus: nil), commit)
+    /// A workload's milestone (name or number) as the report header describes it, with the
+    /// tagged commit the report is made of. The signature is checked as `milestone verify` does.
+    func resolveMilestone(workload reference: String, _ milestone: String) throws(WorkspaceError) -> (MilestoneInfo, StoredMilestone) {
+        let stored = try findMilestone(reference, milestone)
+        let signature = try verifyMilestone(stored)
+        let info = MilestoneInfo(
+            name: stored.milestone.name, number: stored.milestone.number, recordedAt: stored.milestone.recordedAt,
+            signatureStatus: signature.label)
+        return (info, stored)
     }
 }

@@ -9,7 +9,7 @@ package struct WorkloadReportOutput: Encodable {
     package var ReportType: String
     package var GeneratedAt: String
     package var CommitId: String?
-    package var Milestone: MilestoneShape?
+    package var Milestone: ReportMilestoneShape?
     package var Workload: WorkloadShape
     package var LensReviews: [LensReportShape]
     package var RiskTrend: [TrendPointShape]
@@ -18,7 +18,7 @@ package struct WorkloadReportOutput: Encodable {
         ReportType = model.milestone == nil ? "WORKLOAD" : "MILESTONE"
         GeneratedAt = model.generatedAt
         CommitId = model.commit
-        Milestone = model.milestone.map(MilestoneShape.init)
+        Milestone = model.milestone.map(ReportMilestoneShape.init)
         Workload = WorkloadShape(model.workload, riskCounts: model.riskCounts, pillarPriorities: model.pillarPriority)
         LensReviews = model.lenses.map(LensReportShape.init)
         RiskTrend = model.trendPoints.map { TrendPointShape(Label: $0.label, HighRisks: $0.high, MediumRisks: $0.medium) }
@@ -26,7 +26,7 @@ package struct WorkloadReportOutput: Encodable {
 }
 
 /// The milestone a report is of.
-package struct MilestoneShape: Encodable {
+package struct ReportMilestoneShape: Encodable {
     package var MilestoneName: String
     package var MilestoneNumber: Int?
     package var RecordedAt: String
