@@ -46,7 +46,8 @@ enum Completions {
             workloads.first { Workload.normalizedName($0.workload.name) == Workload.normalizedName(word) || $0.workload.id == word }
         }.first
         if let named, let applied = try? workspace.appliedLens(named, alias: alias),
-           let loaded = try? workspace.effectiveLens(applied) {
+            let loaded = try? workspace.effectiveLens(applied)
+        {
             return loaded.lens
         }
         return (try? workspace.loadLens(alias ?? BuiltinLens.framework))?.lens

@@ -294,7 +294,8 @@ package struct ReviewController: Sendable {
         }
         let after = session.risk
         message = ReviewMessage(
-            before == after ? "Saved to the work tree; risk \(after.label)" : "Saved to the work tree; risk \(before.label) → \(after.label)")
+            before == after
+                ? "Saved to the work tree; risk \(after.label)" : "Saved to the work tree; risk \(before.label) → \(after.label)")
         return .write(question: question)
     }
 

@@ -7,7 +7,8 @@ package enum ReviewPageText {
         let question = session.question
         let answer = session.answer
         let progress = session.progress[session.location.pillar]
-        var text = "== \(progress.name) \(progress.answered)/\(progress.total) answered · question \(session.numberInPillar) of \(progress.total)"
+        var text =
+            "== \(progress.name) \(progress.answered)/\(progress.total) answered · question \(session.numberInPillar) of \(progress.total)"
             + " · \(question.id) · risk \(session.risk.rawValue)\n"
         text += question.title + "\n"
         if let description = question.description, !description.isEmpty { text += description + "\n" }

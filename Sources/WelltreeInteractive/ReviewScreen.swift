@@ -74,7 +74,8 @@ package struct ReviewScreen: Sendable {
         let below = controller.scroll + bodyHeight < body.count
         var separator = String(repeating: rule, count: width)
         if above || below {
-            let marker = " " + [above ? "PgUp: more above" : nil, below ? "PgDn: more below" : nil].compactMap { $0 }.joined(separator: " · ") + " "
+            let marker =
+                " " + [above ? "PgUp: more above" : nil, below ? "PgDn: more below" : nil].compactMap { $0 }.joined(separator: " · ") + " "
             separator = String(separator.prefix(max(0, width - marker.count - 2))) + marker + rule + rule
         }
         lines.append(StyledLine(separator, .dim))
@@ -231,7 +232,10 @@ package struct ReviewScreen: Sendable {
             lines.append(StyledLine("   \(id): risk \(session.risk(of: id).label)"))
         }
         lines.append(StyledLine())
-        for text in wrap("c continues with them: they are committed with this session's answers when you save. d puts the committed answers back. q leaves them as they are.", width: width - 2) {
+        for text in wrap(
+            "c continues with them: they are committed with this session's answers when you save. d puts the committed answers back. q leaves them as they are.",
+            width: width - 2)
+        {
             lines.append(StyledLine(" " + text))
         }
         return lines
@@ -257,14 +261,21 @@ package struct ReviewScreen: Sendable {
         ]
         var lines = [StyledLine(" Keys (arrows and PgUp/PgDn scroll, any other key closes this help)", .bold), StyledLine()]
         for (key, meaning) in keys {
-            let label = (unicode ? key : key.replacingOccurrences(of: "↑ ↓", with: "Up Down").replacingOccurrences(of: "→", with: "Right").replacingOccurrences(of: "←", with: "Left"))
+            let label =
+                (unicode
+                    ? key
+                    : key.replacingOccurrences(of: "↑ ↓", with: "Up Down").replacingOccurrences(of: "→", with: "Right")
+                        .replacingOccurrences(of: "←", with: "Left"))
             let padded = label.count < 11 ? label + String(repeating: " ", count: 11 - label.count) : label + " "
             for (n, text) in wrap(meaning, width: max(10, width - 15)).enumerated() {
                 lines.append(StyledLine(n == 0 ? "  " + padded + " " + text : String(repeating: " ", count: 14) + text))
             }
         }
         lines.append(StyledLine())
-        for text in wrap("Every change is written to the work tree at once; saving makes one commit. A review that ends any other way is offered again by the next `welltree review`.", width: width - 2) {
+        for text in wrap(
+            "Every change is written to the work tree at once; saving makes one commit. A review that ends any other way is offered again by the next `welltree review`.",
+            width: width - 2)
+        {
             lines.append(StyledLine(" " + text, .dim))
         }
         return lines
@@ -277,7 +288,8 @@ package struct ReviewScreen: Sendable {
         let (line, cursor) = statusLine(controller, width: width)
         guard cursor == nil, line.width > width, let style = line.spans.first?.style else { return ([line], cursor) }
         let text = String(line.plain.dropFirst())
-        let parts = text.contains("://")
+        let parts =
+            text.contains("://")
             ? stride(from: 0, to: text.count, by: width - 1).map { String(text.dropFirst($0).prefix(width - 1)) }
             : wrap(text, width: width - 1)
         return (parts.prefix(2).map { StyledLine(" " + $0, style) }, nil)
@@ -286,7 +298,9 @@ package struct ReviewScreen: Sendable {
     private func statusLine(_ controller: ReviewController, width: Int) -> (StyledLine, Int?) {
         switch controller.mode {
         case .reason:
-            let options = ReviewController.reasons.enumerated().map { "\($0.offset + 1) \($0.element == .none ? "None" : $0.element.label)" }
+            let options = ReviewController.reasons.enumerated().map {
+                "\($0.offset + 1) \($0.element == .none ? "None" : $0.element.label)"
+            }
             let roomy = " " + options.joined(separator: "  ")
             return (StyledLine(roomy.count <= width ? roomy : " " + options.joined(separator: " "), .bold), nil)
         case .choiceNotes(let number, _, let buffer):

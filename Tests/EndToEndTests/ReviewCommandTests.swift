@@ -51,11 +51,16 @@ struct ReviewCommandTests {
             try (Self.answer(sandbox, "performing-architecture")["notes"] as? String) == "Reviewed with the platform team"
         }
         let architecture = try Self.answer(sandbox, "performing-architecture")
-        #expect(architecture["selectedChoices"] as? [String] == [
-            "perf_architecture_understand_cloud_services_and_features", "perf_architecture_guidance_architecture_patterns_best_practices",
-        ])
+        #expect(
+            architecture["selectedChoices"] as? [String] == [
+                "perf_architecture_understand_cloud_services_and_features",
+                "perf_architecture_guidance_architecture_patterns_best_practices",
+            ])
         let marks = try #require(architecture["notApplicableChoices"] as? [String: [String: String]])
-        #expect(marks["perf_architecture_factor_cost_into_architectural_decisions"] == ["reason": "BUSINESS_PRIORITIES", "notes": "Cost model first"])
+        #expect(
+            marks["perf_architecture_factor_cost_into_architectural_decisions"] == [
+                "reason": "BUSINESS_PRIORITIES", "notes": "Cost model first",
+            ])
 
         try first.press("Right")
         try first.waitFor("compute-hardware")
@@ -191,12 +196,16 @@ struct ReviewCommandTests {
         let names = try sandbox.welltree(["---completion", "review", "--", "positional@0", "2", "3", "welltree", "review", "Ret"])
         #expect(names.stdout == "Retail Website - North America\n")
         let questions = try sandbox.welltree([
-            "---completion", "answer", "update", "--", "positional@1", "4", "2", "welltree", "answer", "update", "'Retail Website - North America'", "id",
+            "---completion", "answer", "update", "--", "positional@1", "4", "2", "welltree", "answer", "update",
+            "'Retail Website - North America'", "id",
         ])
         #expect(questions.stdout.split(separator: "\n").contains("identities"), "\(questions)")
-        let pillars = try sandbox.welltree(["---completion", "review", "--", "--pillar", "3", "0", "welltree", "review", "x", "--pillar", ""])
+        let pillars = try sandbox.welltree([
+            "---completion", "review", "--", "--pillar", "3", "0", "welltree", "review", "x", "--pillar", "",
+        ])
         #expect(pillars.stdout.split(separator: "\n").contains("performance"))
-        let outside = try sandbox.welltree(["---completion", "review", "--", "positional@0", "2", "0", "welltree", "review", ""], in: sandbox.home)
+        let outside = try sandbox.welltree(
+            ["---completion", "review", "--", "positional@0", "2", "0", "welltree", "review", ""], in: sandbox.home)
         #expect(outside.status == 0)
         #expect(outside.stdout.isEmpty)
         #expect(outside.stderr.isEmpty)

@@ -45,7 +45,9 @@ struct ReviewControllerTests {
         guard case .choiceNotes = controller.mode else { Issue.record("\(controller.mode)"); return }
         let effects = Self.press(&controller, Self.keys("Later") + [.backspace, .enter])
         #expect(effects == [.write(question: "priorities")])
-        #expect(controller.session.answer?.notApplicableChoices["ops_priorities_governance_reqs"] == ChoiceNotApplicable(reason: .outOfScope, notes: "Late"))
+        #expect(
+            controller.session.answer?.notApplicableChoices["ops_priorities_governance_reqs"]
+                == ChoiceNotApplicable(reason: .outOfScope, notes: "Late"))
         _ = Self.press(&controller, Self.keys("x"))
         #expect(controller.session.answer == nil)
         _ = Self.press(&controller, [.down, .down, .down, .down] + Self.keys("x"))

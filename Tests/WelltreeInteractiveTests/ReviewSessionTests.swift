@@ -39,7 +39,9 @@ struct ReviewSessionTests {
         try session.toggle(3)
         try session.markNotApplicable(3, reason: .outOfScope, notes: "No governance body")
         #expect(session.answer?.selectedChoices == [])
-        #expect(session.answer?.notApplicableChoices["ops_priorities_governance_reqs"] == ChoiceNotApplicable(reason: .outOfScope, notes: "No governance body"))
+        #expect(
+            session.answer?.notApplicableChoices["ops_priorities_governance_reqs"]
+                == ChoiceNotApplicable(reason: .outOfScope, notes: "No governance body"))
         #expect(throws: ReviewSessionError.notesTooLong(length: 251, limit: 250)) {
             try session.markNotApplicable(1, reason: .other, notes: String(repeating: "x", count: 251))
         }
@@ -61,7 +63,9 @@ struct ReviewSessionTests {
         var session = try FrameworkLens.session()
         try session.setNotes(String(repeating: "é", count: 2084))
         #expect(session.answer?.notes?.count == 2084)
-        #expect(throws: ReviewSessionError.notesTooLong(length: 2085, limit: 2084)) { try session.setNotes(String(repeating: "a", count: 2085)) }
+        #expect(throws: ReviewSessionError.notesTooLong(length: 2085, limit: 2084)) {
+            try session.setNotes(String(repeating: "a", count: 2085))
+        }
         try session.setNotes("")
         #expect(session.answer == nil)
     }

@@ -2,6 +2,7 @@ import Foundation
 import Git
 import Testing
 import WelltreeCore
+
 @testable import WelltreeWorkspace
 
 @Suite("Workspace review sessions")
@@ -52,13 +53,16 @@ struct WorkspaceReviewSessionTests {
         let (fixture, workspace, stored) = try Self.prepared()
         let path = Self.answerPath(stored, "priorities")
         let committed = try fixture.read(path)
-        try workspace.writePendingAnswer(Answer(selectedChoices: ["ops_priorities_eval_tradeoffs"]), of: stored, lens: "wellarchitected", question: "priorities")
+        try workspace.writePendingAnswer(
+            Answer(selectedChoices: ["ops_priorities_eval_tradeoffs"]), of: stored, lens: "wellarchitected", question: "priorities")
         #expect(try fixture.read(path) != committed)
-        try workspace.writePendingAnswer(Answer(selectedChoices: ["ops_priorities_no"]), of: stored, lens: "wellarchitected", question: "priorities")
+        try workspace.writePendingAnswer(
+            Answer(selectedChoices: ["ops_priorities_no"]), of: stored, lens: "wellarchitected", question: "priorities")
         #expect(try fixture.read(path) == committed)
         #expect(try workspace.pendingAnswers(of: stored, lens: "wellarchitected").isEmpty)
-        #expect(try workspace.commitReviewSession(
-            ReviewSessionRequest(workload: Self.name, lens: "wellarchitected", questions: ["priorities"], startedAt: nil)) == nil)
+        #expect(
+            try workspace.commitReviewSession(
+                ReviewSessionRequest(workload: Self.name, lens: "wellarchitected", questions: ["priorities"], startedAt: nil)) == nil)
     }
 
     @Test func otherDirtyFilesAreLeftAloneAndInvalidFilesRefused() throws {

@@ -28,8 +28,9 @@ struct ReviewCommand: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var target: AnswerTarget
-    @Option(help: "Start at this pillar's first unanswered question (its number, id or name).",
-            completion: .custom(Completions.pillars))
+    @Option(
+        help: "Start at this pillar's first unanswered question (its number, id or name).",
+        completion: .custom(Completions.pillars))
     var pillar: String?
     @Option(help: "Start at this question.", completion: .custom(Completions.questions))
     var question: String?
@@ -66,8 +67,9 @@ struct ReviewCommand: ParsableCommand {
             case .nothingToCommit:
                 output("Nothing to commit: every answer is as committed.\n")
             case .left(let pending) where pending > 0:
-                output("\(pending) answer\(pending == 1 ? " is" : "s are") in the work tree, not committed; "
-                    + "`welltree review \"\(recorder.stored.workload.name)\"` continues with \(pending == 1 ? "it" : "them").\n")
+                output(
+                    "\(pending) answer\(pending == 1 ? " is" : "s are") in the work tree, not committed; "
+                        + "`welltree review \"\(recorder.stored.workload.name)\"` continues with \(pending == 1 ? "it" : "them").\n")
             case .left:
                 output("No changes.\n")
             }

@@ -82,7 +82,8 @@ final class TmuxTerminal {
 
     /// The process running in the pane.
     func pid() throws -> Int32 {
-        Int32(try tmux(["display-message", "-p", "-t", "review", "#{pane_pid}"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? -1
+        Int32(try tmux(["display-message", "-p", "-t", "review", "#{pane_pid}"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines))
+            ?? -1
     }
 
     /// True once the program has exited.
