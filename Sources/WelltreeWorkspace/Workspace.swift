@@ -43,6 +43,13 @@ package final class Workspace {
         } catch {
             throw .git(error)
         }
+        // A write killed after moving the branch is finished as soon as anyone opens the
+        // workspace, so even a command that ends up writing nothing leaves `git status` clean.
+        // Failures are left for the write path, which reports them; reading never depends on
+        // the work tree.
+        if FileManager.default.fileExists(atPath: WriteJournal.path(gitDirectory: repository.gitDirectory)) {
+            try? withWriteLock { () throws(WorkspaceError) in try finishInterruptedWrite() }
+        }
     }
 
     /// Opens the workspace at a given revision for reading only (milestones, diffs, checks).
