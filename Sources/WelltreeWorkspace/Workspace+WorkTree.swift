@@ -17,10 +17,10 @@ extension Workspace {
                 let directory = (full as NSString).deletingLastPathComponent
                 do {
                     try files.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                    try Data(bytes).write(to: URL(fileURLWithPath: full), options: .atomic)
                 } catch {
                     throw .io(path: path, message: error.localizedDescription)
                 }
+                try Self.writeAtomically(bytes, to: full, path: path)
             } else {
                 try? files.removeItem(atPath: full)
                 removeEmptyParents(of: full, below: root)
@@ -82,6 +82,7 @@ extension Workspace {
         var conflicts: [String] = []
         for path in journal.paths where Self.isSafeRelativePath(path) {
             try refuseUnsafeWorkTreePath(path, root: root)
+            unlink(Self.temporaryName(for: root + "/" + path))
             let head = try blobID(at: path, in: headTree)
             let old = try oldTree.map { tree throws(WorkspaceError) in try blobID(at: path, in: tree) } ?? nil
             let work = try workTreeBlobID(root + "/" + path)
@@ -114,6 +115,41 @@ extension Workspace {
         guard conflicts.isEmpty else { throw .interruptedWrite(journal: journalPath, commit: commit, conflicts: conflicts) }
         if !restore.isEmpty { try updateWorkTree(restore, committed: commit) }
         try WriteJournal.remove(at: journalPath)
+    }
+
+    /// Writes a file through a temporary file in the same directory, renamed over the target,
+    /// so a reader never sees half a file. The temporary file has a name of our own
+    /// (`.NAME.welltree-tmp`), so one left behind by a killed process is recognised and removed
+    /// by `finishInterruptedWrite` (a write only happens while a journal exists).
+    static func writeAtomically(_ bytes: [UInt8], to full: String, path: String) throws(WorkspaceError) {
+        let temporary = temporaryName(for: full)
+        unlink(temporary)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o666)
+        guard fd >= 0 else { throw .io(path: path, message: String(cString: strerror(errno))) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else {
+                let message = String(cString: strerror(errno))
+                close(fd)
+                unlink(temporary)
+                throw .io(path: path, message: message)
+            }
+            written += n
+        }
+        close(fd)
+        guard rename(temporary, full) == 0 else {
+            let message = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .io(path: path, message: message)
+        }
+    }
+
+    /// The temporary file `writeAtomically` uses for `full`.
+    static func temporaryName(for full: String) -> String {
+        let directory = (full as NSString).deletingLastPathComponent
+        return directory + "/." + (full as NSString).lastPathComponent + ".welltree-tmp"
     }
 
     /// The blob at `path` in a tree, or nil when there is none (or something other than a file).
