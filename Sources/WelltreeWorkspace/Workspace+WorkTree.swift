@@ -70,7 +70,10 @@ extension Workspace {
         let current = try wrap { () throws(GitError) in try repository.referenceTarget(journal.branch) }
         var landed = current == commit
         if !landed, let current {
-            landed = try wrap { () throws(GitError) in try repository.isAncestor(commit, of: current) }
+            // A commit that no longer exists (pruned by `git gc`) cannot be on the branch.
+            if (try? repository.commit(commit)) != nil {
+                landed = try wrap { () throws(GitError) in try repository.isAncestor(commit, of: current) }
+            }
         }
         guard landed, let current else {
             try WriteJournal.remove(at: journalPath)
