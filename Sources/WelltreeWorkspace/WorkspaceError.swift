@@ -65,7 +65,7 @@ package enum WorkspaceError: Error, Sendable, CustomStringConvertible {
         case .notARegularFile(let path, let found):
             return "\(path): expected a regular file, found \(found)"
         case .notFound(let what, let name, let hint):
-            return "no \(what) \"\(name)\"" + (hint.map { "; \($0)" } ?? "")
+            return "no \(what) \"\(Violation.visible(name))\"" + (hint.map { "; \($0)" } ?? "")
         case .invalid(let error):
             return error.violations.map { "\($0)" }.joined(separator: "\nerror: ")
         case .forbidden(let message):
