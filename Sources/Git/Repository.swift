@@ -56,12 +56,6 @@ package final class Repository {
         String(cString: git_repository_path(handle))
     }
 
-    /// The directory shared by all work trees of the repository (refs, objects), with a trailing
-    /// slash; the same as `gitDirectory` unless this is a linked work tree.
-    package var commonDirectory: String {
-        String(cString: git_repository_commondir(handle))
-    }
-
     package var isBare: Bool { git_repository_is_bare(handle) == 1 }
     package var isShallow: Bool { git_repository_is_shallow(handle) == 1 }
 
