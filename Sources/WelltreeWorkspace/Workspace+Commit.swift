@@ -26,6 +26,8 @@ enum FaultPoint: String, CaseIterable {
     case beforeIndex = "before-index"
     /// The index is written; the journal is not yet removed.
     case afterIndex = "after-index"
+    /// A milestone tag is created (`writeMilestone`); a lens upgrade has not committed yet.
+    case afterTag = "after-tag"
 }
 
 extension Workspace {
