@@ -19,6 +19,11 @@ struct WriteScenario: Sendable, CustomTestStringConvertible {
     var next: [String]
     /// Runs where `welltree init` has not: the killed command creates the repository.
     var initialises = false
+    /// Named fault points on this command's path.
+    var faults = CrashSafetyTests.commitFaults
+    /// The command creates a tag and never moves the branch (milestones): it has landed when
+    /// the tags changed.
+    var tagOnly = false
 
     var testDescription: String { name }
 }
@@ -60,15 +65,31 @@ struct CrashSafetyTests {
         WriteScenario(
             name: "lens publish", setup: [["lens", "import", "@LENS"]],
             command: ["lens", "publish", "team-practices", "--version", "1.0"], next: ["lens", "import", "@LENS", "--alias", "team-practices"]),
+        WriteScenario(
+            name: "milestone create", setup: [create, ["answer", "update", w, "priorities", "--none"]],
+            command: ["milestone", "create", w, "Review 1"], next: ["milestone", "create", w, "Review 2"],
+            faults: ["after-tag"], tagOnly: true),
+        WriteScenario(
+            name: "lens upgrade (milestone, then commit)",
+            setup: [
+                create, ["lens", "import", "@V1"], ["lens", "publish", "readiness-review", "--version", "1.0"],
+                ["lens", "associate", w, "readiness-review"],
+                ["answer", "update", w, "arch_retry", "--lens", "readiness-review", "--select", "arch_retry_backoff,arch_retry_sdk"],
+                ["answer", "update", w, "arch_legacy_dr", "--lens", "readiness-review", "--select", "arch_legacy_dr_sync"],
+                ["lens", "import", "@V2"], ["lens", "publish", "readiness-review", "--version", "2.0", "--major"],
+            ],
+            command: ["lens", "upgrade", w, "readiness-review", "--milestone", "Before 2.0"],
+            next: ["answer", "update", w, "arch_retry", "--lens", "readiness-review", "--select", "arch_retry_backoff"],
+            faults: ["after-tag"] + commitFaults),
     ]
 
-    /// Named fault points of the write path, in order (see `FaultPoint` in Workspace+Commit.swift).
-    static let faultPoints = ["after-objects", "after-commit-object", "after-journal", "after-ref", "mid-worktree", "before-index", "after-index"]
+    /// Named fault points of the commit path, in order (see `FaultPoint` in Workspace+Commit.swift).
+    static let commitFaults = ["after-objects", "after-commit-object", "after-journal", "after-ref", "mid-worktree", "before-index", "after-index"]
     /// Random kills per scenario.
     static let randomKills = 12
 
     static let columns = [
-        "Command", "Fault", "Trials", "Killed, branch not moved", "Killed, branch moved", "Not killed (finished first)",
+        "Command", "Fault", "Trials", "Killed before it landed", "Killed after it landed", "Not killed (finished first)",
         "Next command", "Outcome",
     ]
 
@@ -76,6 +97,8 @@ struct CrashSafetyTests {
     func killedAtEveryStepTheRepositoryStaysConsistent(_ scenario: WriteScenario) throws {
         let template = try Sandbox(initialise: !scenario.initialises)
         try LensCommandTests.lens.write(toFile: template.root + "/team.json", atomically: true, encoding: .utf8)
+        try ReadinessLens.write(ReadinessLens.version1, to: template.root + "/readiness-v1.json")
+        try ReadinessLens.write(ReadinessLens.version2, to: template.root + "/readiness-v2.json")
         for command in scenario.setup {
             let result = try template.welltree(expand(command, template))
             try #require(result.status == 0, "setup \(command): \(result)")
@@ -93,7 +116,7 @@ struct CrashSafetyTests {
         }
         let duration = durations.sorted()[1]
 
-        for fault in Self.faultPoints {
+        for fault in scenario.faults {
             let trial = try run(scenario, from: template, expected: expected, fault: fault, delay: nil)
             record(scenario, fault: fault, [trial])
         }
@@ -130,6 +153,11 @@ struct CrashSafetyTests {
         let gitExists = FileManager.default.fileExists(atPath: sandbox.repo + "/.git/HEAD")
         if gitExists { #expect(try sandbox.fsckIsClean(), "\(label): git fsck") }
         let moved = after != before
+        let tagsChanged = try tags(sandbox) != tags(template)
+        if !scenario.tagOnly && !scenario.faults.contains("after-tag") {
+            #expect(!tagsChanged, "\(label): no tag may appear")
+        }
+        let landed = moved || scenario.tagOnly && tagsChanged
         if moved, let after {
             let parents = try sandbox.git(["rev-list", "--parents", "-n", "1", after]).stdout.split(separator: " ").dropFirst()
                 .map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
@@ -143,7 +171,7 @@ struct CrashSafetyTests {
             }
         }
         // The next command: the same one when nothing landed, else one touching the same files.
-        let next = expand(moved ? scenario.next : scenario.command, sandbox)
+        let next = expand(landed ? scenario.next : scenario.command, sandbox)
         var result = try sandbox.welltree(next)
         var lockMessage = false
         let locks = try sandbox.gitLockFiles()
@@ -161,7 +189,7 @@ struct CrashSafetyTests {
         #expect(!sandbox.hasPendingJournal, "\(label): the journal must be gone")
         #expect(try sandbox.gitLockFiles().isEmpty, "\(label): no lock may remain")
         #expect(try sandbox.fsckIsClean(), "\(label): git fsck after the next command")
-        return TrialOutcome(killed: killed, moved: moved, lockMessage: lockMessage)
+        return TrialOutcome(killed: killed, moved: landed, lockMessage: lockMessage)
     }
 
     private func record(_ scenario: WriteScenario, fault: String, _ trials: [TrialOutcome]) {
@@ -178,7 +206,17 @@ struct CrashSafetyTests {
     }
 
     private func expand(_ command: [String], _ sandbox: Sandbox) -> [String] {
-        command.map { $0 == "@LENS" ? sandbox.root + "/team.json" : $0 == "@REPO" ? sandbox.repo : $0 }
+        let files = ["@LENS": "/team.json", "@V1": "/readiness-v1.json", "@V2": "/readiness-v2.json"]
+        return command.map { argument in
+            if argument == "@REPO" { return sandbox.repo }
+            return files[argument].map { sandbox.root + $0 } ?? argument
+        }
+    }
+
+    /// Every tag with the object it names.
+    private func tags(_ sandbox: Sandbox) throws -> String {
+        guard FileManager.default.fileExists(atPath: sandbox.repo + "/.git") else { return "" }
+        return try sandbox.git(["for-each-ref", "refs/tags", "--format=%(refname) %(objectname)"]).stdout
     }
 
     /// Paths that differ between two commits (all paths of `to` when `from` is nil).
