@@ -37,7 +37,9 @@ package enum FuzzCheck {
         let text = String(decoding: bytes, as: UTF8.self)
         guard let condition = try? RiskCondition.parse(text) else { return }
         let printed = condition.description
-        precondition((try? RiskCondition.parse(printed)) == condition, "\(text.debugDescription) printed as \(printed.debugDescription) reads differently")
+        precondition(
+            (try? RiskCondition.parse(printed)) == condition,
+            "\(text.debugDescription) printed as \(printed.debugDescription) reads differently")
     }
 
     /// Workspace files: the first byte picks a decoder, the rest is the file. Whatever decodes

@@ -1,8 +1,9 @@
 import Foundation
 import Git
 import WelltreeCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Named steps of `Workspace.commit` at which a crash test can have the process killed.

@@ -1,8 +1,9 @@
 import Foundation
 import Git
 import WelltreeCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 extension Workspace {
@@ -64,7 +65,8 @@ extension Workspace {
         let journalPath = WriteJournal.path(gitDirectory: repository.gitDirectory)
         guard let journal = try WriteJournal.read(at: journalPath) else { return }
         guard let commit = ObjectID(hex: journal.commit) else {
-            throw .io(path: journalPath, message: "names no commit (\(journal.commit.debugDescription)); remove it after checking `git status`")
+            throw .io(
+                path: journalPath, message: "names no commit (\(journal.commit.debugDescription)); remove it after checking `git status`")
         }
         let previous = journal.base.flatMap { ObjectID(hex: $0) }
         let current = try wrap { () throws(GitError) in try repository.referenceTarget(journal.branch) }

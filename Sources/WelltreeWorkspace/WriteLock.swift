@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// An exclusive advisory lock (`flock`) on `<git dir>/welltree/lock`, held while a welltree
@@ -34,7 +35,8 @@ final class WriteLock {
         let deadline = Date().addingTimeInterval(Self.timeout)
         while flock(fd, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
-                let reason = errno == EWOULDBLOCK ? "another welltree process held it for \(Int(Self.timeout)) s" : String(cString: strerror(errno))
+                let reason =
+                    errno == EWOULDBLOCK ? "another welltree process held it for \(Int(Self.timeout)) s" : String(cString: strerror(errno))
                 close(fd)
                 throw .locked(path: path, detail: reason)
             }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WelltreeCore
 
 /// Property: canonical JSON is a fixed point. Any value tree serialises to bytes that the strict
@@ -23,8 +24,10 @@ struct CanonicalJSONPropertyTests {
         }
         ReliabilityLog.record(
             "Property tests (seeded, deterministic)", columns: ["Property", "Cases", "Outcome"],
-            ["canonical JSON: serialise -> parse -> serialise is byte-identical (strings with NUL, controls, RTL marks, astral scalars)",
-             "\(Self.trees) random trees, \(bytesChecked / 1024) KB", "all identical"])
+            [
+                "canonical JSON: serialise -> parse -> serialise is byte-identical (strings with NUL, controls, RTL marks, astral scalars)",
+                "\(Self.trees) random trees, \(bytesChecked / 1024) KB", "all identical",
+            ])
     }
 
     @Test func answersDecodeFromTheirOwnEncodingUnchanged() throws {
@@ -35,7 +38,8 @@ struct CanonicalJSONPropertyTests {
             answer.selectedChoices = (0..<Int.random(in: 0...4, using: &generator)).map { _ in Self.randomString(&generator) }
             for _ in 0..<Int.random(in: 0...2, using: &generator) {
                 answer.notApplicableChoices[Self.randomString(&generator)] = ChoiceNotApplicable(
-                    reason: AnswerReason.allCases.randomElement(using: &generator)!, notes: Bool.random(using: &generator) ? Self.randomString(&generator) : nil)
+                    reason: AnswerReason.allCases.randomElement(using: &generator)!,
+                    notes: Bool.random(using: &generator) ? Self.randomString(&generator) : nil)
             }
             if Bool.random(using: &generator) { answer.notes = Self.randomString(&generator) + "x" }
             if Int.random(in: 0..<4, using: &generator) == 0 {
@@ -87,8 +91,9 @@ struct CanonicalJSONPropertyTests {
         switch value {
         case .array(let elements): return .array(elements.map { JSONNode(sorted($0.value)) })
         case .object(let members):
-            return .object(members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
-                .map { JSONMember(key: $0.key, node: JSONNode(sorted($0.node.value))) })
+            return .object(
+                members.sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+                    .map { JSONMember(key: $0.key, node: JSONNode(sorted($0.node.value))) })
         default: return value
         }
     }

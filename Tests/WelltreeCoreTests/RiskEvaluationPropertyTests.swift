@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WelltreeCore
 
 /// Property: the compiled evaluator (bit masks, a flat node program, three-valued logic) agrees
@@ -25,7 +26,8 @@ struct RiskEvaluationPropertyTests {
                 for question in lens.pillars.flatMap(\.questions) {
                     let expected = Reference.risk(question, answers[question.id])
                     let actual = review.questions.first { $0.questionId == question.id }?.risk
-                    #expect(actual == expected, "lens \(lensNumber), \(question.riskRules), answer \(String(describing: answers[question.id]))")
+                    #expect(
+                        actual == expected, "lens \(lensNumber), \(question.riskRules), answer \(String(describing: answers[question.id]))")
                     #expect(evaluator.risk(questionId: question.id, answer: answers[question.id]) == expected)
                     seen.insert(expected)
                     compared += 1
@@ -39,8 +41,10 @@ struct RiskEvaluationPropertyTests {
         #expect(seen == Set(Risk.allCases))
         ReliabilityLog.record(
             "Property tests (seeded, deterministic)", columns: ["Property", "Cases", "Outcome"],
-            ["compiled risk evaluation equals a reference evaluator (random lenses, conditions with !, &&, ||, not-applicable choices)",
-             "\(Self.lenses) lenses, \(compared) question evaluations", "all equal; every risk value reached"])
+            [
+                "compiled risk evaluation equals a reference evaluator (random lenses, conditions with !, &&, ||, not-applicable choices)",
+                "\(Self.lenses) lenses, \(compared) question evaluations", "all equal; every risk value reached",
+            ])
     }
 
     @Test func printedConditionsParseToTheSameCondition() throws {
@@ -68,7 +72,8 @@ struct RiskEvaluationPropertyTests {
                 rules.append(RiskRule(condition: text, risk: RuleRisk.allCases.randomElement(using: &g)!))
             }
             if Bool.random(using: &g) { rules.append(RiskRule(condition: "default", risk: .high)) }
-            questions.append(LensQuestion(id: "q\(q)", title: "Question \(q)", choices: ids.map { LensChoice(id: $0, title: $0) }, riskRules: rules))
+            questions.append(
+                LensQuestion(id: "q\(q)", title: "Question \(q)", choices: ids.map { LensChoice(id: $0, title: $0) }, riskRules: rules))
         }
         return Lens(name: "Random", description: "Random lens", pillars: [LensPillar(id: "pillar", name: "Pillar", questions: questions)])
     }

@@ -16,7 +16,8 @@ struct FuzzRegressionTests {
 
     static func inputs(_ target: String) -> [String] {
         guard let directory = Bundle.module.resourcePath.map({ $0 + "/Regressions/" + target }),
-              let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+            let names = try? FileManager.default.contentsOfDirectory(atPath: directory)
+        else { return [] }
         return names.filter { !$0.hasPrefix(".") }.sorted().map { directory + "/" + $0 }
     }
 

@@ -2,6 +2,7 @@ import Foundation
 import Git
 import Testing
 import WelltreeCore
+
 @testable import WelltreeWorkspace
 
 /// The write path's defences, in process: retries of answer updates, the journal of an
@@ -40,7 +41,8 @@ struct WorkspaceRecoveryTests {
         let index = try Index(of: repository)
         try index.remove(Self.answerPath)
         try index.write()
-        let journal = WriteJournal(branch: "refs/heads/main", base: base.hex, commit: commit.hex, paths: [Self.answerPath], removedDirectories: [])
+        let journal = WriteJournal(
+            branch: "refs/heads/main", base: base.hex, commit: commit.hex, paths: [Self.answerPath], removedDirectories: [])
         let journalPath = WriteJournal.path(gitDirectory: repository.gitDirectory)
         try journal.write(to: journalPath)
         return journalPath

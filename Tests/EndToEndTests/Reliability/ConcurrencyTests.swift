@@ -22,9 +22,10 @@ struct ConcurrencyTests {
         var jobs: [Job] = []
         func answer(_ kind: String, _ workload: Int, _ question: String, _ tag: String) {
             let notes = "round \(round) \(tag)"
-            jobs.append(Job(
-                kind: kind, arguments: ["answer", "update", names[workload], question, "--none", "--notes", notes],
-                path: "workloads/\(directory(workload))/answers/wellarchitected/\(question).json", notes: notes))
+            jobs.append(
+                Job(
+                    kind: kind, arguments: ["answer", "update", names[workload], question, "--none", "--notes", notes],
+                    path: "workloads/\(directory(workload))/answers/wellarchitected/\(question).json", notes: notes))
         }
         for (k, question) in questions.enumerated() { answer("answer updates, one workload, different questions", 0, question, "q\(k)") }
         for k in 0..<4 { answer("answer updates, one workload, the same question", 1, "priorities", "same \(k)") }
@@ -32,9 +33,10 @@ struct ConcurrencyTests {
         for k in 0..<2 { answer("answer updates, different workloads", 2 - k, "backing-up-data", "v\(k)") }
         for k in 0..<2 {
             let notes = "round \(round) workload \(k)"
-            jobs.append(Job(
-                kind: "workload updates (refused, not retried)", arguments: ["workload", "update", names[2], "--notes", notes],
-                path: "workloads/\(directory(2))/workload.json", notes: notes))
+            jobs.append(
+                Job(
+                    kind: "workload updates (refused, not retried)", arguments: ["workload", "update", names[2], "--notes", notes],
+                    path: "workloads/\(directory(2))/workload.json", notes: notes))
         }
         return jobs
     }
@@ -100,8 +102,10 @@ struct ConcurrencyTests {
             ReliabilityLog.record(
                 "Concurrency (\(perRound) processes started at once, \(rounds) rounds)",
                 columns: ["Writers", "Processes", "Committed", "Refused with \"run the command again\"", "Lost", "Outcome"],
-                [kind, "\(entry.run)", "\(entry.committed)", "\(entry.refused)", "\(lost)",
-                 "each committed value is in exactly one commit; final files equal HEAD; fsck clean"])
+                [
+                    kind, "\(entry.run)", "\(entry.committed)", "\(entry.refused)", "\(lost)",
+                    "each committed value is in exactly one commit; final files equal HEAD; fsck clean",
+                ])
         }
     }
 

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A write command the crash test interrupts. Adding a command to `CrashSafetyTests.scenarios`
@@ -61,10 +61,12 @@ struct CrashSafetyTests {
             setup: [create, ["answer", "update", w, "priorities", "--select", "ops_priorities_ext_cust_needs"]],
             command: ["answer", "update", w, "priorities", "--select", ""],
             next: ["answer", "update", w, "priorities", "--none"]),
-        WriteScenario(name: "lens import", command: ["lens", "import", "@LENS"], next: ["lens", "import", "@LENS", "--alias", "team-practices"]),
+        WriteScenario(
+            name: "lens import", command: ["lens", "import", "@LENS"], next: ["lens", "import", "@LENS", "--alias", "team-practices"]),
         WriteScenario(
             name: "lens publish", setup: [["lens", "import", "@LENS"]],
-            command: ["lens", "publish", "team-practices", "--version", "1.0"], next: ["lens", "import", "@LENS", "--alias", "team-practices"]),
+            command: ["lens", "publish", "team-practices", "--version", "1.0"],
+            next: ["lens", "import", "@LENS", "--alias", "team-practices"]),
         WriteScenario(
             name: "milestone create", setup: [create, ["answer", "update", w, "priorities", "--none"]],
             command: ["milestone", "create", w, "Review 1"], next: ["milestone", "create", w, "Review 2"],
@@ -84,7 +86,9 @@ struct CrashSafetyTests {
     ]
 
     /// Named fault points of the commit path, in order (see `FaultPoint` in Workspace+Commit.swift).
-    static let commitFaults = ["after-objects", "after-commit-object", "after-journal", "after-ref", "mid-worktree", "before-index", "after-index"]
+    static let commitFaults = [
+        "after-objects", "after-commit-object", "after-journal", "after-ref", "mid-worktree", "before-index", "after-index",
+    ]
     /// Random kills per scenario.
     static let randomKills = 12
 
@@ -144,7 +148,8 @@ struct CrashSafetyTests {
         let before = try template.commit()
         let label = "\(scenario.name), \(fault ?? "random \(Int((delay ?? 0) * 1000)) ms")"
         let killed = try runKilled(sandbox, expand(scenario.command, sandbox), fault: fault, delay: delay)
-        if let fault, !(fault == "mid-worktree" && expected.allSatisfy({ $0.hasPrefix("workloads/") }) && scenario.name.contains("delete")) {
+        if let fault, !(fault == "mid-worktree" && expected.allSatisfy({ $0.hasPrefix("workloads/") }) && scenario.name.contains("delete"))
+        {
             // Every named point is on the path of every write, except mid-worktree for a
             // command that only removes a directory (it writes no single file).
             #expect(killed, "\(label): the fault point was not reached")
@@ -166,7 +171,8 @@ struct CrashSafetyTests {
             for path in expected where path.hasSuffix(".json") {
                 let shown = try sandbox.git(["show", "\(after):\(path)"])
                 if shown.status == 0 {
-                    #expect((try? JSONSerialization.jsonObject(with: Data(shown.stdout.utf8))) != nil, "\(label): \(path) is not valid JSON")
+                    #expect(
+                        (try? JSONSerialization.jsonObject(with: Data(shown.stdout.utf8))) != nil, "\(label): \(path) is not valid JSON")
                 }
             }
         }
@@ -201,8 +207,10 @@ struct CrashSafetyTests {
         if locks > 0 { outcome += "; \(locks) stale git lock named with its rm command" }
         ReliabilityLog.record(
             "Crash safety (SIGKILL during writes)", columns: Self.columns,
-            [scenario.name, fault, "\(trials.count)", "\(before)", "\(after)", "\(trials.count - before - after)",
-             "rerun, or \(next)", outcome])
+            [
+                scenario.name, fault, "\(trials.count)", "\(before)", "\(after)", "\(trials.count - before - after)",
+                "rerun, or \(next)", outcome,
+            ])
     }
 
     private func expand(_ command: [String], _ sandbox: Sandbox) -> [String] {
@@ -221,7 +229,8 @@ struct CrashSafetyTests {
 
     /// Paths that differ between two commits (all paths of `to` when `from` is nil).
     private func changedPaths(_ sandbox: Sandbox, from: String?, to: String) throws -> Set<String> {
-        let arguments = from.map { ["diff-tree", "-r", "--name-only", "--no-commit-id", $0, to] }
+        let arguments =
+            from.map { ["diff-tree", "-r", "--name-only", "--no-commit-id", $0, to] }
             ?? ["ls-tree", "-r", "--name-only", to]
         return Set(try sandbox.git(arguments).stdout.split(separator: "\n").map(String.init))
     }
@@ -232,7 +241,8 @@ struct CrashSafetyTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: Run.welltree)
         process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: FileManager.default.fileExists(atPath: sandbox.repo) ? sandbox.repo : sandbox.root)
+        process.currentDirectoryURL = URL(
+            fileURLWithPath: FileManager.default.fileExists(atPath: sandbox.repo) ? sandbox.repo : sandbox.root)
         var environment = ProcessInfo.processInfo.environment.merging(sandbox.environment) { $1 }
         if let fault { environment["WELLTREE_FAULT"] = fault }
         process.environment = environment

@@ -57,38 +57,54 @@ struct HostileInputTests {
     }
 
     static func createArguments(_ name: String, _ extra: [String] = []) -> [String] {
-        ["workload", "create", "--name", name, "--description", "A shop", "--review-owner", "Jane Doe",
-         "--environment", "production", "--aws-region", "us-east-1"] + extra
+        [
+            "workload", "create", "--name", name, "--description", "A shop", "--review-owner", "Jane Doe",
+            "--environment", "production", "--aws-region", "us-east-1",
+        ] + extra
     }
 
     @Test func workloadNamesTagsAndNotes() throws {
         let sandbox = try Sandbox()
-        for (name, directory) in [("../../outside/evil", "outside-evil"), ("a/b\\c", "a-b-c"), ("...", "workload"), ("rtl\u{202E}live", "rtl-live")] {
-            try attempt(sandbox, "workload name \(name.debugDescription)", Self.createArguments(name), refusal: nil,
-                        expected: "accepted as data; directory workloads/\(directory)")
+        for (name, directory) in [
+            ("../../outside/evil", "outside-evil"), ("a/b\\c", "a-b-c"), ("...", "workload"), ("rtl\u{202E}live", "rtl-live"),
+        ] {
+            try attempt(
+                sandbox, "workload name \(name.debugDescription)", Self.createArguments(name), refusal: nil,
+                expected: "accepted as data; directory workloads/\(directory)")
             #expect(FileManager.default.fileExists(atPath: sandbox.repo + "/workloads/\(directory)/workload.json"))
         }
-        try attempt(sandbox, "workload name with ESC [31m", Self.createArguments("bad\u{1B}[31mred"),
-                    refusal: "must not contain control characters (found U+001B)", expected: "refused, value shown escaped")
-        try attempt(sandbox, "workload name of 100,000 characters", Self.createArguments(String(repeating: "x", count: 100_000)),
-                    refusal: "must be 3 to 100 characters, not 100000", expected: "refused, value shortened")
-        try attempt(sandbox, "notes with BEL and an RTL override", Self.createArguments("Notes shop", ["--notes", "x\u{202E}y\u{7}"]),
-                    refusal: "found U+0007", expected: "refused")
-        try attempt(sandbox, "notes of 2085 characters", Self.createArguments("Long notes", ["--notes", String(repeating: "n", count: 2085)]),
-                    refusal: "--notes", expected: "refused (limit 2084)")
-        try attempt(sandbox, "tag key \"../k\"", Self.createArguments("Tagged shop", ["--tag", "../k=v"]), refusal: nil,
-                    expected: "accepted as data (tags are never paths)")
-        try attempt(sandbox, "workload reference \"../../etc\"", ["workload", "show", "../../etc"],
-                    refusal: "no workload", expected: "not found")
-        try attempt(sandbox, "question id \"../../welltree\"", ["answer", "update", "a/b\\c", "../../welltree", "--none"],
-                    refusal: "no question", expected: "not found, nothing written")
-        try attempt(sandbox, "answer notes of 100,000 characters", ["answer", "update", "a/b\\c", "priorities", "--none", "--notes", String(repeating: "n", count: 100_000)],
-                    refusal: "2084", expected: "refused")
+        try attempt(
+            sandbox, "workload name with ESC [31m", Self.createArguments("bad\u{1B}[31mred"),
+            refusal: "must not contain control characters (found U+001B)", expected: "refused, value shown escaped")
+        try attempt(
+            sandbox, "workload name of 100,000 characters", Self.createArguments(String(repeating: "x", count: 100_000)),
+            refusal: "must be 3 to 100 characters, not 100000", expected: "refused, value shortened")
+        try attempt(
+            sandbox, "notes with BEL and an RTL override", Self.createArguments("Notes shop", ["--notes", "x\u{202E}y\u{7}"]),
+            refusal: "found U+0007", expected: "refused")
+        try attempt(
+            sandbox, "notes of 2085 characters", Self.createArguments("Long notes", ["--notes", String(repeating: "n", count: 2085)]),
+            refusal: "--notes", expected: "refused (limit 2084)")
+        try attempt(
+            sandbox, "tag key \"../k\"", Self.createArguments("Tagged shop", ["--tag", "../k=v"]), refusal: nil,
+            expected: "accepted as data (tags are never paths)")
+        try attempt(
+            sandbox, "workload reference \"../../etc\"", ["workload", "show", "../../etc"],
+            refusal: "no workload", expected: "not found")
+        try attempt(
+            sandbox, "question id \"../../welltree\"", ["answer", "update", "a/b\\c", "../../welltree", "--none"],
+            refusal: "no question", expected: "not found, nothing written")
+        try attempt(
+            sandbox, "answer notes of 100,000 characters",
+            ["answer", "update", "a/b\\c", "priorities", "--none", "--notes", String(repeating: "n", count: 100_000)],
+            refusal: "2084", expected: "refused")
         let entries = try FileManager.default.contentsOfDirectory(atPath: sandbox.repo + "/workloads").sorted()
         #expect(entries == ["a-b-c", "outside-evil", "rtl-live", "tagged-shop", "workload"])
     }
 
-    static func lensText(condition: String = "team_oncall_rota", questionId: String = "team_oncall", name: String = "Team Practices") -> String {
+    static func lensText(condition: String = "team_oncall_rota", questionId: String = "team_oncall", name: String = "Team Practices")
+        -> String
+    {
         LensCommandTests.lens.replacingOccurrences(of: "\"team_oncall_rota\", \"risk\"", with: "\(Self.json(condition)), \"risk\"")
             .replacingOccurrences(of: "\"id\": \"team_oncall\"", with: "\"id\": \(Self.json(questionId))")
             .replacingOccurrences(of: "\"Team Practices\"", with: Self.json(name))
@@ -105,20 +121,29 @@ struct HostileInputTests {
             try text.write(toFile: file, atomically: true, encoding: .utf8)
             try attempt(sandbox, label, ["lens", "import", file], refusal: refusal, expected: expected)
         }
-        try importing("lens question id \"../evil\"", Self.lensText(questionId: "../evil"), refusal: "error", expected: "refused: invalid id")
-        try importing("lens condition nested 10,000 levels", Self.lensText(condition: String(repeating: "(", count: 10_000) + "team_oncall_rota" + String(repeating: ")", count: 10_000)),
-                      refusal: "nested deeper than 64 levels", expected: "refused")
-        try importing("lens condition of 200,000 `!`", Self.lensText(condition: String(repeating: "!", count: 200_000) + "team_oncall_rota"),
-                      refusal: "nested deeper than 64 levels", expected: "refused")
-        try importing("lens JSON nested 100,000 arrays", "{\"pillars\": " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}",
-                      refusal: "nesting deeper than 256 levels", expected: "refused")
-        try importing("lens name with NUL, ESC and an RTL override", Self.lensText(name: "Team\u{0}\u{1B}\u{202E}Practices"),
-                      refusal: "error", expected: "refused: restricted characters named as U+XXXX")
+        try importing(
+            "lens question id \"../evil\"", Self.lensText(questionId: "../evil"), refusal: "error", expected: "refused: invalid id")
+        try importing(
+            "lens condition nested 10,000 levels",
+            Self.lensText(condition: String(repeating: "(", count: 10_000) + "team_oncall_rota" + String(repeating: ")", count: 10_000)),
+            refusal: "nested deeper than 64 levels", expected: "refused")
+        try importing(
+            "lens condition of 200,000 `!`", Self.lensText(condition: String(repeating: "!", count: 200_000) + "team_oncall_rota"),
+            refusal: "nested deeper than 64 levels", expected: "refused")
+        try importing(
+            "lens JSON nested 100,000 arrays",
+            "{\"pillars\": " + String(repeating: "[", count: 100_000) + String(repeating: "]", count: 100_000) + "}",
+            refusal: "nesting deeper than 256 levels", expected: "refused")
+        try importing(
+            "lens name with NUL, ESC and an RTL override", Self.lensText(name: "Team\u{0}\u{1B}\u{202E}Practices"),
+            refusal: "error", expected: "refused: restricted characters named as U+XXXX")
         let base = Self.lensText()
-        try importing("lens of 501 KB", base + String(repeating: " ", count: 501 * 1024 - base.utf8.count),
-                      refusal: "cannot exceed 500 KB", expected: "refused with the size")
-        try importing("lens of 499 KB", base + String(repeating: " ", count: 499 * 1024 - base.utf8.count),
-                      refusal: nil, expected: "imported")
+        try importing(
+            "lens of 501 KB", base + String(repeating: " ", count: 501 * 1024 - base.utf8.count),
+            refusal: "cannot exceed 500 KB", expected: "refused with the size")
+        try importing(
+            "lens of 499 KB", base + String(repeating: " ", count: 499 * 1024 - base.utf8.count),
+            refusal: nil, expected: "imported")
         #expect(FileManager.default.fileExists(atPath: sandbox.repo + "/lenses/team-practices/draft.json"))
     }
 
@@ -132,21 +157,25 @@ struct HostileInputTests {
         try FileManager.default.createSymbolicLink(atPath: copy.repo + "/\(directory)/workload.json", withDestinationPath: "/etc/passwd")
         try copy.git(["add", "-A"])
         try copy.git(["commit", "-qm", "plant a symlink"])
-        try attempt(copy, "symlink committed as workload.json", ["workload", "list"],
-                    refusal: "expected a regular file, found a symbolic link", expected: "refused, the link is never followed")
+        try attempt(
+            copy, "symlink committed as workload.json", ["workload", "list"],
+            refusal: "expected a regular file, found a symbolic link", expected: "refused, the link is never followed")
         // A submodule (gitlink) committed where an answer file belongs.
         let head = try #require(try sandbox.commit())
         try sandbox.git(["update-index", "--add", "--cacheinfo", "160000,\(head),\(directory)/answers/wellarchitected/priorities.json"])
         try sandbox.git(["commit", "-qm", "plant a submodule"])
-        try attempt(sandbox, "submodule committed as an answer file", ["status", Self.w],
-                    refusal: "expected a regular file, found a submodule", expected: "refused", checkRepository: false)
+        try attempt(
+            sandbox, "submodule committed as an answer file", ["status", Self.w],
+            refusal: "expected a regular file, found a submodule", expected: "refused", checkRepository: false)
         // A symlink in the work tree where a directory of answers will be written.
         let fresh = try Sandbox()
         _ = try fresh.createTutorialWorkload()
         try FileManager.default.createDirectory(atPath: fresh.root + "/outside", withIntermediateDirectories: true)
-        try FileManager.default.createSymbolicLink(atPath: fresh.repo + "/\(directory)/answers", withDestinationPath: fresh.root + "/outside")
-        try attempt(fresh, "work-tree symlink to outside as the answers directory", ["answer", "update", Self.w, "priorities", "--none"],
-                    refusal: "is a symbolic link", expected: "refused before writing", checkRepository: false)
+        try FileManager.default.createSymbolicLink(
+            atPath: fresh.repo + "/\(directory)/answers", withDestinationPath: fresh.root + "/outside")
+        try attempt(
+            fresh, "work-tree symlink to outside as the answers directory", ["answer", "update", Self.w, "priorities", "--none"],
+            refusal: "is a symbolic link", expected: "refused before writing", checkRepository: false)
         #expect(try fresh.git(["rev-list", "--count", "HEAD"]).stdout.hasPrefix("2"))
     }
 
@@ -158,22 +187,26 @@ struct HostileInputTests {
         let detached = try sandbox.copy()
         try detached.git(["checkout", "-q", "--detach"])
         try attempt(detached, "detached HEAD: status", ["status", Self.w], refusal: nil, expected: "reads the checked-out commit")
-        try attempt(detached, "detached HEAD: answer update", ["answer", "update", Self.w, "identities", "--none"],
-                    refusal: "HEAD is detached", expected: "refused")
+        try attempt(
+            detached, "detached HEAD: answer update", ["answer", "update", Self.w, "identities", "--none"],
+            refusal: "HEAD is detached", expected: "refused")
         // Shallow clone: reads and writes work on the shallow history.
         let shallow = try Sandbox(initialise: false)
         try shallow.git(["clone", "-q", "--depth", "1", "file://" + sandbox.repo, shallow.repo], in: shallow.root)
         #expect(try shallow.git(["rev-parse", "--is-shallow-repository"]).stdout.hasPrefix("true"))
-        try attempt(shallow, "shallow clone: answer update", ["answer", "update", Self.w, "identities", "--none"],
-                    refusal: nil, expected: "one commit on the shallow history")
+        try attempt(
+            shallow, "shallow clone: answer update", ["answer", "update", Self.w, "identities", "--none"],
+            refusal: nil, expected: "one commit on the shallow history")
         // Bare repository: nothing to update but the branch; reads and writes work.
         let bare = try Sandbox(initialise: false)
         let bareRepo = bare.root + "/bare.git"
         try bare.git(["clone", "-q", "--bare", sandbox.repo, bareRepo], in: bare.root)
-        try attempt(bare, "bare repository: status", ["-C", bareRepo, "status", Self.w], refusal: nil,
-                    expected: "reads the branch", in: bare.root, checkRepository: false)
-        try attempt(bare, "bare repository: answer update", ["-C", bareRepo, "answer", "update", Self.w, "identities", "--none"],
-                    refusal: nil, expected: "commits on the branch (no work tree to update)", in: bare.root, checkRepository: false)
+        try attempt(
+            bare, "bare repository: status", ["-C", bareRepo, "status", Self.w], refusal: nil,
+            expected: "reads the branch", in: bare.root, checkRepository: false)
+        try attempt(
+            bare, "bare repository: answer update", ["-C", bareRepo, "answer", "update", Self.w, "identities", "--none"],
+            refusal: nil, expected: "commits on the branch (no work tree to update)", in: bare.root, checkRepository: false)
         #expect(try bare.git(["fsck", "--no-dangling"], in: bareRepo).status == 0)
         #expect(try bare.git(["rev-list", "--count", "main"], in: bareRepo).stdout.hasPrefix("4"))
     }

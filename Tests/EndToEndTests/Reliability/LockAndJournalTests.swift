@@ -25,7 +25,8 @@ struct LockAndJournalTests {
         let path = sandbox.repo + "/.git/" + lock
         FileManager.default.createFile(atPath: path, contents: Data())
         let refused = try sandbox.welltree(["answer", "update", Self.w, "priorities", "--none"])
-        #expect(refused.status == 2 && refused.stderr.contains("rm '\(path)'") && refused.stderr.contains("nothing was written"), "\(refused)")
+        #expect(
+            refused.status == 2 && refused.stderr.contains("rm '\(path)'") && refused.stderr.contains("nothing was written"), "\(refused)")
         #expect(try sandbox.commit() == head)
         #expect(FileManager.default.fileExists(atPath: path))
         report("stale .git/\(lock) (as left by a killed git)", "refused, lock named with its rm command, nothing written", refused, sandbox)
@@ -38,17 +39,20 @@ struct LockAndJournalTests {
         let sandbox = try Sandbox()
         _ = try sandbox.createTutorialWorkload()
         let path = "workloads/retail-website-north-america/answers/wellarchitected/priorities.json"
-        let killed = try Run.program(Run.welltree, ["answer", "update", Self.w, "priorities", "--none"], in: sandbox.repo,
-                                     environment: sandbox.environment.merging(["WELLTREE_FAULT": "after-ref"]) { $1 })
+        let killed = try Run.program(
+            Run.welltree, ["answer", "update", Self.w, "priorities", "--none"], in: sandbox.repo,
+            environment: sandbox.environment.merging(["WELLTREE_FAULT": "after-ref"]) { $1 })
         #expect(killed.status == 9, "\(killed)")
         try FileManager.default.createDirectory(
             atPath: sandbox.repo + "/" + (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try "my own edit\n".write(toFile: sandbox.repo + "/" + path, atomically: true, encoding: .utf8)
         let refused = try sandbox.welltree(["answer", "update", Self.w, "identities", "--none"])
-        #expect(refused.status == 2 && refused.stderr.contains("interrupted after committing") && refused.stderr.contains(path), "\(refused)")
+        #expect(
+            refused.status == 2 && refused.stderr.contains("interrupted after committing") && refused.stderr.contains(path), "\(refused)")
         #expect(try sandbox.read(path) == "my own edit\n")
-        report("kill after the branch moved, then the user edits the file it had to update",
-               "refused, file kept, told to commit or discard the edit", refused, sandbox)
+        report(
+            "kill after the branch moved, then the user edits the file it had to update",
+            "refused, file kept, told to commit or discard the edit", refused, sandbox)
         try sandbox.git(["checkout", "HEAD", "--", path])
         let next = try sandbox.welltree(["answer", "update", Self.w, "identities", "--none"])
         #expect(next.status == 0, "\(next)")
@@ -59,8 +63,9 @@ struct LockAndJournalTests {
     @Test func aKillAfterTheBranchMovedIsFinishedByAReadOnlyCommand() throws {
         let sandbox = try Sandbox()
         _ = try sandbox.createTutorialWorkload()
-        let killed = try Run.program(Run.welltree, ["answer", "update", Self.w, "priorities", "--none"], in: sandbox.repo,
-                                     environment: sandbox.environment.merging(["WELLTREE_FAULT": "after-ref"]) { $1 })
+        let killed = try Run.program(
+            Run.welltree, ["answer", "update", Self.w, "priorities", "--none"], in: sandbox.repo,
+            environment: sandbox.environment.merging(["WELLTREE_FAULT": "after-ref"]) { $1 })
         #expect(killed.status == 9)
         #expect(try sandbox.porcelainStatus() != "")
         let status = try sandbox.welltree(["status", Self.w])
