@@ -137,7 +137,8 @@ struct CrashSafetyTests {
     struct TrialOutcome {
         var killed: Bool
         var moved: Bool
-        var lockMessage: Bool
+        /// Git lock files a kill left behind, which the next command named.
+        var locks: [String]
     }
 
     /// One killed run and every check on what it left.
@@ -179,13 +180,13 @@ struct CrashSafetyTests {
         // The next command: the same one when nothing landed, else one touching the same files.
         let next = expand(landed ? scenario.next : scenario.command, sandbox)
         var result = try sandbox.welltree(next)
-        var lockMessage = false
+        var namedLocks: [String] = []
         let locks = try sandbox.gitLockFiles()
         if result.status != 0, let lock = locks.first {
             // A kill inside libgit2's own lock-write-rename leaves git's lock file: the command
             // must name it and say how to remove it.
             #expect(result.stderr.contains(lock) && result.stderr.contains("rm '"), "\(label): \(result)")
-            lockMessage = true
+            namedLocks = locks
             for lock in locks { try FileManager.default.removeItem(atPath: sandbox.repo + "/.git/" + lock) }
             result = try sandbox.welltree(next)
         }
@@ -195,16 +196,19 @@ struct CrashSafetyTests {
         #expect(!sandbox.hasPendingJournal, "\(label): the journal must be gone")
         #expect(try sandbox.gitLockFiles().isEmpty, "\(label): no lock may remain")
         #expect(try sandbox.fsckIsClean(), "\(label): git fsck after the next command")
-        return TrialOutcome(killed: killed, moved: landed, lockMessage: lockMessage)
+        return TrialOutcome(killed: killed, moved: landed, locks: namedLocks)
     }
 
     private func record(_ scenario: WriteScenario, fault: String, _ trials: [TrialOutcome]) {
         let before = trials.filter { $0.killed && !$0.moved }.count
         let after = trials.filter { $0.killed && $0.moved }.count
-        let locks = trials.filter(\.lockMessage).count
+        let locks = Set(trials.flatMap(\.locks)).sorted()
         let next = scenario.command == scenario.next ? "same" : scenario.next.prefix(2).joined(separator: " ")
         var outcome = "fsck clean, one whole commit or none, status clean after the next command"
-        if locks > 0 { outcome += "; \(locks) stale git lock named with its rm command" }
+        if !locks.isEmpty {
+            outcome += "; stale \(locks.joined(separator: ", ")) left by the kill, named by the next command with its rm command"
+        }
+        if trials.count == 1, !trials[0].killed { outcome = "point not on this command's path; " + outcome }
         ReliabilityLog.record(
             "Crash safety (SIGKILL during writes)", columns: Self.columns,
             [
