@@ -35,9 +35,16 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "welltree", dependencies: ["WelltreeCommands"]),
+        // Fuzzing: the checks live in a library so tests replay past findings; each harness is
+        // a libFuzzer target when built by scripts/fuzz, a replay tool in an ordinary build.
+        .target(name: "WelltreeFuzzing", dependencies: ["WelltreeCore", "WelltreeWorkspace"]),
+        .executableTarget(name: "FuzzLens", dependencies: ["WelltreeFuzzing"], path: "Fuzz/FuzzLens"),
+        .executableTarget(name: "FuzzCondition", dependencies: ["WelltreeFuzzing"], path: "Fuzz/FuzzCondition"),
+        .executableTarget(name: "FuzzWorkspaceFiles", dependencies: ["WelltreeFuzzing"], path: "Fuzz/FuzzWorkspaceFiles"),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(name: "WelltreeCoreTests", dependencies: ["WelltreeCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WelltreeWorkspaceTests", dependencies: ["WelltreeWorkspace", "Git"]),
+        .testTarget(name: "WelltreeFuzzingTests", dependencies: ["WelltreeFuzzing"], resources: [.copy("Regressions")]),
         // One test target for both renderer libraries: the PDF tests read the same pinned report model.
         .testTarget(name: "WelltreeReportsTests", dependencies: ["WelltreeReports", "WelltreePDF", "WelltreeCore"], exclude: ["Golden"]),
         .testTarget(name: "WelltreeInteractiveTests", dependencies: ["WelltreeInteractive", "WelltreeWorkspace"]),
