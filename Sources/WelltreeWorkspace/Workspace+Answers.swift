@@ -53,12 +53,14 @@ extension Workspace {
         return result
     }
 
-    /// Changes one answer in one commit. The lens must be applied to the workload; the update
-    /// is checked against the question (unknown choices, limits) before anything is written.
+    /// Changes one answer in one commit. Only the owner and accepted CONTRIBUTOR shares may; the
+    /// lens must be applied to the workload; the update is checked against the question
+    /// (unknown choices, limits) before anything is written.
     package func updateAnswer(
         _ reference: String, lens alias: String?, question questionId: String, update: AnswerUpdate
     ) throws(WorkspaceError) -> (StoredWorkload, WorkloadLensReview, changed: Bool) {
         let stored = try findWorkload(reference)
+        try requireAnswerAccess(to: stored.workload)
         let applied = try appliedLens(stored, alias: alias)
         let before = try review(of: stored, lens: applied)
         guard let (_, question) = before.lens.lens.question(id: questionId) else {
