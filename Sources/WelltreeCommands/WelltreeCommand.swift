@@ -13,6 +13,9 @@ package struct WelltreeCommand: ParsableCommand {
         subcommands: [
             InitCommand.self, WorkloadCommand.self, LensCommand.self, AnswerCommand.self, StatusCommand.self,
             ImprovementsCommand.self, DashboardCommand.self, ConfigCommand.self,
+            ShareCommand.self,
+            HookCommand.self,
+            HooksCommand.self,
         ]
     )
 

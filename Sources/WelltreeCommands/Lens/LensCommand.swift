@@ -8,6 +8,7 @@ struct LensCommand: ParsableCommand {
         subcommands: [
             List.self, Show.self, Import.self, Publish.self, Export.self, Delete.self, Associate.self, Disassociate.self,
             LensValidate.self,
+            Share.self,
         ]
     )
 }
