@@ -26,17 +26,6 @@ extension Repository {
         return Repository(handle: pointer!)
     }
 
-    /// The best common ancestor of two commits, or nil when they share no history.
-    package func mergeBase(_ a: ObjectID, _ b: ObjectID) throws(GitError) -> ObjectID? {
-        var out = git_oid()
-        var one = a.raw
-        var two = b.raw
-        let code = git_merge_base(&out, handle, &one, &two)
-        if code == GIT_ENOTFOUND.rawValue { return nil }
-        try check(code, "git_merge_base", subject: "\(a.hex) \(b.hex)")
-        return ObjectID(out)
-    }
-
     /// Whether `commit` has `ancestor` in its history (a commit is not its own descendant).
     package func isDescendant(_ commit: ObjectID, of ancestor: ObjectID) throws(GitError) -> Bool {
         var one = commit.raw

@@ -12,10 +12,11 @@ package struct WelltreeCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, WorkloadCommand.self, LensCommand.self, AnswerCommand.self, StatusCommand.self,
-            ImprovementsCommand.self, DashboardCommand.self, ConfigCommand.self,
-            ShareCommand.self,
-            HookCommand.self,
-            HooksCommand.self,
+            ImprovementsCommand.self, DashboardCommand.self, ReportCommand.self, ConfigCommand.self,
+            MilestoneCommand.self, NotificationsCommand.self,
+            DiffCommand.self, CheckCommand.self, ValidateCommand.self, HooksCommand.self,
+            ShareCommand.self, HookCommand.self,
+            MergeDriverCommand.self, TextconvCommand.self,
         ]
     )
 

@@ -55,6 +55,15 @@ package final class Workspace {
         }
     }
 
+    /// Opens a read-only view of any tree (a commit's, the index's, or one built from the work
+    /// tree): what `welltree diff` compares when a side is not a commit.
+    package init(repository: Repository, tree: ObjectID) {
+        self.repository = repository
+        branch = nil
+        base = nil
+        baseTree = tree
+    }
+
     /// The work tree's root, without a trailing slash, or nil for a bare repository.
     package var root: String? {
         repository.workdir.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }

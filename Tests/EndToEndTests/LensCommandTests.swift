@@ -61,4 +61,23 @@ struct LensCommandTests {
         #expect(result.stderr.contains("column"))
         #expect(try sandbox.git(["rev-parse", "HEAD"]).stdout == head)
     }
+
+    /// A team that disagrees with a built-in lens's rules publishes its own version of it; a
+    /// minor version applies to the workloads that use the lens at once.
+    @Test func aWorkspaceLocalVersionOfABuiltinLens() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.createTutorialWorkload(extra: ["--lens", "serverless"])
+        let exported = try sandbox.welltree(["lens", "export", "serverless"])
+        let file = sandbox.root + "/serverless.json"
+        try exported.stdout.replacingOccurrences(of: "\"HIGH_RISK\"", with: "\"MEDIUM_RISK\"")
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let imported = try sandbox.welltree(["lens", "import", file, "--alias", "serverless"])
+        #expect(imported.status == 0, "\(imported)")
+        #expect(try sandbox.welltree(["lens", "publish", "serverless", "--version", "1.1", "--minor"]).status == 0)
+        let answer = try sandbox.welltree(["answer", "update", Sandbox.tutorialName, "ops_q1", "--lens", "serverless", "--none"])
+        #expect(answer.stdout.contains("risk MEDIUM"), "\(answer)")
+        let status = try sandbox.welltree(["status", Sandbox.tutorialName, "--lens", "serverless", "--format", "json"])
+        #expect(status.stdout.contains("\"LensVersion\": \"1.1\""))
+        #expect(try sandbox.welltree(["lens", "export", "serverless", "--version", "1.0"]).stdout == exported.stdout)
+    }
 }

@@ -2,18 +2,20 @@ import ArgumentParser
 import Foundation
 import WelltreeWorkspace
 
-/// `welltree hooks install --server PATH [--admin P ...] [--force]`: the server half of hook
-/// installation, kept apart from installing client hooks into clones.
+/// `welltree hooks install --server PATH [--admin P ...]`: the server half of hook installation,
+/// kept apart from installing client hooks into clones.
 struct ServerHookOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The bare repository on the git server to protect.", valueName: "path"))
     var server: String?
     @Option(name: .customLong("admin"), help: ArgumentHelp("An administrator to record on refs/welltree/shares (repeatable).", valueName: "principal"))
     var administrators: [String] = []
-    @Flag(help: "Replace an existing pre-receive hook that welltree did not write.")
-    var force = false
 
-    /// Installs the hook, pointing it at this very binary.
-    func install() throws {
+    /// Whether `--server` was given: then the server hook is installed instead of the clone's.
+    var isRequested: Bool { server != nil }
+
+    /// Installs the hook, pointing it at this very binary; `force` replaces a pre-receive hook
+    /// welltree did not write.
+    func install(force: Bool) throws {
         guard let server else { return }
         try perform {
             let outcome = try ServerHookInstaller.install(at: server, binary: Self.currentBinary(), administrators: administrators, force: force)

@@ -23,7 +23,7 @@ extension PushJudge {
         }
         let baseTree = try base.map { id throws(WorkspaceError) in try wrap { () throws(GitError) in try repository.commit(id).tree } }
         let newTree = try wrap { () throws(GitError) in try repository.commit(new).tree }
-        let changes = try wrap { () throws(GitError) in try repository.changedPaths(from: baseTree, to: newTree) }
+        let changes = try wrap { () throws(GitError) in try repository.changedFiles(from: baseTree, to: newTree) }
         if changes.isEmpty { return [] }
         let before = try base.map { id throws(WorkspaceError) in try Workspace(repository: repository, commit: id) }
         let after = try Workspace(repository: repository, commit: new)

@@ -1,45 +1,6 @@
 import Git
 import WelltreeCore
 
-/// The parts of an annotated tag object the hook judges, parsed from its raw bytes: libgit2
-/// returns the message with any signature glued on, and verification needs the exact bytes.
-struct PushedTag {
-    var target: ObjectID
-    var name: String
-    /// Everything before the signature: what the signature covers.
-    var payload: [UInt8]
-    /// The armored signature, or nil when the tag is not signed.
-    var signature: String?
-
-    init?(_ raw: [UInt8]) {
-        let text = String(decoding: raw, as: UTF8.self)
-        guard let blank = text.range(of: "\n\n") else { return nil }
-        var target: ObjectID?
-        var name: String?
-        for line in text[..<blank.lowerBound].split(separator: "\n") {
-            if line.hasPrefix("object ") { target = ObjectID(hex: String(line.dropFirst(7))) }
-            if line.hasPrefix("tag ") { name = String(line.dropFirst(4)) }
-        }
-        guard let target, let name else { return nil }
-        self.target = target
-        self.name = name
-        var signatureStart: String.Index?
-        var lineStart = blank.upperBound
-        while lineStart < text.endIndex {
-            if text[lineStart...].hasPrefix("-----BEGIN ") { signatureStart = lineStart }
-            guard let newline = text[lineStart...].firstIndex(of: "\n") else { break }
-            lineStart = text.index(after: newline)
-        }
-        if let signatureStart {
-            payload = Array(text[..<signatureStart].utf8)
-            signature = String(text[signatureStart...])
-        } else {
-            payload = raw
-            signature = nil
-        }
-    }
-}
-
 extension PushJudge {
     /// Judges a push to `refs/tags/welltree/*` (see `PushJudge` for the rules).
     func judgeMilestone(_ update: PushUpdate) throws(WorkspaceError) -> [PushRefusal] {
@@ -50,10 +11,10 @@ extension PushJudge {
         if update.old != nil {
             return [refusal(update, file: tag, rule: "milestone tags are never moved")]
         }
-        let object = try wrap { () throws(GitError) in try repository.object(new) }
-        guard object.kind == .tag, let pushed = PushedTag(object.bytes) else {
+        guard try wrap({ () throws(GitError) in try repository.object(new).kind }) == .tag else {
             return [refusal(update, file: tag, rule: "a milestone must be an annotated tag (`welltree milestone save` makes one)")]
         }
+        let pushed = try wrap { () throws(GitError) in try repository.tagObject(new) }
         guard let workload = try milestoneWorkload(tag, target: pushed.target) else {
             return [refusal(update, file: tag, rule: "the tag names no workload (expected welltree/<workload-dir>-<first 8 digits of its id>/...)")]
         }
@@ -62,17 +23,38 @@ extension PushJudge {
         }
         let required = try server?.settings().requireSignedMilestones ?? false
         guard required else { return [] }
-        guard let signature = pushed.signature else {
+        guard pushed.signature != nil else {
             return [refusal(update, subject: describe(workload), file: tag, rule: "requireSignedMilestones is set in welltree.json: the milestone tag must be signed")]
         }
-        if let problem = verifier.verify(payload: pushed.payload, signature: signature, principal: pusher, allowedSigners: try shares.allowedSigners()) {
+        if let problem = try verifySignature(pushed) {
             return [refusal(update, subject: describe(workload), file: tag, rule: "requireSignedMilestones is set: \(problem)")]
         }
         return []
     }
 
+    /// Nil when `tag` carries a good signature by the pusher (who is the owner); else why not.
+    ///
+    /// Verification is `git tag -v`'s, with the server's signing configuration, except that SSH
+    /// keys are trusted from `allowed_signers` on the shares ref when it has one (so trusting a
+    /// key is as protected as granting a share). A good signature must name the pusher: the SSH
+    /// principal, or an OpenPGP user id `Name <pusher>`.
+    private func verifySignature(_ tag: TagObject) throws(WorkspaceError) -> String? {
+        var configuration = try SigningConfiguration(repository: repository)
+        let scratch = try ScratchDirectory()
+        if let allowed = try shares.allowedSigners() {
+            configuration.allowedSignersFile = try scratch.write(ShareStore.allowedSignersFile, allowed)
+        }
+        let check = SignatureVerifier(configuration: configuration).verify(tag)
+        guard check.isGood else { return check.reason }
+        let signer = check.signer ?? ""
+        guard signer == pusher || signer.hasSuffix("<\(pusher)>") else {
+            return "the signature is good but made by \(signer.isEmpty ? "an unnamed key" : signer), not by the owner \(pusher)"
+        }
+        return nil
+    }
+
     /// The workload a milestone tag belongs to: its first component is
-    /// `<workload-dir>-<first 8 digits of the id>`. Looked up on the default branch, else in the
+    /// `<workload-dir>-<first 8 digits of the id>` (`Milestone.tagName(workloadDirectory:)`). Looked up on the default branch, else in the
     /// tagged commit (a workload pushed together with its first milestone).
     private func milestoneWorkload(_ tag: String, target: ObjectID) throws(WorkspaceError) -> Workload? {
         let parts = tag.split(separator: "/")

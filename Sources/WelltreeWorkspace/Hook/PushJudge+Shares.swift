@@ -15,7 +15,7 @@ extension PushJudge {
         let newTree = try wrap { () throws(GitError) in try repository.commit(new).tree }
         let pushed = try ShareStore(repository: repository, at: new)
         var refusals: [PushRefusal] = []
-        for change in try wrap({ () throws(GitError) in try repository.changedPaths(from: oldTree, to: newTree) }) {
+        for change in try wrap({ () throws(GitError) in try repository.changedFiles(from: oldTree, to: newTree) }) {
             let file = "\(ShareStore.reference):\(change.path)"
             if change.path == ShareStore.accessFile || change.path == ShareStore.allowedSignersFile {
                 if !policy.isAdministrator(pusher) {

@@ -35,15 +35,11 @@ package final class PushJudge {
     let server: Workspace?
     package let shares: ShareStore
     package let policy: AccessPolicy
-    /// Checks milestone tag signatures (ssh-keygen and gpg, replaceable in tests).
-    package var verifier: TagSignatureVerifier
-
     /// Reads the server's state from `repository` (opened with `Repository.openForHook()`).
-    package init(repository: Repository, pusher: String, now: Int64, verifier: TagSignatureVerifier = TagSignatureVerifier()) throws(WorkspaceError) {
+    package init(repository: Repository, pusher: String, now: Int64) throws(WorkspaceError) {
         self.repository = repository
         self.pusher = pusher
         self.now = now
-        self.verifier = verifier
         do {
             if case .branch(let name, let commit) = try repository.head() {
                 defaultBranch = name
@@ -82,7 +78,7 @@ package final class PushJudge {
     }
 
     /// Where milestone tags live.
-    package static let milestonePrefix = "refs/tags/welltree/"
+    package static let milestonePrefix = "refs/tags/" + Milestone.tagPrefix
 
     /// The administrators, for messages.
     var administratorList: String {
