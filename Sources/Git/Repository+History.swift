@@ -22,7 +22,9 @@ extension Repository {
         ensureLibGit2()
         _ = welltree_set_owner_validation(0)
         var pointer: OpaquePointer?
-        try check(git_repository_open_ext(&pointer, nil, GIT_REPOSITORY_OPEN_FROM_ENV.rawValue, nil), "git_repository_open_ext", subject: "$GIT_DIR")
+        try check(
+            git_repository_open_ext(&pointer, nil, GIT_REPOSITORY_OPEN_FROM_ENV.rawValue, nil), "git_repository_open_ext",
+            subject: "$GIT_DIR")
         return Repository(handle: pointer!)
     }
 
@@ -42,13 +44,14 @@ extension Repository {
         var object: OpaquePointer?
         try check(git_odb_read(&object, odb, &oid), "git_odb_read", subject: id.hex)
         defer { git_odb_object_free(object) }
-        let kind: ObjectKind = switch git_odb_object_type(object) {
-        case GIT_OBJECT_COMMIT: .commit
-        case GIT_OBJECT_TREE: .tree
-        case GIT_OBJECT_BLOB: .blob
-        case GIT_OBJECT_TAG: .tag
-        default: .other
-        }
+        let kind: ObjectKind =
+            switch git_odb_object_type(object) {
+            case GIT_OBJECT_COMMIT: .commit
+            case GIT_OBJECT_TREE: .tree
+            case GIT_OBJECT_BLOB: .blob
+            case GIT_OBJECT_TAG: .tag
+            default: .other
+            }
         let size = git_odb_object_size(object)
         let bytes = git_odb_object_data(object).map { Array(UnsafeRawBufferPointer(start: $0, count: size)) } ?? []
         return (kind, bytes)

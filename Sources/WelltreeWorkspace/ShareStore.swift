@@ -84,7 +84,8 @@ package struct ShareStore {
 
     /// The allowed-signers file, or nil when the ref has none.
     package func allowedSigners() throws(WorkspaceError) -> [UInt8]? {
-        guard let tree, let entry = try wrap({ () throws(GitError) in try repository.entry(at: Self.allowedSignersFile, inTree: tree) }) else { return nil }
+        guard let tree, let entry = try wrap({ () throws(GitError) in try repository.entry(at: Self.allowedSignersFile, inTree: tree) })
+        else { return nil }
         return try wrap { () throws(GitError) in try repository.blob(entry.id) }
     }
 
@@ -93,7 +94,8 @@ package struct ShareStore {
         guard let tree else { return [] }
         var files: [ShareFile] = []
         for directory in ["workloads", "lenses"] {
-            guard let entry = try wrap({ () throws(GitError) in try repository.entry(at: directory, inTree: tree) }), entry.kind == .tree else { continue }
+            guard let entry = try wrap({ () throws(GitError) in try repository.entry(at: directory, inTree: tree) }), entry.kind == .tree
+            else { continue }
             for item in try wrap({ () throws(GitError) in try repository.treeEntries(entry.id) }) {
                 let path = "\(directory)/\(item.name)"
                 guard Self.subject(of: path) != nil, let file = try document(ShareFile.self, at: path) else { continue }

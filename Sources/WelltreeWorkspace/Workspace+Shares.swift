@@ -35,7 +35,8 @@ extension Workspace {
         guard access >= .contributor else {
             let actor = try principal()
             throw .forbidden(
-                "\(actor) may not change answers of workload \"\(workload.name)\": it needs the owner or an accepted CONTRIBUTOR share, and \(actor) has \(access)")
+                "\(actor) may not change answers of workload \"\(workload.name)\": it needs the owner or an accepted CONTRIBUTOR share, and \(actor) has \(access)"
+            )
         }
     }
 
@@ -47,20 +48,30 @@ extension Workspace {
     }
 
     /// Invites `principal` to a workload with `permission`, as one commit on the shares ref.
-    package func createWorkloadShare(_ reference: String, principal invitee: String, permission: SharePermission) throws(WorkspaceError) -> (StoredWorkload, Share) {
+    package func createWorkloadShare(_ reference: String, principal invitee: String, permission: SharePermission) throws(WorkspaceError)
+        -> (StoredWorkload, Share)
+    {
         let stored = try findWorkload(reference)
         try requireOwner(of: stored.workload, to: "manage the shares")
-        let share = try changeShares(.workload(id: stored.workload.id), message: "Share workload \(stored.workload.name) with \(invitee) (\(permission.rawValue))") { (file, actor, now) throws(ValidationError) in
-            try file.create(principal: invitee, permission: permission, owner: stored.workload.owner, actor: actor, now: now, id: Share.newID())
+        let share = try changeShares(
+            .workload(id: stored.workload.id), message: "Share workload \(stored.workload.name) with \(invitee) (\(permission.rawValue))"
+        ) { (file, actor, now) throws(ValidationError) in
+            try file.create(
+                principal: invitee, permission: permission, owner: stored.workload.owner, actor: actor, now: now, id: Share.newID())
         }
         return (stored, share)
     }
 
     /// Changes the permission of a workload share.
-    package func updateWorkloadShare(_ reference: String, shareId: String, permission: SharePermission) throws(WorkspaceError) -> (StoredWorkload, Share) {
+    package func updateWorkloadShare(_ reference: String, shareId: String, permission: SharePermission) throws(WorkspaceError) -> (
+        StoredWorkload, Share
+    ) {
         let stored = try findWorkload(reference)
         try requireOwner(of: stored.workload, to: "manage the shares")
-        let share = try changeShares(.workload(id: stored.workload.id), message: "Change share \(shareId) of workload \(stored.workload.name) to \(permission.rawValue)") { (file, actor, now) throws(ValidationError) in
+        let share = try changeShares(
+            .workload(id: stored.workload.id),
+            message: "Change share \(shareId) of workload \(stored.workload.name) to \(permission.rawValue)"
+        ) { (file, actor, now) throws(ValidationError) in
             try file.update(shareId, permission: permission, actor: actor, now: now)
         }
         return (stored, share)
@@ -70,7 +81,9 @@ extension Workspace {
     package func deleteWorkloadShare(_ reference: String, shareId: String) throws(WorkspaceError) -> (StoredWorkload, Share) {
         let stored = try findWorkload(reference)
         try requireOwner(of: stored.workload, to: "manage the shares")
-        let share = try changeShares(.workload(id: stored.workload.id), message: "Revoke share \(shareId) of workload \(stored.workload.name)") { (file, _, now) throws(ValidationError) in
+        let share = try changeShares(
+            .workload(id: stored.workload.id), message: "Revoke share \(shareId) of workload \(stored.workload.name)"
+        ) { (file, _, now) throws(ValidationError) in
             try file.revoke(shareId, now: now)
         }
         return (stored, share)
@@ -85,7 +98,8 @@ extension Workspace {
     /// Shares a custom lens READONLY with `principal`.
     package func createLensShare(_ alias: String, principal invitee: String) throws(WorkspaceError) -> Share {
         let record = try shareableLens(alias)
-        return try changeShares(.lens(alias: alias), message: "Share lens \(record.name) with \(invitee)") { (file, actor, now) throws(ValidationError) in
+        return try changeShares(.lens(alias: alias), message: "Share lens \(record.name) with \(invitee)") {
+            (file, actor, now) throws(ValidationError) in
             try file.create(principal: invitee, permission: .readonly, owner: record.owner, actor: actor, now: now, id: Share.newID())
         }
     }
@@ -93,7 +107,8 @@ extension Workspace {
     /// Revokes a lens share.
     package func deleteLensShare(_ alias: String, shareId: String) throws(WorkspaceError) -> Share {
         let record = try shareableLens(alias)
-        return try changeShares(.lens(alias: alias), message: "Revoke share \(shareId) of lens \(record.name)") { (file, _, now) throws(ValidationError) in
+        return try changeShares(.lens(alias: alias), message: "Revoke share \(shareId) of lens \(record.name)") {
+            (file, _, now) throws(ValidationError) in
             try file.revoke(shareId, now: now)
         }
     }
@@ -137,7 +152,8 @@ extension Workspace {
         }
         let verb = accept ? "Accept" : "Reject"
         let (name, owner) = try describe(file.subject)
-        let answered = try changeShares(file.subject, message: "\(verb) invitation \(id) to \(name ?? "\(file.subject)")") { (file, _, now) throws(ValidationError) in
+        let answered = try changeShares(file.subject, message: "\(verb) invitation \(id) to \(name ?? "\(file.subject)")") {
+            (file, _, now) throws(ValidationError) in
             try file.respond(id, accept: accept, now: now)
         }
         return PendingInvitation(subject: file.subject, share: answered, name: name, owner: owner)
@@ -188,7 +204,9 @@ extension Workspace {
             $0.status(at: now) == .accepted && policy.reaches($0.principal, actor)
         }
         guard shared else {
-            throw .forbidden("\(actor) may not apply lens \(record.alias): it is owned by \(record.owner) and not shared with \(actor) (an accepted lens share is needed)")
+            throw .forbidden(
+                "\(actor) may not apply lens \(record.alias): it is owned by \(record.owner) and not shared with \(actor) (an accepted lens share is needed)"
+            )
         }
     }
 }

@@ -70,12 +70,14 @@ struct SharesServerTests {
         }
     }
 
-    @Test(.enabled(if: GitServer.isAvailable, "needs git-http-backend and python3 (Debian packages git and python3)"),
-          .timeLimit(.minutes(5)))
+    @Test(
+        .enabled(if: GitServer.isAvailable, "needs git-http-backend and python3 (Debian packages git and python3)"),
+        .timeLimit(.minutes(5)))
     func pushesAreAcceptedOrRefusedByTheServersShares() throws {
         let sandbox = try Sandbox()
-        let server = try GitServer(root: sandbox.root + "/server", users: Dictionary(uniqueKeysWithValues: Self.people.map { ($0, Self.password) }),
-                                   environment: sandbox.environment)
+        let server = try GitServer(
+            root: sandbox.root + "/server", users: Dictionary(uniqueKeysWithValues: Self.people.map { ($0, Self.password) }),
+            environment: sandbox.environment)
         let bare = server.root + "/reviews.git"
         try #require(try sandbox.git(["init", "-q", "--bare", "-b", "main", bare], in: sandbox.root).status == 0)
         let installed = try sandbox.welltree(["hooks", "install", "--server", bare, "--admin", "alice@example.com"], in: sandbox.root)
@@ -85,7 +87,8 @@ struct SharesServerTests {
         let alice = Clone(sandbox: sandbox, principal: "alice@example.com", path: sandbox.repo)
         try alice.git(["remote", "add", "origin", server.url("reviews.git", user: alice.principal, password: Self.password)])
         try #require(try alice.git(["fetch", "-q", "origin", "refs/welltree/shares:refs/welltree/shares"]).status == 0)
-        let settings = try sandbox.read("welltree.json").replacingOccurrences(of: "\"requireSignedMilestones\": false", with: "\"requireSignedMilestones\": true")
+        let settings = try sandbox.read("welltree.json").replacingOccurrences(
+            of: "\"requireSignedMilestones\": false", with: "\"requireSignedMilestones\": true")
         try alice.commitByHand("welltree.json", settings, message: "Require signed milestones")
         let key = sandbox.home + "/alice_ed25519"
         try #require(try Run.program("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "alice", "-f", key]).status == 0)
@@ -97,14 +100,19 @@ struct SharesServerTests {
 
         // She shares it: bob CONTRIBUTOR, carol READONLY, erin CONTRIBUTOR (left to expire).
         var shareIds: [String: String] = [:]
-        for (person, permission) in [("bob@example.com", "contributor"), ("carol@example.com", "readonly"), ("erin@example.com", "contributor")] {
-            let created = try alice.welltree(["share", "create", Sandbox.tutorialName, "--principal", person, "--permission", permission, "--format", "json"])
+        for (person, permission) in [
+            ("bob@example.com", "contributor"), ("carol@example.com", "readonly"), ("erin@example.com", "contributor"),
+        ] {
+            let created = try alice.welltree([
+                "share", "create", Sandbox.tutorialName, "--principal", person, "--permission", permission, "--format", "json",
+            ])
             try #require(created.status == 0, "\(created)")
             try WorkloadCommandTests.expectShape("CreateWorkloadShare", created)
             shareIds[person] = try #require((try sandbox.json(created) as? [String: Any])?["ShareId"] as? String)
         }
-        let workloadId = try #require((try sandbox.json(try alice.welltree(["workload", "show", Sandbox.tutorialName, "--format", "json"])) as? [String: Any])
-            .flatMap { $0["Workload"] as? [String: Any] }?["WorkloadId"] as? String)
+        let workloadId = try #require(
+            (try sandbox.json(try alice.welltree(["workload", "show", Sandbox.tutorialName, "--format", "json"])) as? [String: Any])
+                .flatMap { $0["Workload"] as? [String: Any] }?["WorkloadId"] as? String)
         try alice.editShares("workloads/\(workloadId).json") { file in
             var shares = file["shares"] as? [[String: Any]] ?? []
             for i in shares.indices where shares[i]["principal"] as? String == "erin@example.com" {
@@ -119,8 +127,9 @@ struct SharesServerTests {
 
         func clone(_ principal: String) throws -> Clone {
             let path = sandbox.root + "/" + principal.prefix { $0 != "@" }
-            let cloned = try Run.program("git", ["clone", "-q", server.url("reviews.git", user: principal, password: Self.password), path],
-                                         environment: sandbox.environment.merging(["GIT_TERMINAL_PROMPT": "0"]) { $1 })
+            let cloned = try Run.program(
+                "git", ["clone", "-q", server.url("reviews.git", user: principal, password: Self.password), path],
+                environment: sandbox.environment.merging(["GIT_TERMINAL_PROMPT": "0"]) { $1 })
             try #require(cloned.status == 0, "\(cloned)")
             let clone = Clone(sandbox: sandbox, principal: principal, path: path)
             try #require(try clone.git(["fetch", "-q", "origin", "refs/welltree/shares:refs/welltree/shares"]).status == 0)
@@ -144,17 +153,22 @@ struct SharesServerTests {
         let cliRefusal = try bob.welltree(["workload", "update", Sandbox.tutorialName, "--notes", "bob's notes"])
         #expect(cliRefusal.status == 2)
         let workloadFile = "workloads/retail-website-north-america/workload.json"
-        let properties = try String(contentsOfFile: bob.path + "/" + workloadFile, encoding: .utf8).replacingOccurrences(of: "Jane Doe", with: "Bob")
+        let properties = try String(contentsOfFile: bob.path + "/" + workloadFile, encoding: .utf8).replacingOccurrences(
+            of: "Jane Doe", with: "Bob")
         try bob.commitByHand(workloadFile, properties, message: "Make Bob the review owner")
         let propertiesPush = try bob.push(["main"])
         #expect(propertiesPush.status != 0)
-        #expect(propertiesPush.stderr.contains("bob@example.com may not change \(workloadFile) of workload \"\(Sandbox.tutorialName)\""), "\(propertiesPush)")
+        #expect(
+            propertiesPush.stderr.contains("bob@example.com may not change \(workloadFile) of workload \"\(Sandbox.tutorialName)\""),
+            "\(propertiesPush)")
         #expect(propertiesPush.stderr.contains("only the owner alice@example.com edits properties"))
         try bob.git(["reset", "-q", "--hard", "origin/main"])
 
         try bob.editShares("workloads/\(workloadId).json") { file in
             var shares = file["shares"] as? [[String: Any]] ?? []
-            for i in shares.indices where shares[i]["principal"] as? String == "carol@example.com" { shares[i]["permission"] = "CONTRIBUTOR" }
+            for i in shares.indices where shares[i]["principal"] as? String == "carol@example.com" {
+                shares[i]["permission"] = "CONTRIBUTOR"
+            }
             file["shares"] = shares
         }
         let sharesPush = try bob.push(["refs/welltree/shares"])
@@ -171,7 +185,9 @@ struct SharesServerTests {
         try carol.commitByHand("\(answers)/ops-model.json", answerText, message: "Answer by hand")
         let carolPush = try carol.push(["main"])
         #expect(carolPush.status != 0)
-        #expect(carolPush.stderr.contains("answers need the owner or an accepted CONTRIBUTOR share; carol@example.com has a READONLY share"), "\(carolPush)")
+        #expect(
+            carolPush.stderr.contains("answers need the owner or an accepted CONTRIBUTOR share; carol@example.com has a READONLY share"),
+            "\(carolPush)")
 
         // Dave, a stranger, may not answer, but may create a workload of his own.
         let dave = try clone("dave@example.com")
@@ -180,8 +196,10 @@ struct SharesServerTests {
         #expect(davePush.status != 0)
         #expect(davePush.stderr.contains("dave@example.com has no share"), "\(davePush)")
         try dave.git(["reset", "-q", "--hard", "origin/main"])
-        let created = try dave.welltree(["workload", "create", "--name", "Dave's Workload", "--description", "Mine", "--review-owner", "Dave",
-                                         "--environment", "preproduction", "--aws-region", "eu-west-1"])
+        let created = try dave.welltree([
+            "workload", "create", "--name", "Dave's Workload", "--description", "Mine", "--review-owner", "Dave",
+            "--environment", "preproduction", "--aws-region", "eu-west-1",
+        ])
         #expect(created.status == 0, "\(created)")
         let ownWorkload = try dave.push(["main"])
         #expect(ownWorkload.status == 0, "\(ownWorkload)")
@@ -248,8 +266,9 @@ struct SharesServerTests {
         environment["GL_USER"] = ""
         let zero = String(repeating: "0", count: 40)
         try #require(try sandbox.git(["push", "-q", bare, "main"]).status == 0)
-        let result = try Run.program(Run.welltree, ["hook", "pre-receive"], in: bare, environment: environment,
-                                     input: "\(head) \(zero) refs/heads/main\n")
+        let result = try Run.program(
+            Run.welltree, ["hook", "pre-receive"], in: bare, environment: environment,
+            input: "\(head) \(zero) refs/heads/main\n")
         #expect(result.status == 2)
         #expect(result.stderr.contains("the push carries no identity"), "\(result)")
     }
@@ -257,7 +276,9 @@ struct SharesServerTests {
     @Test func exportsGiveOwnersAndContributorsTheirPaths() throws {
         let sandbox = try Sandbox()
         try #require(try sandbox.createTutorialWorkload().status == 0)
-        let created = try sandbox.welltree(["share", "create", Sandbox.tutorialName, "--principal", "bob@example.com", "--permission", "contributor", "--format", "json"])
+        let created = try sandbox.welltree([
+            "share", "create", Sandbox.tutorialName, "--principal", "bob@example.com", "--permission", "contributor", "--format", "json",
+        ])
         let shareId = try #require((try sandbox.json(created) as? [String: Any])?["ShareId"] as? String)
         sandbox.principal = "bob@example.com"
         #expect(try sandbox.welltree(["share", "accept", shareId]).status == 0)

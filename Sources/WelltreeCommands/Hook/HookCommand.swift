@@ -8,13 +8,15 @@ struct HookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hook",
         abstract: "Judge a push on the git server (run by the pre-receive or update hook).",
-        discussion: "Install with `welltree hooks install --server PATH`. Exit 0 accepts the push; otherwise every refusal is printed and the exit status is 2.",
+        discussion:
+            "Install with `welltree hooks install --server PATH`. Exit 0 accepts the push; otherwise every refusal is printed and the exit status is 2.",
         subcommands: [PreReceive.self, Update.self]
     )
 
     /// `welltree hook pre-receive`: all updates of a push from standard input, accepted or refused together.
     struct PreReceive: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "pre-receive", abstract: "Judge a whole push (`<old> <new> <ref>` lines on standard input).")
+        static let configuration = CommandConfiguration(
+            commandName: "pre-receive", abstract: "Judge a whole push (`<old> <new> <ref>` lines on standard input).")
 
         func run() throws {
             let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)

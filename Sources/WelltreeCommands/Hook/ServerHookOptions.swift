@@ -7,7 +7,9 @@ import WelltreeWorkspace
 struct ServerHookOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The bare repository on the git server to protect.", valueName: "path"))
     var server: String?
-    @Option(name: .customLong("admin"), help: ArgumentHelp("An administrator to record on refs/welltree/shares (repeatable).", valueName: "principal"))
+    @Option(
+        name: .customLong("admin"),
+        help: ArgumentHelp("An administrator to record on refs/welltree/shares (repeatable).", valueName: "principal"))
     var administrators: [String] = []
 
     /// Whether `--server` was given: then the server hook is installed instead of the clone's.
@@ -18,9 +20,12 @@ struct ServerHookOptions: ParsableArguments {
     func install(force: Bool) throws {
         guard let server else { return }
         try perform {
-            let outcome = try ServerHookInstaller.install(at: server, binary: Self.currentBinary(), administrators: administrators, force: force)
+            let outcome = try ServerHookInstaller.install(
+                at: server, binary: Self.currentBinary(), administrators: administrators, force: force)
             output("\(outcome.replacedHook ? "Replaced" : "Installed") \(outcome.hookPath)\n")
-            output("Administrators: \(outcome.administrators.isEmpty ? "none (add one with --admin)" : outcome.administrators.joined(separator: ", "))\n")
+            output(
+                "Administrators: \(outcome.administrators.isEmpty ? "none (add one with --admin)" : outcome.administrators.joined(separator: ", "))\n"
+            )
         }
     }
 

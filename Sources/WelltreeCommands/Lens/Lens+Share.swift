@@ -13,7 +13,8 @@ extension LensCommand {
 
         /// `welltree lens share create`.
         struct Create: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Invite a principal to use a custom lens (expires after 7 days unless accepted).")
+            static let configuration = CommandConfiguration(
+                abstract: "Invite a principal to use a custom lens (expires after 7 days unless accepted).")
 
             @OptionGroup var global: GlobalOptions
             @Argument(help: "The lens alias.")

@@ -8,7 +8,9 @@ extension ShareCommand {
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Invite a principal to a workload you own (one commit on refs/welltree/shares).",
-            discussion: "The invitation expires unless accepted within 7 days. A principal is a user, group:<name> or an account id listed in access.json's groups.")
+            discussion:
+                "The invitation expires unless accepted within 7 days. A principal is a user, group:<name> or an account id listed in access.json's groups."
+        )
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The workload: its name or its id.")
@@ -26,7 +28,9 @@ extension ShareCommand {
                 switch format.format {
                 case .json: output(jsonText(CreateWorkloadShareOutput(workloadId: stored.workload.id, shareId: share.shareId)))
                 case .text:
-                    output("Shared \(stored.workload.name) with \(share.principal) (\(share.permission.rawValue)), pending until accepted: share \(share.shareId)\n")
+                    output(
+                        "Shared \(stored.workload.name) with \(share.principal) (\(share.permission.rawValue)), pending until accepted: share \(share.shareId)\n"
+                    )
                     output("Push it: git push origin \(ShareStore.reference)\n")
                 }
             }

@@ -31,7 +31,8 @@ extension ShareCommand {
                 }
                 let lenses = try workspace.allLensRecords().filter { $0.type != .awsOfficial }.map { (alias: $0.alias, owner: $0.owner) }
                 let source = "\(ShareStore.reference) at \(store.commit?.hex ?? "(none)") and \(workspace.base?.hex ?? "(no commit)")"
-                let export = ShareExport(workloads: workloads, lenses: lenses, policy: try store.access(), now: workspace.nowSeconds, source: source)
+                let export = ShareExport(
+                    workloads: workloads, lenses: lenses, policy: try store.access(), now: workspace.nowSeconds, source: source)
                 switch format {
                 case .codeowners: output(export.codeowners())
                 case .gitolite: output(export.gitolite(repo: repo))

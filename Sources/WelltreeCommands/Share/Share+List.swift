@@ -47,8 +47,10 @@ extension ShareCommand {
                     }
                     var table = TextTable(["INVITATION ID", "TYPE", "NAME", "PERMISSION", "OWNER", "EXPIRES"])
                     for i in invitations {
-                        table.add([i.ShareInvitationId, i.ShareResourceType, i.WorkloadName ?? i.LensName ?? "", i.PermissionType,
-                                   i.OwnerPrincipal ?? "", i.ExpiresAt])
+                        table.add([
+                            i.ShareInvitationId, i.ShareResourceType, i.WorkloadName ?? i.LensName ?? "", i.PermissionType,
+                            i.OwnerPrincipal ?? "", i.ExpiresAt,
+                        ])
                     }
                     output(table.render())
                 }

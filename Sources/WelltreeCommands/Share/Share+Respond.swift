@@ -5,7 +5,8 @@ import WelltreeWorkspace
 extension ShareCommand {
     /// `welltree share accept`.
     struct Accept: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Accept an invitation addressed to you (one commit on refs/welltree/shares).")
+        static let configuration = CommandConfiguration(
+            abstract: "Accept an invitation addressed to you (one commit on refs/welltree/shares).")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The invitation id (as `welltree share invitations` lists it).")

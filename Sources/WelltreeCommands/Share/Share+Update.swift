@@ -25,7 +25,10 @@ extension ShareCommand {
                 let (stored, share) = try workspace.updateWorkloadShare(workload, shareId: shareId, permission: permission)
                 switch format.format {
                 case .json: output(jsonText(UpdateWorkloadShareOutput(share, workload: stored.workload, now: workspace.nowSeconds)))
-                case .text: output("Share \(share.shareId) of \(stored.workload.name): \(share.principal) \(share.permission.rawValue) (\(share.status(at: workspace.nowSeconds).rawValue))\n")
+                case .text:
+                    output(
+                        "Share \(share.shareId) of \(stored.workload.name): \(share.principal) \(share.permission.rawValue) (\(share.status(at: workspace.nowSeconds).rawValue))\n"
+                    )
                 }
             }
         }

@@ -1,6 +1,6 @@
 import ArgumentParser
-import WelltreeReports
 import WelltreeCore
+import WelltreeReports
 
 /// `welltree share ...`.
 struct ShareCommand: ParsableCommand {
@@ -24,8 +24,10 @@ extension SharePermission: ExpressibleByArgument {
 /// Lines for a share table, the same for workload and lens shares.
 func shareTable(_ shares: [Share], now: Int64, permissions: Bool) -> String {
     if shares.isEmpty { return "No shares.\n" }
-    var table = TextTable(permissions ? ["SHARE ID", "PRINCIPAL", "PERMISSION", "STATUS", "SHARED BY", "INVITED"]
-                                      : ["SHARE ID", "PRINCIPAL", "STATUS", "SHARED BY", "INVITED"])
+    var table = TextTable(
+        permissions
+            ? ["SHARE ID", "PRINCIPAL", "PERMISSION", "STATUS", "SHARED BY", "INVITED"]
+            : ["SHARE ID", "PRINCIPAL", "STATUS", "SHARED BY", "INVITED"])
     for share in shares {
         var row = [share.shareId, share.principal]
         if permissions { row.append(share.permission.rawValue) }

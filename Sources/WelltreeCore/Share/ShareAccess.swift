@@ -46,7 +46,9 @@ package enum ShareAccess {
     /// The differences between two versions of a share file that are not `principal` accepting
     /// or rejecting an invitation addressed to them, which is all an invitee may change. Empty
     /// when every change is such an answer.
-    package static func changesBeyondAnswers(from old: ShareFile, to new: ShareFile, by principal: String, policy: AccessPolicy, now: Int64) -> [String] {
+    package static func changesBeyondAnswers(from old: ShareFile, to new: ShareFile, by principal: String, policy: AccessPolicy, now: Int64)
+        -> [String]
+    {
         var problems: [String] = []
         if old.subject != new.subject { problems.append("the file's subject changed") }
         let oldByID = Dictionary(old.shares.map { ($0.shareId, $0) }, uniquingKeysWith: { a, _ in a })

@@ -65,19 +65,26 @@ package struct ShareFile: Sendable, Equatable, Codable {
     ) throws(ValidationError) -> Share {
         var validator = Validator()
         Self.checkPrincipal(principal, into: &validator)
-        validator.require(principal != owner, field: "--principal", value: principal, rule: "is the owner, who has every permission already")
+        validator.require(
+            principal != owner, field: "--principal", value: principal, rule: "is the owner, who has every permission already")
         if case .lens = subject {
-            validator.require(permission == .readonly, field: "--permission", value: permission.rawValue,
-                              rule: "is not allowed for a lens: lenses are shared READONLY")
+            validator.require(
+                permission == .readonly, field: "--permission", value: permission.rawValue,
+                rule: "is not allowed for a lens: lenses are shared READONLY")
         }
         let existing = shares.firstIndex { $0.principal == principal }
         if let existing, shares[existing].isActive(at: now) {
-            validator.add(Violation(field: "--principal", value: principal,
-                                    rule: "already has share \(shares[existing].shareId) (\(shares[existing].status(at: now).rawValue)); change it with `welltree share update`"))
+            validator.add(
+                Violation(
+                    field: "--principal", value: principal,
+                    rule:
+                        "already has share \(shares[existing].shareId) (\(shares[existing].status(at: now).rawValue)); change it with `welltree share update`"
+                ))
         }
         let active = shares.filter { $0.isActive(at: now) }.count
-        validator.require(active < subject.limit, field: "--principal", value: principal,
-                          rule: "cannot be added: \(subject) already has \(active) active shares, the maximum is \(subject.limit)")
+        validator.require(
+            active < subject.limit, field: "--principal", value: principal,
+            rule: "cannot be added: \(subject) already has \(active) active shares, the maximum is \(subject.limit)")
         try validator.check()
         let share = Share(shareId: id, principal: principal, permission: permission, sharedBy: actor, invitedAt: ISOTime.string(now))
         if let existing {
@@ -93,7 +100,9 @@ package struct ShareFile: Sendable, Equatable, Codable {
     package mutating func update(_ id: String, permission: SharePermission, actor: String, now: Int64) throws(ValidationError) -> Share {
         let index = try activeIndex(id, now: now, allowExpired: true)
         if case .lens = subject, permission != .readonly {
-            throw ValidationError([Violation(field: "--permission", value: permission.rawValue, rule: "is not allowed for a lens: lenses are shared READONLY")])
+            throw ValidationError([
+                Violation(field: "--permission", value: permission.rawValue, rule: "is not allowed for a lens: lenses are shared READONLY")
+            ])
         }
         var share = shares[index]
         share.permission = permission
@@ -123,7 +132,10 @@ package struct ShareFile: Sendable, Equatable, Codable {
         guard let index = shares.firstIndex(where: { $0.shareId == id }) else { throw Self.unknown(id, in: self) }
         let current = shares[index].status(at: now)
         guard current == .pending else {
-            throw ValidationError([Violation(field: "invitation", value: id, rule: "is \(current.rawValue), only a PENDING invitation can be accepted or rejected")])
+            throw ValidationError([
+                Violation(
+                    field: "invitation", value: id, rule: "is \(current.rawValue), only a PENDING invitation can be accepted or rejected")
+            ])
         }
         shares[index].status = accept ? .accepted : .rejected
         shares[index].updatedAt = ISOTime.string(now)
@@ -134,23 +146,31 @@ package struct ShareFile: Sendable, Equatable, Codable {
         guard let index = shares.firstIndex(where: { $0.shareId == id }) else { throw Self.unknown(id, in: self) }
         let status = shares[index].status(at: now)
         guard status == .pending || status == .accepted || (allowExpired && status == .expired) else {
-            throw ValidationError([Violation(field: "share", value: id, rule: "is \(status.rawValue); share again with `welltree share create`")])
+            throw ValidationError([
+                Violation(field: "share", value: id, rule: "is \(status.rawValue); share again with `welltree share create`")
+            ])
         }
         return index
     }
 
     private static func unknown(_ id: String, in file: ShareFile) -> ValidationError {
         let known = file.shares.map(\.shareId)
-        return ValidationError([Violation(field: "share", value: id,
-                                          rule: "is not a share of \(file.subject)" + (known.isEmpty ? " (it has none)" : "; its shares: \(known.joined(separator: ", "))"))])
+        return ValidationError([
+            Violation(
+                field: "share", value: id,
+                rule: "is not a share of \(file.subject)"
+                    + (known.isEmpty ? " (it has none)" : "; its shares: \(known.joined(separator: ", "))"))
+        ])
     }
 
     /// A principal is 1-2048 printable characters without spaces: a user's email or name,
     /// `group:<name>`, or a 12-digit account id.
     package static func checkPrincipal(_ principal: String, into validator: inout Validator) {
-        validator.require(!principal.isEmpty && principal.count <= 2048, field: "--principal", value: principal, rule: "must be 1 to 2048 characters")
-        validator.require(!principal.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F },
-                          field: "--principal", value: principal, rule: "must not contain spaces or control characters")
+        validator.require(
+            !principal.isEmpty && principal.count <= 2048, field: "--principal", value: principal, rule: "must be 1 to 2048 characters")
+        validator.require(
+            !principal.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F },
+            field: "--principal", value: principal, rule: "must not contain spaces or control characters")
         if principal.hasPrefix("group:") {
             validator.require(principal.count > 6, field: "--principal", value: principal, rule: "must name a group after \"group:\"")
         }
@@ -163,18 +183,25 @@ package struct ShareFile: Sendable, Equatable, Codable {
         var ids = Set<String>()
         var principals = Set<String>()
         for share in shares {
-            validator.require(Share.isValidID(share.shareId), field: "shareId", value: share.shareId, rule: "must be 32 lowercase hex digits")
+            validator.require(
+                Share.isValidID(share.shareId), field: "shareId", value: share.shareId, rule: "must be 32 lowercase hex digits")
             validator.require(ids.insert(share.shareId).inserted, field: "shareId", value: share.shareId, rule: "appears twice")
-            validator.require(principals.insert(share.principal).inserted, field: "principal", value: share.principal, rule: "has two entries")
-            validator.require(share.status != .expired, field: "status", value: share.shareId, rule: "must not be stored as EXPIRED (expiry is computed)")
-            validator.require(ISOTime.seconds(share.invitedAt) != nil, field: "invitedAt", value: share.invitedAt, rule: "must be an ISO 8601 UTC time")
+            validator.require(
+                principals.insert(share.principal).inserted, field: "principal", value: share.principal, rule: "has two entries")
+            validator.require(
+                share.status != .expired, field: "status", value: share.shareId, rule: "must not be stored as EXPIRED (expiry is computed)")
+            validator.require(
+                ISOTime.seconds(share.invitedAt) != nil, field: "invitedAt", value: share.invitedAt, rule: "must be an ISO 8601 UTC time")
             Self.checkPrincipal(share.principal, into: &validator)
             if case .lens = subject {
-                validator.require(share.permission == .readonly, field: "permission", value: share.shareId, rule: "must be READONLY for a lens")
+                validator.require(
+                    share.permission == .readonly, field: "permission", value: share.shareId, rule: "must be READONLY for a lens")
             }
         }
         let active = shares.filter { $0.isActive(at: now) }.count
-        validator.require(active <= subject.limit, field: "shares", value: "\(active)", rule: "exceeds the limit of \(subject.limit) active shares for \(subject)")
+        validator.require(
+            active <= subject.limit, field: "shares", value: "\(active)",
+            rule: "exceeds the limit of \(subject.limit) active shares for \(subject)")
         return validator.violations
     }
 }

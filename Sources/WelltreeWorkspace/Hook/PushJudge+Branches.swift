@@ -38,8 +38,12 @@ extension PushJudge {
             } else if parts.count >= 3, parts[0] == Layout.lenses {
                 lenses[parts[1], default: []].append(change.path)
             } else if !policy.isAdministrator(pusher) {
-                refusals.append(refusal(update, file: change.path,
-                                        rule: "files outside workloads/ and custom lenses are the repository's settings; only administrators (\(administratorList)) change them"))
+                refusals.append(
+                    refusal(
+                        update, file: change.path,
+                        rule:
+                            "files outside workloads/ and custom lenses are the repository's settings; only administrators (\(administratorList)) change them"
+                    ))
             }
         }
         for (directory, paths) in workloads.sorted(by: { $0.key < $1.key }) {
@@ -70,8 +74,11 @@ extension PushJudge {
             guard let entry = try after.entry(Layout.workloadDirectory(directory)), entry.kind == .tree else { return [] }
             let created = try after.loadWorkload(TreeEntry(name: directory, id: entry.id, kind: .tree)).workload
             if created.owner == pusher { return [] }
-            return [refusal(update, subject: "new workload \"\(created.name)\"", file: file,
-                            rule: "a new workload must record its creator as owner; it names \(created.owner), the pusher is \(pusher)")]
+            return [
+                refusal(
+                    update, subject: "new workload \"\(created.name)\"", file: file,
+                    rule: "a new workload must record its creator as owner; it names \(created.owner), the pusher is \(pusher)")
+            ]
         }
         let access = try access(to: workload)
         if access == .owner { return [] }
@@ -80,12 +87,18 @@ extension PushJudge {
         for path in paths {
             if path.hasPrefix(answers) {
                 if access < .contributor {
-                    refusals.append(refusal(update, subject: describe(workload), file: path,
-                                            rule: "answers need the owner or an accepted CONTRIBUTOR share; \(pusher) has \(access)"))
+                    refusals.append(
+                        refusal(
+                            update, subject: describe(workload), file: path,
+                            rule: "answers need the owner or an accepted CONTRIBUTOR share; \(pusher) has \(access)"))
                 }
             } else {
-                refusals.append(refusal(update, subject: describe(workload), file: path,
-                                        rule: "only the owner \(workload.owner) edits properties, applies or upgrades lenses, or deletes the workload; \(pusher) has \(access)"))
+                refusals.append(
+                    refusal(
+                        update, subject: describe(workload), file: path,
+                        rule:
+                            "only the owner \(workload.owner) edits properties, applies or upgrades lenses, or deletes the workload; \(pusher) has \(access)"
+                    ))
             }
         }
         return refusals
@@ -100,17 +113,32 @@ extension PushJudge {
             if record.type == .awsOfficial {
                 if policy.isAdministrator(pusher) { return [] }
                 return paths.map {
-                    refusal(update, subject: "lens \(alias)", file: $0, rule: "AWS official lenses are the repository's; only administrators (\(administratorList)) change them")
+                    refusal(
+                        update, subject: "lens \(alias)", file: $0,
+                        rule: "AWS official lenses are the repository's; only administrators (\(administratorList)) change them")
                 }
             }
             if record.owner == pusher { return [] }
-            return paths.map { refusal(update, subject: "lens \(alias) (owner \(record.owner))", file: $0, rule: "only the lens's owner \(record.owner) changes it") }
+            return paths.map {
+                refusal(
+                    update, subject: "lens \(alias) (owner \(record.owner))", file: $0,
+                    rule: "only the lens's owner \(record.owner) changes it")
+            }
         }
         guard let created = try after.lensRecord(alias) else {
-            return paths.map { refusal(update, subject: "lens \(alias)", file: $0, rule: "a lens directory needs \(Layout.lensMetadata(alias)) naming its owner") }
+            return paths.map {
+                refusal(
+                    update, subject: "lens \(alias)", file: $0,
+                    rule: "a lens directory needs \(Layout.lensMetadata(alias)) naming its owner")
+            }
         }
         if created.type == .awsOfficial ? policy.isAdministrator(pusher) : created.owner == pusher { return [] }
-        return [refusal(update, subject: "new lens \(alias)", file: Layout.lensMetadata(alias),
-                        rule: "a new custom lens must record its creator as owner (it names \(created.owner)); official lenses are added by administrators")]
+        return [
+            refusal(
+                update, subject: "new lens \(alias)", file: Layout.lensMetadata(alias),
+                rule:
+                    "a new custom lens must record its creator as owner (it names \(created.owner)); official lenses are added by administrators"
+            )
+        ]
     }
 }

@@ -16,15 +16,26 @@ extension PushJudge {
         }
         let pushed = try wrap { () throws(GitError) in try repository.tagObject(new) }
         guard let workload = try milestoneWorkload(tag, target: pushed.target) else {
-            return [refusal(update, file: tag, rule: "the tag names no workload (expected welltree/<workload-dir>-<first 8 digits of its id>/...)")]
+            return [
+                refusal(
+                    update, file: tag, rule: "the tag names no workload (expected welltree/<workload-dir>-<first 8 digits of its id>/...)")
+            ]
         }
         guard workload.owner == pusher else {
-            return [refusal(update, subject: describe(workload), file: tag, rule: "only the owner \(workload.owner) saves milestones; \(pusher) has \(try access(to: workload))")]
+            return [
+                refusal(
+                    update, subject: describe(workload), file: tag,
+                    rule: "only the owner \(workload.owner) saves milestones; \(pusher) has \(try access(to: workload))")
+            ]
         }
         let required = try server?.settings().requireSignedMilestones ?? false
         guard required else { return [] }
         guard pushed.signature != nil else {
-            return [refusal(update, subject: describe(workload), file: tag, rule: "requireSignedMilestones is set in welltree.json: the milestone tag must be signed")]
+            return [
+                refusal(
+                    update, subject: describe(workload), file: tag,
+                    rule: "requireSignedMilestones is set in welltree.json: the milestone tag must be signed")
+            ]
         }
         if let problem = try verifySignature(pushed) {
             return [refusal(update, subject: describe(workload), file: tag, rule: "requireSignedMilestones is set: \(problem)")]

@@ -74,7 +74,13 @@ package final class PushJudge {
         if reference.hasPrefix("refs/heads/") { return try judgeBranch(update) }
         if reference.hasPrefix(Self.milestonePrefix) { return try judgeMilestone(update) }
         if policy.isAdministrator(pusher) { return [] }
-        return [refusal(update, rule: "only administrators (\(administratorList)) may push to references other than branches, milestone tags and \(ShareStore.reference)")]
+        return [
+            refusal(
+                update,
+                rule:
+                    "only administrators (\(administratorList)) may push to references other than branches, milestone tags and \(ShareStore.reference)"
+            )
+        ]
     }
 
     /// Where milestone tags live.
@@ -93,7 +99,8 @@ package final class PushJudge {
 
     /// What `pusher` may do to a workload as the server knows it.
     func access(to workload: Workload) throws(WorkspaceError) -> WorkloadAccess {
-        ShareAccess.access(of: pusher, owner: workload.owner, shares: try shares.file(.workload(id: workload.id)).shares, policy: policy, now: now)
+        ShareAccess.access(
+            of: pusher, owner: workload.owner, shares: try shares.file(.workload(id: workload.id)).shares, policy: policy, now: now)
     }
 
     func wrap<T>(_ body: () throws(GitError) -> T) throws(WorkspaceError) -> T {

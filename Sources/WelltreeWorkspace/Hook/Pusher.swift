@@ -9,7 +9,11 @@ package enum Pusher {
     /// the email. Returns the principal or the reason there is none.
     package static func identify(_ environment: [String: String]) -> Result<String, PushIdentityError> {
         if environment["GIT_PUSH_CERT"].map({ !$0.isEmpty }) == true, let status = environment["GIT_PUSH_CERT_STATUS"], status != "G" {
-            return .failure(PushIdentityError(message: "the push certificate does not verify (GIT_PUSH_CERT_STATUS=\(status)); push unsigned or with a key the server trusts"))
+            return .failure(
+                PushIdentityError(
+                    message:
+                        "the push certificate does not verify (GIT_PUSH_CERT_STATUS=\(status)); push unsigned or with a key the server trusts"
+                ))
         }
         for key in ["GL_USER", "REMOTE_USER"] {
             if let value = environment[key], !value.isEmpty { return .success(value) }
@@ -20,8 +24,11 @@ package enum Pusher {
             }
             return .success(signer)
         }
-        return .failure(PushIdentityError(
-            message: "the push carries no identity: the server must authenticate pushers (gitolite sets GL_USER, git-http-backend REMOTE_USER, `git push --signed` GIT_PUSH_CERT_SIGNER)"))
+        return .failure(
+            PushIdentityError(
+                message:
+                    "the push carries no identity: the server must authenticate pushers (gitolite sets GL_USER, git-http-backend REMOTE_USER, `git push --signed` GIT_PUSH_CERT_SIGNER)"
+            ))
     }
 }
 

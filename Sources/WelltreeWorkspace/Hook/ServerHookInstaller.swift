@@ -81,7 +81,8 @@ package struct ServerHookInstaller {
         }
         var changes = ChangeSet()
         try changes.write(ShareStore.accessFile, json: policy)
-        try store.write(changes, message: "Administrators: \(policy.administrators.joined(separator: ", "))", as: administrators.first ?? "welltree")
+        try store.write(
+            changes, message: "Administrators: \(policy.administrators.joined(separator: ", "))", as: administrators.first ?? "welltree")
         return Outcome(hookPath: hook, administrators: policy.administrators, replacedHook: replaced)
     }
 }
