@@ -26,10 +26,11 @@ let package = Package(
         .target(name: "WelltreeWorkspace", dependencies: ["Git", "WelltreeCore"]),
         .target(name: "WelltreeReports", dependencies: ["WelltreeCore"]),
         .target(name: "WelltreePDF", dependencies: ["CPangoCairo", "WelltreeCore", "WelltreeReports"]),
+        .target(name: "WelltreeInteractive", dependencies: ["WelltreeCore", "WelltreeWorkspace", "WelltreeReports"]),
         .target(
             name: "WelltreeCommands",
             dependencies: [
-                "WelltreeCore", "WelltreeWorkspace", "WelltreeReports", "WelltreePDF",
+                "WelltreeCore", "WelltreeWorkspace", "WelltreeReports", "WelltreePDF", "WelltreeInteractive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -39,6 +40,7 @@ let package = Package(
         .testTarget(name: "WelltreeWorkspaceTests", dependencies: ["WelltreeWorkspace", "Git"]),
         // One test target for both renderer libraries: the PDF tests read the same pinned report model.
         .testTarget(name: "WelltreeReportsTests", dependencies: ["WelltreeReports", "WelltreePDF", "WelltreeCore"], exclude: ["Golden"]),
+        .testTarget(name: "WelltreeInteractiveTests", dependencies: ["WelltreeInteractive", "WelltreeWorkspace"]),
         .testTarget(name: "EndToEndTests", dependencies: ["welltree"]),
     ],
     swiftLanguageModes: [.v6]

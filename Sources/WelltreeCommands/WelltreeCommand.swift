@@ -16,7 +16,7 @@ package struct WelltreeCommand: ParsableCommand {
             MilestoneCommand.self, NotificationsCommand.self,
             DiffCommand.self, CheckCommand.self, ValidateCommand.self, HooksCommand.self,
             ShareCommand.self, HookCommand.self,
-            MergeDriverCommand.self, TextconvCommand.self,
+            MergeDriverCommand.self, TextconvCommand.self, ReviewCommand.self,
         ]
     )
 

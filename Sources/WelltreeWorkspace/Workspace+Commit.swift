@@ -14,13 +14,19 @@ extension Workspace {
     ///
     /// Returns the new commit, or nil when the changes leave the tree as it was (a no-op
     /// writes nothing).
+    ///
+    /// `allowingDirty` names paths whose work-tree changes are the very changes being committed
+    /// (a review session writes its answers to the work tree first); only they skip step 1.
     @discardableResult
-    package func commit(_ changes: ChangeSet, message: String) throws(WorkspaceError) -> ObjectID? {
+    package func commit(
+        _ changes: ChangeSet, message: String, allowingDirty: Set<String> = []
+    ) throws(WorkspaceError) -> ObjectID? {
         guard let branch else { throw .detachedHead }
         let paths = changes.paths
         if repository.workdir != nil {
             var dirty: [String] = []
-            for path in paths where try wrap({ () throws(GitError) in try repository.isPathModified(path) }) {
+            for path in paths where !allowingDirty.contains(path) {
+                guard try wrap({ () throws(GitError) in try repository.isPathModified(path) }) else { continue }
                 dirty.append(path)
             }
             for directory in changes.removedDirectories.sorted() {
