@@ -7,7 +7,7 @@ import CLibGit2
 package final class Repository {
     let handle: OpaquePointer
 
-    private init(handle: OpaquePointer) {
+    init(handle: OpaquePointer) {
         self.handle = handle
     }
 

@@ -15,6 +15,7 @@ package struct WelltreeCommand: ParsableCommand {
             ImprovementsCommand.self, DashboardCommand.self, ReportCommand.self, ConfigCommand.self,
             MilestoneCommand.self, NotificationsCommand.self,
             DiffCommand.self, CheckCommand.self, ValidateCommand.self, HooksCommand.self,
+            ShareCommand.self, HookCommand.self,
             MergeDriverCommand.self, TextconvCommand.self, ReviewCommand.self,
         ]
     )

@@ -76,8 +76,9 @@ extension Workspace {
     /// How often an answer update is built again on a branch that moved under it.
     package static let answerUpdateAttempts = 3
 
-    /// Changes one answer in one commit. The lens must be applied to the workload; the update
-    /// is checked against the question (unknown choices, limits) before anything is written.
+    /// Changes one answer in one commit. Only the owner and accepted CONTRIBUTOR shares may; the
+    /// lens must be applied to the workload; the update is checked against the question
+    /// (unknown choices, limits) before anything is written.
     ///
     /// When another commit lands between reading and writing, the update is applied again to
     /// the new HEAD, holding the write lock so no other welltree process can commit in between.
@@ -112,6 +113,7 @@ extension Workspace {
         _ reference: String, lens alias: String?, question questionId: String, update: AnswerUpdate
     ) throws(WorkspaceError) -> (StoredWorkload, WorkloadLensReview, changed: Bool) {
         let (stored, before) = try review(of: reference, lens: alias)
+        try requireAnswerAccess(to: stored.workload)
         let applied = before.applied
         let (_, question) = try before.question(questionId)
         let previous = before.answers[questionId]

@@ -85,6 +85,7 @@ extension Workspace {
     package func commitReviewSession(_ request: ReviewSessionRequest) throws(WorkspaceError) -> ReviewSessionCommit? {
         guard repository.workdir != nil else { throw .bareRepository }
         let stored = try findWorkload(request.workload)
+        try requireAnswerAccess(to: stored.workload)
         let applied = try appliedLens(stored, alias: request.lens)
         let before = try review(of: stored, lens: applied)
         let lens = before.lens.lens

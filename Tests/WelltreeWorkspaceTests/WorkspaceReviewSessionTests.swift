@@ -85,7 +85,10 @@ struct WorkspaceReviewSessionTests {
         let (fixture, workspace, stored) = try Self.prepared()
         let start = workspace.base
         try workspace.writePendingAnswer(Answer(notes: "mine"), of: stored, lens: "wellarchitected", question: "ops-model")
+        // Bob answers as a contributor: only the owner and accepted CONTRIBUTOR shares may.
+        let (_, share) = try workspace.createWorkloadShare(Self.name, principal: "bob@example.com", permission: .contributor)
         let other = try fixture.open(as: "bob@example.com")
+        _ = try other.respond(toInvitation: share.shareId, accept: true)
         try FileManager.default.removeItem(atPath: fixture.path + "/" + Self.answerPath(stored, "ops-model"))
         _ = try other.updateAnswer(Self.name, lens: nil, question: "ops-model", update: AnswerUpdate(notes: "theirs"))
         try workspace.writePendingAnswer(Answer(notes: "mine"), of: stored, lens: "wellarchitected", question: "ops-model")
