@@ -11,12 +11,17 @@ package struct WelltreeCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            InitCommand.self, WorkloadCommand.self, LensCommand.self, AnswerCommand.self, StatusCommand.self,
-            ImprovementsCommand.self, DashboardCommand.self, ReportCommand.self, ConfigCommand.self,
+            // Reviewing
+            InitCommand.self, WorkloadCommand.self, LensCommand.self, AnswerCommand.self, ReviewCommand.self,
+            // Reading the results
+            StatusCommand.self, ImprovementsCommand.self, DashboardCommand.self, ReportCommand.self,
             MilestoneCommand.self, NotificationsCommand.self,
-            DiffCommand.self, CheckCommand.self, ValidateCommand.self, HooksCommand.self,
-            ShareCommand.self, HookCommand.self,
-            MergeDriverCommand.self, TextconvCommand.self, ReviewCommand.self,
+            // Pull requests and CI
+            DiffCommand.self, CheckCommand.self, ValidateCommand.self,
+            // Sharing and the repository
+            ShareCommand.self, HooksCommand.self, ConfigCommand.self,
+            // Run by git: the server hook, the merge driver and textconv
+            HookCommand.self, MergeDriverCommand.self, TextconvCommand.self,
         ]
     )
 
