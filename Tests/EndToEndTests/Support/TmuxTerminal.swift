@@ -4,6 +4,11 @@ import Foundation
 /// configuration, no status line) with one pane of a fixed size running `welltree`. Tests type
 /// into it with send-keys and read the screen with capture-pane; the pane stays after the
 /// program exits so its last output can be read.
+/// glibc's `posix_spawn_file_actions_addclosefrom_np` (2.34+), which Swift's Glibc module does
+/// not import: the child closes every descriptor from `from` up before running the program.
+@_silgen_name("posix_spawn_file_actions_addclosefrom_np")
+private func spawnActionsCloseFrom(_ actions: UnsafeMutablePointer<posix_spawn_file_actions_t>, _ from: Int32) -> Int32
+
 final class TmuxTerminal {
     struct Timeout: Error, CustomStringConvertible {
         var waitingFor: String
@@ -29,24 +34,40 @@ final class TmuxTerminal {
             ["-f", configuration, "new-session", "-d", "-s", "review", "-x", "\(width)", "-y", "\(height)", "-c", sandbox.repo]
                 + variables + [Run.welltree] + arguments)
         precondition(started.status == 0, "tmux did not start: \(started)")
+        serverPID = pid_t(try tmux(["display-message", "-p", "#{pid}"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
     }
+
+    /// The tmux server's process, killed for certain when the terminal goes away.
+    private var serverPID: pid_t = 0
 
     deinit {
         _ = try? tmux(["kill-server"])
+        if serverPID > 0 { kill(serverPID, SIGKILL) }
+        try? FileManager.default.removeItem(atPath: outputPath)
+        try? FileManager.default.removeItem(atPath: errorPath)
     }
 
+    /// Where tmux clients write; outside the sandbox, so `kill-server` still runs when the
+    /// sandbox directory is already gone.
+    private var outputPath: String { NSTemporaryDirectory() + "tmux-\(socket).out" }
+    private var errorPath: String { NSTemporaryDirectory() + "tmux-\(socket).err" }
+
     /// Runs a tmux client with posix_spawn and waitpid. Foundation's `Process` is not used here:
-    /// its wait for the first client, whose server daemonizes, never returned.
+    /// its wait for the first client, whose server daemonizes and keeps the output pipe open,
+    /// never returned; output goes to files instead.
     @discardableResult
     func tmux(_ arguments: [String]) throws -> RunResult {
-        let output = sandbox.root + "/tmux-\(socket).out"
-        let errors = sandbox.root + "/tmux-\(socket).err"
+        let output = outputPath
+        let errors = errorPath
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, errors, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // The tmux server outlives this client: it must not inherit the pipes other tests have
+        // open at this moment, or their readers would never see end-of-file.
+        _ = spawnActionsCloseFrom(&actions, 3)
         var environment = ProcessInfo.processInfo.environment
         for (key, value) in sandbox.environment { environment[key] = value }
         let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
