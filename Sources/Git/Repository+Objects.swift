@@ -123,3 +123,39 @@ extension Repository {
         return ObjectID(oid)
     }
 }
+
+extension Repository {
+    /// Lends the contents of a blob to `body` without copying them: for readers that scan many
+    /// blobs and keep only what they compute. The buffer is valid only during the call.
+    package func withBlob<T>(_ id: ObjectID, _ body: (UnsafeRawBufferPointer) -> T) throws(GitError) -> T {
+        var oid = id.raw
+        var blob: OpaquePointer?
+        try check(git_blob_lookup(&blob, handle, &oid), "git_blob_lookup", subject: id.hex)
+        defer { git_blob_free(blob) }
+        let size = Int(git_blob_rawsize(blob))
+        return body(UnsafeRawBufferPointer(start: size > 0 ? git_blob_rawcontent(blob) : nil, count: max(size, 0)))
+    }
+
+    /// Writes a tree holding exactly `entries` (names unique; git sorts them) and returns its id.
+    /// Building trees bottom-up this way is much cheaper than path updates when a whole
+    /// hierarchy is new.
+    package func writeTree(_ entries: [TreeEntry]) throws(GitError) -> ObjectID {
+        var builder: OpaquePointer?
+        try check(git_treebuilder_new(&builder, handle, nil), "git_treebuilder_new")
+        defer { git_treebuilder_free(builder) }
+        for entry in entries {
+            var oid = entry.id.raw
+            let mode: git_filemode_t = switch entry.kind {
+            case .blob: GIT_FILEMODE_BLOB
+            case .executable: GIT_FILEMODE_BLOB_EXECUTABLE
+            case .symlink: GIT_FILEMODE_LINK
+            case .tree: GIT_FILEMODE_TREE
+            case .submodule: GIT_FILEMODE_COMMIT
+            }
+            try check(git_treebuilder_insert(nil, builder, entry.name, &oid, mode), "git_treebuilder_insert", subject: entry.name)
+        }
+        var oid = git_oid()
+        try check(git_treebuilder_write(&oid, builder), "git_treebuilder_write")
+        return ObjectID(oid)
+    }
+}

@@ -31,12 +31,13 @@ package final class Repository {
         return Repository(handle: pointer!)
     }
 
-    /// Creates a repository with a work tree at `path` whose unborn branch is `initialBranch`.
-    package static func create(at path: String, initialBranch: String = "main") throws(GitError) -> Repository {
+    /// Creates a repository at `path` whose unborn branch is `initialBranch`: with a work tree,
+    /// or bare (the directory is the git directory) when `bare` is true.
+    package static func create(at path: String, initialBranch: String = "main", bare: Bool = false) throws(GitError) -> Repository {
         ensureLibGit2()
         var options = git_repository_init_options()
         try check(git_repository_init_options_init(&options, UInt32(GIT_REPOSITORY_INIT_OPTIONS_VERSION)), "git_repository_init_options_init")
-        options.flags = GIT_REPOSITORY_INIT_MKPATH.rawValue
+        options.flags = GIT_REPOSITORY_INIT_MKPATH.rawValue | (bare ? GIT_REPOSITORY_INIT_BARE.rawValue : 0)
         var pointer: OpaquePointer?
         let code = initialBranch.withCString { branch in
             options.initial_head = branch
@@ -54,6 +55,12 @@ package final class Repository {
     /// The `.git` directory (or the bare repository itself), with a trailing slash.
     package var gitDirectory: String {
         String(cString: git_repository_path(handle))
+    }
+
+    /// The directory shared by all work trees of the repository (`.git` of the main work tree),
+    /// with a trailing slash: where per-repository caches belong.
+    package var commonDirectory: String {
+        String(cString: git_repository_commondir(handle))
     }
 
     package var isBare: Bool { git_repository_is_bare(handle) == 1 }
