@@ -19,6 +19,13 @@ package final class Workspace {
     var lensCache: [ObjectID: Lens] = [:]
     /// Compiled evaluators, by blob id of the lens version.
     var evaluatorCache: [ObjectID: LensEvaluator] = [:]
+    /// The lens version each applied lens resolves to at `base` (records can change with it).
+    var effectiveLensCache: [WorkloadLens: LoadedLens] = [:]
+    /// The blob id of the lens version each applied lens resolves to at `base`, or nil when it
+    /// does not resolve; cheaper than `effectiveLensCache` as no lens is parsed.
+    var effectiveBlobCache: [WorkloadLens: ObjectID?] = [:]
+    /// Answer file name (`<question>.json`) -> question index, by blob id of the lens version.
+    var answerFileIndex: [ObjectID: [String: Int]] = [:]
 
     /// Opens the repository containing `path` at its HEAD.
     package init(at path: String) throws(WorkspaceError) {
@@ -137,6 +144,8 @@ package final class Workspace {
     func setBase(commit: ObjectID, tree: ObjectID) {
         base = commit
         baseTree = tree
+        effectiveLensCache = [:]
+        effectiveBlobCache = [:]
     }
 
     func wrap<T>(_ body: () throws(GitError) -> T) throws(WorkspaceError) -> T {
