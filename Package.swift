@@ -5,7 +5,8 @@ let package = Package(
     name: "Welltree",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "welltree", targets: ["welltree"])
+        .executable(name: "welltree", targets: ["welltree"]),
+        .executable(name: "welltree-bench", targets: ["welltree-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -28,9 +29,18 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "welltree", dependencies: ["WelltreeCommands"]),
+        .target(
+            name: "WelltreeBenchmark",
+            dependencies: [
+                "Git", "WelltreeCore", "WelltreeWorkspace", "WelltreeCommands",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "welltree-bench", dependencies: ["WelltreeBenchmark"]),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(name: "WelltreeCoreTests", dependencies: ["WelltreeCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WelltreeWorkspaceTests", dependencies: ["WelltreeWorkspace", "Git"]),
+        .testTarget(name: "WelltreeBenchmarkTests", dependencies: ["WelltreeBenchmark", "WelltreeWorkspace", "Git"]),
         .testTarget(name: "EndToEndTests", dependencies: ["welltree"]),
     ],
     swiftLanguageModes: [.v6]
