@@ -11,14 +11,7 @@ static inline int welltree_set_owner_validation(int enabled) {
     return git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, enabled);
 }
 
-static inline int welltree_set_cache_max_size(ssize_t bytes) {
-    return git_libgit2_opts(GIT_OPT_SET_CACHE_MAX_SIZE, bytes);
+static inline int welltree_set_caching(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_CACHING, enabled);
 }
 
-static inline int welltree_set_mwindow_size(size_t bytes) {
-    return git_libgit2_opts(GIT_OPT_SET_MWINDOW_SIZE, bytes);
-}
-
-static inline int welltree_set_mwindow_mapped_limit(size_t bytes) {
-    return git_libgit2_opts(GIT_OPT_SET_MWINDOW_MAPPED_LIMIT, bytes);
-}

@@ -128,12 +128,16 @@ extension Repository {
     /// Lends the contents of a blob to `body` without copying them: for readers that scan many
     /// blobs and keep only what they compute. The buffer is valid only during the call.
     package func withBlob<T>(_ id: ObjectID, _ body: (UnsafeRawBufferPointer) -> T) throws(GitError) -> T {
+        // Straight from the object database: no object wrapper, no object-cache lookup.
         var oid = id.raw
-        var blob: OpaquePointer?
-        try check(git_blob_lookup(&blob, handle, &oid), "git_blob_lookup", subject: id.hex)
-        defer { git_blob_free(blob) }
-        let size = Int(git_blob_rawsize(blob))
-        return body(UnsafeRawBufferPointer(start: size > 0 ? git_blob_rawcontent(blob) : nil, count: max(size, 0)))
+        var object: OpaquePointer?
+        try check(git_odb_read(&object, try objectDatabase(), &oid), "git_odb_read", subject: id.hex)
+        defer { git_odb_object_free(object) }
+        guard git_odb_object_type(object) == GIT_OBJECT_BLOB else {
+            throw GitError(code: GIT_EINVALIDSPEC.rawValue, function: "git_odb_read", subject: id.hex, message: "the object is not a blob")
+        }
+        let size = Int(git_odb_object_size(object))
+        return body(UnsafeRawBufferPointer(start: size > 0 ? git_odb_object_data(object) : nil, count: size))
     }
 
     /// Writes a tree holding exactly `entries` (names unique; git sorts them) and returns its id.

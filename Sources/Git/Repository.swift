@@ -6,13 +6,25 @@ import CLibGit2
 /// thread that needs a repository opens its own.
 package final class Repository {
     let handle: OpaquePointer
+    /// The object database, looked up once (it belongs to the repository; we hold a reference).
+    private var odb: OpaquePointer?
 
     private init(handle: OpaquePointer) {
         self.handle = handle
     }
 
     deinit {
+        if let odb { git_odb_free(odb) }
         git_repository_free(handle)
+    }
+
+    /// The repository's object database, for reads that skip the object layer.
+    func objectDatabase() throws(GitError) -> OpaquePointer {
+        if let odb { return odb }
+        var pointer: OpaquePointer?
+        try check(git_repository_odb(&pointer, handle), "git_repository_odb")
+        odb = pointer
+        return pointer!
     }
 
     /// Opens the repository containing `path`, searching upwards like git does.
