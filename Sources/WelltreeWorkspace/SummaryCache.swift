@@ -123,6 +123,7 @@ package struct SummaryCache: Sendable {
         let storable = entries.filter { _, entry in
             let o = entry.overview
             return entry.lenses.count <= 255
+                && Risk.allCases.allSatisfy { (0...Int(UInt32.max)).contains(o.summary.riskCounts[$0]) }
                 && entry.lenses.allSatisfy { $0.lens.alias.utf8.count <= 255 && $0.lens.version.utf8.count <= 255 }
                 && [o.id, o.name, o.owner, o.improvementStatus, o.summary.updatedAt].allSatisfy { $0.utf8.count <= 65_535 }
         }

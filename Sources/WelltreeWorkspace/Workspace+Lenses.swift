@@ -10,7 +10,7 @@ package enum BuiltinLens {
 }
 
 /// A lens version ready for evaluation: its record, content and compiled rules.
-package struct LoadedLens {
+package struct LoadedLens: Sendable {
     package var record: LensRecord
     package var version: String
     package var lens: Lens
