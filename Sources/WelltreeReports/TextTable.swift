@@ -43,7 +43,9 @@ package struct TextTable {
 
 /// Columns a string occupies in a terminal: wide East Asian characters take two.
 package func displayWidth(_ text: String) -> Int {
-    text.unicodeScalars.reduce(0) { width, scalar in
+    // Plain ASCII (most cells of a large table) is one column per byte.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+    return text.unicodeScalars.reduce(0) { width, scalar in
         let v = scalar.value
         if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .format { return width }
         let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)
