@@ -17,14 +17,20 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
+        .systemLibrary(
+            name: "CPangoCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
+        ),
         .target(name: "Git", dependencies: ["CLibGit2"]),
         .target(name: "WelltreeCore"),
         .target(name: "WelltreeWorkspace", dependencies: ["Git", "WelltreeCore"]),
         .target(name: "WelltreeReports", dependencies: ["WelltreeCore"]),
+        .target(name: "WelltreePDF", dependencies: ["CPangoCairo", "WelltreeCore", "WelltreeReports"]),
         .target(
             name: "WelltreeCommands",
             dependencies: [
-                "WelltreeCore", "WelltreeWorkspace", "WelltreeReports",
+                "WelltreeCore", "WelltreeWorkspace", "WelltreeReports", "WelltreePDF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -41,6 +47,8 @@ let package = Package(
         .testTarget(name: "WelltreeCoreTests", dependencies: ["WelltreeCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WelltreeWorkspaceTests", dependencies: ["WelltreeWorkspace", "Git"]),
         .testTarget(name: "WelltreeBenchmarkTests", dependencies: ["WelltreeBenchmark", "WelltreeWorkspace", "Git"]),
+        // One test target for both renderer libraries: the PDF tests read the same pinned report model.
+        .testTarget(name: "WelltreeReportsTests", dependencies: ["WelltreeReports", "WelltreePDF", "WelltreeCore"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["welltree"]),
     ],
     swiftLanguageModes: [.v6]

@@ -2,7 +2,7 @@ import CLibGit2
 
 /// The repository's index (staging area), opened for an update and written back explicitly.
 package final class Index {
-    private let handle: OpaquePointer
+    let handle: OpaquePointer
     private let repository: Repository
 
     deinit {

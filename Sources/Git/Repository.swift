@@ -69,12 +69,6 @@ package final class Repository {
         String(cString: git_repository_path(handle))
     }
 
-    /// The directory shared by all work trees of the repository (`.git` of the main work tree),
-    /// with a trailing slash: where per-repository caches belong.
-    package var commonDirectory: String {
-        String(cString: git_repository_commondir(handle))
-    }
-
     package var isBare: Bool { git_repository_is_bare(handle) == 1 }
     package var isShallow: Bool { git_repository_is_shallow(handle) == 1 }
 

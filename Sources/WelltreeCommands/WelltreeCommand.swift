@@ -12,7 +12,10 @@ package struct WelltreeCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             InitCommand.self, WorkloadCommand.self, LensCommand.self, AnswerCommand.self, StatusCommand.self,
-            ImprovementsCommand.self, DashboardCommand.self, ConfigCommand.self,
+            ImprovementsCommand.self, DashboardCommand.self, ReportCommand.self, ConfigCommand.self,
+            MilestoneCommand.self, NotificationsCommand.self,
+            DiffCommand.self, CheckCommand.self, ValidateCommand.self, HooksCommand.self,
+            MergeDriverCommand.self, TextconvCommand.self,
         ]
     )
 

@@ -130,7 +130,7 @@ package struct LensSummaryShape: Encodable {
     package var LensStatus: String
     package var LensVersion: String?
     package var Description: String?
-    package var Owner: String
+    package var OwnerPrincipal: String
     package var CreatedAt: String?
     package var UpdatedAt: String?
     /// Welltree's additions: published versions and the question count of the current one.
@@ -147,7 +147,7 @@ package struct LensSummaryShape: Encodable {
         IsDraft = record.versions.isEmpty
         LensVersion = record.currentVersion?.version
         Description = description.map { String($0.prefix(1024)) }
-        Owner = record.owner
+        OwnerPrincipal = record.owner
         CreatedAt = record.createdAt ?? record.versions.first?.createdAt
         UpdatedAt = record.currentVersion?.createdAt ?? record.createdAt
         Versions = record.versions.map(\.version)

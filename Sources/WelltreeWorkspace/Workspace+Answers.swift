@@ -9,6 +9,20 @@ package struct WorkloadLensReview {
     package var review: LensReview
 }
 
+extension WorkloadLensReview {
+    /// The question `id` of the lens with its pillar, or an error listing the lens's questions.
+    package func question(_ id: String) throws(WorkspaceError) -> (LensPillar, LensQuestion) {
+        if let found = lens.lens.question(id: id) { return found }
+        let ids = lens.lens.pillars.flatMap { $0.questions.map(\.id) }
+        throw .notFound(what: "question", name: id, hint: "lens \(applied.alias) has questions: \(ids.joined(separator: ", "))")
+    }
+
+    /// The computed risk of question `id`.
+    package func risk(of id: String) -> Risk {
+        review.questions.first { $0.questionId == id }?.risk ?? .unanswered
+    }
+}
+
 extension Workspace {
     /// The stored answers of one lens of a workload, keyed by question id.
     package func answers(of stored: StoredWorkload, lens alias: String) throws(WorkspaceError) -> [String: StoredAnswer] {
@@ -46,6 +60,12 @@ extension Workspace {
         return applied
     }
 
+    /// Finds a workload and reviews one of its applied lenses (the framework lens by default).
+    package func review(of reference: String, lens alias: String?) throws(WorkspaceError) -> (StoredWorkload, WorkloadLensReview) {
+        let stored = try findWorkload(reference)
+        return (stored, try review(of: stored, lens: try appliedLens(stored, alias: alias)))
+    }
+
     /// Reviews of every lens applied to a workload, in the workload's order.
     package func reviews(of stored: StoredWorkload) throws(WorkspaceError) -> [WorkloadLensReview] {
         var result: [WorkloadLensReview] = []
@@ -58,13 +78,9 @@ extension Workspace {
     package func updateAnswer(
         _ reference: String, lens alias: String?, question questionId: String, update: AnswerUpdate
     ) throws(WorkspaceError) -> (StoredWorkload, WorkloadLensReview, changed: Bool) {
-        let stored = try findWorkload(reference)
-        let applied = try appliedLens(stored, alias: alias)
-        let before = try review(of: stored, lens: applied)
-        guard let (_, question) = before.lens.lens.question(id: questionId) else {
-            let ids = before.lens.lens.pillars.flatMap { $0.questions.map(\.id) }
-            throw .notFound(what: "question", name: questionId, hint: "lens \(applied.alias) has questions: \(ids.joined(separator: ", "))")
-        }
+        let (stored, before) = try review(of: reference, lens: alias)
+        let applied = before.applied
+        let (_, question) = try before.question(questionId)
         let previous = before.answers[questionId]
         let answer: Answer
         do {

@@ -62,6 +62,15 @@ package final class Workspace {
         }
     }
 
+    /// Opens a read-only view of any tree (a commit's, the index's, or one built from the work
+    /// tree): what `welltree diff` compares when a side is not a commit.
+    package init(repository: Repository, tree: ObjectID) {
+        self.repository = repository
+        branch = nil
+        base = nil
+        baseTree = tree
+    }
+
     /// The work tree's root, without a trailing slash, or nil for a bare repository.
     package var root: String? {
         repository.workdir.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
@@ -130,8 +139,12 @@ package final class Workspace {
         try document(WorkspaceSettings.self, at: Layout.settings) ?? WorkspaceSettings()
     }
 
-    /// Who is acting: `$WELLTREE_PRINCIPAL`, else git's user.email.
+    /// Who is acting, when the caller knows better than the environment (tests, server hooks).
+    package var actingPrincipal: String?
+
+    /// Who is acting: `actingPrincipal`, else `$WELLTREE_PRINCIPAL`, else git's user.email.
     package func principal() throws(WorkspaceError) -> String {
+        if let actingPrincipal { return actingPrincipal }
         if let principal = ProcessInfo.processInfo.environment["WELLTREE_PRINCIPAL"], !principal.isEmpty {
             return principal
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Git
+import WelltreeCore
 
 /// The files `welltree init` lays down, read from the `workspace-template` directory that ships
 /// beside the binary.
@@ -54,7 +55,10 @@ package struct WorkspaceTemplate {
 
 extension Workspace {
     /// Creates a review repository at `path` (or adopts the git repository there) and commits
-    /// the template files it is missing. Running it again changes nothing.
+    /// the template files it is missing, plus the built-in lens versions a newer Welltree ships:
+    /// their version files are new files, and their entries are appended to the workspace's
+    /// `lens.json` (other fields there, and files reviewers may have edited, are left alone).
+    /// Running it again changes nothing.
     package static func initialize(at path: String, template: WorkspaceTemplate) throws(WorkspaceError) -> (Workspace, committed: Bool) {
         do {
             _ = try Repository.open(at: path)
@@ -67,14 +71,55 @@ extension Workspace {
             }
         }
         let workspace = try Workspace(at: path)
+        let isNew = try workspace.entry(Layout.settings) == nil
         var changes = ChangeSet()
-        for (relative, bytes) in try template.files() where try workspace.entry(relative) == nil {
-            changes.write(relative, bytes)
+        var added = false
+        var upgraded: [String] = []
+        for (relative, bytes) in try template.files() {
+            guard let existing = try workspace.file(relative) else {
+                changes.write(relative, bytes)
+                added = true
+                continue
+            }
+            guard relative.hasPrefix(Layout.lenses + "/"), relative.hasSuffix("/lens.json") else { continue }
+            let shipped = try workspace.decode(LensRecord.self, from: bytes, path: template.root + "/" + relative)
+            let current = try workspace.decode(LensRecord.self, from: existing, path: relative)
+            var record = current
+            let newVersions = record.mergeShippedVersions(shipped)
+            guard record != current else { continue }
+            try changes.write(relative, json: record)
+            upgraded += newVersions.map { "\(record.alias) \($0)" }
         }
         if changes.isEmpty { return (workspace, false) }
-        let message = try workspace.entry(Layout.settings) == nil
-            ? "Initialise Welltree workspace" : "Add missing Welltree workspace files"
+        let message: String
+        if isNew {
+            message = "Initialise Welltree workspace"
+        } else if !upgraded.isEmpty {
+            message = "Add built-in lens versions: \(upgraded.joined(separator: ", "))" + (added ? "\n\nAlso add missing Welltree workspace files." : "")
+        } else if added {
+            message = "Add missing Welltree workspace files"
+        } else {
+            message = "Update built-in lens versions"
+        }
         let commit = try workspace.commit(changes, message: message)
         return (workspace, commit != nil)
+    }
+}
+
+extension LensRecord {
+    /// Adds the versions of a lens record shipped with Welltree that this one lacks (appended in
+    /// the shipped order, so the newest becomes current) and takes over deprecations the shipped
+    /// record declares. Returns the versions added.
+    mutating func mergeShippedVersions(_ shipped: LensRecord) -> [String] {
+        var added: [String] = []
+        for version in shipped.versions {
+            if let index = versions.firstIndex(where: { $0.version == version.version }) {
+                if versions[index].deprecatedAt == nil, let deprecated = version.deprecatedAt { versions[index].deprecatedAt = deprecated }
+            } else {
+                versions.append(version)
+                added.append(version.version)
+            }
+        }
+        return added
     }
 }

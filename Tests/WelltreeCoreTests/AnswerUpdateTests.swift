@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WelltreeCore
 
 @Suite("Answer updates")
@@ -38,9 +39,11 @@ struct AnswerUpdateTests {
 
     @Test("--none on a question without None of these is a violation")
     func noneMissing() {
-        #expect(throws: ValidationError([
-            Violation(field: "--none", value: "sec_data", rule: "has no \"None of these\" choice (a choice id ending in _no)")
-        ])) {
+        #expect(
+            throws: ValidationError([
+                Violation(field: "--none", value: "sec_data", rule: "has no \"None of these\" choice (a choice id ending in _no)")
+            ])
+        ) {
             try AnswerUpdate(none: true).apply(to: nil, question: Self.withoutNone)
         }
     }
@@ -51,19 +54,23 @@ struct AnswerUpdateTests {
             _ = try AnswerUpdate(select: ["ops_pipline"]).apply(to: nil, question: Self.question)
             Issue.record("accepted an unknown choice")
         } catch {
-            #expect(error.violations == [
-                Violation(
-                    field: "--select", value: "ops_pipline",
-                    rule: "is not a choice of question ops_deploy; valid choices: ops_pipeline, ops_rollback, ops_canary, ops_deploy_no")
-            ])
+            #expect(
+                error.violations == [
+                    Violation(
+                        field: "--select", value: "ops_pipline",
+                        rule: "is not a choice of question ops_deploy; valid choices: ops_pipeline, ops_rollback, ops_canary, ops_deploy_no"
+                    )
+                ])
         }
     }
 
     @Test("marking a choice not applicable unselects it; unmarking removes the mark")
     func choiceNotApplicable() throws {
         let old = Answer(selectedChoices: ["ops_pipeline", "ops_canary"])
-        let marked = try AnswerUpdate(choiceNotApplicable: [.init(choiceId: "ops_canary", reason: .architectureConstraints, notes: "no traffic")])
-            .apply(to: old, question: Self.question)
+        let marked = try AnswerUpdate(choiceNotApplicable: [
+            .init(choiceId: "ops_canary", reason: .architectureConstraints, notes: "no traffic")
+        ])
+        .apply(to: old, question: Self.question)
         #expect(marked.selectedChoices == ["ops_pipeline"])
         #expect(marked.notApplicableChoices == ["ops_canary": ChoiceNotApplicable(reason: .architectureConstraints, notes: "no traffic")])
         let unmarked = try AnswerUpdate(choiceApplicable: ["ops_canary"]).apply(to: marked, question: Self.question)
@@ -98,10 +105,11 @@ struct AnswerUpdateTests {
             _ = try update.apply(to: nil, question: Self.question)
             Issue.record("accepted")
         } catch {
-            #expect(error.violations.map(\.field) == [
-                "--select", "--choice-not-applicable", "--choice-not-applicable", "choice notes", "--choice-applicable", "--applicable",
-                "--notes",
-            ])
+            #expect(
+                error.violations.map(\.field) == [
+                    "--select", "--choice-na", "--choice-na", "--choice-na notes", "--choice-applicable", "--applicable",
+                    "--notes",
+                ])
             #expect(error.violations[1].rule == "is the \"None of these\" choice, which cannot be marked not applicable")
             #expect(error.violations[2].rule == "cannot be both selected and not applicable")
         }

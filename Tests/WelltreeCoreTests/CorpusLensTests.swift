@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WelltreeCore
 
 /// Imports every lens of the shared corpus of real-world custom lenses (when present on this
@@ -35,7 +36,9 @@ struct CorpusLensTests {
                 let result = try LensLoader.load(bytes, file: name)
                 passed += 1
                 #expect(Self.expectedRejections[name] == nil, "\(name) should have been refused")
-                print("ok        \(name)  (\(result.lens.pillars.count) pillars, \(result.lens.questionCount) questions, \(result.lens.choiceCount) choices, \(result.warnings.count) warnings)")
+                print(
+                    "ok        \(name)  (\(result.lens.pillars.count) pillars, \(result.lens.questionCount) questions, \(result.lens.choiceCount) choices, \(result.warnings.count) warnings)"
+                )
             } catch {
                 rejected.append(name)
                 print("rejected  \(name)  \(error.errors.count) errors; first: \(error.errors[0])")

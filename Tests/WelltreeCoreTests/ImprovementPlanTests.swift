@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WelltreeCore
 
 @Suite("Improvement plans")

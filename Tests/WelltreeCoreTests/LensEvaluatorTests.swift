@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WelltreeCore
 
 /// One row of Fixtures/lenses/evaluation-cases.json: an answer to a question of evaluation.json
@@ -95,7 +96,8 @@ struct LensEvaluatorTests {
                 RiskRule(condition: "aaa &&", risk: .none), RiskRule(condition: "zzz", risk: .none),
                 RiskRule(condition: "default", risk: .medium),
             ])
-        let evaluator = LensEvaluator(lens: Lens(name: "L", description: "", pillars: [LensPillar(id: "p01", name: "P", questions: [question])]))
+        let evaluator = LensEvaluator(
+            lens: Lens(name: "L", description: "", pillars: [LensPillar(id: "p01", name: "P", questions: [question])]))
         #expect(evaluator.risk(questionId: "q01", answer: Answer(selectedChoices: ["aaa"])) == .medium)
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import WelltreeCore
 
 /// Reads the small lens files under Fixtures/lenses, each written for one behaviour.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WelltreeCore
 
 @Suite("Lens import")
@@ -45,10 +46,12 @@ struct LensLoaderTests {
     @Test("duplicate choice ids within a question and duplicate pillar ids are refused")
     func duplicateChoiceAndPillar() throws {
         let choices = try LensFixtures.rejection("duplicate-choice-id.json")
-        #expect(choices.errors.map(\.path.description) == [
-            "pillars[0].questions[1].choices[1].id", "pillars[0].questions[1].riskRules[0].condition",
-        ])
-        #expect(choices.errors[0].message == "duplicate choice id \"ops_observe_metrics\" (first used at pillars[0].questions[1].choices[0])")
+        #expect(
+            choices.errors.map(\.path.description) == [
+                "pillars[0].questions[1].choices[1].id", "pillars[0].questions[1].riskRules[0].condition",
+            ])
+        #expect(
+            choices.errors[0].message == "duplicate choice id \"ops_observe_metrics\" (first used at pillars[0].questions[1].choices[0])")
         #expect(choices.errors[1].message.hasPrefix("unknown choice id \"ops_observe_alarms\""))
         let pillars = try LensFixtures.rejection("duplicate-pillar-id.json")
         #expect(pillars.errors.map(\.message) == ["duplicate pillar id \"operations\" (first used at pillars[0])"])
@@ -85,9 +88,10 @@ struct LensLoaderTests {
     @Test("unknown keys are dropped with one warning each")
     func extraKeys() throws {
         let result = try LensFixtures.load("extra-keys.json")
-        #expect(result.warnings.map(\.path.description) == [
-            "_version", "pillars[0].description", "pillars[0].questions[0].number", "pillars[0].questions[0].choices[0].number",
-        ])
+        #expect(
+            result.warnings.map(\.path.description) == [
+                "_version", "pillars[0].description", "pillars[0].questions[0].number", "pillars[0].questions[0].choices[0].number",
+            ])
         #expect(result.lens == (try LensFixtures.load("valid.json").lens))
     }
 
@@ -117,9 +121,10 @@ struct LensLoaderTests {
     @Test("a condition naming a choice the question does not have is refused")
     func unknownChoice() throws {
         let error = try LensFixtures.rejection("unknown-choice-in-condition.json")
-        #expect(error.errors.map(\.message) == [
-            "unknown choice id \"ops_deploy_typo\" in question ops_deploy rule 2; its choices are ops_deploy_pipeline, ops_deploy_rollback, ops_deploy_canary, ops_deploy_no"
-        ])
+        #expect(
+            error.errors.map(\.message) == [
+                "unknown choice id \"ops_deploy_typo\" in question ops_deploy rule 2; its choices are ops_deploy_pipeline, ops_deploy_rollback, ops_deploy_canary, ops_deploy_no"
+            ])
     }
 
     @Test("titles of 129 characters are refused; 128 characters and 2048-character texts pass")
@@ -136,11 +141,12 @@ struct LensLoaderTests {
         #expect(lens.pillars[0].questions.count == 20)
         #expect(lens.pillars[0].questions[0].choices.count == 15)
         let error = try LensFixtures.rejection("over-limit-counts.json")
-        #expect(error.errors.map(\.message) == [
-            "11 pillars; at most 10 are allowed",
-            "21 questions in a pillar; at most 20 are allowed",
-            "16 choices in a question; at most 15 are allowed",
-        ])
+        #expect(
+            error.errors.map(\.message) == [
+                "11 pillars; at most 10 are allowed",
+                "21 questions in a pillar; at most 20 are allowed",
+                "16 choices in a question; at most 15 are allowed",
+            ])
     }
 
     @Test("a choice without an improvement plan is refused unless it is None of these")
@@ -153,9 +159,10 @@ struct LensLoaderTests {
     @Test("urls must be http or https and need a display text")
     func badURLs() throws {
         let error = try LensFixtures.rejection("bad-urls.json")
-        #expect(error.errors.map(\.path.description) == [
-            "pillars[0].questions[0].helpfulResource.url", "pillars[0].questions[0].choices[0].improvementPlan",
-        ])
+        #expect(
+            error.errors.map(\.path.description) == [
+                "pillars[0].questions[0].helpfulResource.url", "pillars[0].questions[0].choices[0].improvementPlan",
+            ])
         #expect(error.errors[0].message == "url \"ftp://example.com/x\" must start with http:// or https://")
         #expect(error.errors[1].message == "the required field \"displayText\" is missing")
     }
@@ -163,10 +170,11 @@ struct LensLoaderTests {
     @Test("ids must be 3 to 128 letters, digits or underscores")
     func badIds() throws {
         let error = try LensFixtures.rejection("bad-ids.json")
-        #expect(error.errors.map(\.path.description) == [
-            "pillars[0].id", "pillars[0].questions[0].id", "pillars[0].questions[0].choices[2].id",
-            "pillars[0].questions[0].riskRules[0].condition",
-        ])
+        #expect(
+            error.errors.map(\.path.description) == [
+                "pillars[0].id", "pillars[0].questions[0].id", "pillars[0].questions[0].choices[2].id",
+                "pillars[0].questions[0].riskRules[0].condition",
+            ])
         #expect(error.errors[0].message == "pillar id \"op\" must be 3 to 128 letters, digits or underscores")
     }
 
@@ -183,18 +191,26 @@ struct LensLoaderTests {
     @Test("only schemaVersion 2021-11-01 is a lens")
     func schemaVersion() throws {
         let error = try LensFixtures.rejection("unknown-schema-version.json")
-        #expect(error.errors.map(\.message) == [
-            "unknown schemaVersion \"2023-06-22\"; a lens file has schemaVersion \"2021-11-01\""
-        ])
+        #expect(
+            error.errors.map(\.message) == [
+                "unknown schemaVersion \"2023-06-22\"; a lens file has schemaVersion \"2021-11-01\""
+            ])
         #expect(error.errors[0].position == SourcePosition(line: 2, column: 20))
     }
 
     @Test("characters AWS refuses in titles are warnings, not errors")
     func restrictedCharacters() throws {
         let result = try LensFixtures.load("restricted-characters.json")
-        #expect(result.warnings.map(\.path.description) == ["name", "pillars[0].questions[0].title", "pillars[0].questions[0].choices[0].title"])
-        #expect(result.warnings[0].message.hasPrefix("contains ; [ ], which AWS refuses here"))
-        #expect(result.warnings[2].message.hasPrefix("contains %,"))
+        #expect(
+            result.warnings.map(\.path.description) == [
+                "name", "pillars[0].questions[0].title", "pillars[0].questions[0].choices[0].title",
+            ])
+        #expect(result.warnings[0].message.hasPrefix("contains characters AWS refuses here: ; [ ] (allowed: letters"))
+        #expect(result.warnings[1].message.hasPrefix("contains characters AWS refuses here: < > (allowed"))
+        #expect(result.warnings[2].message.hasPrefix("contains characters AWS refuses here: % (allowed"))
+        let invisible = try LensLoader.load(
+            CanonicalJSON.encode(Lens(name: "No\u{A0}break\tTab", description: "d", pillars: result.lens.pillars)), file: "x")
+        #expect(invisible.warnings[0].message.hasPrefix("contains characters AWS refuses here: U+00A0 U+0009 (allowed"))
     }
 
     @Test("whitespace around a condition is trimmed with a warning")
@@ -211,22 +227,28 @@ struct LensLoaderTests {
         let result = try LensFixtures.load("unreachable-and-unused.json")
         #expect(result.warnings.map(\.path.description) == ["pillars[0].questions[1].riskRules[2]", "pillars[1].questions[1].choices"])
         #expect(result.warnings[0].message == "rule 3 of question ops_observe comes after the default rule (rule 2) and is never used")
-        #expect(result.warnings[1].message == "no rule of question sec_data mentions choice sec_data_rotate; selecting it never changes the risk")
+        #expect(
+            result.warnings[1].message
+                == "no rule of question sec_data mentions choice sec_data_rotate; selecting it never changes the risk")
+        let official = try LensFixtures.load("unreachable-and-unused.json", kind: .official)
+        #expect(official.warnings.map(\.path.description) == ["pillars[0].questions[1].riskRules[2]"])
     }
 
     @Test("every error is reported at once, not just the first")
     func manyErrors() throws {
         let error = try LensFixtures.rejection("many-errors.json")
-        #expect(error.errors.map(\.path.description) == [
-            "description", "pillars[0].questions[0].riskRules[2].risk", "pillars[0].questions[1].choices[0].title",
-            "pillars[1].questions",
-        ])
-        #expect(error.errors.map(\.message) == [
-            "\"description\" must be a string, found a number",
-            "unknown risk \"LOW_RISK\"; expected HIGH_RISK, MEDIUM_RISK or NO_RISK",
-            "\"title\" must not be empty",
-            "a pillar needs at least one question",
-        ])
+        #expect(
+            error.errors.map(\.path.description) == [
+                "description", "pillars[0].questions[0].riskRules[2].risk", "pillars[0].questions[1].choices[0].title",
+                "pillars[1].questions",
+            ])
+        #expect(
+            error.errors.map(\.message) == [
+                "\"description\" must be a string, found a number",
+                "unknown risk \"LOW_RISK\"; expected HIGH_RISK, MEDIUM_RISK or NO_RISK",
+                "\"title\" must not be empty",
+                "a pillar needs at least one question",
+            ])
         #expect(error.errors.allSatisfy { $0.position != nil && $0.isError })
     }
 
@@ -251,10 +273,11 @@ struct LensLoaderTests {
         do {
             _ = try LensLoader.load("{}", file: "empty.json")
         } catch {
-            #expect(error.errors.map(\.message) == [
-                "the required field \"schemaVersion\" is missing", "the required field \"name\" is missing",
-                "the required field \"description\" is missing", "the required field \"pillars\" is missing",
-            ])
+            #expect(
+                error.errors.map(\.message) == [
+                    "the required field \"schemaVersion\" is missing", "the required field \"name\" is missing",
+                    "the required field \"description\" is missing", "the required field \"pillars\" is missing",
+                ])
         }
     }
 }

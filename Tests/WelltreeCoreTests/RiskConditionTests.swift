@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WelltreeCore
 
 @Suite("Risk condition language")
@@ -20,7 +21,10 @@ struct RiskConditionTests {
             ("(a && b) && c", "a && b && c"),
             ("(!A) || (!B) || (!C)", "!A || !B || !C"),
             ("\tchoice_1 && choice_2 && choice_3 ", "choice_1 && choice_2 && choice_3"),
-            ("((choice_1 || choice_2) && choice_3) || (!choice_1 && choice_3)", "(choice_1 || choice_2) && choice_3 || !choice_1 && choice_3"),
+            (
+                "((choice_1 || choice_2) && choice_3) || (!choice_1 && choice_3)",
+                "(choice_1 || choice_2) && choice_3 || !choice_1 && choice_3"
+            ),
         ])
     func parses(text: String, printed: String) throws {
         let condition = try RiskCondition.parse(text)

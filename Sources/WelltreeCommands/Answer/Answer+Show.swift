@@ -17,14 +17,10 @@ extension AnswerCommand {
         func run() throws {
             try perform {
                 let workspace = try global.workspace()
-                let stored = try workspace.findWorkload(target.workload)
-                let review = try workspace.review(of: stored, lens: try workspace.appliedLens(stored, alias: target.lens))
-                guard let (pillar, lensQuestion) = review.lens.lens.question(id: question) else {
-                    let ids = review.lens.lens.pillars.flatMap { $0.questions.map(\.id) }
-                    throw WorkspaceError.notFound(what: "question", name: question, hint: "lens \(review.applied.alias) has: \(ids.joined(separator: ", "))")
-                }
+                let (stored, review) = try workspace.review(of: target.workload, lens: target.lens)
+                let (pillar, lensQuestion) = try review.question(question)
                 let storedAnswer = review.answers[question]
-                let risk = review.review.questions.first { $0.questionId == question }?.risk ?? .unanswered
+                let risk = review.risk(of: question)
                 switch format.format {
                 case .json:
                     let shape = AnswerShape(pillarId: pillar.id, question: lensQuestion, answer: storedAnswer?.answer, risk: risk, updatedAt: storedAnswer?.updatedAt)
@@ -49,8 +45,7 @@ extension AnswerCommand {
         func run() throws {
             try perform {
                 let workspace = try global.workspace()
-                let stored = try workspace.findWorkload(target.workload)
-                let review = try workspace.review(of: stored, lens: try workspace.appliedLens(stored, alias: target.lens))
+                let (stored, review) = try workspace.review(of: target.workload, lens: target.lens)
                 let lens = review.lens.lens
                 if let pillar, lens.pillar(id: pillar) == nil {
                     throw WorkspaceError.notFound(what: "pillar", name: pillar, hint: "lens \(review.applied.alias) has: \(lens.pillars.map(\.id).joined(separator: ", "))")
@@ -60,7 +55,7 @@ extension AnswerCommand {
                 for lensPillar in lens.pillars where pillar == nil || lensPillar.id == pillar {
                     for question in lensPillar.questions {
                         let answer = review.answers[question.id]?.answer
-                        let risk = review.review.questions.first { $0.questionId == question.id }?.risk ?? .unanswered
+                        let risk = review.risk(of: question.id)
                         summaries.append(AnswerSummaryShape(pillarId: lensPillar.id, question: question, answer: answer, risk: risk))
                         table.add([lensPillar.id, question.id, risk.rawValue, "\(answer?.selectedChoices.count ?? 0)/\(question.choices.count)", question.title])
                     }

@@ -68,15 +68,14 @@ extension AnswerCommand {
                     notApplicable: notApplicable ? (reason ?? AnswerReason.none) : nil, applicable: applicable, notes: notes)
                 let workspace = try global.workspace()
                 let (stored, review, changed) = try workspace.updateAnswer(target.workload, lens: target.lens, question: question, update: update)
-                let questionReview = review.review.questions.first { $0.questionId == question }
                 switch format.format {
                 case .json:
-                    let (pillar, lensQuestion) = review.lens.lens.question(id: question)!
+                    let (pillar, lensQuestion) = try review.question(question)
                     let shape = AnswerShape(pillarId: pillar.id, question: lensQuestion, answer: review.answers[question]?.answer,
-                                            risk: questionReview?.risk ?? .unanswered, updatedAt: review.answers[question]?.updatedAt)
+                                            risk: review.risk(of: question), updatedAt: review.answers[question]?.updatedAt)
                     output(jsonText(GetAnswerOutput(workloadId: stored.workload.id, lens: review.lens.record, answer: shape)))
                 case .text:
-                    let risk = questionReview?.risk.rawValue ?? "UNANSWERED"
+                    let risk = review.risk(of: question).rawValue
                     output(changed ? "Answered \(question) of \(stored.workload.name): risk \(risk)\n"
                                    : "Answer to \(question) unchanged: risk \(risk)\n")
                     let counts = review.review.riskCounts

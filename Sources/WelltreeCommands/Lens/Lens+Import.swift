@@ -29,7 +29,8 @@ extension LensCommand {
                 for warning in outcome.warnings { printError("warning: \(warning)") }
                 let what = outcome.isNew ? "new lens" : "new draft of lens"
                 output("Imported \(outcome.record.name) as a \(what) \(outcome.record.alias)\n")
-                output("Publish it with: welltree lens publish \(outcome.record.alias) --version 1.0\n")
+                let next = outcome.record.versions.isEmpty ? "1.0" : "<new version>"
+                output("Publish it with: welltree lens publish \(outcome.record.alias) --version \(next)\n")
             }
         }
     }

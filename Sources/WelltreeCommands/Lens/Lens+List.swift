@@ -89,10 +89,7 @@ extension LensCommand {
         var aliases: [String]
 
         func run() throws {
-            try perform {
-                let stored = try global.workspace().associateLenses(workload, aliases: aliases)
-                output("Lenses of \(stored.workload.name): \(stored.workload.lenses.map(\.alias).joined(separator: ", "))\n")
-            }
+            try perform { try printLenses(of: global.workspace().associateLenses(workload, aliases: aliases)) }
         }
     }
 
@@ -108,10 +105,12 @@ extension LensCommand {
         var aliases: [String]
 
         func run() throws {
-            try perform {
-                let stored = try global.workspace().disassociateLenses(workload, aliases: aliases)
-                output("Lenses of \(stored.workload.name): \(stored.workload.lenses.map(\.alias).joined(separator: ", "))\n")
-            }
+            try perform { try printLenses(of: global.workspace().disassociateLenses(workload, aliases: aliases)) }
         }
     }
+}
+
+/// The line `lens associate` and `lens disassociate` end with.
+private func printLenses(of stored: StoredWorkload) {
+    output("Lenses of \(stored.workload.name): \(stored.workload.lenses.map(\.alias).joined(separator: ", "))\n")
 }

@@ -13,7 +13,8 @@ struct DashboardCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only workloads with risks of this level: high or medium.")
     var risk: RiskLevel?
-    @OptionGroup var format: FormatOptions
+    @Option(help: "Output format: text for people, json in the AWS API's response shapes, html for a browser.")
+    var format: DashboardFormat = .text
 
     func run() throws {
         try perform {
@@ -30,12 +31,18 @@ struct DashboardCommand: ParsableCommand {
                 summaries.append(WorkloadSummaryShape(overview))
             }
             summaries.sortByName()
-            switch format.format {
+            switch format {
             case .json: output(jsonText(DashboardOutput(summaries, totals: totals)))
             case .text: output(ReviewText.dashboard(summaries, totals: totals))
+            case .html: output(DashboardHTML.dashboard(summaries, totals: totals, generatedAt: isoNow()))
             }
         }
     }
+}
+
+/// The dashboard's formats: the shared text and JSON, plus a page for a browser.
+enum DashboardFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, html
 }
 
 /// `welltree config pillar-priority P1,P2,...`.

@@ -16,12 +16,12 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         try perform {
             let workspace = try global.workspace()
-            let stored = try workspace.findWorkload(target.workload)
-            let review = try workspace.review(of: stored, lens: try workspace.appliedLens(stored, alias: target.lens))
+            let (stored, review) = try workspace.review(of: target.workload, lens: target.lens)
             let updatedAt = review.answers.values.compactMap(\.updatedAt).max()
             switch format.format {
             case .json:
-                let shape = LensReviewShape(record: review.lens.record, version: review.lens.version, status: "CURRENT",
+                let status = review.lens.record.status(ofVersionInUse: review.applied.version)
+                let shape = LensReviewShape(record: review.lens.record, version: review.lens.version, status: status.rawValue,
                                             review: review.review, updatedAt: updatedAt ?? stored.workload.updatedAt)
                 output(jsonText(GetLensReviewOutput(workloadId: stored.workload.id, review: shape)))
             case .text:
@@ -49,8 +49,7 @@ struct ImprovementsCommand: ParsableCommand {
     func run() throws {
         try perform {
             let workspace = try global.workspace()
-            let stored = try workspace.findWorkload(target.workload)
-            let review = try workspace.review(of: stored, lens: try workspace.appliedLens(stored, alias: target.lens))
+            let (stored, review) = try workspace.review(of: target.workload, lens: target.lens)
             let priority = try stored.workload.pillarPriorities ?? workspace.settings().pillarPriority
             var items = review.review.improvements(lens: review.lens.lens, pillarPriority: priority, risks: risk.map { [$0.risk] } ?? [.high, .medium])
             if let pillar { items = items.filter { $0.pillarId == pillar } }

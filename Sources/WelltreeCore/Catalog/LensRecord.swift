@@ -13,11 +13,15 @@ package struct LensVersionRecord: Sendable, Equatable, Codable {
     package var isMajor: Bool
     /// When it was published, ISO 8601 in UTC.
     package var createdAt: String
+    /// Set when the lens's provider declared this version outdated (AWS does so for old
+    /// framework versions): workloads on it are told to upgrade more urgently than "not current".
+    package var deprecatedAt: String?
 
-    package init(version: String, isMajor: Bool, createdAt: String) {
+    package init(version: String, isMajor: Bool, createdAt: String, deprecatedAt: String? = nil) {
         self.version = version
         self.isMajor = isMajor
         self.createdAt = createdAt
+        self.deprecatedAt = deprecatedAt
     }
 }
 

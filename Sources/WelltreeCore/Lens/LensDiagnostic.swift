@@ -4,7 +4,8 @@ package enum LensKind: Sendable, Equatable {
     case custom
     /// A lens AWS provides, shipped with Welltree. AWS question ids contain `-` (e.g.
     /// `cloud-financial-management`), the restricted character set of custom-lens texts does not
-    /// apply, and the 500 KB file quota (a custom-lens quota) is lifted.
+    /// apply, the 500 KB file quota (a custom-lens quota) is lifted, and choices no rule mentions
+    /// are not reported (low-risk practices do not raise risk in AWS lenses).
     case official
 }
 

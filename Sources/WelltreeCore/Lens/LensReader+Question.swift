@@ -109,9 +109,10 @@ extension LensReader {
         _ members: [JSONMember]?, in path: JSONPath, _ node: JSONNode, questionId: String, choices: [LensChoice]
     ) -> [RiskRule] {
         let rulesPath = path.appending("riskRules")
-        guard let nodes = array(
-            members, "riskRules", in: path, node, required: true, limit: LensLimits.rulesPerQuestion,
-            what: "risk rules in a question")
+        guard
+            let nodes = array(
+                members, "riskRules", in: path, node, required: true, limit: LensLimits.rulesPerQuestion,
+                what: "risk rules in a question")
         else { return [] }
         if nodes.isEmpty { error("question \(questionId) needs at least one risk rule", at: rulesPath, members?["riskRules"]) }
         let choiceIds = Set(choices.map(\.id))
@@ -160,8 +161,9 @@ extension LensReader {
                 "question \(questionId) has no default rule; an answer that matches no rule is reported as UNANSWERED",
                 at: rulesPath, members?["riskRules"])
         }
+        // A lint for lens authors; AWS lenses leave low-risk practices out of their rules on purpose.
         let unused = choices.filter { !$0.isNoneOfThese && !$0.id.isEmpty && !referenced.contains($0.id) }.map(\.id)
-        if !unused.isEmpty, defaultIndex != 0 {
+        if !unused.isEmpty, defaultIndex != 0, kind == .custom {
             warning(
                 "no rule of question \(questionId) mentions choice\(unused.count == 1 ? "" : "s") \(unused.joined(separator: ", ")); selecting \(unused.count == 1 ? "it" : "them") never changes the risk",
                 at: path.appending("choices"), members?["choices"])

@@ -121,13 +121,23 @@ struct LensReader {
         if restricted, kind == .custom {
             let bad = LensLimits.restrictedCharacters(in: text)
             if !bad.isEmpty {
-                let shown = bad.map { $0.isWhitespace ? $0.unicodeScalars.map { "U+\(String($0.value, radix: 16, uppercase: true))" }.joined() : String($0) }
                 warning(
-                    "contains \(shown.joined(separator: " ")), which AWS refuses here (allowed: letters, digits, spaces, newlines and - _ . , : / ( ) @ ! & # + ' ?)",
+                    "contains characters AWS refuses here: \(bad.map(Self.visible).joined(separator: " ")) (allowed: letters, digits, spaces, newlines and - _ . , : / ( ) @ ! & # + ' ?)",
                     at: path, node)
             }
         }
         return (text, node)
+    }
+
+    /// A character as a message can show it: invisible ones as `U+00A0`.
+    private static func visible(_ character: Character) -> String {
+        guard character.isWhitespace || character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            return String(character)
+        }
+        return character.unicodeScalars.map { scalar in
+            let hex = String(scalar.value, radix: 16, uppercase: true)
+            return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+        }.joined()
     }
 
     /// An array member; a wrong type or more than `limit` elements is an error.

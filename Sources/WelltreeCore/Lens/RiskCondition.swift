@@ -182,15 +182,16 @@ private struct ConditionParser {
     }
 
     private func unexpected(_ expected: String) -> ConditionSyntaxError {
-        let found: String = switch token {
-        case .id(let id): "'\(id)'"
-        case .not: "'!'"
-        case .and: "'&&'"
-        case .or: "'||'"
-        case .open: "'('"
-        case .close: "')'"
-        case .end: "the end of the condition"
-        }
+        let found: String =
+            switch token {
+            case .id(let id): "'\(id)'"
+            case .not: "'!'"
+            case .and: "'&&'"
+            case .or: "'||'"
+            case .open: "'('"
+            case .close: "')'"
+            case .end: "the end of the condition"
+            }
         return ConditionSyntaxError(message: "expected \(expected), found \(found)", column: tokenColumn)
     }
 

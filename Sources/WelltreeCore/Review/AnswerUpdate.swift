@@ -77,15 +77,15 @@ extension AnswerUpdate {
         let selecting = Set((select ?? []) + (none ? noneChoice.map { [$0.id] } ?? [] : []))
         let marking = Set(choiceNotApplicable.map(\.choiceId))
         for mark in choiceNotApplicable {
-            requireKnown(mark.choiceId, "--choice-not-applicable", &validator)
+            requireKnown(mark.choiceId, "--choice-na", &validator)
             validator.require(
-                !mark.choiceId.hasSuffix("_no"), field: "--choice-not-applicable", value: mark.choiceId,
+                !mark.choiceId.hasSuffix("_no"), field: "--choice-na", value: mark.choiceId,
                 rule: "is the \"None of these\" choice, which cannot be marked not applicable")
             validator.require(
-                !selecting.contains(mark.choiceId), field: "--choice-not-applicable", value: mark.choiceId,
+                !selecting.contains(mark.choiceId), field: "--choice-na", value: mark.choiceId,
                 rule: "cannot be both selected and not applicable")
             validator.require(
-                (mark.notes ?? "").unicodeScalars.count <= LensLimits.choiceNotesLength, field: "choice notes",
+                (mark.notes ?? "").unicodeScalars.count <= LensLimits.choiceNotesLength, field: "--choice-na notes",
                 value: mark.notes ?? "", rule: "must be at most \(LensLimits.choiceNotesLength) characters")
         }
         for id in choiceApplicable {

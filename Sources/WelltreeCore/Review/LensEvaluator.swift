@@ -99,8 +99,9 @@ package struct LensEvaluator: Sendable {
                 let risk = risk(questions[next], answer)
                 next += 1
                 counts.add(risk)
-                reviews.append(QuestionReview(
-                    pillarId: pillar.id, questionId: question.id, title: question.title, risk: risk, answer: answer))
+                reviews.append(
+                    QuestionReview(
+                        pillarId: pillar.id, questionId: question.id, title: question.title, risk: risk, answer: answer))
             }
             total.add(counts)
             pillars.append(PillarReview(id: pillar.id, name: pillar.name, questions: reviews, riskCounts: counts))

@@ -69,6 +69,8 @@ final class Sandbox {
     let home: String
     let repo: String
     var principal = "alice@example.com"
+    /// More environment for the programs run (GNUPGHOME, WELLTREE_TEMPLATE).
+    var extraEnvironment: [String: String] = [:]
 
     init(initialise: Bool = true) throws {
         root = NSTemporaryDirectory() + "welltree-e2e-" + UUID().uuidString
@@ -89,7 +91,7 @@ final class Sandbox {
 
     var environment: [String: String] {
         ["HOME": home, "WELLTREE_PRINCIPAL": principal, "XDG_CONFIG_HOME": home + "/.config", "GIT_CONFIG_NOSYSTEM": "1",
-         "NO_COLOR": "1"]
+         "NO_COLOR": "1"].merging(extraEnvironment) { $1 }
     }
 
     /// Runs welltree in the review repository.

@@ -1,0 +1,112 @@
+import ArgumentParser
+import Foundation
+import WelltreeCore
+import WelltreeReports
+import WelltreeWorkspace
+
+extension RiskThreshold: ExpressibleByArgument {}
+
+/// `welltree check`: the CI gate. Exit 1 when HEAD has risks at the threshold that BASE did
+/// not have, 0 otherwise, 2 on errors.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Fail (exit 1) when HEAD has high (or medium) risks that BASE did not have.",
+        discussion: """
+            A risk is identified by workload id, lens alias and question id, never by a file line. Without \
+            --base, HEAD is judged alone: any risk at the threshold fails. With --base only the workloads \
+            whose files differ are read (and those applying a lens whose versions changed). \
+            Exit status: 0 passed, 1 new risks found, 2 errors.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, markdown, sarif, junit, github, gitlab
+    }
+
+    @OptionGroup var global: GlobalOptions
+    @Option(help: "The revision to compare with, e.g. the pull request's target branch (origin/main).")
+    var base: String?
+    @Flag(help: "Compare with the merge base of --base and --head instead of --base itself (for branches behind their target).")
+    var mergeBase = false
+    @Option(help: "The revision to judge.")
+    var head = "HEAD"
+    @Option(name: .customLong("fail-on"), help: "The risk level that fails: high, or medium (HRIs and MRIs).")
+    var failOn: RiskThreshold = .high
+    @Option(help: "Report format: text, json, markdown, sarif, junit, github (workflow annotations) or gitlab (Code Quality).")
+    var format: Format = .text
+    @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
+    var output: String?
+
+    func validate() throws {
+        if mergeBase && base == nil { throw ValidationError("--merge-base needs --base") }
+    }
+
+    func run() throws {
+        var passed = true
+        try perform {
+            let workspace = try global.workspace()
+            let headSnapshot = try workspace.snapshot(.revision(head))
+            let result: CheckResult
+            if var base {
+                if mergeBase {
+                    base = try workspace.mergeBaseRevision(base, head)
+                }
+                let comparison = WorkspaceComparison(base: try workspace.snapshot(.revision(base)), head: headSnapshot)
+                let compared = try comparison.compare(baseLabel: self.base ?? base, headLabel: head)
+                let risks = compared.diff.risks
+                result = CheckResult(
+                    base: self.base, head: head, failOn: failOn,
+                    findings: CheckResult.findings(in: risks, failOn: failOn),
+                    resolved: risks.resolvedHigh + (failOn == .medium ? risks.resolvedMedium : []),
+                    checked: compared.checked)
+            } else {
+                let (findings, checked) = try headSnapshot.currentRisks(threshold: failOn)
+                result = CheckResult(base: nil, head: head, failOn: failOn, findings: findings, resolved: [], checked: checked)
+            }
+            passed = result.passed
+            try write(report(result))
+            if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+                try append(CheckText.markdown(result), to: summary)
+            }
+            if format != .text, output != nil || format != .github {
+                printError(CheckText.verdict(result))
+            }
+        }
+        if !passed { throw ExitCode(1) }
+    }
+
+    private func report(_ result: CheckResult) -> String {
+        switch format {
+        case .text: CheckText.render(result)
+        case .json: jsonText(result)
+        case .markdown: CheckText.markdown(result)
+        case .sarif: jsonText(SARIFLog(result, toolVersion: WelltreeCommand.configuration.version))
+        case .junit: JUnitReport.render(result)
+        case .github: GitHubAnnotations.render(result)
+        case .gitlab: jsonText(GitLabCodeQualityIssue.report(result))
+        }
+    }
+
+    private func write(_ text: String) throws {
+        guard let output else { return WelltreeCommands.output(text) }
+        do {
+            try text.write(toFile: output, atomically: true, encoding: .utf8)
+        } catch {
+            throw WorkspaceError.io(path: output, message: error.localizedDescription)
+        }
+    }
+
+    private func append(_ text: String, to path: String) throws {
+        guard let handle = FileHandle(forWritingAtPath: path) else {
+            do {
+                try text.write(toFile: path, atomically: true, encoding: .utf8)
+            } catch {
+                throw WorkspaceError.io(path: path, message: error.localizedDescription)
+            }
+            return
+        }
+        defer { try? handle.close() }
+        handle.seekToEndOfFile()
+        handle.write(Data(("\n" + text).utf8))
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Git
+import WelltreeWorkspace
+
+/// `welltree hooks install`: configures this clone's drivers and hooks.
+struct HooksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hooks",
+        abstract: "Configure this clone: readable diffs, semantic merges and the pre-commit check.",
+        subcommands: [Install.self])
+
+    struct Install: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Write the diff=welltree and merge=welltree drivers into .git/config and install hooks/pre-commit.",
+            discussion: """
+                The attributes are declared by the workspace's .gitattributes; the driver commands are \
+                per clone because git never runs commands a repository asks for by itself. Run again after \
+                moving the welltree binary.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "Replace existing hooks that are not Welltree's.")
+        var force = false
+
+        func run() throws {
+            try perform {
+                let repository = try Workspace.wrapGit { () throws(GitError) in try Repository.open(searchingFrom: global.path) }
+                let report = try ClientHooks.locate().install(in: repository, force: force)
+                for (key, value) in report.config { output("config \(key) = \(value)\n") }
+                for hook in report.hooks { output("hook   \(hook)\n") }
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import WelltreeCore
+import WelltreeWorkspace
+
+/// `welltree validate`: checks workspace files with precise errors (what the pre-commit hook runs).
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check every workspace file of the work tree, the index or a revision; exit 2 listing every problem.",
+        discussion: """
+            Files are checked against their formats (JSON syntax, workload limits, lens format) and against \
+            each other (answers against their lens's questions and choices). --changed checks only the files \
+            that differ from HEAD (the pre-commit hook runs `welltree validate --staged --changed`).
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @Flag(help: "Check what is staged (the next commit) instead of the work tree.")
+    var staged = false
+    @Option(help: "Check the files of this revision instead of the work tree.")
+    var revision: String?
+    @Flag(help: "Only the files that differ from HEAD.")
+    var changed = false
+
+    func validate() throws {
+        if staged && revision != nil { throw ValidationError("--staged and --revision exclude each other") }
+    }
+
+    func run() throws {
+        try perform {
+            let workspace = try Workspace(at: global.path)
+            let state: WorkspaceState = revision.map { .revision($0) } ?? (staged ? .index : .workTree)
+            let snapshot = try workspace.snapshot(state)
+            try snapshot.requireInitialised()
+            var only: Set<String>?
+            if changed {
+                let deltas = try workspace.changedFiles(to: snapshot)
+                only = Set(deltas.filter { $0.new != nil }.map(\.path))
+            }
+            var validator = WorkspaceValidator(snapshot)
+            let problems = try validator.validate(only: only)
+            if problems.isEmpty {
+                printError("welltree: \(only.map { "\($0.count) changed file(s)" } ?? "workspace files") of the \(state.label) valid")
+                return
+            }
+            fail(problems.map(\.description).joined(separator: "\nerror: "))
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import ArgumentParser
+import WelltreeWorkspace
+
+extension LensCommand {
+    /// `welltree lens upgrade W ALIAS --milestone NAME`.
+    struct Upgrade: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Move a workload to the current version of a lens, after saving a milestone (owner only).",
+            discussion: """
+                First saves the milestone NAME (signed when signing is configured, as `milestone create`), then makes \
+                one commit: answers to questions that remain are kept (selections of choices that no longer exist \
+                are dropped; notes and not-applicable state carry over), new questions are unanswered, answers to \
+                removed questions are deleted. An upgrade cannot be undone; the milestone keeps the old answers.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The workload: its name or its id.")
+        var workload: String
+        @Argument(help: "The lens alias.")
+        var alias: String
+        @Option(help: "The name of the milestone saved before upgrading.")
+        var milestone: String
+        @Flag(inversion: .prefixedNo, help: "Sign the milestone tag (default: as tag.gpgSign says).")
+        var sign: Bool?
+
+        func run() throws {
+            try perform {
+                let workspace = try global.workspace()
+                let signing: SigningChoice = sign.map { $0 ? .sign : .noSign } ?? .configured
+                let outcome = try workspace.upgradeLens(workload, alias: alias, milestoneName: milestone, signing: signing)
+                let saved = outcome.milestone
+                output("Saved milestone \(saved.milestone.number) \"\(saved.milestone.name)\" as tag \(saved.tagName)\n")
+                output("Upgraded lens \(alias) of \(outcome.workload.workload.name) from \(outcome.fromVersion) to \(outcome.toVersion)\n")
+                for line in outcome.summary { output("  \(line)\n") }
+            }
+        }
+    }
+}

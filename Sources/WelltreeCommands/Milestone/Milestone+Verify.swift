@@ -1,0 +1,56 @@
+import ArgumentParser
+import WelltreeCore
+import WelltreeReports
+import WelltreeWorkspace
+
+extension MilestoneCommand {
+    /// `welltree milestone verify W M`.
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a milestone tag's signature as `git tag -v` would.",
+            discussion: """
+                SSH signatures are checked against gpg.ssh.allowedSignersFile, OpenPGP ones against gpg's keyring. \
+                Exit status 0 for a good signature; 1 for a bad, missing or untrusted one, with the reason on stderr; \
+                2 when the milestone does not exist.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The workload: its name or its id.")
+        var workload: String
+        @Argument(help: "The milestone: its number or its name.")
+        var milestone: String
+        @OptionGroup var format: FormatOptions
+
+        func run() throws {
+            try perform {
+                let workspace = try global.workspace()
+                let stored = try workspace.findMilestone(workload, milestone)
+                let check = try workspace.verifyMilestone(stored)
+                switch format.format {
+                case .json:
+                    output(jsonText(VerifyMilestoneOutput(
+                        WorkloadId: stored.milestone.workloadId, MilestoneNumber: stored.milestone.number,
+                        MilestoneName: stored.milestone.name, TagName: stored.tagName, Signature: SignatureShape(check))))
+                case .text:
+                    if check.isGood {
+                        let details = [check.format, check.key].compactMap { $0 }.joined(separator: ", ")
+                        output("Good signature on milestone \(stored.milestone.number) \"\(stored.milestone.name)\" by \(check.signer ?? "unknown") (\(details))\n")
+                    }
+                }
+                if !check.isGood {
+                    printError("error: milestone \(stored.milestone.number) \"\(stored.milestone.name)\" (tag \(stored.tagName)): \(check.label): \(check.reason)")
+                    throw ExitCode(1)
+                }
+            }
+        }
+    }
+}
+
+/// The verification report in JSON.
+struct VerifyMilestoneOutput: Encodable {
+    var WorkloadId: String
+    var MilestoneNumber: Int
+    var MilestoneName: String
+    var TagName: String
+    var Signature: SignatureShape
+}

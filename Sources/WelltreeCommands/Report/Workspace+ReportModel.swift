@@ -1,0 +1,65 @@
+import Foundation
+import Git
+import WelltreeCore
+import WelltreeReports
+import WelltreeWorkspace
+
+extension Workspace {
+    /// The report model of one workload as this workspace's commit has it: every applied lens,
+    /// or only `lens`, joined with its answers. The workspace may be opened at any commit
+    /// (`Workspace(repository:commit:)`), which is how milestone reports are made.
+    func reportModel(
+        of stored: StoredWorkload, lens alias: String? = nil, milestone: MilestoneInfo? = nil, trend: [TrendPoint] = [],
+        generatedAt: String
+    ) throws(WorkspaceError) -> WorkloadReportModel {
+        let defaultPriority = try settings().pillarPriority
+        let priority = stored.workload.pillarPriorities ?? defaultPriority
+        let chosen = if let alias { [try review(of: stored, lens: try appliedLens(stored, alias: alias))] } else { try reviews(of: stored) }
+        return WorkloadReportModel(
+            workload: stored.workload, updatedAt: try summary(of: stored).updatedAt, pillarPriority: priority,
+            lenses: chosen.map {
+                LensReport(record: $0.lens.record, version: $0.lens.version, lens: $0.lens.lens, review: $0.review, pillarPriority: priority)
+            },
+            milestone: milestone, commit: base?.hex, trend: trend, generatedAt: generatedAt)
+    }
+
+    /// The consolidated report model: every workload at this commit, sorted by name like the dashboard.
+    func consolidatedReportModel(generatedAt: String) throws(WorkspaceError) -> ConsolidatedReportModel {
+        var workloads: [WorkloadReportModel] = []
+        for stored in try allWorkloads() { workloads.append(try reportModel(of: stored, generatedAt: generatedAt)) }
+        workloads.sort { $0.workload.name.lowercased() < $1.workload.name.lowercased() }
+        return ConsolidatedReportModel(workloads: workloads, commit: base?.hex, generatedAt: generatedAt)
+    }
+
+    /// HRIs and MRIs of the workload `workloadId` at each commit of `points`, oldest first, for the
+    /// trend chart. Commits where the workload does not exist are skipped.
+    func riskTrend(workloadId: String, points: [(label: String, commit: ObjectID)]) throws(WorkspaceError) -> [TrendPoint] {
+        var trend: [TrendPoint] = []
+        for point in points {
+            let snapshot = try Workspace(repository: repository, commit: point.commit)
+            guard let stored = try? snapshot.findWorkload(workloadId) else { continue }
+            let counts = try snapshot.summary(of: stored).riskCounts
+            trend.append(TrendPoint(label: point.label, high: counts[.high], medium: counts[.medium]))
+        }
+        return trend
+    }
+
+    /// The milestones of a workload as trend points (label, commit), oldest first, up to and
+    /// including the milestone numbered `upTo` when given.
+    func milestonePoints(ofWorkloadId id: String, upTo number: Int?) throws(WorkspaceError) -> [(label: String, commit: ObjectID)] {
+        try milestones(ofWorkloadId: id)
+            .filter { number == nil || $0.milestone.number <= number! }
+            .map { ("\($0.milestone.number). \($0.milestone.name)", $0.commit) }
+    }
+
+    /// A workload's milestone (name or number) as the report header describes it, with the
+    /// tagged commit the report is made of. The signature is checked as `milestone verify` does.
+    func resolveMilestone(workload reference: String, _ milestone: String) throws(WorkspaceError) -> (MilestoneInfo, StoredMilestone) {
+        let stored = try findMilestone(reference, milestone)
+        let signature = try verifyMilestone(stored)
+        let info = MilestoneInfo(
+            name: stored.milestone.name, number: stored.milestone.number, recordedAt: stored.milestone.recordedAt,
+            signatureStatus: signature.label)
+        return (info, stored)
+    }
+}

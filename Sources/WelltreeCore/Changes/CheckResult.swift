@@ -1,0 +1,70 @@
+/// The level of risk the CI gate fails on: `high` counts HRIs, `medium` HRIs and MRIs.
+package enum RiskThreshold: String, Sendable, Codable, CaseIterable {
+    case high
+    case medium
+
+    /// Whether a risk counts at this threshold.
+    package func counts(_ risk: Risk) -> Bool {
+        risk == .high || (self == .medium && risk == .medium)
+    }
+}
+
+/// One lens of one workload that the check looked at: a JUnit test case.
+package struct CheckedLens: Sendable, Equatable, Codable {
+    package var workloadId: String
+    package var workloadName: String
+    package var lens: String
+    package var lensName: String
+    /// workload.json of the workload.
+    package var file: String
+    /// How many questions are HRIs and MRIs in the head state.
+    package var high: Int
+    package var medium: Int
+
+    package init(workloadId: String, workloadName: String, lens: String, lensName: String, file: String, high: Int, medium: Int) {
+        self.workloadId = workloadId
+        self.workloadName = workloadName
+        self.lens = lens
+        self.lensName = lensName
+        self.file = file
+        self.high = high
+        self.medium = medium
+    }
+}
+
+/// What `welltree check` found: the risks at or above the threshold that the head state has
+/// and the base state did not (every such risk when there is no base).
+package struct CheckResult: Sendable, Equatable, Codable {
+    /// The base revision as given, nil when HEAD was judged alone.
+    package var base: String?
+    package var head: String
+    package var failOn: RiskThreshold
+    /// The offending risks, by workload name, lens and question.
+    package var findings: [RiskItem]
+    /// HRIs and MRIs that the head state resolved (empty without a base).
+    package var resolved: [RiskItem]
+    /// Every workload lens examined, for reports that list passes as well as failures.
+    package var checked: [CheckedLens]
+
+    package init(base: String?, head: String, failOn: RiskThreshold, findings: [RiskItem], resolved: [RiskItem], checked: [CheckedLens]) {
+        self.base = base
+        self.head = head
+        self.failOn = failOn
+        self.findings = findings
+        self.resolved = resolved
+        self.checked = checked
+    }
+
+    /// The gate's verdict: true when nothing at the threshold is new.
+    package var passed: Bool { findings.isEmpty }
+
+    /// The findings of a diff at a threshold: new HRIs, plus for `medium` the new MRIs that
+    /// were not HRIs before (an HRI lowered to an MRI is an improvement, not a finding).
+    package static func findings(in movement: RiskMovement, failOn: RiskThreshold) -> [RiskItem] {
+        var result = movement.newHigh
+        if failOn == .medium {
+            result += movement.newMedium.filter { $0.otherRisk != .high }
+        }
+        return result
+    }
+}

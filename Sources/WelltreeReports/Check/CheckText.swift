@@ -1,0 +1,62 @@
+import WelltreeCore
+
+/// `welltree check` for terminals and for Markdown summaries.
+package enum CheckText {
+    /// What the check judged, in one phrase: "new HRIs" or "new HRIs and MRIs".
+    static func subject(_ result: CheckResult) -> String {
+        let level = result.failOn == .high ? "high-risk issue" : "high- or medium-risk issue"
+        return result.base == nil ? level : "new \(level)"
+    }
+
+    /// The verdict line: `PASSED: no new high-risk issue (main..HEAD)`.
+    package static func verdict(_ result: CheckResult) -> String {
+        let range = result.base.map { "\($0)..\(result.head)" } ?? result.head
+        let n = result.findings.count
+        if n == 0 { return "PASSED: no \(subject(result)) (\(range))" }
+        return "FAILED: \(n) \(subject(result))\(n == 1 ? "" : "s") (\(range))"
+    }
+
+    /// The message of one finding, used by every format.
+    package static func message(_ item: RiskItem) -> String {
+        var text = "\(item.risk == .high ? "High" : "Medium") risk in \(item.workloadName), lens \(item.lens), "
+            + "question \(item.questionId): \(item.title)"
+        if let other = item.otherRisk { text += " (was \(other.rawValue))" }
+        if !item.missing.isEmpty {
+            let names = item.missing.prefix(5).map(\.title)
+            text += ". Missing best practices: " + names.joined(separator: "; ") + (item.missing.count > 5 ? "; ..." : "")
+        }
+        return text
+    }
+
+    package static func render(_ result: CheckResult) -> String {
+        var out = verdict(result) + "\n"
+        for item in result.findings {
+            out += "\(item.file):\(item.line): \(item.risk.rawValue): \(message(item))\n"
+        }
+        if !result.resolved.isEmpty {
+            out += "Resolved: \(result.resolved.count)\n"
+            for item in result.resolved {
+                out += "  \(item.workloadName) \(item.lens)/\(item.questionId): \(item.risk.rawValue) -> \(item.otherRisk?.rawValue ?? "gone")\n"
+            }
+        }
+        return out
+    }
+
+    /// The check as Markdown (a step summary or a merge-request note).
+    package static func markdown(_ result: CheckResult) -> String {
+        var out = "## Welltree check\n\n"
+        out += (result.passed ? "✅ " : "❌ ") + DiffMarkdown.inline(verdict(result)) + "\n"
+        if !result.findings.isEmpty {
+            out += "\n| Risk | Workload | Lens | Question | File |\n|---|---|---|---|---|\n"
+            for item in result.findings {
+                out += "| \(item.risk.rawValue) | \(DiffMarkdown.cell(item.workloadName)) | `\(item.lens)` | "
+                    + "`\(item.questionId)` \(DiffMarkdown.cell(item.title)) | `\(item.file)`:\(item.line) |\n"
+            }
+        }
+        if !result.resolved.isEmpty {
+            out += "\nResolved:\n\n"
+            for item in result.resolved { out += "- " + DiffMarkdown.itemLine(item) + "\n" }
+        }
+        return out
+    }
+}

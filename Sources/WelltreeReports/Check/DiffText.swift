@@ -1,0 +1,102 @@
+import Foundation
+import WelltreeCore
+
+/// `welltree diff` for people in a terminal: one block per workload, its property changes,
+/// per lens the changed questions with their risk movement, then the lens catalogue.
+package enum DiffText {
+    package static func render(_ diff: ReviewDiff) -> String {
+        var out = "Changes from \(diff.base) to \(diff.head)\n"
+        out += RiskSummary.line(diff.risks) + "\n"
+        if diff.isEmpty {
+            return out + "\nNo workload or lens changed.\n"
+        }
+        for workload in diff.workloads {
+            out += "\n" + header(workload) + "\n"
+            for property in workload.properties {
+                out += "  \(Workload.propertyLabel(property.property)): \(property.before ?? "(unset)") -> \(property.after ?? "(unset)")\n"
+            }
+            for lens in workload.lenses {
+                var line = "  \(lens.alias) (\(lens.name))"
+                switch lens.application {
+                case .applied: line += ": lens applied"
+                case .removed: line += ": lens removed, its risks no longer count"
+                case .kept: break
+                }
+                if let before = lens.versionBefore, let after = lens.versionAfter { line += ", version \(before) -> \(after)" }
+                out += line + "\n"
+                for question in lens.questions {
+                    out += "    \(question.questionId)  \(question.title)  \(riskText(question))\n"
+                    for line in detailLines(question) { out += "      \(line)\n" }
+                }
+            }
+            if !workload.risks.isEmpty {
+                out += "  Risks: " + RiskSummary.line(workload.risks) + "\n"
+            }
+        }
+        if !diff.lenses.isEmpty {
+            out += "\nLenses\n"
+            for lens in diff.lenses { out += "  \(lens.alias) (\(lens.name)): \(describe(lens))\n" }
+        }
+        return out
+    }
+
+    static func header(_ workload: WorkloadChange) -> String {
+        switch workload.kind {
+        case .added: "Workload \"\(workload.name)\" added  (\(workload.directory))"
+        case .removed: "Workload \"\(workload.name)\" removed  (\(workload.directory))"
+        case .renamed: "Workload \"\(workload.previousName ?? "")\" renamed to \"\(workload.name)\"  (\(workload.directory))"
+        case .edited: "Workload \"\(workload.name)\" edited  (\(workload.directory))"
+        case .reevaluated: "Workload \"\(workload.name)\" re-evaluated after a lens change  (\(workload.directory))"
+        }
+    }
+
+    static func riskText(_ question: QuestionChange) -> String {
+        question.riskChanged ? "\(question.riskBefore.rawValue) -> \(question.riskAfter.rawValue)" : question.riskAfter.rawValue
+    }
+
+    /// The answer changes of one question as short lines, shared with the Markdown view.
+    static func detailLines(_ question: QuestionChange) -> [String] {
+        var lines: [String] = []
+        lines += question.selected.map { "+ selected: \($0.title)" }
+        lines += question.deselected.map { "- deselected: \($0.title)" }
+        lines += question.markedNotApplicable.map { "n/a: \($0.title)" }
+        lines += question.markedApplicable.map { "applicable again: \($0.title)" }
+        if let applicable = question.questionApplicable {
+            lines.append(applicable ? "question applies again" : "question marked not applicable (\((question.reason ?? .none).rawValue))")
+        }
+        if question.notesChanged {
+            lines.append("notes: \(quote(question.notesBefore)) -> \(quote(question.notesAfter))")
+        }
+        return lines
+    }
+
+    static func quote(_ text: String?) -> String {
+        guard let text, !text.isEmpty else { return "(none)" }
+        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        return "\"" + (flat.count > 80 ? String(flat.prefix(77)) + "..." : flat) + "\""
+    }
+
+    static func describe(_ lens: LensCatalogChange) -> String {
+        var parts: [String] = []
+        switch lens.kind {
+        case .added: parts.append("added")
+        case .removed: parts.append("removed")
+        case .deleted: parts.append("deleted (workloads keep it, nobody can apply it)")
+        case .changed: break
+        }
+        if !lens.versionsPublished.isEmpty { parts.append("published \(lens.versionsPublished.joined(separator: ", "))") }
+        if lens.draftChanged { parts.append("draft changed") }
+        return parts.isEmpty ? "metadata changed" : parts.joined(separator: "; ")
+    }
+}
+
+/// One-line summaries of a risk movement.
+package enum RiskSummary {
+    /// `HRIs: 1 new, 0 resolved (net +1); MRIs: 0 new, 1 resolved (net -1)`.
+    package static func line(_ risks: RiskMovement) -> String {
+        "HRIs: \(risks.newHigh.count) new, \(risks.resolvedHigh.count) resolved (net \(signed(risks.highDelta))); "
+            + "MRIs: \(risks.newMedium.count) new, \(risks.resolvedMedium.count) resolved (net \(signed(risks.mediumDelta)))"
+    }
+
+    package static func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : "\(n)" }
+}

@@ -1,0 +1,31 @@
+import Foundation
+import WelltreeCore
+
+/// GitHub Actions workflow commands: one `::error` (HRI) or `::warning` (MRI) annotation per
+/// finding, pointing at the answer file and line, so the pull request shows it in place.
+package enum GitHubAnnotations {
+    package static func render(_ result: CheckResult) -> String {
+        var out = ""
+        for item in result.findings {
+            let command = item.risk == .high ? "error" : "warning"
+            let title = "\(item.risk == .high ? "New HRI" : "New MRI"): \(item.workloadName) / \(item.questionId)"
+            out += "::\(command) file=\(property(item.file)),line=\(item.line),title=\(property(title))::\(data(CheckText.message(item)))\n"
+        }
+        if !result.resolved.isEmpty {
+            out += "::notice title=Welltree::\(data("\(result.resolved.count) risk(s) resolved by this change"))\n"
+        }
+        out += (result.passed ? "::notice title=Welltree::" : "::error title=Welltree::") + data(CheckText.verdict(result)) + "\n"
+        return out
+    }
+
+    /// Escapes a message as the runner expects (`%`, CR, LF).
+    package static func data(_ text: String) -> String {
+        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+            .replacingOccurrences(of: "\n", with: "%0A")
+    }
+
+    /// Escapes a property value (also `:` and `,`, which separate properties).
+    package static func property(_ text: String) -> String {
+        data(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+    }
+}

@@ -1,0 +1,91 @@
+import WelltreeCore
+
+/// The workload (or milestone) report as Markdown: readable as plain text, renders on any git
+/// host, diffs well between two milestones.
+package enum WorkloadReportMarkdown {
+    package static func render(_ model: WorkloadReportModel) -> String {
+        typealias M = MarkdownText
+        var text = "# \(M.escape(ReportWording.title(model)))\n\n"
+        if let milestone = model.milestone { text += "**\(M.escape(ReportWording.milestone(milestone)))**\n\n" }
+        text += "Generated \(ReportWording.time(model.generatedAt))" + (model.commit.map { " from commit `\($0.prefix(12))`" } ?? "") + ".\n\n"
+
+        text += "## Workload properties\n\n"
+        text += M.table(["Property", "Value"], rows: ReportWording.properties(model).map { [$0.0, M.cell($0.1)] })
+
+        text += "\n## Risks\n\n"
+        text += M.table(
+            ["Lens", "Questions answered", "High risks", "Medium risks"], numeric: [1, 2, 3],
+            rows: model.lenses.map { lens in
+                let c = lens.riskCounts
+                return [M.cell(lens.name), "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])"]
+            })
+        let points = model.trendPoints
+        if points.count > 1 {
+            text += "\nRisk trend across milestones:\n\n"
+            text += M.table(["Milestone", "High risks", "Medium risks"], numeric: [1, 2],
+                            rows: points.map { [M.cell($0.label), "\($0.high)", "\($0.medium)"] })
+        }
+        for lens in model.lenses { text += "\n" + self.lens(lens) }
+        return text
+    }
+
+    /// One lens: pillar table, every question, then the improvement plan.
+    static func lens(_ lens: LensReport) -> String {
+        typealias M = MarkdownText
+        var text = "## \(M.escape(lens.name)) \(M.escape(lens.version))\n\n" + pillarTable(lens)
+        for pillar in lens.pillars {
+            text += "\n### \(M.escape(pillar.name))\n"
+            for question in pillar.questions { text += "\n" + self.question(question) }
+        }
+        text += "\n### Improvement plan\n\n"
+        text += improvementPlan(lens.improvements)
+        return text
+    }
+
+    /// Per pillar: questions answered, HRIs and MRIs, with a row of totals.
+    static func pillarTable(_ lens: LensReport) -> String {
+        typealias M = MarkdownText
+        func row(_ name: String, _ c: RiskCounts) -> [String] { [name, "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])"] }
+        let rows = lens.pillars.map { row(M.cell($0.name), $0.riskCounts) } + [row("**Total**", lens.riskCounts)]
+        return M.table(["Pillar", "Questions answered", "High risks", "Medium risks"], numeric: [1, 2, 3], rows: rows)
+    }
+
+    static func question(_ question: QuestionReport) -> String {
+        typealias M = MarkdownText
+        var status = "`\(question.id)` · **\(ReportWording.risk(question.risk))**"
+        if !question.isApplicable, let reason = question.reason {
+            status += " (question does not apply: \(ReportWording.reason(reason)))"
+        }
+        var blocks = ["#### \(M.escape(question.title))", status]
+        if !question.selected.isEmpty {
+            blocks.append("Selected best practices:")
+            blocks.append(question.selected.map { "- \(M.escape($0.title))" }.joined(separator: "\n"))
+        }
+        if !question.notApplicable.isEmpty {
+            blocks.append("Best practices marked not applicable:")
+            blocks.append(question.notApplicable.map { na in
+                "- \(M.escape(na.choice.title)): \(ReportWording.reason(na.reason))" + (na.notes.map { " \u{2014} " + M.cell($0) } ?? "")
+            }.joined(separator: "\n"))
+        }
+        if let notes = question.notes {
+            blocks.append("Notes:")
+            blocks.append(String(M.quote(notes).dropLast()))
+        }
+        return blocks.joined(separator: "\n\n") + "\n"
+    }
+
+    /// The improvement plan: numbered questions, each with the practices to adopt as links.
+    static func improvementPlan(_ items: [ImprovementItem]) -> String {
+        typealias M = MarkdownText
+        guard !items.isEmpty else { return "No high or medium risks: nothing to improve.\n" }
+        var text = ""
+        for (index, item) in items.enumerated() {
+            text += "\(index + 1). **\(ReportWording.risk(item.risk))** · \(M.escape(item.pillarName)) · "
+            text += M.link(item.questionTitle, item.improvementPlanURL) + "\n"
+            for choice in item.missingChoices {
+                text += "   - " + M.link(choice.title, ReportWording.improvementLink(choice)) + "\n"
+            }
+        }
+        return text
+    }
+}

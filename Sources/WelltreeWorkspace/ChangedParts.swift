@@ -1,0 +1,42 @@
+import Git
+
+/// The parts of a workspace that changed between two trees, grouped from the changed files:
+/// which workload directories, which lenses, and whether the settings moved.
+package struct ChangedParts: Sendable, Equatable {
+    /// Directory names below `workloads/` with any changed file, sorted.
+    package var workloadDirectories: [String] = []
+    /// Lens aliases below `lenses/` with any changed file, sorted.
+    package var lensAliases: [String] = []
+    /// Lenses whose metadata or published versions changed: these can move the risks of every
+    /// workload that applies them (a draft cannot).
+    package var riskRelevantLenses: Set<String> = []
+    /// Lenses whose draft changed.
+    package var draftChanges: Set<String> = []
+    package var settingsChanged = false
+    /// Changed files outside the workspace layout (documentation, CI files).
+    package var otherFiles: [String] = []
+
+    package init(_ deltas: [TreeDelta]) {
+        var workloads = Set<String>()
+        var lenses = Set<String>()
+        for delta in deltas {
+            let parts = delta.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            if parts.count >= 3, parts[0] == Layout.workloads {
+                workloads.insert(parts[1])
+            } else if parts.count >= 3, parts[0] == Layout.lenses {
+                lenses.insert(parts[1])
+                if parts.count == 3, parts[2] == "draft.json" {
+                    draftChanges.insert(parts[1])
+                } else {
+                    riskRelevantLenses.insert(parts[1])
+                }
+            } else if delta.path == Layout.settings {
+                settingsChanged = true
+            } else {
+                otherFiles.append(delta.path)
+            }
+        }
+        workloadDirectories = workloads.sorted()
+        lensAliases = lenses.sorted()
+    }
+}

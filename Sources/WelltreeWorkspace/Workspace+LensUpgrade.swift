@@ -1,0 +1,113 @@
+import Git
+import WelltreeCore
+
+/// One workload whose lens is not current: a row of the console's "Lens upgrades" page.
+package struct LensNotification: Sendable {
+    package var workload: Workload
+    package var record: LensRecord
+    /// The version the workload is evaluated against (its pinned version advanced through minors).
+    package var versionInUse: String
+    package var status: WorkloadLensStatus
+
+    /// The version an upgrade moves to; nil for a deleted lens.
+    package var availableVersion: String? { status == .deleted ? nil : record.currentVersion?.version }
+}
+
+/// What `lens upgrade` did.
+package struct LensUpgradeOutcome: Sendable {
+    package var workload: StoredWorkload
+    package var alias: String
+    package var fromVersion: String
+    package var toVersion: String
+    package var milestone: StoredMilestone
+    package var upgrade: LensUpgrade
+    /// One line per pillar, as in the commit message.
+    package var summary: [String]
+}
+
+extension Workspace {
+    /// The differences between two published versions of a lens (target: the current version).
+    package func lensDifference(_ alias: String, base: String, target: String?) throws(WorkspaceError) -> (LensRecord, String, LensDifference) {
+        let from = try loadLens(alias, version: base)
+        let to = try loadLens(alias, version: target)
+        return (to.record, to.version, LensDifference(base: from.lens, target: to.lens))
+    }
+
+    /// The status of an applied lens: current, not current, deprecated or deleted.
+    package func lensStatus(_ applied: WorkloadLens) throws(WorkspaceError) -> WorkloadLensStatus {
+        try requireLensRecord(applied.alias).status(ofVersionInUse: applied.version)
+    }
+
+    /// Every workload and lens that is not current, in workload order.
+    package func lensNotifications() throws(WorkspaceError) -> [LensNotification] {
+        var records: [String: LensRecord] = [:]
+        var result: [LensNotification] = []
+        for stored in try allWorkloads() {
+            for applied in stored.workload.lenses {
+                let record: LensRecord
+                if let cached = records[applied.alias] {
+                    record = cached
+                } else {
+                    record = try requireLensRecord(applied.alias)
+                    records[applied.alias] = record
+                }
+                let status = record.status(ofVersionInUse: applied.version)
+                guard status != .current else { continue }
+                result.append(LensNotification(workload: stored.workload, record: record,
+                                               versionInUse: record.latestMinor(after: applied.version), status: status))
+            }
+        }
+        return result
+    }
+
+    /// Moves a workload to the current version of a lens, in one commit, after saving the
+    /// milestone `milestoneName` (signed when signing is configured) so the old answers stay
+    /// readable. Owner only; refused, with nothing written, when the lens is already current,
+    /// deleted, or the milestone name is not acceptable.
+    package func upgradeLens(_ reference: String, alias: String, milestoneName: String, signing: SigningChoice) throws(WorkspaceError) -> LensUpgradeOutcome {
+        try requireInitialised()
+        let stored = try findWorkload(reference)
+        try requireOwner(of: stored.workload, to: "upgrade a lens")
+        let applied = try appliedLens(stored, alias: alias)
+        let record = try requireLensRecord(alias)
+        switch record.status(ofVersionInUse: applied.version) {
+        case .current:
+            throw .refused("workload \"\(stored.workload.name)\" already uses the current version \(record.latestMinor(after: applied.version)) of lens \(alias)")
+        case .deleted:
+            throw .refused("lens \(alias) was deleted by its owner; there is no version to upgrade to (remove it with `welltree lens disassociate`)")
+        case .notCurrent, .deprecated:
+            break
+        }
+        let from = try effectiveLens(applied)
+        let to = try loadLens(alias)
+        let pending = try prepareMilestone(stored, name: milestoneName, signing: signing)
+        let answers = try answers(of: stored, lens: alias)
+        let upgrade = LensUpgrade(from: from.lens, to: to.lens, answers: answers.mapValues(\.answer))
+
+        var changes = ChangeSet()
+        var workload = stored.workload
+        workload.lenses = workload.lenses.map { $0.alias == alias ? WorkloadLens(alias: alias, version: to.version) : $0 }
+        workload.updatedAt = isoNow()
+        try changes.write(Layout.workloadFile(stored.directory), json: workload)
+        for (question, answer) in upgrade.answers where answers[question]?.answer != answer {
+            try changes.write(Layout.answerFile(stored.directory, lens: alias, question: question),
+                              json: StoredAnswer(answer: answer, updatedAt: isoNow()))
+        }
+        for question in upgrade.removedAnswers {
+            changes.remove(Layout.answerFile(stored.directory, lens: alias, question: question))
+        }
+
+        let milestone = try writeMilestone(pending)
+        let summary = upgrade.pillarSummaries(base: from.lens, target: to.lens)
+        let message = """
+            Upgrade lens \(alias) of \(workload.name) from \(from.version) to \(to.version)
+
+            Saved milestone \(milestone.milestone.number) "\(milestone.milestone.name)" first (tag \(milestone.tagName)).
+
+            \(summary.joined(separator: "\n"))
+            """
+        try commit(changes, message: message)
+        return LensUpgradeOutcome(workload: try findWorkload(workload.id), alias: alias, fromVersion: from.version,
+                                  toVersion: to.version, milestone: milestone, upgrade: upgrade, summary: summary)
+    }
+}
