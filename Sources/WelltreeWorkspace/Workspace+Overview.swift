@@ -55,9 +55,12 @@ extension Workspace {
 
     /// Computes the overview of the workload in `directory` and the lens versions it used.
     func overviewEntry(_ directory: TreeEntry) throws(WorkspaceError) -> SummaryCache.Entry {
-        let stored = try loadWorkload(directory)
+        // The directory is listed once, for both the workload file and the answers.
+        let entries = try wrap { () throws(GitError) in try repository.treeEntries(directory.id) }
+        let stored = try loadWorkload(directory, file: entries.first { $0.name == Layout.workloadFileName })
         var dependencies: [SummaryCache.LensDependency] = []
-        let summary = try summary(of: stored, dependencies: &dependencies)
+        let summary = try summary(
+            of: stored, answers: entries.first { $0.name == Layout.answersDirectoryName }, dependencies: &dependencies)
         let overview = WorkloadOverview(
             id: stored.workload.id, name: stored.workload.name, owner: stored.workload.owner,
             improvementStatus: stored.workload.improvementStatus.rawValue, lenses: stored.workload.lenses.map(\.alias),

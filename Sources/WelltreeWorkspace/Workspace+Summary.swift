@@ -30,12 +30,19 @@ extension Workspace {
     func summary(
         of stored: StoredWorkload, dependencies: inout [SummaryCache.LensDependency]
     ) throws(WorkspaceError) -> WorkloadRiskSummary {
+        let answers = try wrap { () throws(GitError) in try repository.entry(at: Layout.answersDirectoryName, inTree: stored.tree) }
+        return try summary(of: stored, answers: answers, dependencies: &dependencies)
+    }
+
+    /// `summary(of:dependencies:)` given the workload's `answers` entry (nil when it has none), for
+    /// callers that have already listed the workload's directory.
+    func summary(
+        of stored: StoredWorkload, answers: TreeEntry?, dependencies: inout [SummaryCache.LensDependency]
+    ) throws(WorkspaceError) -> WorkloadRiskSummary {
         var counts = RiskCounts()
         var latest = Array(stored.workload.updatedAt.utf8)
         var lensDirectories: [String: TreeEntry] = [:]
-        if let answers = try wrap({ () throws(GitError) in
-            try repository.entry(at: Layout.answersDirectoryName, inTree: stored.tree)
-        }), answers.kind == .tree {
+        if let answers, answers.kind == .tree {
             for entry in try wrap({ () throws(GitError) in try repository.treeEntries(answers.id) }) {
                 lensDirectories[entry.name] = entry
             }
