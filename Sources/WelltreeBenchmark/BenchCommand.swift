@@ -34,10 +34,14 @@ package struct BenchCommand: ParsableCommand {
             let result = try generator.generate { progress.update($0) }
             progress.finish()
             let seconds = Double(Clock.nanoseconds() - start) / 1e9
+            // One fact a line, as `key: value`; `welltree-bench run` reads these.
             print("""
-                \(result.path): \(result.workloads) workloads, \(result.answerFiles) answer files, \
-                generated in \(String(format: "%.1f", seconds)) s
-                HEAD changes \(result.changedPath) (workload "\(result.changedWorkload)")
+                repository: \(result.path)
+                workloads: \(result.workloads)
+                answer files: \(result.answerFiles)
+                changed file: \(result.changedPath)
+                changed workload: \(result.changedWorkload)
+                seconds: \(String(format: "%.1f", seconds))
                 """)
         }
     }

@@ -33,13 +33,18 @@ package struct BenchmarkRunner {
     package var runs: Int
     package var workDirectory: String
     package var welltree: String
+    /// The `welltree-bench` binary, run to generate repositories.
+    package var bench: String
     package var log: (String) -> Void
 
-    package init(sizes: [Int], runs: Int, workDirectory: String, welltree: String, log: @escaping (String) -> Void) {
+    package init(
+        sizes: [Int], runs: Int, workDirectory: String, welltree: String, bench: String, log: @escaping (String) -> Void
+    ) {
         self.sizes = sizes
         self.runs = runs
         self.workDirectory = workDirectory
         self.welltree = welltree
+        self.bench = bench
         self.log = log
     }
 
@@ -56,7 +61,10 @@ package struct BenchmarkRunner {
         try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
         log("N = \(workloads): generating")
         let started = Clock.nanoseconds()
-        let generated = try ReviewRepositoryGenerator(path: base + "/generated.git", workloads: workloads).generate()
+        // In a child process: the generator holds every object in memory until it writes the
+        // pack, and a process started later by this one (posix_spawn shares the parent's memory
+        // until exec) would inherit that peak in its own ru_maxrss.
+        let generated = try generate(workloads: workloads, at: base + "/generated.git")
         log("N = \(workloads): generated \(generated.answerFiles) answer files in \(seconds(since: started)) s; cloning")
         let origin = base + "/origin.git"
         try ChildProcess.succeed(["git", "clone", "--quiet", "--bare", "--no-local", generated.path, origin])
@@ -78,7 +86,6 @@ package struct BenchmarkRunner {
             warm.append(try ChildProcess.succeed([welltree, "-C", clone, "dashboard"]).seconds)
             if run < runs { try FileManager.default.removeItem(atPath: clone) }
         }
-        let dashboard = try ChildProcess.succeed([welltree, "-C", clone, "dashboard", "--format", "json"], captureOutput: true)
 
         log("N = \(workloads): check, status, floors")
         var checks: [Double] = []
@@ -103,6 +110,8 @@ package struct BenchmarkRunner {
             pythons.append(result.seconds)
             peerOutput = result.output
         }
+        // Last: decoding the 10,000-row JSON raises this process's own peak memory (see above).
+        let dashboard = try ChildProcess.succeed([welltree, "-C", clone, "dashboard", "--format", "json"], captureOutput: true)
         let (agree, totals) = try compareTotals(welltree: dashboard.output, peer: peerOutput)
 
         try? FileManager.default.removeItem(atPath: base)
@@ -113,10 +122,38 @@ package struct BenchmarkRunner {
             diff: median(diffs), python: median(pythons), totalsAgree: agree, totals: totals)
     }
 
+    /// Runs `welltree-bench generate` and reads what it printed.
+    private func generate(workloads: Int, at path: String) throws -> GeneratedRepository {
+        let result = try ChildProcess.succeed([bench, "generate", path, "--workloads", String(workloads)], captureOutput: true)
+        let lines = String(decoding: result.output, as: UTF8.self).split(separator: "\n").map(String.init)
+        func value(_ key: String) -> String? {
+            lines.first { $0.hasPrefix(key + ": ") }.map { String($0.dropFirst(key.count + 2)) }
+        }
+        guard let files = value("answer files").flatMap(Int.init), let changedPath = value("changed file"),
+              let changedWorkload = value("changed workload") else {
+            throw GeneratorError("cannot read the output of welltree-bench generate: \(lines)")
+        }
+        return GeneratedRepository(
+            path: path, workloads: workloads, answerFiles: files, changedWorkload: changedWorkload, changedPath: changedPath,
+            sampleWorkload: changedWorkload)
+    }
+
     /// Whether the dashboard's `Totals` equal the peer's, and the totals as text.
     private func compareTotals(welltree: [UInt8], peer: [UInt8]) throws -> (Bool, String) {
-        guard let dashboard = try JSONSerialization.jsonObject(with: Data(welltree)) as? [String: Any],
-              let ours = dashboard["Totals"] as? [String: Any],
+        // Only the `Totals` object is decoded (numbers only, so braces need no string handling):
+        // decoding all 10,000 rows would raise this process's peak memory for nothing.
+        let key = Array("\"Totals\": {".utf8)
+        guard let start = welltree.indices.first(where: { welltree[$0...].starts(with: key) }) else {
+            throw GeneratorError("the dashboard's JSON has no Totals")
+        }
+        var depth = 0
+        var end = start + key.count - 1
+        repeat {
+            if welltree[end] == UInt8(ascii: "{") { depth += 1 }
+            if welltree[end] == UInt8(ascii: "}") { depth -= 1 }
+            end += 1
+        } while depth > 0 && end < welltree.count
+        guard let ours = try JSONSerialization.jsonObject(with: Data(welltree[(start + key.count - 1)..<end])) as? [String: Any],
               let theirs = try JSONSerialization.jsonObject(with: Data(peer)) as? [String: Any] else {
             throw GeneratorError("cannot read the totals of welltree or of the peer")
         }

@@ -27,15 +27,15 @@ extension BenchCommand {
         func run() throws {
             let counts = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
             guard !counts.isEmpty, runs > 0 else { throw ValidationError("--sizes and --runs must be positive") }
-            let binary = welltree ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-                .deletingLastPathComponent().appendingPathComponent("welltree").path
+            let bench = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            let binary = welltree ?? bench.deletingLastPathComponent().appendingPathComponent("welltree").path
             guard FileManager.default.isExecutableFile(atPath: binary) else {
                 throw ValidationError("no welltree binary at \(binary); build it or pass --welltree")
             }
             let directory = workDirectory ?? NSTemporaryDirectory() + "welltree-bench-\(getpid())"
             let verbose = isatty(STDERR_FILENO) == 1
             let runner = BenchmarkRunner(
-                sizes: counts, runs: runs, workDirectory: directory, welltree: binary,
+                sizes: counts, runs: runs, workDirectory: directory, welltree: binary, bench: bench.path,
                 log: { if verbose { printError($0) } })
             let results = try runner.run()
             try? FileManager.default.removeItem(atPath: directory)
