@@ -18,26 +18,31 @@ package struct TextTable {
     /// The table as lines, headers first, columns separated by two spaces, no trailing blanks.
     package func render() -> String {
         let all = [headers] + rows
+        // Each cell is measured once (a dashboard table has 60,000 cells).
+        let cellWidths = all.map { row in row.prefix(headers.count).map(displayWidth) }
         var widths = Array(repeating: 0, count: headers.count)
-        for row in all {
-            for (i, cell) in row.enumerated() where i < widths.count {
-                widths[i] = max(widths[i], displayWidth(cell))
-            }
+        for row in cellWidths {
+            for (i, width) in row.enumerated() { widths[i] = max(widths[i], width) }
         }
-        var lines: [String] = []
-        for row in all {
-            var cells: [String] = []
-            for (i, cell) in row.enumerated() where i < widths.count {
-                let pad = String(repeating: " ", count: widths[i] - displayWidth(cell))
+        var text = ""
+        text.reserveCapacity(all.count * (widths.reduce(0, +) + 2 * widths.count))
+        for (r, row) in all.enumerated() {
+            for (i, cell) in row.prefix(widths.count).enumerated() {
+                if i > 0 { text += "  " }
+                let pad = widths[i] - cellWidths[r][i]
                 let isLast = i == widths.count - 1
                 switch alignments[i] {
-                case .left: cells.append(isLast ? cell : cell + pad)
-                case .right: cells.append(pad + cell)
+                case .left:
+                    text += cell
+                    if !isLast { text += String(repeating: " ", count: pad) }
+                case .right:
+                    text += String(repeating: " ", count: pad)
+                    text += cell
                 }
             }
-            lines.append(cells.joined(separator: "  "))
+            text += "\n"
         }
-        return lines.joined(separator: "\n") + "\n"
+        return text
     }
 }
 
