@@ -117,18 +117,14 @@ package struct SummaryCache: Sendable {
 
     /// The file's bytes.
     package func encode() -> [UInt8] {
+        // Written straight from the dictionary in key order, without copying entries: this runs
+        // at the end of a cold dashboard, when memory is at its peak.
+        let trees = entries.keys.filter { Self.isStorable(entries[$0]!) }.sorted()
         var out = Self.magic
-        out.reserveCapacity(64 + entries.count * 160)
-        // An entry whose text does not fit the length fields is left out (recomputed when needed).
-        let storable = entries.filter { _, entry in
-            let o = entry.overview
-            return entry.lenses.count <= 255
-                && Risk.allCases.allSatisfy { (0...Int(UInt32.max)).contains(o.summary.riskCounts[$0]) }
-                && entry.lenses.allSatisfy { $0.lens.alias.utf8.count <= 255 && $0.lens.version.utf8.count <= 255 }
-                && [o.id, o.name, o.owner, o.improvementStatus, o.summary.updatedAt].allSatisfy { $0.utf8.count <= 65_535 }
-        }
-        append(UInt32(storable.count), to: &out)
-        for (tree, entry) in storable.sorted(by: { $0.key < $1.key }) {
+        out.reserveCapacity(64 + trees.count * 160)
+        append(UInt32(trees.count), to: &out)
+        for tree in trees {
+            let entry = entries[tree]!
             out.append(contentsOf: tree.bytes)
             out.append(UInt8(entry.lenses.count))
             for dependency in entry.lenses {
@@ -142,6 +138,16 @@ package struct SummaryCache: Sendable {
         }
         append(Self.checksum(out[...]), to: &out)
         return out
+    }
+
+    /// Whether every field fits the format's length fields (an entry that does not is left out
+    /// and recomputed when needed).
+    private static func isStorable(_ entry: Entry) -> Bool {
+        let o = entry.overview
+        return entry.lenses.count <= 255
+            && Risk.allCases.allSatisfy { (0...Int(UInt32.max)).contains(o.summary.riskCounts[$0]) }
+            && entry.lenses.allSatisfy { $0.lens.alias.utf8.count <= 255 && $0.lens.version.utf8.count <= 255 }
+            && [o.id, o.name, o.owner, o.improvementStatus, o.summary.updatedAt].allSatisfy { $0.utf8.count <= 65_535 }
     }
 
     /// Parses the file's bytes; nil when anything is off.

@@ -18,10 +18,12 @@ struct DashboardCommand: ParsableCommand {
 
     func run() throws {
         try perform {
-            let workspace = try global.workspace()
+            // The workspace (and with it the repository and its mapped pack files) is released
+            // before the output is built, so the two never count towards peak memory together.
+            let overviews = try { () throws(WorkspaceError) in try global.workspace().overviewsShowingProgress() }()
             var summaries: [WorkloadSummaryShape] = []
             var totals = DashboardOutput.DashboardTotals()
-            for overview in try workspace.overviewsShowingProgress() {
+            for overview in overviews {
                 let counts = overview.summary.riskCounts
                 totals.Workloads += 1
                 if counts[.high] > 0 { totals.WorkloadsWithHighRisks += 1 }
