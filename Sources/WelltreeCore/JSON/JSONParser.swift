@@ -230,7 +230,7 @@ package struct JSONParser {
                 let slice = bytes[index..<scan]
                 index = scan + 1
                 if asciiOnly { return String(decoding: slice, as: UTF8.self) }
-                guard let text = String(validating: slice, as: UTF8.self) else {
+                guard let text = UTF8Validation.string(slice) else {
                     throw error("the string is not valid UTF-8", at: start)
                 }
                 return text
@@ -249,7 +249,7 @@ package struct JSONParser {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                guard let text = String(validating: buffer, as: UTF8.self) else {
+                guard let text = UTF8Validation.string(buffer[...]) else {
                     throw error("the string is not valid UTF-8", at: start)
                 }
                 return text

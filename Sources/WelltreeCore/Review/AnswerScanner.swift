@@ -215,7 +215,7 @@ private struct Cursor {
             if byte == quote {
                 let end = index
                 index += 1
-                if !ascii && !Self.isValidUTF8(base, start, end) { return nil }
+                if !ascii && !UTF8Validation.isValid(UnsafeBufferPointer(start: base + start, count: end - start)) { return nil }
                 return (start..<end, escaped)
             }
             if byte == backslash {
@@ -260,37 +260,5 @@ private struct Cursor {
             default: return
             }
         }
-    }
-
-    /// Well-formed UTF-8 as Unicode defines it (no overlong forms, surrogates or values past
-    /// U+10FFFF), so a string the scanner accepts is one the general parser accepts.
-    static func isValidUTF8(_ base: UnsafePointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        var i = start
-        while i < end {
-            let lead = base[i]
-            if lead < 0x80 {
-                i += 1
-                continue
-            }
-            let length: Int
-            var low: UInt8 = 0x80
-            var high: UInt8 = 0xBF
-            switch lead {
-            case 0xC2...0xDF: length = 2
-            case 0xE0: length = 3; low = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: length = 3
-            case 0xED: length = 3; high = 0x9F
-            case 0xF0: length = 4; low = 0x90
-            case 0xF1...0xF3: length = 4
-            case 0xF4: length = 4; high = 0x8F
-            default: return false
-            }
-            guard end - i >= length else { return false }
-            let second = base[i + 1]
-            guard second >= low, second <= high else { return false }
-            for offset in 2..<max(length, 2) where base[i + offset] & 0xC0 != 0x80 { return false }
-            i += length
-        }
-        return true
     }
 }
