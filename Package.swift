@@ -27,10 +27,11 @@ let package = Package(
         .target(name: "WelltreeWorkspace", dependencies: ["Git", "WelltreeCore"]),
         .target(name: "WelltreeReports", dependencies: ["WelltreeCore"]),
         .target(name: "WelltreePDF", dependencies: ["CPangoCairo", "WelltreeCore", "WelltreeReports"]),
+        .target(name: "WelltreeInteractive", dependencies: ["WelltreeCore", "WelltreeWorkspace", "WelltreeReports"]),
         .target(
             name: "WelltreeCommands",
             dependencies: [
-                "WelltreeCore", "WelltreeWorkspace", "WelltreeReports", "WelltreePDF",
+                "WelltreeCore", "WelltreeWorkspace", "WelltreeReports", "WelltreePDF", "WelltreeInteractive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -43,12 +44,20 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "welltree-bench", dependencies: ["WelltreeBenchmark"]),
+        // Fuzzing: the checks live in a library so tests replay past findings; each harness is
+        // a libFuzzer target when built by scripts/fuzz, a replay tool in an ordinary build.
+        .target(name: "WelltreeFuzzing", dependencies: ["WelltreeCore", "WelltreeWorkspace"]),
+        .executableTarget(name: "FuzzLens", dependencies: ["WelltreeFuzzing"], path: "Fuzz/FuzzLens"),
+        .executableTarget(name: "FuzzCondition", dependencies: ["WelltreeFuzzing"], path: "Fuzz/FuzzCondition"),
+        .executableTarget(name: "FuzzWorkspaceFiles", dependencies: ["WelltreeFuzzing"], path: "Fuzz/FuzzWorkspaceFiles"),
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(name: "WelltreeCoreTests", dependencies: ["WelltreeCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WelltreeWorkspaceTests", dependencies: ["WelltreeWorkspace", "Git"]),
         .testTarget(name: "WelltreeBenchmarkTests", dependencies: ["WelltreeBenchmark", "WelltreeWorkspace", "Git"]),
+        .testTarget(name: "WelltreeFuzzingTests", dependencies: ["WelltreeFuzzing"], resources: [.copy("Regressions")]),
         // One test target for both renderer libraries: the PDF tests read the same pinned report model.
         .testTarget(name: "WelltreeReportsTests", dependencies: ["WelltreeReports", "WelltreePDF", "WelltreeCore"], exclude: ["Golden"]),
+        .testTarget(name: "WelltreeInteractiveTests", dependencies: ["WelltreeInteractive", "WelltreeWorkspace"]),
         .testTarget(name: "EndToEndTests", dependencies: ["welltree"]),
     ],
     swiftLanguageModes: [.v6]

@@ -113,6 +113,23 @@ extension Repository {
         return ObjectID(oid)
     }
 
+    /// The id `bytes` would have as a blob, without writing anything: compares a work-tree file
+    /// with a committed one by id rather than by reading both.
+    package func blobID(of bytes: [UInt8]) throws(GitError) -> ObjectID {
+        var oid = git_oid()
+        let code = bytes.withUnsafeBytes { git_odb_hash(&oid, $0.baseAddress, $0.count, GIT_OBJECT_BLOB) }
+        try check(code, "git_odb_hash")
+        return ObjectID(oid)
+    }
+
+    /// True when `ancestor` is reachable from `descendant` by following parents (false for the
+    /// same commit).
+    package func isAncestor(_ ancestor: ObjectID, of descendant: ObjectID) throws(GitError) -> Bool {
+        var a = ancestor.raw
+        var d = descendant.raw
+        return try check(git_graph_descendant_of(handle, &d, &a), "git_graph_descendant_of", subject: descendant.hex) == 1
+    }
+
     /// The id of the empty tree, written to the object database if needed.
     package func emptyTree() throws(GitError) -> ObjectID {
         var builder: OpaquePointer?

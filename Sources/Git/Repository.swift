@@ -9,7 +9,7 @@ package final class Repository {
     /// The object database, looked up once (it belongs to the repository; we hold a reference).
     private var odb: OpaquePointer?
 
-    private init(handle: OpaquePointer) {
+    init(handle: OpaquePointer) {
         self.handle = handle
     }
 

@@ -15,7 +15,8 @@ package struct WelltreeCommand: ParsableCommand {
             ImprovementsCommand.self, DashboardCommand.self, ReportCommand.self, ConfigCommand.self,
             MilestoneCommand.self, NotificationsCommand.self,
             DiffCommand.self, CheckCommand.self, ValidateCommand.self, HooksCommand.self,
-            MergeDriverCommand.self, TextconvCommand.self,
+            ShareCommand.self, HookCommand.self,
+            MergeDriverCommand.self, TextconvCommand.self, ReviewCommand.self,
         ]
     )
 

@@ -73,12 +73,47 @@ extension Workspace {
         return result
     }
 
-    /// Changes one answer in one commit. The lens must be applied to the workload; the update
-    /// is checked against the question (unknown choices, limits) before anything is written.
+    /// How often an answer update is built again on a branch that moved under it.
+    package static let answerUpdateAttempts = 3
+
+    /// Changes one answer in one commit. Only the owner and accepted CONTRIBUTOR shares may; the
+    /// lens must be applied to the workload; the update is checked against the question
+    /// (unknown choices, limits) before anything is written.
+    ///
+    /// When another commit lands between reading and writing, the update is applied again to
+    /// the new HEAD, holding the write lock so no other welltree process can commit in between.
+    /// That is safe because an update says what the answer becomes (selections, marks and notes
+    /// replace what was there), never how to change it relative to what the user saw: applying
+    /// it to the newer answer is exactly what running the command a moment later would do.
+    /// Only a writer outside welltree (git itself) can make the retries fail; then the error
+    /// asks to run the command again.
     package func updateAnswer(
         _ reference: String, lens alias: String?, question questionId: String, update: AnswerUpdate
     ) throws(WorkspaceError) -> (StoredWorkload, WorkloadLensReview, changed: Bool) {
+        do {
+            return try updateAnswerOnce(reference, lens: alias, question: questionId, update: update)
+        } catch {
+            guard case .branchMoved = error else { throw error }
+        }
+        var attempt = 1
+        while true {
+            do {
+                return try withWriteLock { () throws(WorkspaceError) in
+                    try reload()
+                    return try updateAnswerOnce(reference, lens: alias, question: questionId, update: update)
+                }
+            } catch {
+                attempt += 1
+                guard case .branchMoved = error, attempt < Self.answerUpdateAttempts else { throw error }
+            }
+        }
+    }
+
+    private func updateAnswerOnce(
+        _ reference: String, lens alias: String?, question questionId: String, update: AnswerUpdate
+    ) throws(WorkspaceError) -> (StoredWorkload, WorkloadLensReview, changed: Bool) {
         let (stored, before) = try review(of: reference, lens: alias)
+        try requireAnswerAccess(to: stored.workload)
         let applied = before.applied
         let (_, question) = try before.question(questionId)
         let previous = before.answers[questionId]

@@ -2,34 +2,90 @@ import Foundation
 import Git
 import WelltreeCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// Named steps of `Workspace.commit` at which a crash test can have the process killed.
+///
+/// Only for tests: when the environment variable `WELLTREE_FAULT` holds exactly one of these
+/// names, the process sends itself SIGKILL on reaching that step, the way a power cut or an
+/// out-of-memory kill would stop it. Nothing else reads the variable; an unknown value does
+/// nothing.
+enum FaultPoint: String, CaseIterable {
+    /// Blobs and trees are written; nothing references them.
+    case afterObjects = "after-objects"
+    /// The commit object is written; the branch has not moved.
+    case afterCommitObject = "after-commit-object"
+    /// The journal of the write is on disk; the branch has not moved.
+    case afterJournal = "after-journal"
+    /// The branch points at the new commit; the work tree and index still hold the old files.
+    case afterRef = "after-ref"
+    /// The first touched file of the work tree is written, the others are not.
+    case midWorkTree = "mid-worktree"
+    /// Every work-tree file is written; the index is not.
+    case beforeIndex = "before-index"
+    /// The index is written; the journal is not yet removed.
+    case afterIndex = "after-index"
+    /// A milestone tag is created (`writeMilestone`); a lens upgrade has not committed yet.
+    case afterTag = "after-tag"
+}
+
 extension Workspace {
+    /// The fault requested for this process, read once.
+    private static let requestedFault = ProcessInfo.processInfo.environment["WELLTREE_FAULT"]
+
+    /// The one place where a requested fault is acted on (see `FaultPoint`).
+    func reach(_ point: FaultPoint) {
+        guard Self.requestedFault == point.rawValue else { return }
+        kill(getpid(), SIGKILL)
+    }
+
     /// Commits `changes` as exactly one commit on the current branch.
     ///
-    /// Order of work, so that a failure at any point leaves the repository consistent:
-    /// 1. refuse if any touched file has uncommitted changes (never overwrite someone's work);
-    /// 2. write blobs and trees (objects only: unreferenced if we stop here);
-    /// 3. write the commit and move the branch with a compare-and-swap against `base`, so a
-    ///    commit that landed meanwhile makes this one fail with nothing written;
-    /// 4. bring the index and work tree up to date for the touched files.
+    /// Order of work, so that a failure or a kill at any point leaves the repository consistent:
+    /// 1. take the repository's write lock (`WriteLock`: serialises welltree writers, released by
+    ///    the kernel if this process dies), refuse if git's own lock files are in the way, and
+    ///    finish a write an earlier process left half done (`finishInterruptedWrite`);
+    /// 2. refuse if any touched file has uncommitted changes (never overwrite someone's work) or
+    ///    sits below a symlink in the work tree (never write outside it);
+    /// 3. write blobs, trees and the commit (objects only: unreferenced if we stop here);
+    /// 4. record the write in a journal, then move the branch with a compare-and-swap against
+    ///    `base`, so a commit that landed meanwhile makes this one fail with nothing written;
+    /// 5. bring the index and work tree up to date for the touched files, then drop the journal.
     ///
     /// Returns the new commit, or nil when the changes leave the tree as it was (a no-op
     /// writes nothing).
+    ///
+    /// `allowingDirty` names paths whose work-tree changes are the very changes being committed
+    /// (a review session writes its answers to the work tree first); only they skip step 1.
     @discardableResult
-    package func commit(_ changes: ChangeSet, message: String) throws(WorkspaceError) -> ObjectID? {
+    package func commit(
+        _ changes: ChangeSet, message: String, allowingDirty: Set<String> = []
+    ) throws(WorkspaceError) -> ObjectID? {
         guard let branch else { throw .detachedHead }
-        let paths = changes.paths
-        if repository.workdir != nil {
-            var dirty: [String] = []
-            for path in paths where try wrap({ () throws(GitError) in try repository.isPathModified(path) }) {
-                dirty.append(path)
-            }
-            for directory in changes.removedDirectories.sorted() {
-                dirty += try wrap { () throws(GitError) in try repository.modifiedPaths(under: directory + "/") }
-            }
-            if !dirty.isEmpty { throw .dirty(dirty) }
+        for path in changes.paths + changes.removedDirectories.sorted() where !Self.isSafeRelativePath(path) {
+            throw .refused("refusing to write \(path.debugDescription): not a plain path inside the workspace")
         }
+        return try withWriteLock { () throws(WorkspaceError) -> ObjectID? in
+            try refuseGitLocks(branch: branch)
+            try finishInterruptedWrite()
+            try refuseUnsafeOrDirty(changes, allowingDirty: allowingDirty)
+            return try commitLocked(changes, message: message, branch: branch)
+        }
+    }
+
+    /// Runs `body` holding the repository's write lock; nested calls reuse the lock.
+    package func withWriteLock<T>(_ body: () throws(WorkspaceError) -> T) throws(WorkspaceError) -> T {
+        if heldLock != nil { return try body() }
+        heldLock = try WriteLock(gitDirectory: repository.commonDirectory)
+        defer { heldLock = nil }
+        return try body()
+    }
+
+    private func commitLocked(_ changes: ChangeSet, message: String, branch: String) throws(WorkspaceError) -> ObjectID? {
         var treeChanges = changes.removedDirectories.sorted().map { TreeChange(path: $0, blob: nil) }
-        for path in paths {
+        for path in changes.paths {
             let contents = changes.files[path] ?? nil
             let blob = try contents.map { bytes throws(WorkspaceError) in
                 try wrap { () throws(GitError) in try repository.writeBlob(bytes) }
@@ -38,6 +94,7 @@ extension Workspace {
         }
         let tree = try wrap { () throws(GitError) in try repository.updatedTree(base: baseTree, changes: treeChanges) }
         if tree == baseTree { return nil }
+        reach(.afterObjects)
         guard let signature = try wrap({ () throws(GitError) in try repository.defaultSignature() }) else {
             throw .noIdentity
         }
@@ -45,61 +102,83 @@ extension Workspace {
             try repository.createCommit(
                 tree: tree, parents: base.map { [$0] } ?? [], message: message, author: signature, committer: signature)
         }
+        reach(.afterCommitObject)
+        let journalPath = WriteJournal.path(gitDirectory: repository.gitDirectory)
+        if root != nil {
+            let journal = WriteJournal(
+                branch: branch, base: base?.hex, commit: commit.hex, paths: changes.paths,
+                removedDirectories: changes.removedDirectories.sorted())
+            try journal.write(to: journalPath)
+            reach(.afterJournal)
+        }
         do {
             let subject = message.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? message
             try repository.setReference(branch, to: commit, expected: base, message: "welltree: \(subject)")
         } catch {
+            try? WriteJournal.remove(at: journalPath)
             if error.isModified { throw .branchMoved(branch: branch) }
+            if error.isLocked { throw .staleLock(path: repository.commonDirectory + branch + ".lock", committed: nil) }
             throw .git(error)
         }
+        reach(.afterRef)
         setBase(commit: commit, tree: tree)
-        try updateWorkTree(changes)
+        if root != nil {
+            try updateWorkTree(changes, committed: commit)
+            reach(.afterIndex)
+            try WriteJournal.remove(at: journalPath)
+        }
         return commit
     }
 
-    /// Writes the committed files into the work tree and stages them, so `git status` is clean.
-    private func updateWorkTree(_ changes: ChangeSet) throws(WorkspaceError) {
-        guard let root else { return }
-        let files = FileManager.default
-        for path in changes.paths {
-            let full = root + "/" + path
-            if let bytes = changes.files[path] ?? nil {
-                let directory = (full as NSString).deletingLastPathComponent
-                do {
-                    try files.createDirectory(atPath: directory, withIntermediateDirectories: true)
-                    try Data(bytes).write(to: URL(fileURLWithPath: full), options: .atomic)
-                } catch {
-                    throw .io(path: path, message: error.localizedDescription)
-                }
-            } else {
-                try? files.removeItem(atPath: full)
-                removeEmptyParents(of: full, below: root)
-            }
+    /// Refuses before anything is written when git's lock files for the branch or the index
+    /// exist: libgit2 would fail on them half way (after the commit, for the index).
+    private func refuseGitLocks(branch: String) throws(WorkspaceError) {
+        var locks = [repository.commonDirectory + branch + ".lock"]
+        if root != nil { locks.append(repository.gitDirectory + "index.lock") }
+        for lock in locks where FileManager.default.fileExists(atPath: lock) {
+            throw .staleLock(path: lock, committed: nil)
         }
-        for directory in changes.removedDirectories {
-            try? files.removeItem(atPath: root + "/" + directory)
-            removeEmptyParents(of: root + "/" + directory, below: root)
-        }
-        let index = try wrap { () throws(GitError) in try Index(of: repository) }
-        for directory in changes.removedDirectories {
-            try wrap { () throws(GitError) in try index.removeDirectory(directory) }
-        }
-        for path in changes.paths {
-            if changes.files[path] ?? nil != nil {
-                try wrap { () throws(GitError) in try index.addFromWorkdir(path) }
-            } else {
-                try wrap { () throws(GitError) in try index.remove(path) }
-            }
-        }
-        try wrap { () throws(GitError) in try index.write() }
     }
 
-    private func removeEmptyParents(of path: String, below root: String) {
-        var directory = (path as NSString).deletingLastPathComponent
-        while directory.count > root.count, directory.hasPrefix(root + "/") {
-            guard let contents = try? FileManager.default.contentsOfDirectory(atPath: directory), contents.isEmpty else { return }
-            try? FileManager.default.removeItem(atPath: directory)
-            directory = (directory as NSString).deletingLastPathComponent
+    /// Refuses paths with uncommitted changes, and paths the work tree would reach through a
+    /// symlink or a file where a directory belongs.
+    private func refuseUnsafeOrDirty(_ changes: ChangeSet, allowingDirty: Set<String>) throws(WorkspaceError) {
+        guard let root else { return }
+        for path in changes.paths + changes.removedDirectories.sorted() {
+            try refuseUnsafeWorkTreePath(path, root: root)
+        }
+        var dirty: [String] = []
+        for path in changes.paths where !allowingDirty.contains(path) {
+            guard try wrap({ () throws(GitError) in try repository.isPathModified(path) }) else { continue }
+            dirty.append(path)
+        }
+        for directory in changes.removedDirectories.sorted() {
+            dirty += try wrap { () throws(GitError) in try repository.modifiedPaths(under: directory + "/") }
+        }
+        if !dirty.isEmpty { throw .dirty(dirty) }
+    }
+
+    /// True for `a/b/c`: relative, no empty, `.` or `..` component, no NUL or backslash.
+    static func isSafeRelativePath(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.utf8.contains(0), !path.contains("\\") else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+    }
+
+    /// Walks `path` below `root` without following symlinks: every existing parent must be a
+    /// real directory and the path itself, when it exists, must not be a symlink.
+    func refuseUnsafeWorkTreePath(_ path: String, root: String) throws(WorkspaceError) {
+        let components = path.split(separator: "/").map(String.init)
+        var current = root
+        for (index, component) in components.enumerated() {
+            current += "/" + component
+            let relative = components[...index].joined(separator: "/")
+            var info = stat()
+            guard lstat(current, &info) == 0 else { return }
+            let type = info.st_mode & S_IFMT
+            if type == S_IFLNK { throw .unsafeWorkTree(path: relative, found: "a symbolic link") }
+            if index < components.count - 1, type != S_IFDIR {
+                throw .unsafeWorkTree(path: relative, found: "a file where a directory belongs")
+            }
         }
     }
 }

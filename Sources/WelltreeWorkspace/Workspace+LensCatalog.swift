@@ -148,7 +148,7 @@ extension Workspace {
         return try findWorkload(workload.id)
     }
 
-    private func requireLensOwner(_ record: LensRecord, to action: String) throws(WorkspaceError) {
+    func requireLensOwner(_ record: LensRecord, to action: String) throws(WorkspaceError) {
         let actor = try principal()
         guard actor == record.owner else {
             throw .forbidden("\(actor) may not \(action) of lens \(record.alias): only its owner \(record.owner) may")

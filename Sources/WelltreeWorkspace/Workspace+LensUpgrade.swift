@@ -80,7 +80,11 @@ extension Workspace {
         }
         let from = try effectiveLens(applied)
         let to = try loadLens(alias)
-        let pending = try prepareMilestone(stored, name: milestoneName, signing: signing)
+        // An upgrade killed after saving its milestone and before committing left the tag on
+        // this very commit: running the command again reuses it rather than refusing the name.
+        let saved = try milestones(ofWorkloadId: stored.workload.id).first { $0.milestone.name == milestoneName && $0.commit == base }
+        var pending: PendingMilestone?
+        if saved == nil { pending = try prepareMilestone(stored, name: milestoneName, signing: signing) }
         let answers = try answers(of: stored, lens: alias)
         let upgrade = LensUpgrade(from: from.lens, to: to.lens, answers: answers.mapValues(\.answer))
 
@@ -97,7 +101,8 @@ extension Workspace {
             changes.remove(Layout.answerFile(stored.directory, lens: alias, question: question))
         }
 
-        let milestone = try writeMilestone(pending)
+        let milestone: StoredMilestone
+        if let saved { milestone = saved } else { milestone = try writeMilestone(pending!) }
         let summary = upgrade.pillarSummaries(base: from.lens, target: to.lens)
         let message = """
             Upgrade lens \(alias) of \(workload.name) from \(from.version) to \(to.version)

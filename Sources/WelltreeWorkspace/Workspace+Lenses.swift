@@ -89,6 +89,7 @@ extension Workspace {
         var result: [WorkloadLens] = []
         for alias in aliases {
             let record = try requireLensRecord(alias)
+            try requireLensUse(record)
             if record.deletedAt != nil {
                 throw .refused("lens \(alias) was deleted and can no longer be applied")
             }

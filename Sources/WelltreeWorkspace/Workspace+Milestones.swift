@@ -135,11 +135,15 @@ extension Workspace {
         do {
             id = try repository.createTag(bytes: bytes)
         } catch {
+            if error.isLocked {
+                throw .staleLock(path: repository.commonDirectory + "refs/tags/" + pending.tagName + ".lock", committed: nil)
+            }
             if error.isExists {
                 throw .refused("the tag \(pending.tagName) exists already (another milestone was saved meanwhile?); nothing was written, run the command again")
             }
             throw .git(error)
         }
+        reach(.afterTag)
         let tag = try wrap { () throws(GitError) in try repository.tagObject(id) }
         return StoredMilestone(milestone: pending.milestone, tag: tag, reference: "refs/tags/" + pending.tagName, commit: pending.commit)
     }

@@ -23,6 +23,8 @@ package final class Workspace {
     /// The blob id of the lens version each applied lens resolves to at `base`, or nil when it
     /// does not resolve; cheaper than `effectiveLensCache` as no lens is parsed.
     var effectiveBlobCache: [WorkloadLens: ObjectID?] = [:]
+    /// The repository's write lock while this workspace holds it (see `withWriteLock`).
+    var heldLock: WriteLock?
 
     /// Opens the repository containing `path` at its HEAD.
     package init(at path: String) throws(WorkspaceError) {
@@ -44,6 +46,13 @@ package final class Workspace {
             if let base { baseTree = try repository.commit(base).tree }
         } catch {
             throw .git(error)
+        }
+        // A write killed after moving the branch is finished as soon as anyone opens the
+        // workspace, so even a command that ends up writing nothing leaves `git status` clean.
+        // Failures are left for the write path, which reports them; reading never depends on
+        // the work tree.
+        if FileManager.default.fileExists(atPath: WriteJournal.path(gitDirectory: repository.gitDirectory)) {
+            try? withWriteLock { () throws(WorkspaceError) in try finishInterruptedWrite() }
         }
     }
 
@@ -149,6 +158,18 @@ package final class Workspace {
             throw .noIdentity
         }
         return email
+    }
+
+    /// Reads the branch's current commit again, so a change can be rebuilt on what others
+    /// committed since this workspace was opened.
+    package func reload() throws(WorkspaceError) {
+        guard let branch else { throw .detachedHead }
+        do {
+            base = try repository.referenceTarget(branch)
+            baseTree = try base.map { commit throws(GitError) in try repository.commit(commit).tree }
+        } catch {
+            throw .git(error)
+        }
     }
 
     func setBase(commit: ObjectID, tree: ObjectID) {

@@ -29,6 +29,15 @@ package enum WorkspaceError: Error, Sendable, CustomStringConvertible {
     case forbidden(String)
     /// A request that cannot be carried out as asked, with the reason.
     case refused(String)
+    /// Another welltree process kept the repository's write lock for too long.
+    case locked(path: String, detail: String)
+    /// A lock file of git's (`index.lock`, `<ref>.lock`) is in the way; `committed` names the
+    /// commit already made when the lock was met while updating the work tree.
+    case staleLock(path: String, committed: ObjectID?)
+    /// A work-tree path the command would write through is a symlink or not a directory.
+    case unsafeWorkTree(path: String, found: String)
+    /// An interrupted earlier write left files that cannot be restored safely.
+    case interruptedWrite(journal: String, commit: ObjectID, conflicts: [String])
     /// libgit2 failed.
     case git(GitError)
     /// The file system failed.
@@ -56,13 +65,34 @@ package enum WorkspaceError: Error, Sendable, CustomStringConvertible {
         case .notARegularFile(let path, let found):
             return "\(path): expected a regular file, found \(found)"
         case .notFound(let what, let name, let hint):
-            return "no \(what) \"\(name)\"" + (hint.map { "; \($0)" } ?? "")
+            return "no \(what) \"\(Violation.visible(name))\"" + (hint.map { "; \($0)" } ?? "")
         case .invalid(let error):
             return error.violations.map { "\($0)" }.joined(separator: "\nerror: ")
         case .forbidden(let message):
             return message
         case .refused(let message):
             return message
+        case .locked(let path, let detail):
+            return "another welltree process is writing to this repository (\(detail), lock \(path)); run the command again when it has finished"
+        case .staleLock(let path, let committed):
+            var text = "\(path) exists: a git process is using this repository, or one was killed and left the lock behind. "
+                + "Welltree cannot tell which reliably: if no git or welltree process is running in this repository, "
+                + "remove it (rm '\(path)') and run the command again"
+            if let committed {
+                text += ". The change itself was committed as \(committed.hex); the next welltree command brings the work tree and index up to date"
+            } else {
+                text += "; nothing was written"
+            }
+            return text
+        case .unsafeWorkTree(let path, let found):
+            return "\(path) in the work tree is \(found); welltree writes only regular files below real directories of the work tree. "
+                + "Remove it, or restore the committed version with `git checkout HEAD -- '\(path)'`; nothing was written"
+        case .interruptedWrite(let journal, let commit, let conflicts):
+            let list = conflicts.prefix(10).map { "  \($0)" }.joined(separator: "\n")
+            return "an earlier welltree command was interrupted after committing \(commit.hex) but before updating the work tree, "
+                + "and these files now differ both from that commit and from what they held before it:\n\(list)\n"
+                + "Keep your edits (commit them with git) or discard them (`git checkout HEAD -- PATH`), then run the command "
+                + "again: it finishes the interrupted update (recorded in \(journal)); nothing was written"
         case .git(let error):
             return error.description
         case .io(let path, let message):

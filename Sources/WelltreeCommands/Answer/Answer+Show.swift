@@ -10,7 +10,7 @@ extension AnswerCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: AnswerTarget
-        @Argument(help: "The question id.")
+        @Argument(help: "The question id.", completion: .custom(Completions.questions))
         var question: String
         @OptionGroup var format: FormatOptions
 

@@ -19,7 +19,7 @@ extension AnswerCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: AnswerTarget
-        @Argument(help: "The question id (see `welltree answer list`).")
+        @Argument(help: "The question id (see `welltree answer list`).", completion: .custom(Completions.questions))
         var question: String
         @Option(help: ArgumentHelp("Best practices to select, comma separated; replaces the selection.", valueName: "c1,c2"))
         var select: String?

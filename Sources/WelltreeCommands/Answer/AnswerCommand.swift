@@ -22,9 +22,9 @@ extension AnswerReason: ExpressibleByArgument {
 
 /// The workload and lens an answer command addresses.
 struct AnswerTarget: ParsableArguments {
-    @Argument(help: "The workload: its name (spaces and case ignored) or its id.")
+    @Argument(help: "The workload: its name (spaces and case ignored) or its id.", completion: .custom(Completions.workloads))
     var workload: String
 
-    @Option(help: "The lens alias (default: wellarchitected).")
+    @Option(help: "The lens alias (default: wellarchitected).", completion: .custom(Completions.lenses))
     var lens: String?
 }

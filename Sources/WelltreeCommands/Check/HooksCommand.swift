@@ -19,10 +19,12 @@ struct HooksCommand: ParsableCommand {
                 """)
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var server: ServerHookOptions
         @Flag(help: "Replace existing hooks that are not Welltree's.")
         var force = false
 
         func run() throws {
+            if server.isRequested { return try server.install(force: force) }
             try perform {
                 let repository = try Workspace.wrapGit { () throws(GitError) in try Repository.open(searchingFrom: global.path) }
                 let report = try ClientHooks.locate().install(in: repository, force: force)

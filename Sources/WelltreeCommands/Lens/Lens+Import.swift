@@ -14,7 +14,7 @@ extension LensCommand {
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The lens JSON file.")
+        @Argument(help: "The lens JSON file.", completion: .file(extensions: ["json"]))
         var file: String
         @Option(help: "The alias of the lens this file is a new draft of, or the alias for a new lens.")
         var alias: String?
@@ -42,7 +42,7 @@ extension LensCommand {
             discussion: "A minor version applies to workloads automatically; a major version is offered as an upgrade.")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The lens alias.")
+        @Argument(help: "The lens alias.", completion: .custom(Completions.lenses))
         var alias: String
         @Option(help: "The version name: up to 32 letters, digits and periods, unique per lens.")
         var version: String
@@ -69,7 +69,7 @@ extension LensCommand {
             abstract: "Print a lens version as a lens file (importable again).")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The lens alias.")
+        @Argument(help: "The lens alias.", completion: .custom(Completions.lenses))
         var alias: String
         @Option(help: "The version (default: the current one; the draft when nothing is published).")
         var version: String?
@@ -88,7 +88,7 @@ extension LensCommand {
             abstract: "Delete a custom lens: workloads using it keep it, nobody can apply it any more.")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The lens alias.")
+        @Argument(help: "The lens alias.", completion: .custom(Completions.lenses))
         var alias: String
 
         func run() throws {

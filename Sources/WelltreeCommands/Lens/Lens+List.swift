@@ -39,7 +39,7 @@ extension LensCommand {
         static let configuration = CommandConfiguration(abstract: "Show a lens: versions, pillars and questions.")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The lens alias.")
+        @Argument(help: "The lens alias.", completion: .custom(Completions.lenses))
         var alias: String
         @Option(help: "The version (default: the current one).")
         var version: String?
@@ -83,9 +83,9 @@ extension LensCommand {
             abstract: "Apply lenses to a workload (at most 20); answers kept from an earlier association return.")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The workload: its name or its id.")
+        @Argument(help: "The workload: its name or its id.", completion: .custom(Completions.workloads))
         var workload: String
-        @Argument(help: "Lens aliases.")
+        @Argument(help: "Lens aliases.", completion: .custom(Completions.lenses))
         var aliases: [String]
 
         func run() throws {
@@ -99,9 +99,9 @@ extension LensCommand {
             abstract: "Remove lenses from a workload; their answers are kept for a later return.")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The workload: its name or its id.")
+        @Argument(help: "The workload: its name or its id.", completion: .custom(Completions.workloads))
         var workload: String
-        @Argument(help: "Lens aliases.")
+        @Argument(help: "Lens aliases.", completion: .custom(Completions.lenses))
         var aliases: [String]
 
         func run() throws {

@@ -14,7 +14,7 @@ extension LensCommand {
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The workload: its name or its id.")
+        @Argument(help: "The workload: its name or its id.", completion: .custom(Completions.workloads))
         var workload: String
         @Argument(help: "The lens alias.")
         var alias: String

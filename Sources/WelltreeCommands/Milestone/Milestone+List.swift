@@ -11,7 +11,7 @@ extension MilestoneCommand {
             discussion: "Works for a deleted workload too (by its id or former name): its milestone tags stay.")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The workload: its name or its id.")
+        @Argument(help: "The workload: its name or its id.", completion: .custom(Completions.workloads))
         var workload: String
         @OptionGroup var format: FormatOptions
 
@@ -51,7 +51,7 @@ extension MilestoneCommand {
             abstract: "Show a milestone: the workload's data and risks as they were, read from the tagged commit.")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The workload: its name or its id.")
+        @Argument(help: "The workload: its name or its id.", completion: .custom(Completions.workloads))
         var workload: String
         @Argument(help: "The milestone: its number or its name.")
         var milestone: String

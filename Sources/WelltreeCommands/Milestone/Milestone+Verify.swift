@@ -15,7 +15,7 @@ extension MilestoneCommand {
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The workload: its name or its id.")
+        @Argument(help: "The workload: its name or its id.", completion: .custom(Completions.workloads))
         var workload: String
         @Argument(help: "The milestone: its number or its name.")
         var milestone: String

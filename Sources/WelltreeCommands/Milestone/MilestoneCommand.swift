@@ -24,7 +24,7 @@ extension MilestoneCommand {
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The workload: its name or its id.")
+        @Argument(help: "The workload: its name or its id.", completion: .custom(Completions.workloads))
         var workload: String
         @Argument(help: "The milestone name: 3-100 characters, unique per workload ignoring spaces and case.")
         var name: String

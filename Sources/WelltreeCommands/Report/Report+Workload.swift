@@ -27,7 +27,7 @@ extension ReportCommand {
             abstract: "A workload's properties, risks per lens and pillar, every answer with its notes, and the improvement plan.")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The workload: its name or id.")
+        @Argument(help: "The workload: its name or id.", completion: .custom(Completions.workloads))
         var workload: String
         @Option(help: "Only this lens (its alias); default: every applied lens.")
         var lens: String?

@@ -8,7 +8,7 @@ extension WorkloadCommand {
             abstract: "Delete a workload and its answers (owner only). Its milestones stay in history.")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The workload: its name or its id.")
+        @Argument(help: "The workload: its name or its id.", completion: .custom(Completions.workloads))
         var workload: String
         @Flag(help: "Confirm the deletion.")
         var yes = false

@@ -9,7 +9,7 @@ extension WorkloadCommand {
         static let configuration = CommandConfiguration(abstract: "Show a workload's properties, lenses and risks.")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The workload: its name (spaces and case ignored) or its id.")
+        @Argument(help: "The workload: its name (spaces and case ignored) or its id.", completion: .custom(Completions.workloads))
         var workload: String
         @OptionGroup var format: FormatOptions
 

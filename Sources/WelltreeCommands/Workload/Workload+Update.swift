@@ -10,7 +10,7 @@ extension WorkloadCommand {
             abstract: "Change a workload's properties (owner only; one commit, none when nothing changes).")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The workload: its name (spaces and case ignored) or its id.")
+        @Argument(help: "The workload: its name (spaces and case ignored) or its id.", completion: .custom(Completions.workloads))
         var workload: String
         @OptionGroup var properties: WorkloadPropertyOptions
         @Option(help: "not-applicable, not-started, in-progress, complete or risk-acknowledged.")

@@ -118,6 +118,16 @@ struct LensReader {
             error("\"\(key)\" is \(length) characters long; at most \(maxLength) are allowed", at: path, node)
         }
         if nonEmpty, text.isEmpty { error("\"\(key)\" must not be empty", at: path, node) }
+        // Control characters (NUL, escape sequences) are never text: they would reach terminals
+        // and file names through every report. Tab, newline and carriage return are text.
+        var controls: [Character] = []
+        for character in text where character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+            && !["\t", "\n", "\r", "\r\n"].contains(character) && !controls.contains(character) {
+            controls.append(character)
+        }
+        if !controls.isEmpty {
+            error("\"\(key)\" contains control characters: \(controls.map(Self.visible).joined(separator: " ")) (only tab and line breaks are allowed)", at: path, node)
+        }
         if restricted, kind == .custom {
             let bad = LensLimits.restrictedCharacters(in: text)
             if !bad.isEmpty {
@@ -131,7 +141,7 @@ struct LensReader {
 
     /// A character as a message can show it: invisible ones as `U+00A0`.
     private static func visible(_ character: Character) -> String {
-        guard character.isWhitespace || character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+        guard character.isWhitespace || character.unicodeScalars.contains(where: { [.control, .format].contains($0.properties.generalCategory) }) else {
             return String(character)
         }
         return character.unicodeScalars.map { scalar in

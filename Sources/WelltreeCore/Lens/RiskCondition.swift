@@ -75,7 +75,8 @@ extension RiskCondition: CustomStringConvertible {
     package var description: String {
         switch self {
         case .always: return RiskRule.defaultCondition
-        case .choice(let id): return id
+        // A choice whose id is `default` is parenthesised: bare, the word means "always".
+        case .choice(let id): return id == RiskRule.defaultCondition ? "(" + id + ")" : id
         case .not(let inner):
             if case .choice(let id) = inner { return "!" + id }
             if case .not = inner { return "!" + inner.description }

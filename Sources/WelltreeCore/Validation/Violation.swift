@@ -22,7 +22,24 @@ package struct Violation: Sendable, Equatable, CustomStringConvertible {
         return String(value.prefix(60)) + "…(\(value.count) characters)"
     }
 
-    package var description: String { "\(field): \"\(value)\" \(rule)" }
+    /// The value is shown with control and format characters (escape sequences, NUL,
+    /// right-to-left overrides, zero-width marks) spelled as `\u{XXXX}`: hostile input must not
+    /// drive the user's terminal or reorder the message around it.
+    package var description: String { "\(field): \"\(Self.visible(value))\" \(rule)" }
+
+    /// `text` with every control (Cc) and format (Cf) scalar written as `\u{XXXX}`.
+    package static func visible(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .control, .format:
+                result += "\\u{" + String(scalar.value, radix: 16, uppercase: true) + "}"
+            default:
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
 }
 
 /// Input that broke one or more rules. Nothing is written when this is thrown.

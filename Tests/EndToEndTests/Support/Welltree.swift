@@ -130,3 +130,47 @@ final class Sandbox {
         ] + extra)
     }
 }
+
+extension Sandbox {
+    /// A new sandbox holding a copy of this one's repository: a prepared state is built once
+    /// and each trial of a destructive test starts from an identical copy.
+    func copy() throws -> Sandbox {
+        let copy = try Sandbox(initialise: false)
+        copy.principal = principal
+        for item in try FileManager.default.contentsOfDirectory(atPath: root) where item != "home" {
+            try FileManager.default.copyItem(atPath: root + "/" + item, toPath: copy.root + "/" + item)
+        }
+        return copy
+    }
+
+    /// The commit a branch points at, or nil when it does not exist (an unborn branch).
+    func commit(of ref: String = "refs/heads/main") throws -> String? {
+        guard FileManager.default.fileExists(atPath: repo + "/.git") else { return nil }
+        let result = try git(["rev-parse", "--verify", "-q", ref + "^{commit}"])
+        return result.status == 0 ? result.stdout.trimmingCharacters(in: .whitespacesAndNewlines) : nil
+    }
+
+    /// `git fsck --full` found nothing wrong (unreferenced objects are fine: a write stopped
+    /// before moving the branch leaves some, and `git gc` prunes them).
+    func fsckIsClean() throws -> Bool {
+        let result = try git(["fsck", "--full", "--strict", "--no-dangling"])
+        let text = result.stdout + result.stderr
+        return result.status == 0 && !["error", "missing", "broken", "corrupt", "bad"].contains { text.contains($0) }
+    }
+
+    /// `git status --porcelain` (untracked files included), empty when the work tree and index
+    /// equal HEAD.
+    func porcelainStatus() throws -> String {
+        try git(["status", "--porcelain", "--untracked-files=all"]).stdout
+    }
+
+    /// Lock files under .git other than welltree's own flock file, relative to .git.
+    func gitLockFiles() throws -> [String] {
+        let gitDirectory = repo + "/.git"
+        guard let paths = FileManager.default.subpaths(atPath: gitDirectory) else { return [] }
+        return paths.filter { $0.hasSuffix(".lock") && $0 != "welltree/lock" }.sorted()
+    }
+
+    /// Whether an interrupted write's journal is waiting.
+    var hasPendingJournal: Bool { FileManager.default.fileExists(atPath: repo + "/.git/welltree/pending") }
+}

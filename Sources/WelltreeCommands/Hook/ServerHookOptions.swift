@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import WelltreeWorkspace
+
+/// `welltree hooks install --server PATH [--admin P ...]`: the server half of hook installation,
+/// kept apart from installing client hooks into clones.
+struct ServerHookOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The bare repository on the git server to protect.", valueName: "path"))
+    var server: String?
+    @Option(
+        name: .customLong("admin"),
+        help: ArgumentHelp("An administrator to record on refs/welltree/shares (repeatable).", valueName: "principal"))
+    var administrators: [String] = []
+
+    /// Whether `--server` was given: then the server hook is installed instead of the clone's.
+    var isRequested: Bool { server != nil }
+
+    /// Installs the hook, pointing it at this very binary; `force` replaces a pre-receive hook
+    /// welltree did not write.
+    func install(force: Bool) throws {
+        guard let server else { return }
+        try perform {
+            let outcome = try ServerHookInstaller.install(
+                at: server, binary: Self.currentBinary(), administrators: administrators, force: force)
+            output("\(outcome.replacedHook ? "Replaced" : "Installed") \(outcome.hookPath)\n")
+            output(
+                "Administrators: \(outcome.administrators.isEmpty ? "none (add one with --admin)" : outcome.administrators.joined(separator: ", "))\n"
+            )
+        }
+    }
+
+    /// The absolute path of the running `welltree`.
+    static func currentBinary() -> String {
+        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
+        let argument = CommandLine.arguments[0]
+        if argument.hasPrefix("/") { return argument }
+        return FileManager.default.currentDirectoryPath + "/" + argument
+    }
+}

@@ -1,0 +1,76 @@
+import ArgumentParser
+import WelltreeReports
+import WelltreeWorkspace
+
+extension LensCommand {
+    /// `welltree lens share ...`.
+    struct Share: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "share",
+            abstract: "Share a custom lens you own (READONLY: others may apply it), list and revoke its shares.",
+            subcommands: [Create.self, List.self, Delete.self]
+        )
+
+        /// `welltree lens share create`.
+        struct Create: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                abstract: "Invite a principal to use a custom lens (expires after 7 days unless accepted).")
+
+            @OptionGroup var global: GlobalOptions
+            @Argument(help: "The lens alias.")
+            var alias: String
+            @Option(help: "Who to share with.")
+            var principal: String
+            @OptionGroup var format: FormatOptions
+
+            func run() throws {
+                try perform {
+                    let share = try global.workspace().createLensShare(alias, principal: principal)
+                    switch format.format {
+                    case .json: output(jsonText(CreateLensShareOutput(shareId: share.shareId)))
+                    case .text: output("Shared lens \(alias) with \(share.principal): share \(share.shareId), pending until accepted\n")
+                    }
+                }
+            }
+        }
+
+        /// `welltree lens share list`.
+        struct List: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "List the shares of a custom lens you own.")
+
+            @OptionGroup var global: GlobalOptions
+            @Argument(help: "The lens alias.")
+            var alias: String
+            @OptionGroup var format: FormatOptions
+
+            func run() throws {
+                try perform {
+                    let workspace = try global.workspace()
+                    let (_, file) = try workspace.lensShares(alias)
+                    switch format.format {
+                    case .json: output(jsonText(ListLensSharesOutput(shares: file.shares, now: workspace.nowSeconds)))
+                    case .text: output(shareTable(file.shares, now: workspace.nowSeconds, permissions: false))
+                    }
+                }
+            }
+        }
+
+        /// `welltree lens share delete`.
+        struct Delete: ParsableCommand {
+            static let configuration = CommandConfiguration(abstract: "Revoke a lens share.")
+
+            @OptionGroup var global: GlobalOptions
+            @Argument(help: "The lens alias.")
+            var alias: String
+            @Argument(help: "The share id.")
+            var shareId: String
+
+            func run() throws {
+                try perform {
+                    let share = try global.workspace().deleteLensShare(alias, shareId: shareId)
+                    output("Revoked share \(share.shareId) of lens \(alias) (\(share.principal))\n")
+                }
+            }
+        }
+    }
+}

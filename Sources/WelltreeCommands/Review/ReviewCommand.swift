@@ -1,0 +1,86 @@
+import ArgumentParser
+import Foundation
+import WelltreeInteractive
+import WelltreeWorkspace
+
+/// `welltree review W [--lens ALIAS] [--pillar P] [--question Q]`: the console's review flow.
+struct ReviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "review",
+        abstract: "Review a workload question by question, interactively in the terminal.",
+        discussion: """
+            Opens where the review left off. Every change is written to the work tree at once; \
+            "save and exit" (s) makes one commit for the session. A review that ends without saving \
+            leaves its answers in the work tree, and the next `welltree review` of the workload offers \
+            to continue with them (c) or discard them (d).
+
+            Keys: space or 1-15 select a best practice, n None of these, x a best practice not \
+            applicable, a the question not applicable, e the notes, arrows or Enter move, u next \
+            unanswered, p pillar, ? help, s save and exit, q exit without committing. Colour unless \
+            NO_COLOR is set.
+
+            When standard input is not a terminal, commands are read one per line; refused lines are \
+            reported and skipped (exit status 2 at the end), and answers pending from an earlier \
+            review are continued:
+
+            \(ReviewScriptCommand.grammar)
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var target: AnswerTarget
+    @Option(
+        help: "Start at this pillar's first unanswered question (its number, id or name).",
+        completion: .custom(Completions.pillars))
+    var pillar: String?
+    @Option(help: "Start at this question.", completion: .custom(Completions.questions))
+    var question: String?
+    @Flag(help: "Put the committed answers back over answers an unsaved review left in the work tree.")
+    var discardPending = false
+
+    func validate() throws {
+        if pillar != nil && question != nil { throw ValidationError("--pillar and --question exclude each other") }
+    }
+
+    func run() throws {
+        var failures = 0
+        try perform {
+            let recorder = try ReviewRecorder(workspace: try global.workspace(), workload: target.workload, lens: target.lens)
+            if discardPending { try recorder.discardPending() }
+            let start: ReviewStart = question.map { .question($0) } ?? pillar.map { .pillar($0) } ?? .resume
+            let session = try recorder.session(start: start)
+            let outcome: ReviewOutcome
+            if let terminal = Terminal() {
+                let environment = ProcessInfo.processInfo.environment
+                outcome = InteractiveReview(
+                    terminal: terminal, colour: (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb",
+                    unicode: Self.isUTF8(environment)
+                ).run(recorder, session: session, start: start)
+            } else {
+                var script = ScriptedReview(
+                    readLine: { Swift.readLine(strippingNewline: true) }, output: { output($0) }, diagnostic: { printError($0) })
+                outcome = script.run(recorder, session: session)
+                failures = script.failures
+            }
+            switch outcome {
+            case .committed(let commit):
+                output("Committed \(String(commit.commit.hex.prefix(7))): \(commit.subject)\n")
+            case .nothingToCommit:
+                output("Nothing to commit: every answer is as committed.\n")
+            case .left(let pending) where pending > 0:
+                output(
+                    "\(pending) answer\(pending == 1 ? " is" : "s are") in the work tree, not committed; "
+                        + "`welltree review \"\(recorder.stored.workload.name)\"` continues with \(pending == 1 ? "it" : "them").\n")
+            case .left:
+                output("No changes.\n")
+            }
+        }
+        if failures > 0 { throw ExitCode(2) }
+    }
+
+    /// Whether the locale's character set is UTF-8 (LC_ALL, then LC_CTYPE, then LANG decide).
+    static func isUTF8(_ environment: [String: String]) -> Bool {
+        let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        let upper = locale.uppercased()
+        return upper.contains("UTF-8") || upper.contains("UTF8")
+    }
+}

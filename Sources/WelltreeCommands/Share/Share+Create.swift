@@ -1,0 +1,39 @@
+import ArgumentParser
+import WelltreeCore
+import WelltreeReports
+import WelltreeWorkspace
+
+extension ShareCommand {
+    /// `welltree share create`.
+    struct Create: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Invite a principal to a workload you own (one commit on refs/welltree/shares).",
+            discussion:
+                "The invitation expires unless accepted within 7 days. A principal is a user, group:<name> or an account id listed in access.json's groups."
+        )
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The workload: its name or its id.")
+        var workload: String
+        @Option(help: "Who to share with.")
+        var principal: String
+        @Option(help: "readonly, or contributor (may change answers and their notes).")
+        var permission: SharePermission
+        @OptionGroup var format: FormatOptions
+
+        func run() throws {
+            try perform {
+                let workspace = try global.workspace()
+                let (stored, share) = try workspace.createWorkloadShare(workload, principal: principal, permission: permission)
+                switch format.format {
+                case .json: output(jsonText(CreateWorkloadShareOutput(workloadId: stored.workload.id, shareId: share.shareId)))
+                case .text:
+                    output(
+                        "Shared \(stored.workload.name) with \(share.principal) (\(share.permission.rawValue)), pending until accepted: share \(share.shareId)\n"
+                    )
+                    output("Push it: git push origin \(ShareStore.reference)\n")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import WelltreeReports
+import WelltreeWorkspace
+
+extension ShareCommand {
+    /// `welltree share export`.
+    struct Export: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Print the shares as CODEOWNERS or a gitolite conf fragment, for hosts without the server hook.")
+
+        /// The export formats.
+        enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
+            case codeowners
+            case gitolite
+        }
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "codeowners (GitHub, with branch protection requiring code-owner review) or gitolite.")
+        var format: ExportFormat
+        @Option(help: "The repository name in the gitolite fragment.")
+        var repo = "reviews"
+
+        func run() throws {
+            try perform {
+                let workspace = try global.workspace()
+                let store = try workspace.shareStore()
+                var workloads: [ExportedWorkload] = []
+                for stored in try workspace.allWorkloads() {
+                    let shares = try store.file(.workload(id: stored.workload.id)).shares
+                    workloads.append(ExportedWorkload(directory: stored.directory, workload: stored.workload, shares: shares))
+                }
+                let lenses = try workspace.allLensRecords().filter { $0.type != .awsOfficial }.map { (alias: $0.alias, owner: $0.owner) }
+                let source = "\(ShareStore.reference) at \(store.commit?.hex ?? "(none)") and \(workspace.base?.hex ?? "(no commit)")"
+                let export = ShareExport(
+                    workloads: workloads, lenses: lenses, policy: try store.access(), now: workspace.nowSeconds, source: source)
+                switch format {
+                case .codeowners: output(export.codeowners())
+                case .gitolite: output(export.gitolite(repo: repo))
+                }
+            }
+        }
+    }
+}

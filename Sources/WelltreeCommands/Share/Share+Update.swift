@@ -1,0 +1,60 @@
+import ArgumentParser
+import WelltreeCore
+import WelltreeReports
+import WelltreeWorkspace
+
+extension ShareCommand {
+    /// `welltree share update`.
+    struct Update: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Change the permission of a share (owner only).",
+            discussion: "A pending or expired invitation is sent again for 7 days; an accepted share keeps its status.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The workload: its name or its id.")
+        var workload: String
+        @Argument(help: "The share id.")
+        var shareId: String
+        @Option(help: "readonly or contributor.")
+        var permission: SharePermission
+        @OptionGroup var format: FormatOptions
+
+        func run() throws {
+            try perform {
+                let workspace = try global.workspace()
+                let (stored, share) = try workspace.updateWorkloadShare(workload, shareId: shareId, permission: permission)
+                switch format.format {
+                case .json: output(jsonText(UpdateWorkloadShareOutput(share, workload: stored.workload, now: workspace.nowSeconds)))
+                case .text:
+                    output(
+                        "Share \(share.shareId) of \(stored.workload.name): \(share.principal) \(share.permission.rawValue) (\(share.status(at: workspace.nowSeconds).rawValue))\n"
+                    )
+                }
+            }
+        }
+    }
+
+    /// `welltree share delete`.
+    struct Delete: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Revoke a share (owner only). The entry stays as REVOKED; sharing again makes a new one.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The workload: its name or its id.")
+        var workload: String
+        @Argument(help: "The share id.")
+        var shareId: String
+        @OptionGroup var format: FormatOptions
+
+        func run() throws {
+            try perform {
+                let workspace = try global.workspace()
+                let (stored, share) = try workspace.deleteWorkloadShare(workload, shareId: shareId)
+                switch format.format {
+                case .json: output(jsonText(UpdateWorkloadShareOutput(share, workload: stored.workload, now: workspace.nowSeconds)))
+                case .text: output("Revoked share \(share.shareId) of \(stored.workload.name) (\(share.principal))\n")
+                }
+            }
+        }
+    }
+}

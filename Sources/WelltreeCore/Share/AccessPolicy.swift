@@ -1,0 +1,41 @@
+/// Who administers the review repository and who belongs to which group: `access.json` on the
+/// shares ref, beside the share files, so it is versioned and cannot be granted through an
+/// ordinary pull request either.
+///
+/// Groups stand for the service's account-level shares: a share with `group:ops` (or with a
+/// 12-digit account id listed as a group) reaches every member. Administrators change
+/// repository-wide files (`welltree.json`, built-in lenses, anything outside `workloads/` and
+/// custom lenses), this file, and may delete branches; they are not owners of anyone's workload.
+package struct AccessPolicy: Sendable, Equatable, Codable {
+    package var administrators: [String]
+    /// Group name (without `group:`) or account id -> member principals.
+    package var groups: [String: [String]]
+
+    package init(administrators: [String] = [], groups: [String: [String]] = [:]) {
+        self.administrators = administrators
+        self.groups = groups
+    }
+
+    private enum CodingKeys: String, CodingKey { case administrators, groups }
+
+    package init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        administrators = try c.decodeIfPresent([String].self, forKey: .administrators) ?? []
+        groups = try c.decodeIfPresent([String: [String]].self, forKey: .groups) ?? [:]
+    }
+
+    /// Whether `principal` is an administrator.
+    package func isAdministrator(_ principal: String) -> Bool { administrators.contains(principal) }
+
+    /// The group names `principal` belongs to.
+    package func groups(of principal: String) -> Set<String> {
+        Set(groups.filter { $0.value.contains(principal) }.map(\.key))
+    }
+
+    /// Whether a share's principal reaches `principal`: the same user, or a group they are in.
+    package func reaches(_ sharePrincipal: String, _ principal: String) -> Bool {
+        if sharePrincipal == principal { return true }
+        guard Share.isGroupPrincipal(sharePrincipal) else { return false }
+        return groups[Share.groupName(sharePrincipal)]?.contains(principal) ?? false
+    }
+}

@@ -1,0 +1,75 @@
+/// What a principal may do to one workload.
+package enum WorkloadAccess: Sendable, Equatable, Comparable, CustomStringConvertible {
+    /// Not shared with them (or the share is pending, rejected, expired or revoked).
+    case none
+    case readonly
+    /// May change answers and their notes.
+    case contributor
+    /// Created the workload: may do everything.
+    case owner
+
+    package var description: String {
+        switch self {
+        case .none: "no share"
+        case .readonly: "a READONLY share"
+        case .contributor: "a CONTRIBUTOR share"
+        case .owner: "the owner"
+        }
+    }
+}
+
+/// The permission rules of shares, as plain functions of the data, so the CLI and the server
+/// hook decide identically.
+package enum ShareAccess {
+    /// What `principal` may do to a workload owned by `owner` with `shares`.
+    ///
+    /// Only ACCEPTED shares grant anything. A user-level share takes precedence over group
+    /// (account-level) shares reaching the same user, as in the service: an accepted READONLY
+    /// share of the user wins over a CONTRIBUTOR share of their group. Without an accepted
+    /// user-level share, the best accepted group share applies.
+    package static func access(of principal: String, owner: String, shares: [Share], policy: AccessPolicy, now: Int64) -> WorkloadAccess {
+        if principal == owner { return .owner }
+        let accepted = shares.filter { $0.status(at: now) == .accepted }
+        if let own = accepted.first(where: { $0.principal == principal }) {
+            return own.permission == .contributor ? .contributor : .readonly
+        }
+        let viaGroups = accepted.filter { Share.isGroupPrincipal($0.principal) && policy.reaches($0.principal, principal) }
+        guard let best = viaGroups.map(\.permission).max() else { return .none }
+        return best == .contributor ? .contributor : .readonly
+    }
+
+    /// Whether `principal` may answer the invitation `share`: it is theirs, or their group's.
+    package static func mayRespond(_ principal: String, to share: Share, policy: AccessPolicy) -> Bool {
+        policy.reaches(share.principal, principal)
+    }
+
+    /// The differences between two versions of a share file that are not `principal` accepting
+    /// or rejecting an invitation addressed to them, which is all an invitee may change. Empty
+    /// when every change is such an answer.
+    package static func changesBeyondAnswers(from old: ShareFile, to new: ShareFile, by principal: String, policy: AccessPolicy, now: Int64)
+        -> [String]
+    {
+        var problems: [String] = []
+        if old.subject != new.subject { problems.append("the file's subject changed") }
+        let oldByID = Dictionary(old.shares.map { ($0.shareId, $0) }, uniquingKeysWith: { a, _ in a })
+        if Set(old.shares.map(\.shareId)) != Set(new.shares.map(\.shareId)) {
+            problems.append("shares were added or removed")
+        }
+        for share in new.shares {
+            guard let before = oldByID[share.shareId], before != share else { continue }
+            var unchanged = share
+            unchanged.status = before.status
+            unchanged.updatedAt = before.updatedAt
+            if unchanged != before {
+                problems.append("share \(share.shareId) changed beyond its status")
+            } else if !mayRespond(principal, to: before, policy: policy) {
+                problems.append("share \(share.shareId) is addressed to \(before.principal), not to \(principal)")
+            } else if before.status(at: now) != .pending {
+                problems.append("share \(share.shareId) is \(before.status(at: now).rawValue), not PENDING")
+            } else if share.status != .accepted && share.status != .rejected {
+                problems.append("share \(share.shareId) may only become ACCEPTED or REJECTED")
+            }
+        }
+        return problems
+    }
+}

@@ -1,0 +1,43 @@
+import WelltreeCore
+
+/// The question page as plain text, for the scripted review: what the interactive screen shows,
+/// without the screen.
+package enum ReviewPageText {
+    package static func render(_ session: ReviewSession) -> String {
+        let question = session.question
+        let answer = session.answer
+        let progress = session.progress[session.location.pillar]
+        var text =
+            "== \(progress.name) \(progress.answered)/\(progress.total) answered · question \(session.numberInPillar) of \(progress.total)"
+            + " · \(question.id) · risk \(session.risk.rawValue)\n"
+        text += question.title + "\n"
+        if let description = question.description, !description.isEmpty { text += description + "\n" }
+        if let url = question.helpfulResource?.url { text += "Info: \(url)\n" }
+        if answer?.isApplicable == false {
+            text += "Question does not apply to this workload: \((answer?.reason ?? .none).rawValue)\n"
+        }
+        let width = String(question.choices.count).count
+        let indent = String(repeating: " ", count: width + 7)
+        for (index, choice) in question.choices.enumerated() {
+            let number = String(repeating: " ", count: width - String(index + 1).count) + String(index + 1)
+            let mark = answer?.notApplicableChoices[choice.id]
+            let box = mark != nil ? "[-]" : (answer?.selectedChoices.contains(choice.id) == true ? "[x]" : "[ ]")
+            text += "  \(number) \(box) \(choice.title)\n"
+            if let mark {
+                text += indent + "not applicable: \(mark.reason.rawValue)" + (mark.notes.map { " · \($0)" } ?? "") + "\n"
+            }
+            if let url = choice.helpfulResource?.url { text += indent + url + "\n" }
+        }
+        if let notes = answer?.notes, !notes.isEmpty {
+            text += "Notes (\(notes.unicodeScalars.count)/\(LensLimits.answerNotesLength)):\n"
+            text += notes.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }.joined(separator: "\n") + "\n"
+        }
+        return text
+    }
+
+    /// "Operational Excellence 3/11 answered", one line per pillar.
+    package static func progress(_ session: ReviewSession) -> String {
+        session.progress.enumerated().map { "\($0.offset + 1) \($0.element.name) \($0.element.answered)/\($0.element.total) answered\n" }
+            .joined()
+    }
+}

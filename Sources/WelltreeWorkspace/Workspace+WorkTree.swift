@@ -1,0 +1,183 @@
+import Foundation
+import Git
+import WelltreeCore
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+extension Workspace {
+    /// Writes the committed files into the work tree and stages them, so `git status` is clean.
+    /// `committed` is named in the error when git's index lock is in the way.
+    func updateWorkTree(_ changes: ChangeSet, committed: ObjectID) throws(WorkspaceError) {
+        guard let root else { return }
+        let files = FileManager.default
+        for (number, path) in changes.paths.enumerated() {
+            let full = root + "/" + path
+            if let bytes = changes.files[path] ?? nil {
+                let directory = (full as NSString).deletingLastPathComponent
+                do {
+                    try files.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                } catch {
+                    throw .io(path: path, message: error.localizedDescription)
+                }
+                try Self.writeAtomically(bytes, to: full, path: path)
+            } else {
+                try? files.removeItem(atPath: full)
+                removeEmptyParents(of: full, below: root)
+            }
+            if number == 0 { reach(.midWorkTree) }
+        }
+        for directory in changes.removedDirectories {
+            try? files.removeItem(atPath: root + "/" + directory)
+            removeEmptyParents(of: root + "/" + directory, below: root)
+        }
+        reach(.beforeIndex)
+        do {
+            let index = try Index(of: repository)
+            for directory in changes.removedDirectories {
+                try index.removeDirectory(directory)
+            }
+            for path in changes.paths {
+                if changes.files[path] ?? nil != nil {
+                    try index.addFromWorkdir(path)
+                } else {
+                    try index.remove(path)
+                }
+            }
+            try index.write()
+        } catch {
+            if error.isLocked { throw .staleLock(path: repository.gitDirectory + "index.lock", committed: committed) }
+            throw .git(error)
+        }
+    }
+
+    /// Finishes a write that an earlier process left half done: the branch moved to its commit
+    /// but the work tree and index were not (fully) brought up to date before it died.
+    ///
+    /// Each path the journal names is restored from HEAD only when its work-tree content is
+    /// what the commit replaced (or what HEAD already holds, or absent where it was absent):
+    /// nobody's edit can be lost, since both contents are in history. Any other content is left
+    /// alone and reported with what to do. A journal whose commit never landed on the branch
+    /// means the work tree was never touched; it is simply dropped.
+    func finishInterruptedWrite() throws(WorkspaceError) {
+        guard let root else { return }
+        let journalPath = WriteJournal.path(gitDirectory: repository.gitDirectory)
+        guard let journal = try WriteJournal.read(at: journalPath) else { return }
+        guard let commit = ObjectID(hex: journal.commit) else {
+            throw .io(
+                path: journalPath, message: "names no commit (\(journal.commit.debugDescription)); remove it after checking `git status`")
+        }
+        let previous = journal.base.flatMap { ObjectID(hex: $0) }
+        let current = try wrap { () throws(GitError) in try repository.referenceTarget(journal.branch) }
+        var landed = current == commit
+        if !landed, let current {
+            // A commit that no longer exists (pruned by `git gc`) cannot be on the branch.
+            if (try? repository.commit(commit)) != nil {
+                landed = try wrap { () throws(GitError) in try repository.isAncestor(commit, of: current) }
+            }
+        }
+        guard landed, let current else {
+            try WriteJournal.remove(at: journalPath)
+            return
+        }
+        let headTree = try wrap { () throws(GitError) in try repository.commit(current).tree }
+        let oldTree = try previous.map { id throws(WorkspaceError) in try wrap { () throws(GitError) in try repository.commit(id).tree } }
+        var restore = ChangeSet()
+        var conflicts: [String] = []
+        for path in journal.paths where Self.isSafeRelativePath(path) {
+            try refuseUnsafeWorkTreePath(path, root: root)
+            unlink(Self.temporaryName(for: root + "/" + path))
+            let head = try blobID(at: path, in: headTree)
+            let old = try oldTree.map { tree throws(WorkspaceError) in try blobID(at: path, in: tree) } ?? nil
+            let work = try workTreeBlobID(root + "/" + path)
+            guard work == .some(head) || work == .some(old) else {
+                conflicts.append(path)
+                continue
+            }
+            if let head {
+                restore.write(path, try wrap { () throws(GitError) in try repository.blob(head) })
+            } else {
+                restore.remove(path)
+            }
+        }
+        for directory in journal.removedDirectories where Self.isSafeRelativePath(directory) {
+            guard try wrap({ () throws(GitError) in try repository.entry(at: directory, inTree: headTree) }) == nil else { continue }
+            var clean = true
+            for relative in FileManager.default.subpaths(atPath: root + "/" + directory) ?? [] {
+                let path = directory + "/" + relative
+                var info = stat()
+                if lstat(root + "/" + path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR { continue }
+                let old = try oldTree.map { tree throws(WorkspaceError) in try blobID(at: path, in: tree) } ?? nil
+                let work = try workTreeBlobID(root + "/" + path)
+                if old == nil || work != .some(old) {
+                    conflicts.append(path)
+                    clean = false
+                }
+            }
+            if clean { restore.removeDirectory(directory) }
+        }
+        guard conflicts.isEmpty else { throw .interruptedWrite(journal: journalPath, commit: commit, conflicts: conflicts) }
+        if !restore.isEmpty { try updateWorkTree(restore, committed: commit) }
+        try WriteJournal.remove(at: journalPath)
+    }
+
+    /// Writes a file through a temporary file in the same directory, renamed over the target,
+    /// so a reader never sees half a file. The temporary file has a name of our own
+    /// (`.NAME.welltree-tmp`), so one left behind by a killed process is recognised and removed
+    /// by `finishInterruptedWrite` (a write only happens while a journal exists).
+    static func writeAtomically(_ bytes: [UInt8], to full: String, path: String) throws(WorkspaceError) {
+        let temporary = temporaryName(for: full)
+        unlink(temporary)
+        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o666)
+        guard fd >= 0 else { throw .io(path: path, message: String(cString: strerror(errno))) }
+        var written = 0
+        while written < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + written, $0.count - written) }
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else {
+                let message = String(cString: strerror(errno))
+                close(fd)
+                unlink(temporary)
+                throw .io(path: path, message: message)
+            }
+            written += n
+        }
+        close(fd)
+        guard rename(temporary, full) == 0 else {
+            let message = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .io(path: path, message: message)
+        }
+    }
+
+    /// The temporary file `writeAtomically` uses for `full`.
+    static func temporaryName(for full: String) -> String {
+        let directory = (full as NSString).deletingLastPathComponent
+        return directory + "/." + (full as NSString).lastPathComponent + ".welltree-tmp"
+    }
+
+    /// The blob at `path` in a tree, or nil when there is none (or something other than a file).
+    private func blobID(at path: String, in tree: ObjectID) throws(WorkspaceError) -> ObjectID? {
+        guard let entry = try wrap({ () throws(GitError) in try repository.entry(at: path, inTree: tree) }) else { return nil }
+        return entry.kind == .blob || entry.kind == .executable ? entry.id : nil
+    }
+
+    /// The blob id of a work-tree file: `.some(nil)` when nothing is there, nil when something
+    /// other than a regular file is (which matches no committed content).
+    private func workTreeBlobID(_ full: String) throws(WorkspaceError) -> ObjectID?? {
+        var info = stat()
+        guard lstat(full, &info) == 0 else { return .some(nil) }
+        guard info.st_mode & S_IFMT == S_IFREG, let data = FileManager.default.contents(atPath: full) else { return nil }
+        return .some(try wrap { () throws(GitError) in try repository.blobID(of: Array(data)) })
+    }
+
+    private func removeEmptyParents(of path: String, below root: String) {
+        var directory = (path as NSString).deletingLastPathComponent
+        while directory.count > root.count, directory.hasPrefix(root + "/") {
+            guard let contents = try? FileManager.default.contentsOfDirectory(atPath: directory), contents.isEmpty else { return }
+            try? FileManager.default.removeItem(atPath: directory)
+            directory = (directory as NSString).deletingLastPathComponent
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+
+/// Faults other than a kill in flight: git's lock files left behind, and a user editing a file
+/// that an interrupted write had still to update. Each must end in a message naming the file
+/// and what to do, with nothing written and nothing removed silently.
+@Suite("Stale locks and interrupted writes")
+struct LockAndJournalTests {
+    static let w = Sandbox.tutorialName
+    static let columns = ["Fault injected", "Expected", "Observed"]
+
+    func report(_ fault: String, _ expected: String, _ result: RunResult, _ sandbox: Sandbox) {
+        let line = result.stderr.split(separator: "\n").first.map(String.init) ?? result.stdout
+        let shown = line.replacingOccurrences(of: sandbox.root + "/", with: "")
+        ReliabilityLog.record(
+            "Other faults", columns: Self.columns,
+            [fault, expected, "exit \(result.status): " + (shown.count > 170 ? String(shown.prefix(170)) + "…" : shown)])
+    }
+
+    @Test(arguments: ["index.lock", "refs/heads/main.lock"])
+    func aStaleGitLockIsNamedNeverDeleted(_ lock: String) throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.createTutorialWorkload()
+        let head = try sandbox.commit()
+        let path = sandbox.repo + "/.git/" + lock
+        FileManager.default.createFile(atPath: path, contents: Data())
+        let refused = try sandbox.welltree(["answer", "update", Self.w, "priorities", "--none"])
+        #expect(
+            refused.status == 2 && refused.stderr.contains("rm '\(path)'") && refused.stderr.contains("nothing was written"), "\(refused)")
+        #expect(try sandbox.commit() == head)
+        #expect(FileManager.default.fileExists(atPath: path))
+        report("stale .git/\(lock) (as left by a killed git)", "refused, lock named with its rm command, nothing written", refused, sandbox)
+        try FileManager.default.removeItem(atPath: path)
+        #expect(try sandbox.welltree(["answer", "update", Self.w, "priorities", "--none"]).status == 0)
+        #expect(try sandbox.porcelainStatus() == "")
+    }
+
+    @Test func anEditAfterAnInterruptedWriteIsKeptAndExplained() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.createTutorialWorkload()
+        let path = "workloads/retail-website-north-america/answers/wellarchitected/priorities.json"
+        let killed = try Run.program(
+            Run.welltree, ["answer", "update", Self.w, "priorities", "--none"], in: sandbox.repo,
+            environment: sandbox.environment.merging(["WELLTREE_FAULT": "after-ref"]) { $1 })
+        #expect(killed.status == 9, "\(killed)")
+        try FileManager.default.createDirectory(
+            atPath: sandbox.repo + "/" + (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try "my own edit\n".write(toFile: sandbox.repo + "/" + path, atomically: true, encoding: .utf8)
+        let refused = try sandbox.welltree(["answer", "update", Self.w, "identities", "--none"])
+        #expect(
+            refused.status == 2 && refused.stderr.contains("interrupted after committing") && refused.stderr.contains(path), "\(refused)")
+        #expect(try sandbox.read(path) == "my own edit\n")
+        report(
+            "kill after the branch moved, then the user edits the file it had to update",
+            "refused, file kept, told to commit or discard the edit", refused, sandbox)
+        try sandbox.git(["checkout", "HEAD", "--", path])
+        let next = try sandbox.welltree(["answer", "update", Self.w, "identities", "--none"])
+        #expect(next.status == 0, "\(next)")
+        #expect(try sandbox.porcelainStatus() == "")
+        #expect(!sandbox.hasPendingJournal)
+    }
+
+    @Test func aKillAfterTheBranchMovedIsFinishedByAReadOnlyCommand() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.createTutorialWorkload()
+        let killed = try Run.program(
+            Run.welltree, ["answer", "update", Self.w, "priorities", "--none"], in: sandbox.repo,
+            environment: sandbox.environment.merging(["WELLTREE_FAULT": "after-ref"]) { $1 })
+        #expect(killed.status == 9)
+        #expect(try sandbox.porcelainStatus() != "")
+        let status = try sandbox.welltree(["status", Self.w])
+        #expect(status.status == 0)
+        #expect(try sandbox.porcelainStatus() == "")
+        report("kill after the branch moved, then `welltree status`", "work tree and index brought up to date from HEAD", status, sandbox)
+    }
+}

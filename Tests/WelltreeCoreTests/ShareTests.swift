@@ -1,0 +1,138 @@
+import Testing
+
+@testable import WelltreeCore
+
+@Suite("Shares: limits, expiry, precedence and invitee answers")
+struct ShareTests {
+    static let t0 = ISOTime.seconds("2026-11-20T10:00:00Z")!
+    static let owner = "alice@example.com"
+
+    static func file(_ subject: ShareSubject = .workload(id: String(repeating: "a", count: 32))) -> ShareFile {
+        ShareFile(subject: subject)
+    }
+
+    @Test func isoTimeRoundTrips() {
+        for text in ["1970-01-01T00:00:00Z", "2000-02-29T23:59:59Z", "2026-11-27T11:05:36Z", "2100-03-01T00:00:00Z"] {
+            #expect(ISOTime.string(ISOTime.seconds(text)!) == text)
+        }
+        #expect(ISOTime.seconds("2026-11-27") == nil)
+        #expect(ISOTime.seconds("2026-11-27T11:05:36.123Z") == ISOTime.seconds("2026-11-27T11:05:36Z"))
+    }
+
+    @Test(arguments: [(7 * 86_400, ShareStatus.pending), (7 * 86_400 + 1, .expired)])
+    func aPendingInvitationExpiresAfterSevenDays(elapsed: Int64, expected: ShareStatus) throws {
+        var file = Self.file()
+        let share = try file.create(
+            principal: "bob@example.com", permission: .contributor, owner: Self.owner, actor: Self.owner, now: Self.t0, id: Share.newID())
+        #expect(share.status(at: Self.t0 + elapsed) == expected)
+        #expect(share.status == .pending)
+    }
+
+    @Test func workloadsTakeTwentyActiveSharesLensesThreeHundred() throws {
+        var file = Self.file()
+        for i in 0..<20 {
+            _ = try file.create(
+                principal: "user\(i)@example.com", permission: .readonly, owner: Self.owner, actor: Self.owner, now: Self.t0,
+                id: Share.newID())
+        }
+        #expect(throws: ValidationError.self) {
+            _ = try file.create(
+                principal: "one-more@example.com", permission: .readonly, owner: Self.owner, actor: Self.owner, now: Self.t0,
+                id: Share.newID())
+        }
+        // Expired invitations do not count.
+        _ = try file.create(
+            principal: "one-more@example.com", permission: .readonly, owner: Self.owner, actor: Self.owner,
+            now: Self.t0 + 8 * 86_400, id: Share.newID())
+        #expect(ShareSubject.lens(alias: "x").limit == 300)
+    }
+
+    @Test func everyBrokenRuleIsReported() throws {
+        var file = Self.file(.lens(alias: "my-lens"))
+        do {
+            _ = try file.create(
+                principal: Self.owner, permission: .contributor, owner: Self.owner, actor: Self.owner, now: Self.t0, id: Share.newID())
+            Issue.record("expected a refusal")
+        } catch {
+            #expect(error.violations.count == 2)
+            #expect(error.description.contains("is the owner"))
+            #expect(error.description.contains("lenses are shared READONLY"))
+        }
+    }
+
+    @Test func anActiveShareIsChangedNotDuplicatedAndRevokedOnesAreReplaced() throws {
+        var file = Self.file()
+        let first = try file.create(
+            principal: "bob@example.com", permission: .readonly, owner: Self.owner, actor: Self.owner, now: Self.t0, id: Share.newID())
+        #expect(throws: ValidationError.self) {
+            _ = try file.create(
+                principal: "bob@example.com", permission: .contributor, owner: Self.owner, actor: Self.owner, now: Self.t0,
+                id: Share.newID())
+        }
+        _ = try file.respond(first.shareId, accept: true, now: Self.t0 + 60)
+        let updated = try file.update(first.shareId, permission: .contributor, actor: Self.owner, now: Self.t0 + 120)
+        #expect(updated.status == .accepted)
+        #expect(updated.permission == .contributor)
+        _ = try file.revoke(first.shareId, now: Self.t0 + 180)
+        let again = try file.create(
+            principal: "bob@example.com", permission: .readonly, owner: Self.owner, actor: Self.owner, now: Self.t0 + 240, id: Share.newID()
+        )
+        #expect(file.shares.count == 1)
+        #expect(file.shares[0] == again)
+    }
+
+    @Test func anExpiredInvitationCannotBeAcceptedButCanBeSentAgain() throws {
+        var file = Self.file()
+        let share = try file.create(
+            principal: "erin@example.com", permission: .contributor, owner: Self.owner, actor: Self.owner, now: Self.t0, id: Share.newID())
+        let late = Self.t0 + 8 * 86_400
+        #expect(throws: ValidationError.self) { _ = try file.respond(share.shareId, accept: true, now: late) }
+        let renewed = try file.update(share.shareId, permission: .contributor, actor: Self.owner, now: late)
+        #expect(renewed.status(at: late + 60) == .pending)
+    }
+
+    @Test func aUserLevelShareTakesPrecedenceOverGroupShares() throws {
+        let policy = AccessPolicy(groups: ["ops": ["bob@example.com", "carol@example.com"]])
+        func accepted(_ principal: String, _ permission: SharePermission) -> Share {
+            Share(
+                shareId: Share.newID(), principal: principal, permission: permission, status: .accepted, sharedBy: Self.owner,
+                invitedAt: ISOTime.string(Self.t0))
+        }
+        let shares = [accepted("group:ops", .contributor), accepted("bob@example.com", .readonly)]
+        #expect(ShareAccess.access(of: "bob@example.com", owner: Self.owner, shares: shares, policy: policy, now: Self.t0) == .readonly)
+        #expect(
+            ShareAccess.access(of: "carol@example.com", owner: Self.owner, shares: shares, policy: policy, now: Self.t0) == .contributor)
+        #expect(
+            ShareAccess.access(of: "dave@example.com", owner: Self.owner, shares: shares, policy: policy, now: Self.t0)
+                == WorkloadAccess.none)
+        #expect(ShareAccess.access(of: Self.owner, owner: Self.owner, shares: [], policy: policy, now: Self.t0) == .owner)
+        var pending = accepted("dave@example.com", .contributor)
+        pending.status = .pending
+        #expect(
+            ShareAccess.access(of: "dave@example.com", owner: Self.owner, shares: [pending], policy: policy, now: Self.t0)
+                == WorkloadAccess.none)
+    }
+
+    @Test func anInviteeMayOnlyAnswerTheirOwnPendingInvitation() throws {
+        var old = Self.file()
+        let bob = try old.create(
+            principal: "bob@example.com", permission: .contributor, owner: Self.owner, actor: Self.owner, now: Self.t0, id: Share.newID())
+        let carol = try old.create(
+            principal: "carol@example.com", permission: .readonly, owner: Self.owner, actor: Self.owner, now: Self.t0, id: Share.newID())
+        let policy = AccessPolicy()
+        var accepted = old
+        _ = try accepted.respond(bob.shareId, accept: true, now: Self.t0 + 60)
+        #expect(ShareAccess.changesBeyondAnswers(from: old, to: accepted, by: "bob@example.com", policy: policy, now: Self.t0 + 60).isEmpty)
+        #expect(
+            !ShareAccess.changesBeyondAnswers(from: old, to: accepted, by: "carol@example.com", policy: policy, now: Self.t0 + 60).isEmpty)
+        #expect(
+            !ShareAccess.changesBeyondAnswers(from: old, to: accepted, by: "bob@example.com", policy: policy, now: Self.t0 + 8 * 86_400)
+                .isEmpty)
+        var escalated = old
+        escalated.shares[1].permission = .contributor
+        escalated.shares[1].status = .accepted
+        let problems = ShareAccess.changesBeyondAnswers(
+            from: old, to: escalated, by: "carol@example.com", policy: policy, now: Self.t0 + 60)
+        #expect(problems == ["share \(carol.shareId) changed beyond its status"])
+    }
+}
