@@ -35,7 +35,8 @@ package struct BenchCommand: ParsableCommand {
             progress.finish()
             let seconds = Double(Clock.nanoseconds() - start) / 1e9
             // One fact a line, as `key: value`; `welltree-bench run` reads these.
-            print("""
+            print(
+                """
                 repository: \(result.path)
                 workloads: \(result.workloads)
                 answer files: \(result.answerFiles)

@@ -130,7 +130,8 @@ package struct BenchmarkRunner {
             lines.first { $0.hasPrefix(key + ": ") }.map { String($0.dropFirst(key.count + 2)) }
         }
         guard let files = value("answer files").flatMap(Int.init), let changedPath = value("changed file"),
-              let changedWorkload = value("changed workload") else {
+            let changedWorkload = value("changed workload")
+        else {
             throw GeneratorError("cannot read the output of welltree-bench generate: \(lines)")
         }
         return GeneratedRepository(
@@ -154,7 +155,8 @@ package struct BenchmarkRunner {
             end += 1
         } while depth > 0 && end < welltree.count
         guard let ours = try JSONSerialization.jsonObject(with: Data(welltree[(start + key.count - 1)..<end])) as? [String: Any],
-              let theirs = try JSONSerialization.jsonObject(with: Data(peer)) as? [String: Any] else {
+            let theirs = try JSONSerialization.jsonObject(with: Data(peer)) as? [String: Any]
+        else {
             throw GeneratorError("cannot read the totals of welltree or of the peer")
         }
         let keys = ["Workloads", "WorkloadsWithHighRisks", "WorkloadsWithMediumRisks"]

@@ -31,18 +31,23 @@ package enum ResultsTable {
                 let verdict = holds.map { $0 ? "holds" : "**misses**" } ?? "not measured"
                 text += "- \(name): \(verdict) (\(detail))\n"
             }
-            target("cold dashboard <= 2x git cat-file", large.coldDashboard <= 2 * large.catFile,
-                   ratio(large.coldDashboard, large.catFile))
-            target("cold dashboard >= 3x faster than Python", large.python >= 3 * large.coldDashboard,
-                   ratio(large.python, large.coldDashboard) + " faster")
+            target(
+                "cold dashboard <= 2x git cat-file", large.coldDashboard <= 2 * large.catFile,
+                ratio(large.coldDashboard, large.catFile))
+            target(
+                "cold dashboard >= 3x faster than Python", large.python >= 3 * large.coldDashboard,
+                ratio(large.python, large.coldDashboard) + " faster")
             target("warm dashboard <= 150 ms", large.warmDashboard <= 0.150, time(large.warmDashboard))
-            target("check <= 10x git diff", large.check.map { $0 <= 10 * large.diff },
-                   large.check.map { ratio($0, large.diff) } ?? "n/a")
-            target("check no slower at N = \(grouped(large.workloads)) than at N = \(grouped(small.workloads))",
-                   large.check.flatMap { l in small.check.map { s in l <= s * 1.1 } },
-                   large.check.flatMap { l in small.check.map { s in "\(time(s)) -> \(time(l))" } } ?? "n/a")
-            target("peak memory <= 150 MB", large.coldPeakBytes <= 150 * 1_048_576,
-                   String(format: "%.0f MB", Double(large.coldPeakBytes) / 1_048_576))
+            target(
+                "check <= 10x git diff", large.check.map { $0 <= 10 * large.diff },
+                large.check.map { ratio($0, large.diff) } ?? "n/a")
+            target(
+                "check no slower at N = \(grouped(large.workloads)) than at N = \(grouped(small.workloads))",
+                large.check.flatMap { l in small.check.map { s in l <= s * 1.1 } },
+                large.check.flatMap { l in small.check.map { s in "\(time(s)) -> \(time(l))" } } ?? "n/a")
+            target(
+                "peak memory <= 150 MB", large.coldPeakBytes <= 150 * 1_048_576,
+                String(format: "%.0f MB", Double(large.coldPeakBytes) / 1_048_576))
         }
         return text
     }

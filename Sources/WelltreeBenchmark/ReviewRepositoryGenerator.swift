@@ -98,7 +98,8 @@ package struct ReviewRepositoryGenerator {
             let tree = try writeWorkloadTree(repository, workloadBlob: workloadBlob, answers: answerTrees)
             workloadEntries.append(TreeEntry(name: directory, id: tree, kind: .tree))
             if index == changedIndex, let files = answerTrees[BuiltinLens.framework], let first = files.first,
-               let question = framework.questions.first(where: { $0.id + ".json" == first.name }) {
+                let question = framework.questions.first(where: { $0.id + ".json" == first.name })
+            {
                 changed = (directory, workload.name, answerTrees, framework, question)
             }
             if index % 100 == 99 { progress(index + 1) }
@@ -116,7 +117,9 @@ package struct ReviewRepositoryGenerator {
             var files = answers[changed.lens.alias]!
             let choices = changed.question.choices.filter { !$0.isNoneOfThese }
             let updated = StoredAnswer(
-                answer: Answer(selectedChoices: choices.prefix(max(1, choices.count - 1)).map(\.id), notes: "Reviewed again after the incident review."),
+                answer: Answer(
+                    selectedChoices: choices.prefix(max(1, choices.count - 1)).map(\.id), notes: "Reviewed again after the incident review."
+                ),
                 updatedAt: "2026-11-27T12:00:00Z")
             files[0].id = try repository.writeBlob(try CanonicalJSON.encode(updated))
             answers[changed.lens.alias] = files
@@ -154,7 +157,8 @@ package struct ReviewRepositoryGenerator {
         _ repository: Repository, templateFiles: [(String, ObjectID)], workloads: [TreeEntry], parent: ObjectID?, message: String
     ) throws -> ObjectID {
         let workloadsTree = try repository.writeTree(workloads)
-        let root = try writeTree(repository, files: templateFiles, extra: [TreeEntry(name: Layout.workloads, id: workloadsTree, kind: .tree)])
+        let root = try writeTree(
+            repository, files: templateFiles, extra: [TreeEntry(name: Layout.workloads, id: workloadsTree, kind: .tree)])
         return try repository.createCommit(
             tree: root, parents: parent.map { [$0] } ?? [], message: message, author: Self.signature, committer: Self.signature)
     }
@@ -203,7 +207,9 @@ package struct ReviewRepositoryGenerator {
             updatedAt: Self.isoTime(updated))
     }
 
-    private func makeAnswer(_ question: LensQuestion, selectRate: Double, after created: String, random: inout SeededGenerator) -> StoredAnswer {
+    private func makeAnswer(_ question: LensQuestion, selectRate: Double, after created: String, random: inout SeededGenerator)
+        -> StoredAnswer
+    {
         var answer = Answer()
         let roll = random.next() % 100
         let regular = question.choices.filter { !$0.isNoneOfThese }
@@ -228,7 +234,8 @@ package struct ReviewRepositoryGenerator {
             }
         }
         if random.chance(0.6) {
-            answer.notes = (0..<random.int(1...3)).map { _ in random.pick(SampleText.notes) }.joined(separator: random.chance(0.3) ? "\n" : " ")
+            answer.notes = (0..<random.int(1...3)).map { _ in random.pick(SampleText.notes) }.joined(
+                separator: random.chance(0.3) ? "\n" : " ")
         }
         let base = Self.seconds(created) ?? 1_735_689_600
         return StoredAnswer(answer: answer, updatedAt: Self.isoTime(base + Int64(random.int(0...30_000_000))))

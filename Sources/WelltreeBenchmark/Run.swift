@@ -47,17 +47,21 @@ extension BenchCommand {
         /// Processor, cores, memory and load, for the record.
         static func machine() -> String {
             let cpuinfo = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
-            let model = cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
+            let model =
+                cpuinfo.split(separator: "\n").first { $0.hasPrefix("model name") }
                 .map { $0.split(separator: ":", maxSplits: 1).last.map { $0.trimmingCharacters(in: .whitespaces) } ?? "" } ?? "unknown CPU"
             let memory = Double(ProcessInfo.processInfo.physicalMemory) / 1_073_741_824
-            let load = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3)
+            let load =
+                (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3)
                 .joined(separator: " ") ?? "?"
-            let git = (try? ChildProcess.run(["git", "--version"], captureOutput: true)).map {
-                String(decoding: $0.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            } ?? "git ?"
-            let python = (try? ChildProcess.run(["python3", "--version"], captureOutput: true)).map {
-                String(decoding: $0.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-            } ?? "python3 ?"
+            let git =
+                (try? ChildProcess.run(["git", "--version"], captureOutput: true)).map {
+                    String(decoding: $0.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                } ?? "git ?"
+            let python =
+                (try? ChildProcess.run(["python3", "--version"], captureOutput: true)).map {
+                    String(decoding: $0.output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                } ?? "python3 ?"
             return "\(model), \(ProcessInfo.processInfo.activeProcessorCount) cores, \(String(format: "%.0f", memory)) GB, "
                 + "Linux; \(git); \(python); load average at the end \(load)"
         }

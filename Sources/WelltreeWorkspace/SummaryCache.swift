@@ -165,7 +165,8 @@ package struct SummaryCache: Sendable {
             var lenses: [LensDependency] = []
             for _ in 0..<lensCount {
                 guard let alias = reader.string(lengthBytes: 1), let version = reader.string(lengthBytes: 1),
-                      let blob = reader.id() else { return nil }
+                    let blob = reader.id()
+                else { return nil }
                 lenses.append(LensDependency(lens: WorkloadLens(alias: alias, version: version), blob: blob))
             }
             var counts = RiskCounts()
@@ -174,8 +175,9 @@ package struct SummaryCache: Sendable {
                 counts[risk] = Int(n)
             }
             guard let id = reader.string(lengthBytes: 2), let name = reader.string(lengthBytes: 2),
-                  let owner = reader.string(lengthBytes: 2), let status = reader.string(lengthBytes: 2),
-                  let updatedAt = reader.string(lengthBytes: 2) else { return nil }
+                let owner = reader.string(lengthBytes: 2), let status = reader.string(lengthBytes: 2),
+                let updatedAt = reader.string(lengthBytes: 2)
+            else { return nil }
             let overview = WorkloadOverview(
                 id: id, name: name, owner: owner, improvementStatus: status, lenses: lenses.map(\.lens.alias),
                 summary: WorkloadRiskSummary(riskCounts: counts, updatedAt: updatedAt))

@@ -120,7 +120,8 @@ extension Workspace {
         if let record = try? lensRecord(applied.alias) {
             let version = record.latestMinor(after: applied.version)
             if record.versions.contains(where: { $0.version == version }),
-               let entry = try? entry(Layout.lensVersion(applied.alias, version)), entry.kind == .blob {
+                let entry = try? entry(Layout.lensVersion(applied.alias, version)), entry.kind == .blob
+            {
                 blob = entry.id
             }
         }

@@ -2,6 +2,7 @@ import Foundation
 import Git
 import Testing
 import WelltreeCore
+
 @testable import WelltreeBenchmark
 @testable import WelltreeWorkspace
 
@@ -89,8 +90,10 @@ struct OverviewCacheTests {
         let cachePath = try Workspace(at: fixture.path).summaryCachePath
         _ = try Workspace(at: fixture.path).overviews()
         let good = try Data(contentsOf: URL(fileURLWithPath: cachePath))
-        let damages: [Data?] = [nil, Data(), good.prefix(good.count / 2), Data(good.reversed()),
-                                Data(repeating: 0xFF, count: good.count)]
+        let damages: [Data?] = [
+            nil, Data(), good.prefix(good.count / 2), Data(good.reversed()),
+            Data(repeating: 0xFF, count: good.count),
+        ]
         for damage in damages {
             if let damage {
                 try damage.write(to: URL(fileURLWithPath: cachePath))

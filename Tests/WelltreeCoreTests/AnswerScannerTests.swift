@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WelltreeCore
 
 /// The scanner must decide exactly what the decoder and evaluator decide, and give up (so the
@@ -8,8 +9,10 @@ struct AnswerScannerTests {
     static let evaluator: LensEvaluator? = try? LensEvaluator(lens: LensFixtures.load("evaluation.json").lens)
 
     /// The canonical bytes Welltree writes for an answer (the same encoding as StoredAnswer).
-    static func canonical(_ answer: Answer, notes: String? = "Checked with the team.\nSee \"ADR-17\" / runbook.",
-                          updatedAt: String = "2026-11-27T11:05:36Z") throws -> [UInt8] {
+    static func canonical(
+        _ answer: Answer, notes: String? = "Checked with the team.\nSee \"ADR-17\" / runbook.",
+        updatedAt: String = "2026-11-27T11:05:36Z"
+    ) throws -> [UInt8] {
         var answer = answer
         answer.notes = notes
         for (id, _) in answer.notApplicableChoices {
@@ -60,26 +63,29 @@ struct AnswerScannerTests {
         let (scanned, index) = try Self.scan(Array(text.utf8), question: question.question)
         let answer = try #require(scanned)
         let decoded = try JSONNodeDecoder().decode(Answer.self, from: Array(text.utf8))
-        #expect(evaluator.risk(questionAt: index, selected: answer.selected, notApplicable: answer.notApplicable, isApplicable: true)
-            == evaluator.risk(questionId: question.question, answer: decoded))
+        #expect(
+            evaluator.risk(questionAt: index, selected: answer.selected, notApplicable: answer.notApplicable, isApplicable: true)
+                == evaluator.risk(questionId: question.question, answer: decoded))
     }
 
-    @Test("anything unusual is left to the decoder", arguments: [
-        "",
-        "[]",
-        #"{"selectedChoices": ["nope"]}"#,
-        #"{"selectedChoices": null}"#,
-        #"{"notes": "a\u0041"}"#,
-        #"{"notes": "a", "notes": "b"}"#,
-        #"{"reason": "MAYBE"}"#,
-        #"{"extra": 1}"#,
-        "{\"notes\": \"tab\u{09}inside\"}",
-        #"{"isApplicable": true} x"#,
-        #"{"isApplicable": true"#,
-        #"{"notApplicableChoices": {"x": {"notes": "no reason"}}}"#,
-        #"{"updatedAt": "2026\/01"}"#,
-        "\u{FEFF}{}",
-    ])
+    @Test(
+        "anything unusual is left to the decoder",
+        arguments: [
+            "",
+            "[]",
+            #"{"selectedChoices": ["nope"]}"#,
+            #"{"selectedChoices": null}"#,
+            #"{"notes": "a\u0041"}"#,
+            #"{"notes": "a", "notes": "b"}"#,
+            #"{"reason": "MAYBE"}"#,
+            #"{"extra": 1}"#,
+            "{\"notes\": \"tab\u{09}inside\"}",
+            #"{"isApplicable": true} x"#,
+            #"{"isApplicable": true"#,
+            #"{"notApplicableChoices": {"x": {"notes": "no reason"}}}"#,
+            #"{"updatedAt": "2026\/01"}"#,
+            "\u{FEFF}{}",
+        ])
     func fallsBack(_ text: String) throws {
         let question = try #require(EvaluationCase.all.first).question
         #expect(try Self.scan(Array(text.utf8), question: question).0 == nil)

@@ -2,6 +2,7 @@ import Foundation
 import Git
 import Testing
 import WelltreeCore
+
 @testable import WelltreeWorkspace
 
 /// The summary cache file: exact round trips, and anything damaged reads as empty.

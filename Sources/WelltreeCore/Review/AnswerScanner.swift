@@ -222,7 +222,7 @@ private struct Cursor {
                 guard index + 1 < count else { return nil }
                 switch base[index + 1] {
                 case quote, backslash, UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"),
-                     UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    UInt8(ascii: "r"), UInt8(ascii: "t"):
                     escaped = true
                     index += 2
                     continue
