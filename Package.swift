@@ -5,7 +5,8 @@ let package = Package(
     name: "Welltree",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "welltree", targets: ["welltree"])
+        .executable(name: "welltree", targets: ["welltree"]),
+        .executable(name: "welltree-bench", targets: ["welltree-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -35,6 +36,14 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "welltree", dependencies: ["WelltreeCommands"]),
+        .target(
+            name: "WelltreeBenchmark",
+            dependencies: [
+                "Git", "WelltreeCore", "WelltreeWorkspace", "WelltreeCommands",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "welltree-bench", dependencies: ["WelltreeBenchmark"]),
         // Fuzzing: the checks live in a library so tests replay past findings; each harness is
         // a libFuzzer target when built by scripts/fuzz, a replay tool in an ordinary build.
         .target(name: "WelltreeFuzzing", dependencies: ["WelltreeCore", "WelltreeWorkspace"]),
@@ -44,6 +53,7 @@ let package = Package(
         .testTarget(name: "GitTests", dependencies: ["Git"]),
         .testTarget(name: "WelltreeCoreTests", dependencies: ["WelltreeCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WelltreeWorkspaceTests", dependencies: ["WelltreeWorkspace", "Git"]),
+        .testTarget(name: "WelltreeBenchmarkTests", dependencies: ["WelltreeBenchmark", "WelltreeWorkspace", "Git"]),
         .testTarget(name: "WelltreeFuzzingTests", dependencies: ["WelltreeFuzzing"], resources: [.copy("Regressions")]),
         // One test target for both renderer libraries: the PDF tests read the same pinned report model.
         .testTarget(name: "WelltreeReportsTests", dependencies: ["WelltreeReports", "WelltreePDF", "WelltreeCore"], exclude: ["Golden"]),

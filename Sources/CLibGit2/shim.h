@@ -1,5 +1,6 @@
 #include <git2.h>
 #include <git2/sys/merge.h>
+#include <git2/sys/mempack.h>
 
 /* git_libgit2_opts is variadic, which Swift cannot call: these wrappers name the options used. */
 static inline int welltree_set_strict_hash_verification(int enabled) {
@@ -9,3 +10,8 @@ static inline int welltree_set_strict_hash_verification(int enabled) {
 static inline int welltree_set_owner_validation(int enabled) {
     return git_libgit2_opts(GIT_OPT_SET_OWNER_VALIDATION, enabled);
 }
+
+static inline int welltree_set_caching(int enabled) {
+    return git_libgit2_opts(GIT_OPT_ENABLE_CACHING, enabled);
+}
+

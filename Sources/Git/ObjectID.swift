@@ -9,11 +9,12 @@ package struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible
 
     init(_ oid: git_oid) {
         var raw = oid
-        var bytes = [UInt8](repeating: 0, count: 20)
-        withUnsafeBytes(of: &raw.id) { buffer in
-            for i in 0..<20 { bytes[i] = buffer[i] }
+        let words = withUnsafeBytes(of: &raw.id) { buffer in
+            (UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: 0, as: UInt64.self)),
+             UInt64(bigEndian: buffer.loadUnaligned(fromByteOffset: 8, as: UInt64.self)),
+             UInt32(bigEndian: buffer.loadUnaligned(fromByteOffset: 16, as: UInt32.self)))
         }
-        self.init(bytes: bytes)
+        (a, b, c) = words
     }
 
     init(_ pointer: UnsafePointer<git_oid>) {
@@ -66,9 +67,10 @@ package struct ObjectID: Sendable, Hashable, Comparable, CustomStringConvertible
 
     var raw: git_oid {
         var oid = git_oid()
-        let bytes = self.bytes
         withUnsafeMutableBytes(of: &oid.id) { buffer in
-            for i in 0..<20 { buffer[i] = bytes[i] }
+            buffer.storeBytes(of: a.bigEndian, toByteOffset: 0, as: UInt64.self)
+            buffer.storeBytes(of: b.bigEndian, toByteOffset: 8, as: UInt64.self)
+            buffer.storeBytes(of: c.bigEndian, toByteOffset: 16, as: UInt32.self)
         }
         return oid
     }

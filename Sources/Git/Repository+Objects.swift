@@ -140,3 +140,43 @@ extension Repository {
         return ObjectID(oid)
     }
 }
+
+extension Repository {
+    /// Lends the contents of a blob to `body` without copying them: for readers that scan many
+    /// blobs and keep only what they compute. The buffer is valid only during the call.
+    package func withBlob<T>(_ id: ObjectID, _ body: (UnsafeRawBufferPointer) -> T) throws(GitError) -> T {
+        // Straight from the object database: no object wrapper, no object-cache lookup.
+        var oid = id.raw
+        var object: OpaquePointer?
+        try check(git_odb_read(&object, try objectDatabase(), &oid), "git_odb_read", subject: id.hex)
+        defer { git_odb_object_free(object) }
+        guard git_odb_object_type(object) == GIT_OBJECT_BLOB else {
+            throw GitError(code: GIT_EINVALIDSPEC.rawValue, function: "git_odb_read", subject: id.hex, message: "the object is not a blob")
+        }
+        let size = Int(git_odb_object_size(object))
+        return body(UnsafeRawBufferPointer(start: size > 0 ? git_odb_object_data(object) : nil, count: size))
+    }
+
+    /// Writes a tree holding exactly `entries` (names unique; git sorts them) and returns its id.
+    /// Building trees bottom-up this way is much cheaper than path updates when a whole
+    /// hierarchy is new.
+    package func writeTree(_ entries: [TreeEntry]) throws(GitError) -> ObjectID {
+        var builder: OpaquePointer?
+        try check(git_treebuilder_new(&builder, handle, nil), "git_treebuilder_new")
+        defer { git_treebuilder_free(builder) }
+        for entry in entries {
+            var oid = entry.id.raw
+            let mode: git_filemode_t = switch entry.kind {
+            case .blob: GIT_FILEMODE_BLOB
+            case .executable: GIT_FILEMODE_BLOB_EXECUTABLE
+            case .symlink: GIT_FILEMODE_LINK
+            case .tree: GIT_FILEMODE_TREE
+            case .submodule: GIT_FILEMODE_COMMIT
+            }
+            try check(git_treebuilder_insert(nil, builder, entry.name, &oid, mode), "git_treebuilder_insert", subject: entry.name)
+        }
+        var oid = git_oid()
+        try check(git_treebuilder_write(&oid, builder), "git_treebuilder_write")
+        return ObjectID(oid)
+    }
+}

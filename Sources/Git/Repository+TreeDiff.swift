@@ -43,29 +43,61 @@ extension Repository {
 
     private func walk(old: ObjectID?, new: ObjectID?, path: String, into result: inout [TreeDelta]) throws(GitError) {
         if old == new { return }
-        let oldEntries = try old.map { id throws(GitError) in try treeEntries(id) } ?? []
-        let newEntries = try new.map { id throws(GitError) in try treeEntries(id) } ?? []
-        var oldByName: [String: TreeEntry] = [:]
-        for entry in oldEntries { oldByName[entry.name] = entry }
-        var newByName: [String: TreeEntry] = [:]
-        for entry in newEntries { newByName[entry.name] = entry }
-        let names = Set(oldByName.keys).union(newByName.keys).sorted()
-        for name in names {
-            let before = oldByName[name]
-            let after = newByName[name]
-            if before?.id == after?.id, before?.kind == after?.kind { continue }
-            let child = path.isEmpty ? name : path + "/" + name
-            let oldTree = before?.kind == .tree ? before?.id : nil
-            let newTree = after?.kind == .tree ? after?.id : nil
-            if oldTree != nil || newTree != nil {
-                try walk(old: oldTree, new: newTree, path: child, into: &result)
-            }
-            let oldBlob = before?.kind == .tree ? nil : before?.id
-            let newBlob = after?.kind == .tree ? nil : after?.id
-            if oldBlob != nil || newBlob != nil {
-                result.append(TreeDelta(path: child, old: oldBlob, new: newBlob))
+        let oldTree = try old.map { id throws(GitError) in try lookupTree(id) }
+        defer { git_tree_free(oldTree) }
+        let newTree = try new.map { id throws(GitError) in try lookupTree(id) }
+        defer { git_tree_free(newTree) }
+        // Both entry lists are in git's order, so one merge pass pairs them up; entries with the
+        // same name, mode and id are skipped without copying anything out of libgit2 (a
+        // directory of 10,000 workloads with one changed costs 10,000 id comparisons).
+        let oldCount = oldTree.map { git_tree_entrycount($0) } ?? 0
+        let newCount = newTree.map { git_tree_entrycount($0) } ?? 0
+        var i = 0
+        var j = 0
+        while i < oldCount || j < newCount {
+            let before = i < oldCount ? git_tree_entry_byindex(oldTree, i) : nil
+            let after = j < newCount ? git_tree_entry_byindex(newTree, j) : nil
+            let order: Int32 = if let before, let after { git_tree_entry_cmp(before, after) } else { before == nil ? 1 : -1 }
+            if order == 0 {
+                i += 1
+                j += 1
+                if git_tree_entry_filemode(before) == git_tree_entry_filemode(after),
+                   git_oid_equal(git_tree_entry_id(before), git_tree_entry_id(after)) != 0 {
+                    continue
+                }
+                try record(TreeEntry(before!), TreeEntry(after!), path: path, into: &result)
+            } else if order < 0 {
+                i += 1
+                try record(TreeEntry(before!), nil, path: path, into: &result)
+            } else {
+                j += 1
+                try record(nil, TreeEntry(after!), path: path, into: &result)
             }
         }
+    }
+
+    /// One differing pair of entries (same name, or one side missing): descend into trees,
+    /// report files.
+    private func record(_ before: TreeEntry?, _ after: TreeEntry?, path: String, into result: inout [TreeDelta]) throws(GitError) {
+        let name = (after ?? before)!.name
+        let child = path.isEmpty ? name : path + "/" + name
+        let oldTree = before?.kind == .tree ? before?.id : nil
+        let newTree = after?.kind == .tree ? after?.id : nil
+        if oldTree != nil || newTree != nil {
+            try walk(old: oldTree, new: newTree, path: child, into: &result)
+        }
+        let oldBlob = before?.kind == .tree ? nil : before?.id
+        let newBlob = after?.kind == .tree ? nil : after?.id
+        if oldBlob != nil || newBlob != nil {
+            result.append(TreeDelta(path: child, old: oldBlob, new: newBlob))
+        }
+    }
+
+    private func lookupTree(_ id: ObjectID) throws(GitError) -> OpaquePointer {
+        var oid = id.raw
+        var tree: OpaquePointer?
+        try check(git_tree_lookup(&tree, handle, &oid), "git_tree_lookup", subject: id.hex)
+        return tree!
     }
 }
 

@@ -6,13 +6,25 @@ import CLibGit2
 /// thread that needs a repository opens its own.
 package final class Repository {
     let handle: OpaquePointer
+    /// The object database, looked up once (it belongs to the repository; we hold a reference).
+    private var odb: OpaquePointer?
 
     init(handle: OpaquePointer) {
         self.handle = handle
     }
 
     deinit {
+        if let odb { git_odb_free(odb) }
         git_repository_free(handle)
+    }
+
+    /// The repository's object database, for reads that skip the object layer.
+    func objectDatabase() throws(GitError) -> OpaquePointer {
+        if let odb { return odb }
+        var pointer: OpaquePointer?
+        try check(git_repository_odb(&pointer, handle), "git_repository_odb")
+        odb = pointer
+        return pointer!
     }
 
     /// Opens the repository containing `path`, searching upwards like git does.
@@ -31,12 +43,13 @@ package final class Repository {
         return Repository(handle: pointer!)
     }
 
-    /// Creates a repository with a work tree at `path` whose unborn branch is `initialBranch`.
-    package static func create(at path: String, initialBranch: String = "main") throws(GitError) -> Repository {
+    /// Creates a repository at `path` whose unborn branch is `initialBranch`: with a work tree,
+    /// or bare (the directory is the git directory) when `bare` is true.
+    package static func create(at path: String, initialBranch: String = "main", bare: Bool = false) throws(GitError) -> Repository {
         ensureLibGit2()
         var options = git_repository_init_options()
         try check(git_repository_init_options_init(&options, UInt32(GIT_REPOSITORY_INIT_OPTIONS_VERSION)), "git_repository_init_options_init")
-        options.flags = GIT_REPOSITORY_INIT_MKPATH.rawValue
+        options.flags = GIT_REPOSITORY_INIT_MKPATH.rawValue | (bare ? GIT_REPOSITORY_INIT_BARE.rawValue : 0)
         var pointer: OpaquePointer?
         let code = initialBranch.withCString { branch in
             options.initial_head = branch

@@ -89,14 +89,25 @@ package struct WorkloadSummaryShape: Encodable {
     package var QuestionsTotal: Int?
 
     package init(_ workload: Workload, updatedAt: String? = nil, riskCounts: RiskCounts?) {
-        WorkloadId = workload.id
-        WorkloadArn = workloadArn(workload.id)
-        WorkloadName = workload.name
-        OwnerPrincipal = workload.owner
-        UpdatedAt = updatedAt ?? workload.updatedAt
-        Lenses = workload.lenses.map(\.alias)
+        self.init(
+            id: workload.id, name: workload.name, owner: workload.owner, lenses: workload.lenses.map(\.alias),
+            improvementStatus: workload.improvementStatus.rawValue, updatedAt: updatedAt ?? workload.updatedAt,
+            riskCounts: riskCounts)
+    }
+
+    /// From the parts lists and the dashboard keep of a workload (they need not decode it).
+    package init(
+        id: String, name: String, owner: String, lenses: [String], improvementStatus: String, updatedAt: String,
+        riskCounts: RiskCounts?
+    ) {
+        WorkloadId = id
+        WorkloadArn = workloadArn(id)
+        WorkloadName = name
+        OwnerPrincipal = owner
+        UpdatedAt = updatedAt
+        Lenses = lenses
         RiskCounts = riskCounts
-        ImprovementStatus = workload.improvementStatus.rawValue
+        ImprovementStatus = improvementStatus
         if let riskCounts {
             QuestionsAnswered = riskCounts.answered
             QuestionsTotal = riskCounts.total

@@ -18,32 +18,39 @@ package struct TextTable {
     /// The table as lines, headers first, columns separated by two spaces, no trailing blanks.
     package func render() -> String {
         let all = [headers] + rows
+        // Each cell is measured once (a dashboard table has 60,000 cells).
+        let cellWidths = all.map { row in row.prefix(headers.count).map(displayWidth) }
         var widths = Array(repeating: 0, count: headers.count)
-        for row in all {
-            for (i, cell) in row.enumerated() where i < widths.count {
-                widths[i] = max(widths[i], displayWidth(cell))
-            }
+        for row in cellWidths {
+            for (i, width) in row.enumerated() { widths[i] = max(widths[i], width) }
         }
-        var lines: [String] = []
-        for row in all {
-            var cells: [String] = []
-            for (i, cell) in row.enumerated() where i < widths.count {
-                let pad = String(repeating: " ", count: widths[i] - displayWidth(cell))
+        var text = ""
+        text.reserveCapacity(all.count * (widths.reduce(0, +) + 2 * widths.count))
+        for (r, row) in all.enumerated() {
+            for (i, cell) in row.prefix(widths.count).enumerated() {
+                if i > 0 { text += "  " }
+                let pad = widths[i] - cellWidths[r][i]
                 let isLast = i == widths.count - 1
                 switch alignments[i] {
-                case .left: cells.append(isLast ? cell : cell + pad)
-                case .right: cells.append(pad + cell)
+                case .left:
+                    text += cell
+                    if !isLast { text += String(repeating: " ", count: pad) }
+                case .right:
+                    text += String(repeating: " ", count: pad)
+                    text += cell
                 }
             }
-            lines.append(cells.joined(separator: "  "))
+            text += "\n"
         }
-        return lines.joined(separator: "\n") + "\n"
+        return text
     }
 }
 
 /// Columns a string occupies in a terminal: wide East Asian characters take two.
 package func displayWidth(_ text: String) -> Int {
-    text.unicodeScalars.reduce(0) { width, scalar in
+    // Plain ASCII (most cells of a large table) is one column per byte.
+    if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
+    return text.unicodeScalars.reduce(0) { width, scalar in
         let v = scalar.value
         if scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .format { return width }
         let wide = (0x1100...0x115F).contains(v) || (0x2E80...0xA4CF).contains(v) || (0xAC00...0xD7A3).contains(v)

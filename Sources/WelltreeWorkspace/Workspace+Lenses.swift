@@ -10,7 +10,7 @@ package enum BuiltinLens {
 }
 
 /// A lens version ready for evaluation: its record, content and compiled rules.
-package struct LoadedLens {
+package struct LoadedLens: Sendable {
     package var record: LensRecord
     package var version: String
     package var lens: Lens
@@ -41,16 +41,16 @@ extension Workspace {
         return records
     }
 
-    /// Parses the lens file at `path` (cached by blob id for the life of this workspace).
+    /// Parses the lens file at `path` (cached by blob id for the life of this workspace and its snapshots).
     package func lensContent(at path: String, kind: LensKind) throws(WorkspaceError) -> (Lens, ObjectID) {
         guard let entry = try entry(path) else {
             throw .notFound(what: "lens file", name: path, hint: nil)
         }
-        if let cached = lensCache[entry.id] { return (cached, entry.id) }
+        if let cached = parsedLenses.lenses[entry.id] { return (cached, entry.id) }
         let bytes = try read(entry, path: path)
         do {
             let lens = try LensLoader.load(bytes, file: path, kind: kind).lens
-            lensCache[entry.id] = lens
+            parsedLenses.lenses[entry.id] = lens
             return (lens, entry.id)
         } catch {
             throw .refused(error.description)
@@ -68,11 +68,11 @@ extension Workspace {
         }
         let (lens, blob) = try lensContent(at: Layout.lensVersion(alias, chosen), kind: record.type == .awsOfficial ? .official : .custom)
         let evaluator: LensEvaluator
-        if let cached = evaluatorCache[blob] {
+        if let cached = parsedLenses.evaluators[blob] {
             evaluator = cached
         } else {
             evaluator = LensEvaluator(lens: lens)
-            evaluatorCache[blob] = evaluator
+            parsedLenses.evaluators[blob] = evaluator
         }
         return LoadedLens(record: record, version: chosen, lens: lens, evaluator: evaluator, blob: blob)
     }

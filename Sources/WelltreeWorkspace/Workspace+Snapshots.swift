@@ -27,6 +27,13 @@ extension Workspace {
     /// written, no reference moves), so every comparison works on trees and can skip what did
     /// not change by id.
     package func snapshot(_ state: WorkspaceState) throws(WorkspaceError) -> Workspace {
+        let snapshot = try openSnapshot(state)
+        // Parsed lenses are keyed by blob id, so they hold for any commit of this repository.
+        snapshot.parsedLenses = parsedLenses
+        return snapshot
+    }
+
+    private func openSnapshot(_ state: WorkspaceState) throws(WorkspaceError) -> Workspace {
         switch state {
         case .revision(let revision):
             let commit: ObjectID

@@ -7,19 +7,136 @@ package struct WorkloadRiskSummary: Sendable, Equatable {
     package var riskCounts: RiskCounts
     /// The newest of the workload file's and its answers' update times.
     package var updatedAt: String
+
+    package init(riskCounts: RiskCounts, updatedAt: String) {
+        self.riskCounts = riskCounts
+        self.updatedAt = updatedAt
+    }
 }
 
 extension Workspace {
     /// Risk counts and last update of one workload.
+    ///
+    /// Gives the same result as evaluating `reviews(of:)`, without decoding answers into values:
+    /// each answer file is scanned in place by `AnswerScanner` straight into choice bit masks,
+    /// and only a file the scanner does not accept goes through the general decoder (which
+    /// names the file, JSON path, line and column of any error).
     package func summary(of stored: StoredWorkload) throws(WorkspaceError) -> WorkloadRiskSummary {
+        var dependencies: [SummaryCache.LensDependency] = []
+        return try summary(of: stored, dependencies: &dependencies)
+    }
+
+    /// `summary(of:)`, also listing the lens version blobs it was computed against.
+    func summary(
+        of stored: StoredWorkload, dependencies: inout [SummaryCache.LensDependency]
+    ) throws(WorkspaceError) -> WorkloadRiskSummary {
+        let answers = try wrap { () throws(GitError) in try repository.entry(at: Layout.answersDirectoryName, inTree: stored.tree) }
+        return try summary(of: stored, answers: answers, dependencies: &dependencies)
+    }
+
+    /// `summary(of:dependencies:)` given the workload's `answers` entry (nil when it has none), for
+    /// callers that have already listed the workload's directory.
+    func summary(
+        of stored: StoredWorkload, answers: TreeEntry?, dependencies: inout [SummaryCache.LensDependency]
+    ) throws(WorkspaceError) -> WorkloadRiskSummary {
         var counts = RiskCounts()
-        var updatedAt = stored.workload.updatedAt
-        for review in try reviews(of: stored) {
-            counts.add(review.review.riskCounts)
-            for answer in review.answers.values {
-                if let time = answer.updatedAt, time > updatedAt { updatedAt = time }
+        var latest = Array(stored.workload.updatedAt.utf8)
+        var lensDirectories: [String: TreeEntry] = [:]
+        if let answers, answers.kind == .tree {
+            for entry in try wrap({ () throws(GitError) in try repository.treeEntries(answers.id) }) {
+                lensDirectories[entry.name] = entry
             }
         }
-        return WorkloadRiskSummary(riskCounts: counts, updatedAt: updatedAt)
+        for applied in stored.workload.lenses {
+            let lens = try cachedEffectiveLens(applied)
+            dependencies.append(SummaryCache.LensDependency(lens: applied, blob: lens.blob))
+            var answered = 0
+            if let directory = lensDirectories[applied.alias], directory.kind == .tree {
+                let fileIndex = answerFileIndex(lens)
+                let directoryPath = Layout.answersDirectory(stored.directory, lens: applied.alias)
+                for file in try wrap({ () throws(GitError) in try repository.treeEntries(directory.id) }) {
+                    guard file.name.hasSuffix(".json") else { continue }
+                    let question = fileIndex[file.name]
+                    if question != nil { answered += 1 }
+                    let risk = try risk(
+                        of: file, path: "\(directoryPath)/\(file.name)", question: question, evaluator: lens.evaluator,
+                        latest: &latest)
+                    if question != nil { counts.add(risk) }
+                }
+            }
+            counts.add(.unanswered, count: lens.evaluator.questionIds.count - answered)
+        }
+        return WorkloadRiskSummary(riskCounts: counts, updatedAt: String(decoding: latest, as: UTF8.self))
+    }
+
+    /// The risk of one answer file (UNANSWERED when `question` is nil, a file for a question the
+    /// lens does not have), raising `latest` to the file's update time when that is newer.
+    private func risk(
+        of file: TreeEntry, path: String, question: Int?, evaluator: LensEvaluator, latest: inout [UInt8]
+    ) throws(WorkspaceError) -> Risk {
+        switch file.kind {
+        case .blob, .executable:
+            let choices = question.map { evaluator.choices(ofQuestion: $0) }
+            let scanned = try wrap { () throws(GitError) in
+                try repository.withBlob(file.id) { buffer -> Risk? in
+                    guard let answer = AnswerScanner.scan(buffer, choices: choices) else { return nil }
+                    if let range = answer.updatedAt { Self.keepNewer(UnsafeRawBufferPointer(rebasing: buffer[range]), in: &latest) }
+                    guard let question else { return .unanswered }
+                    return evaluator.risk(
+                        questionAt: question, selected: answer.selected, notApplicable: answer.notApplicable,
+                        isApplicable: answer.isApplicable)
+                }
+            }
+            if let scanned { return scanned }
+        case .symlink, .tree, .submodule:
+            break
+        }
+        // Anything unusual: the general decoder decides, and names the place of any error.
+        let stored = try decode(StoredAnswer.self, from: try read(file, path: path), path: path)
+        if let time = stored.updatedAt { Self.keepNewer(time.utf8, in: &latest) }
+        guard let question else { return .unanswered }
+        return evaluator.risk(questionId: evaluator.questionIds[question], answer: stored.answer)
+    }
+
+    /// Replaces `latest` by `time` when `time` sorts after it (ISO 8601 times in UTC sort as text).
+    private static func keepNewer(_ time: some Collection<UInt8>, in latest: inout [UInt8]) {
+        if latest.lexicographicallyPrecedes(time) { latest = Array(time) }
+    }
+
+    /// `effectiveLens(_:)`, resolved once per applied lens and base commit.
+    func cachedEffectiveLens(_ applied: WorkloadLens) throws(WorkspaceError) -> LoadedLens {
+        if let cached = effectiveLensCache[applied] { return cached }
+        let lens = try effectiveLens(applied)
+        effectiveLensCache[applied] = lens
+        effectiveBlobCache[applied] = lens.blob
+        return lens
+    }
+
+    /// The blob id of the lens version `applied` resolves to, without parsing the lens; nil when
+    /// it does not resolve (the full evaluation then reports why).
+    func effectiveLensBlob(_ applied: WorkloadLens) -> ObjectID? {
+        if let cached = effectiveBlobCache[applied] { return cached }
+        var blob: ObjectID?
+        if let record = try? lensRecord(applied.alias) {
+            let version = record.latestMinor(after: applied.version)
+            if record.versions.contains(where: { $0.version == version }),
+                let entry = try? entry(Layout.lensVersion(applied.alias, version)), entry.kind == .blob
+            {
+                blob = entry.id
+            }
+        }
+        effectiveBlobCache[applied] = .some(blob)
+        return blob
+    }
+
+    /// `<question>.json` -> question index for a lens version, built once per version.
+    private func answerFileIndex(_ lens: LoadedLens) -> [String: Int] {
+        if let index = parsedLenses.answerFileIndex[lens.blob] { return index }
+        var index: [String: Int] = [:]
+        for (position, id) in lens.evaluator.questionIds.enumerated() where index["\(id).json"] == nil {
+            index["\(id).json"] = position
+        }
+        parsedLenses.answerFileIndex[lens.blob] = index
+        return index
     }
 }

@@ -9,8 +9,15 @@ extension Workspace {
 
     /// Reads the workload stored in `entry` (a directory below `workloads/`).
     package func loadWorkload(_ entry: TreeEntry) throws(WorkspaceError) -> StoredWorkload {
+        try loadWorkload(entry, file: try wrap { () throws(GitError) in
+            try repository.entry(at: Layout.workloadFileName, inTree: entry.id)
+        })
+    }
+
+    /// `loadWorkload(_:)` given the directory's `workload.json` entry (nil when it has none).
+    func loadWorkload(_ entry: TreeEntry, file: TreeEntry?) throws(WorkspaceError) -> StoredWorkload {
         let path = Layout.workloadFile(entry.name)
-        guard let fileEntry = try wrap({ () throws(GitError) in try repository.entry(at: Layout.workloadFileName, inTree: entry.id) }) else {
+        guard let fileEntry = file else {
             throw .invalidFile(path: path, JSONDocumentError(path: .root, position: nil, message: "the workload directory has no \(Layout.workloadFileName)"))
         }
         let workload = try decode(Workload.self, from: try read(fileEntry, path: path), path: path)

@@ -15,10 +15,14 @@ package final class Workspace {
     package private(set) var base: ObjectID?
     /// The tree of `base`.
     package private(set) var baseTree: ObjectID?
-    /// Lenses parsed in this process, by blob id: a lens is parsed once however many workloads use it.
-    var lensCache: [ObjectID: Lens] = [:]
-    /// Compiled evaluators, by blob id of the lens version.
-    var evaluatorCache: [ObjectID: LensEvaluator] = [:]
+    /// Lenses parsed in this process, by blob id: a lens is parsed once however many workloads
+    /// (and snapshots of this workspace) use it.
+    var parsedLenses = ParsedLenses()
+    /// The lens version each applied lens resolves to at `base` (records can change with it).
+    var effectiveLensCache: [WorkloadLens: LoadedLens] = [:]
+    /// The blob id of the lens version each applied lens resolves to at `base`, or nil when it
+    /// does not resolve; cheaper than `effectiveLensCache` as no lens is parsed.
+    var effectiveBlobCache: [WorkloadLens: ObjectID?] = [:]
     /// The repository's write lock while this workspace holds it (see `withWriteLock`).
     var heldLock: WriteLock?
 
@@ -171,6 +175,8 @@ package final class Workspace {
     func setBase(commit: ObjectID, tree: ObjectID) {
         base = commit
         baseTree = tree
+        effectiveLensCache = [:]
+        effectiveBlobCache = [:]
     }
 
     func wrap<T>(_ body: () throws(GitError) -> T) throws(WorkspaceError) -> T {

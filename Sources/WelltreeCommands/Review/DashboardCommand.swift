@@ -18,19 +18,21 @@ struct DashboardCommand: ParsableCommand {
 
     func run() throws {
         try perform {
-            let workspace = try global.workspace()
+            // The workspace (and with it the repository and its mapped pack files) is released
+            // before the output is built, so the two never count towards peak memory together.
+            let overviews = try { () throws(WorkspaceError) in try global.workspace().overviewsShowingProgress() }()
             var summaries: [WorkloadSummaryShape] = []
             var totals = DashboardOutput.DashboardTotals()
-            for stored in try workspace.allWorkloads() {
-                let summary = try workspace.summary(of: stored)
+            for overview in overviews {
+                let counts = overview.summary.riskCounts
                 totals.Workloads += 1
-                if summary.riskCounts[.high] > 0 { totals.WorkloadsWithHighRisks += 1 }
-                if summary.riskCounts[.medium] > 0 { totals.WorkloadsWithMediumRisks += 1 }
-                totals.RiskCounts.add(summary.riskCounts)
-                if let risk, summary.riskCounts[risk.risk] == 0 { continue }
-                summaries.append(WorkloadSummaryShape(stored.workload, updatedAt: summary.updatedAt, riskCounts: summary.riskCounts))
+                if counts[.high] > 0 { totals.WorkloadsWithHighRisks += 1 }
+                if counts[.medium] > 0 { totals.WorkloadsWithMediumRisks += 1 }
+                totals.RiskCounts.add(counts)
+                if let risk, counts[risk.risk] == 0 { continue }
+                summaries.append(WorkloadSummaryShape(overview))
             }
-            summaries.sort { $0.WorkloadName.lowercased() < $1.WorkloadName.lowercased() }
+            summaries.sortByName()
             switch format {
             case .json: output(jsonText(DashboardOutput(summaries, totals: totals)))
             case .text: output(ReviewText.dashboard(summaries, totals: totals))

@@ -13,12 +13,8 @@ extension WorkloadCommand {
         func run() throws {
             try perform {
                 let workspace = try global.workspace()
-                var summaries: [WorkloadSummaryShape] = []
-                for stored in try workspace.allWorkloads() {
-                    let summary = try workspace.summary(of: stored)
-                    summaries.append(WorkloadSummaryShape(stored.workload, updatedAt: summary.updatedAt, riskCounts: summary.riskCounts))
-                }
-                summaries.sort { $0.WorkloadName.lowercased() < $1.WorkloadName.lowercased() }
+                var summaries = try workspace.overviewsShowingProgress().map(WorkloadSummaryShape.init)
+                summaries.sortByName()
                 switch format.format {
                 case .json: output(jsonText(ListWorkloadsOutput(summaries)))
                 case .text:

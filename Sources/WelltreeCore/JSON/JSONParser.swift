@@ -120,7 +120,9 @@ package struct JSONParser {
     private func parseObject(_ index: inout Int, depth: Int) throws(JSONSyntaxError) -> [JSONMember] {
         index += 1
         var members: [JSONMember] = []
-        var seen = Set<String>()
+        // Duplicate keys are found by a linear search while the object is small (most are), and
+        // through a set only past that: hashing every key was a measurable part of parsing.
+        var seen: Set<String>?
         skipWhitespace(&index)
         if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
             index += 1
@@ -133,7 +135,16 @@ package struct JSONParser {
             }
             let keyOffset = index
             let key = try parseString(&index)
-            guard seen.insert(key).inserted || allowsDuplicateKeys else { throw error("duplicate key \"\(key)\"", at: keyOffset) }
+            if !allowsDuplicateKeys {
+                let duplicate: Bool
+                if members.count < 16 {
+                    duplicate = members.contains { $0.key == key }
+                } else {
+                    if seen == nil { seen = Set(members.map(\.key)) }
+                    duplicate = !seen!.insert(key).inserted
+                }
+                if duplicate { throw error("duplicate key \"\(key)\"", at: keyOffset) }
+            }
             skipWhitespace(&index)
             guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
                 throw error("expected ':' after key \"\(key)\", found \(describe(index))", at: index)
@@ -219,7 +230,7 @@ package struct JSONParser {
                 let slice = bytes[index..<scan]
                 index = scan + 1
                 if asciiOnly { return String(decoding: slice, as: UTF8.self) }
-                guard let text = String(validating: slice, as: UTF8.self) else {
+                guard let text = UTF8Validation.string(slice) else {
                     throw error("the string is not valid UTF-8", at: start)
                 }
                 return text
@@ -238,7 +249,7 @@ package struct JSONParser {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                guard let text = String(validating: buffer, as: UTF8.self) else {
+                guard let text = UTF8Validation.string(buffer[...]) else {
                     throw error("the string is not valid UTF-8", at: start)
                 }
                 return text

@@ -110,6 +110,9 @@ private struct KeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
     private func append(_ key: Key, _ child: Box) {
         guard case .object(var pairs) = encoder.storage.content else { return }
+        // Empty the box first so the array is uniquely referenced and grows in place (otherwise
+        // every append copies it: quadratic for a 10,000-row dashboard).
+        encoder.storage.content = .empty
         pairs.append((key.stringValue, child))
         encoder.storage.content = .object(pairs)
     }
@@ -170,6 +173,8 @@ private struct UnkeyedContainer: UnkeyedEncodingContainer {
 
     private func append(_ child: Box) {
         guard case .array(var boxes) = encoder.storage.content else { return }
+        // As above: no copy per element.
+        encoder.storage.content = .empty
         boxes.append(child)
         encoder.storage.content = .array(boxes)
     }

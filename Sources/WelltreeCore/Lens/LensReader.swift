@@ -97,6 +97,19 @@ struct LensReader {
         return members
     }
 
+    /// False when the UTF-8 bytes alone show there is no control character other than tab, line
+    /// feed and carriage return (C0 controls, DEL, and C1 controls encoded as 0xC2 0x80-0x9F), so
+    /// the per-character Unicode look-up, most of a large lens's import time, is skipped.
+    static func mayHaveControls(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D { return true }
+            if byte == 0x7F || (previous == 0xC2 && byte >= 0x80 && byte <= 0x9F) { return true }
+            previous = byte
+        }
+        return false
+    }
+
     /// A string member with its node. Missing required members and wrong types are errors;
     /// lengths over `maxLength` are errors; `restricted` adds the character-set warning.
     mutating func string(
@@ -121,9 +134,11 @@ struct LensReader {
         // Control characters (NUL, escape sequences) are never text: they would reach terminals
         // and file names through every report. Tab, newline and carriage return are text.
         var controls: [Character] = []
-        for character in text where character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-            && !["\t", "\n", "\r", "\r\n"].contains(character) && !controls.contains(character) {
-            controls.append(character)
+        if Self.mayHaveControls(text) {
+            for character in text where character.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+                && !["\t", "\n", "\r", "\r\n"].contains(character) && !controls.contains(character) {
+                controls.append(character)
+            }
         }
         if !controls.isEmpty {
             error("\"\(key)\" contains control characters: \(controls.map(Self.visible).joined(separator: " ")) (only tab and line breaks are allowed)", at: path, node)

@@ -26,12 +26,15 @@ package struct LensEvaluator: Sendable {
     private let questions: [CompiledQuestion]
     private let questionIndex: [String: Int]
     private let program: ConditionProgram
+    /// Question ids in lens order (pillar by pillar): position `i` is question index `i`.
+    package let questionIds: [String]
 
     package init(lens: Lens) {
         self.lens = lens
         var builder = ConditionProgram.Builder()
         var questions: [CompiledQuestion] = []
         var questionIndex: [String: Int] = [:]
+        var questionIds: [String] = []
         for pillar in lens.pillars {
             for question in pillar.questions {
                 var choiceIndex: [String: Int] = [:]
@@ -44,12 +47,34 @@ package struct LensEvaluator: Sendable {
                     rules.append(CompiledRule(root: builder.add(condition, choiceIndex: choiceIndex), risk: rule.risk.risk))
                 }
                 if questionIndex[question.id] == nil { questionIndex[question.id] = questions.count }
-                questions.append(CompiledQuestion(choiceIndex: choiceIndex, rules: rules))
+                questionIds.append(question.id)
+                questions.append(CompiledQuestion(
+                    choiceIndex: choiceIndex, rules: rules,
+                    choices: ChoiceTable(question.choices.prefix(64).map(\.id))))
             }
         }
         self.questions = questions
         self.questionIndex = questionIndex
+        self.questionIds = questionIds
         self.program = builder.program
+    }
+
+    /// The position of a question in lens order, or nil when the lens has no such question.
+    package func questionIndex(of questionId: String) -> Int? {
+        questionIndex[questionId]
+    }
+
+    /// The choice ids of the question at `index`, for matching ids read from bytes.
+    package func choices(ofQuestion index: Int) -> ChoiceTable {
+        questions[index].choices
+    }
+
+    /// The risk of the question at `index` from an answer already reduced to choice bit masks
+    /// (bit `i` is the question's choice `i`): the fast path for scanned answer files, with the
+    /// same semantics as `risk(questionId:answer:)`.
+    package func risk(questionAt index: Int, selected: UInt64, notApplicable: UInt64, isApplicable: Bool) -> Risk {
+        guard isApplicable else { return .notApplicable }
+        return risk(questions[index], selected: selected, notApplicable: notApplicable)
     }
 
     /// The risk of one question given its answer (nil when never answered). A question id the
@@ -109,7 +134,11 @@ package struct LensEvaluator: Sendable {
         for id in answer.notApplicableChoices.keys {
             if let index = question.choiceIndex[id] { notApplicable |= 1 << UInt64(index) }
         }
-        selected &= ~notApplicable
+        return risk(question, selected: selected, notApplicable: notApplicable)
+    }
+
+    private func risk(_ question: CompiledQuestion, selected: UInt64, notApplicable: UInt64) -> Risk {
+        let selected = selected & ~notApplicable
         guard selected != 0 || notApplicable != 0 else { return .unanswered }
         for rule in question.rules where program.holds(rule.root, selected: selected, notApplicable: notApplicable) {
             return rule.risk
@@ -121,6 +150,7 @@ package struct LensEvaluator: Sendable {
 private struct CompiledQuestion: Sendable {
     let choiceIndex: [String: Int]
     let rules: [CompiledRule]
+    let choices: ChoiceTable
 }
 
 private struct CompiledRule: Sendable {

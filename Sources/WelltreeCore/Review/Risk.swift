@@ -23,27 +23,56 @@ package enum Risk: String, Sendable, Codable, CaseIterable, Comparable {
 /// How many questions carry each risk: the API's `RiskCounts` map. Every risk is always present
 /// (zero when no question has it), so JSON output has a stable shape.
 package struct RiskCounts: Sendable, Equatable, Hashable {
-    package private(set) var counts: [Risk: Int]
+    // Five plain counters, not a dictionary: a dashboard builds and adds up tens of thousands of
+    // these, and each dictionary was an allocation plus hashing on every access.
+    private var unanswered = 0
+    private var high = 0
+    private var medium = 0
+    private var none = 0
+    private var notApplicable = 0
 
-    package init() {
-        counts = Dictionary(uniqueKeysWithValues: Risk.allCases.map { ($0, 0) })
+    package init() {}
+
+    /// Every risk with its count.
+    package var counts: [Risk: Int] {
+        Dictionary(uniqueKeysWithValues: Risk.allCases.map { ($0, self[$0]) })
     }
 
     package subscript(risk: Risk) -> Int {
-        get { counts[risk] ?? 0 }
-        set { counts[risk] = newValue }
+        get {
+            switch risk {
+            case .unanswered: unanswered
+            case .high: high
+            case .medium: medium
+            case .none: none
+            case .notApplicable: notApplicable
+            }
+        }
+        set {
+            switch risk {
+            case .unanswered: unanswered = newValue
+            case .high: high = newValue
+            case .medium: medium = newValue
+            case .none: none = newValue
+            case .notApplicable: notApplicable = newValue
+            }
+        }
     }
 
     package mutating func add(_ risk: Risk, count: Int = 1) { self[risk] += count }
 
     package mutating func add(_ other: RiskCounts) {
-        for risk in Risk.allCases { self[risk] += other[risk] }
+        unanswered += other.unanswered
+        high += other.high
+        medium += other.medium
+        none += other.none
+        notApplicable += other.notApplicable
     }
 
     /// Questions that have been answered or marked not applicable.
-    package var answered: Int { total - self[.unanswered] }
+    package var answered: Int { total - unanswered }
 
-    package var total: Int { Risk.allCases.reduce(0) { $0 + self[$1] } }
+    package var total: Int { unanswered + high + medium + none + notApplicable }
 }
 
 extension RiskCounts: Codable {

@@ -1,0 +1,72 @@
+import Foundation
+
+/// The benchmark's printed report: a Markdown table per size with the ratios, then the targets
+/// judged at the largest size.
+package enum ResultsTable {
+    package static func render(_ results: [SizeResult], machine: String, date: String) -> String {
+        var text = "Date: \(date)  \nMachine: \(machine)\n\n"
+        text += "| | " + results.map { "N = \(grouped($0.workloads))" }.joined(separator: " | ") + " |\n"
+        text += "|---|" + results.map { _ in "---:|" }.joined() + "\n"
+        func row(_ label: String, _ cell: (SizeResult) -> String) {
+            text += "| \(label) | " + results.map(cell).joined(separator: " | ") + " |\n"
+        }
+        row("answer files") { grouped($0.answerFiles) }
+        row("pack size") { String(format: "%.0f MB", Double($0.packBytes) / 1e6) }
+        row("`welltree dashboard`, cold (fresh clone)") { time($0.coldDashboard) }
+        row("`welltree dashboard`, warm (second run)") { time($0.warmDashboard) }
+        row("`welltree check --base HEAD~1` (one workload changed)") { $0.check.map(time) ?? "n/a" }
+        row("`welltree status W`") { time($0.status) }
+        row("peak RSS, cold dashboard") { String(format: "%.0f MB", Double($0.coldPeakBytes) / 1_048_576) }
+        row("floor: `git cat-file --batch-all-objects --batch`") { time($0.catFile) }
+        row("floor: `git diff --name-only HEAD~1 HEAD`") { time($0.diff) }
+        row("peer: Python `json.loads` over a checkout") { time($0.python) }
+        row("cold dashboard / cat-file") { ratio($0.coldDashboard, $0.catFile) }
+        row("Python peer / cold dashboard") { ratio($0.python, $0.coldDashboard) }
+        row("check / git diff") { r in r.check.map { ratio($0, r.diff) } ?? "n/a" }
+        row("totals agree with the peer") { $0.totalsAgree ? "yes" : "**NO**" }
+        if let small = results.first, let large = results.last {
+            text += "\nTotals at N = \(grouped(large.workloads)): \(large.totals)\n"
+            text += "\nTargets at N = \(grouped(large.workloads)):\n\n"
+            func target(_ name: String, _ holds: Bool?, _ detail: String) {
+                let verdict = holds.map { $0 ? "holds" : "**misses**" } ?? "not measured"
+                text += "- \(name): \(verdict) (\(detail))\n"
+            }
+            target(
+                "cold dashboard <= 2x git cat-file", large.coldDashboard <= 2 * large.catFile,
+                ratio(large.coldDashboard, large.catFile))
+            target(
+                "cold dashboard >= 3x faster than Python", large.python >= 3 * large.coldDashboard,
+                ratio(large.python, large.coldDashboard) + " faster")
+            target("warm dashboard <= 150 ms", large.warmDashboard <= 0.150, time(large.warmDashboard))
+            target(
+                "check <= 10x git diff", large.check.map { $0 <= 10 * large.diff },
+                large.check.map { ratio($0, large.diff) } ?? "n/a")
+            target(
+                "check no slower at N = \(grouped(large.workloads)) than at N = \(grouped(small.workloads))",
+                large.check.flatMap { l in small.check.map { s in l <= s * 1.1 } },
+                large.check.flatMap { l in small.check.map { s in "\(time(s)) -> \(time(l))" } } ?? "n/a")
+            target(
+                "peak memory <= 150 MB", large.coldPeakBytes <= 150 * 1_048_576,
+                String(format: "%.0f MB", Double(large.coldPeakBytes) / 1_048_576))
+        }
+        return text
+    }
+
+    private static func time(_ seconds: Double) -> String {
+        seconds >= 1 ? String(format: "%.2f s", seconds) : String(format: "%.0f ms", seconds * 1000)
+    }
+
+    private static func ratio(_ a: Double, _ b: Double) -> String {
+        String(format: "%.2fx", a / b)
+    }
+
+    private static func grouped(_ n: Int) -> String {
+        var digits = String(n)
+        var out = ""
+        while digits.count > 3 {
+            out = "," + digits.suffix(3) + out
+            digits = String(digits.dropLast(3))
+        }
+        return digits + out
+    }
+}

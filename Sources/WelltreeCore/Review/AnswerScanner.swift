@@ -1,0 +1,264 @@
+/// What risk evaluation needs of one answer file: its choices as bit masks over the question's
+/// choice list, whether the question applies, and where its `updatedAt` text is.
+package struct ScannedAnswer: Sendable, Equatable {
+    /// Bit `i` set: the question's choice `i` is selected.
+    package var selected: UInt64 = 0
+    /// Bit `i` set: the question's choice `i` is marked not applicable.
+    package var notApplicable: UInt64 = 0
+    package var isApplicable = true
+    /// The bytes of the `updatedAt` string (no quotes) in the scanned buffer, when present.
+    package var updatedAt: Range<Int>?
+
+    package init() {}
+}
+
+/// A strict, allocation-free reader for the answer files Welltree writes
+/// (`workloads/<dir>/answers/<lens>/<question>.json`).
+///
+/// Decoding every answer into `Answer` values costs strings, arrays and dictionaries per file;
+/// over a large organisation's hundreds of thousands of files that is most of a dashboard's
+/// time. This scanner reads the bytes once and keeps only what evaluation needs, matching choice
+/// ids against the question's `ChoiceTable` without creating strings.
+///
+/// It accepts exactly the well-formed documents of the answer schema (any JSON whitespace,
+/// members in any order) and gives up, returning nil, on anything else: a syntax error, an
+/// unknown or repeated key, a `null`, a `\u` escape, an unknown enum value, a choice id the
+/// question does not have, invalid UTF-8. The caller then decodes the file with the general
+/// decoder, which either accepts it (for example an unknown key, which `Answer` ignores) or
+/// reports the error with its JSON path, line and column. So the scanner only ever decides the
+/// common case and never changes what a file means.
+package enum AnswerScanner {
+    /// Scans one answer file. `choices` is the question's choice list; nil (a file for a question
+    /// the lens does not have) makes the scan give up whenever a choice id must be matched.
+    package static func scan(_ buffer: UnsafeRawBufferPointer, choices: ChoiceTable?) -> ScannedAnswer? {
+        guard let base = buffer.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return nil }
+        var cursor = Cursor(base: base, count: buffer.count, buffer: buffer)
+        return cursor.answer(choices)
+    }
+}
+
+private let quote = UInt8(ascii: "\"")
+private let backslash = UInt8(ascii: "\\")
+
+/// Keys of the answer schema, as bytes, with a bit each to catch repeats.
+private enum Key {
+    static let selectedChoices = Array("selectedChoices".utf8)
+    static let notApplicableChoices = Array("notApplicableChoices".utf8)
+    static let isApplicable = Array("isApplicable".utf8)
+    static let reason = Array("reason".utf8)
+    static let notes = Array("notes".utf8)
+    static let updatedAt = Array("updatedAt".utf8)
+    static let reasons: [[UInt8]] = AnswerReason.allCases.map { Array($0.rawValue.utf8) }
+}
+
+private struct Cursor {
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    let buffer: UnsafeRawBufferPointer
+    var index = 0
+
+    init(base: UnsafePointer<UInt8>, count: Int, buffer: UnsafeRawBufferPointer) {
+        self.base = base
+        self.count = count
+        self.buffer = buffer
+    }
+
+    mutating func answer(_ choices: ChoiceTable?) -> ScannedAnswer? {
+        var result = ScannedAnswer()
+        var seen: UInt8 = 0
+        skipWhitespace()
+        guard take(UInt8(ascii: "{")) else { return nil }
+        skipWhitespace()
+        if !take(UInt8(ascii: "}")) {
+            repeat {
+                skipWhitespace()
+                guard let key = string(), !key.escaped else { return nil }
+                skipWhitespace()
+                guard take(UInt8(ascii: ":")) else { return nil }
+                skipWhitespace()
+                let bit: UInt8
+                if matches(key, Key.selectedChoices) {
+                    bit = 1
+                    guard let choices, let mask = choiceArray(choices) else { return nil }
+                    result.selected = mask
+                } else if matches(key, Key.notApplicableChoices) {
+                    bit = 2
+                    guard let choices, let mask = notApplicableObject(choices) else { return nil }
+                    result.notApplicable = mask
+                } else if matches(key, Key.isApplicable) {
+                    bit = 4
+                    guard let value = boolean() else { return nil }
+                    result.isApplicable = value
+                } else if matches(key, Key.reason) {
+                    bit = 8
+                    guard reason() else { return nil }
+                } else if matches(key, Key.notes) {
+                    bit = 16
+                    guard string() != nil else { return nil }
+                } else if matches(key, Key.updatedAt) {
+                    bit = 32
+                    guard let value = string(), !value.escaped else { return nil }
+                    result.updatedAt = value.range
+                } else {
+                    return nil
+                }
+                guard seen & bit == 0 else { return nil }
+                seen |= bit
+                skipWhitespace()
+            } while take(UInt8(ascii: ","))
+            guard take(UInt8(ascii: "}")) else { return nil }
+        }
+        skipWhitespace()
+        return index == count ? result : nil
+    }
+
+    /// `["id", ...]` as a mask; nil on an unknown id.
+    private mutating func choiceArray(_ choices: ChoiceTable) -> UInt64? {
+        guard take(UInt8(ascii: "[")) else { return nil }
+        skipWhitespace()
+        var mask: UInt64 = 0
+        if take(UInt8(ascii: "]")) { return mask }
+        repeat {
+            skipWhitespace()
+            guard let choice = choiceIndex(choices) else { return nil }
+            mask |= 1 << UInt64(choice)
+            skipWhitespace()
+        } while take(UInt8(ascii: ","))
+        return take(UInt8(ascii: "]")) ? mask : nil
+    }
+
+    /// `{"id": {"reason": "...", "notes": "..."}, ...}` as a mask; nil on an unknown or
+    /// repeated id or a member without its required reason.
+    private mutating func notApplicableObject(_ choices: ChoiceTable) -> UInt64? {
+        guard take(UInt8(ascii: "{")) else { return nil }
+        skipWhitespace()
+        var mask: UInt64 = 0
+        if take(UInt8(ascii: "}")) { return mask }
+        repeat {
+            skipWhitespace()
+            guard let choice = choiceIndex(choices), mask & (1 << UInt64(choice)) == 0 else { return nil }
+            mask |= 1 << UInt64(choice)
+            skipWhitespace()
+            guard take(UInt8(ascii: ":")) else { return nil }
+            skipWhitespace()
+            guard take(UInt8(ascii: "{")) else { return nil }
+            var seen: UInt8 = 0
+            skipWhitespace()
+            if !take(UInt8(ascii: "}")) {
+                repeat {
+                    skipWhitespace()
+                    guard let key = string(), !key.escaped else { return nil }
+                    skipWhitespace()
+                    guard take(UInt8(ascii: ":")) else { return nil }
+                    skipWhitespace()
+                    let bit: UInt8
+                    if matches(key, Key.reason) {
+                        bit = 1
+                        guard reason() else { return nil }
+                    } else if matches(key, Key.notes) {
+                        bit = 2
+                        guard string() != nil else { return nil }
+                    } else {
+                        return nil
+                    }
+                    guard seen & bit == 0 else { return nil }
+                    seen |= bit
+                    skipWhitespace()
+                } while take(UInt8(ascii: ","))
+                guard take(UInt8(ascii: "}")) else { return nil }
+            }
+            guard seen & 1 != 0 else { return nil }
+            skipWhitespace()
+        } while take(UInt8(ascii: ","))
+        return take(UInt8(ascii: "}")) ? mask : nil
+    }
+
+    /// A choice id string, as the index of the question's choice with that id.
+    private mutating func choiceIndex(_ choices: ChoiceTable) -> Int? {
+        guard let id = string(), !id.escaped else { return nil }
+        let index = choices.index(of: UnsafeRawBufferPointer(rebasing: buffer[id.range]))
+        guard let index, index < 64 else { return nil }
+        return index
+    }
+
+    private mutating func reason() -> Bool {
+        guard let value = string(), !value.escaped else { return false }
+        return Key.reasons.contains { matches(value, $0) }
+    }
+
+    private mutating func boolean() -> Bool? {
+        if literal("true") { return true }
+        if literal("false") { return false }
+        return nil
+    }
+
+    private mutating func literal(_ text: StaticString) -> Bool {
+        let length = text.utf8CodeUnitCount
+        guard count - index >= length else { return false }
+        let bytes = text.utf8Start
+        for offset in 0..<length where base[index + offset] != bytes[offset] { return false }
+        index += length
+        return true
+    }
+
+    /// A JSON string: the range of its contents and whether it has escapes. Nil on anything the
+    /// general parser would reject (control characters, bad escapes, invalid UTF-8) and on `\u`
+    /// escapes, which are left to it.
+    private mutating func string() -> (range: Range<Int>, escaped: Bool)? {
+        guard index < count, base[index] == quote else { return nil }
+        index += 1
+        let start = index
+        var escaped = false
+        var ascii = true
+        while index < count {
+            let byte = base[index]
+            if byte == quote {
+                let end = index
+                index += 1
+                if !ascii && !UTF8Validation.isValid(UnsafeBufferPointer(start: base + start, count: end - start)) { return nil }
+                return (start..<end, escaped)
+            }
+            if byte == backslash {
+                guard index + 1 < count else { return nil }
+                switch base[index + 1] {
+                case quote, backslash, UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"), UInt8(ascii: "n"),
+                    UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    escaped = true
+                    index += 2
+                    continue
+                default:
+                    return nil
+                }
+            }
+            if byte < 0x20 { return nil }
+            if byte >= 0x80 { ascii = false }
+            index += 1
+        }
+        return nil
+    }
+
+    private func matches(_ value: (range: Range<Int>, escaped: Bool), _ expected: [UInt8]) -> Bool {
+        guard value.range.count == expected.count else { return false }
+        var position = value.range.lowerBound
+        for byte in expected {
+            if base[position] != byte { return false }
+            position += 1
+        }
+        return true
+    }
+
+    private mutating func take(_ byte: UInt8) -> Bool {
+        guard index < count, base[index] == byte else { return false }
+        index += 1
+        return true
+    }
+
+    private mutating func skipWhitespace() {
+        while index < count {
+            switch base[index] {
+            case 0x20, 0x0A, 0x0D, 0x09: index += 1
+            default: return
+            }
+        }
+    }
+}

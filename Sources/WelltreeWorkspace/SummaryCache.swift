@@ -1,0 +1,266 @@
+import Foundation
+import Git
+import WelltreeCore
+
+/// Workload overviews kept between runs, keyed by content: a workload directory's tree id plus
+/// the blob ids of the lens versions its answers were evaluated against.
+///
+/// Git ids name content, so the key determines the value: an entry can never be stale, only
+/// unused. Any change below a workload's directory changes its tree id; a new lens version or an
+/// edited lens changes the blob id the entry recorded, and the entry stops matching. Nothing is
+/// ever invalidated by time or by comparing dates.
+///
+/// The file lives in the git directory (`welltree/cache/summaries-v1.bin`), never in the work
+/// tree or in commits. It is only an accelerator: deleting it, or a corrupt or truncated file,
+/// means the next run computes everything from the repository and writes a fresh one.
+///
+/// Format (little-endian): the 8-byte magic `WTSUMv1\n`; a UInt32 entry count; the entries; an
+/// FNV-1a 64 checksum of everything before it. An entry is the 20-byte tree id; a byte with
+/// the number of lenses, each as alias and version (UInt8 length + UTF-8) and the 20-byte blob
+/// id of the lens version file; five UInt32 risk counts in `Risk.allCases` order; then id,
+/// name, owner, improvement status and update time (UInt16 length + UTF-8). The version in the
+/// name and magic changes whenever the format or the meaning of a summary does (a change to risk
+/// evaluation), so an old file is simply ignored.
+///
+/// Writers write a private temporary file beside it and rename it into place, so readers see a
+/// whole old file or a whole new one, and two writers at once cannot mix their bytes (the last
+/// rename wins; the loser's entries are recomputed when next needed).
+package struct SummaryCache: Sendable {
+    /// A lens version a summary was computed against.
+    package struct LensDependency: Sendable, Equatable, Hashable {
+        /// The lens alias and the version the workload applied (before minor versions advance it).
+        package var lens: WorkloadLens
+        /// The blob id of the lens version file actually evaluated.
+        package var blob: ObjectID
+
+        package init(lens: WorkloadLens, blob: ObjectID) {
+            self.lens = lens
+            self.blob = blob
+        }
+    }
+
+    /// One cached overview and the lens versions it depends on.
+    package struct Entry: Sendable, Equatable {
+        package var lenses: [LensDependency]
+        package var overview: WorkloadOverview
+
+        package init(lenses: [LensDependency], overview: WorkloadOverview) {
+            self.lenses = lenses
+            self.overview = overview
+        }
+    }
+
+    /// The file name; the version changes with the format or the meaning of a summary.
+    package static let fileName = "summaries-v1.bin"
+    private static let magic = Array("WTSUMv1\n".utf8)
+
+    /// Entries by workload tree id.
+    package private(set) var entries: [ObjectID: Entry] = [:]
+
+    package init() {}
+
+    package subscript(tree: ObjectID) -> Entry? {
+        get { entries[tree] }
+        set { entries[tree] = newValue }
+    }
+
+    package var count: Int { entries.count }
+
+    /// Adds entries of `older` that this cache lacks, up to `limit` entries in all, so that
+    /// going back and forth between commits keeps both sides warm without the file growing
+    /// without bound.
+    package mutating func retain(from older: SummaryCache, limit: Int) {
+        for (tree, entry) in older.entries where entries.count < limit && entries[tree] == nil {
+            entries[tree] = entry
+        }
+    }
+
+    // MARK: Files
+
+    /// Reads the cache at `path`; a missing, unreadable, truncated or corrupt file gives an
+    /// empty cache.
+    package static func load(from path: String) -> SummaryCache {
+        guard let data = FileManager.default.contents(atPath: path) else { return SummaryCache() }
+        return decode([UInt8](data)) ?? SummaryCache()
+    }
+
+    /// Writes the cache to `path` atomically (temporary file + rename), creating directories.
+    package func write(to path: String) throws(WorkspaceError) {
+        let directory = (path as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw .io(path: directory, message: error.localizedDescription)
+        }
+        let temporary = "\(path).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
+        let bytes = encode()
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw .io(path: temporary, message: String(cString: strerror(errno))) }
+        var written = 0
+        let ok = bytes.withUnsafeBytes { buffer -> Bool in
+            while written < buffer.count {
+                let n = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
+                if n <= 0 { return false }
+                written += n
+            }
+            return true
+        }
+        close(descriptor)
+        guard ok, rename(temporary, path) == 0 else {
+            let message = String(cString: strerror(errno))
+            unlink(temporary)
+            throw .io(path: path, message: message)
+        }
+    }
+
+    // MARK: Encoding
+
+    /// The file's bytes.
+    package func encode() -> [UInt8] {
+        // Written straight from the dictionary in key order, without copying entries: this runs
+        // at the end of a cold dashboard, when memory is at its peak.
+        let trees = entries.keys.filter { Self.isStorable(entries[$0]!) }.sorted()
+        var out = Self.magic
+        out.reserveCapacity(64 + trees.count * 160)
+        append(UInt32(trees.count), to: &out)
+        for tree in trees {
+            let entry = entries[tree]!
+            out.append(contentsOf: tree.bytes)
+            out.append(UInt8(entry.lenses.count))
+            for dependency in entry.lenses {
+                appendShort(dependency.lens.alias, to: &out)
+                appendShort(dependency.lens.version, to: &out)
+                out.append(contentsOf: dependency.blob.bytes)
+            }
+            for risk in Risk.allCases { append(UInt32(entry.overview.summary.riskCounts[risk]), to: &out) }
+            let o = entry.overview
+            for text in [o.id, o.name, o.owner, o.improvementStatus, o.summary.updatedAt] { appendLong(text, to: &out) }
+        }
+        append(Self.checksum(out[...]), to: &out)
+        return out
+    }
+
+    /// Whether every field fits the format's length fields (an entry that does not is left out
+    /// and recomputed when needed).
+    private static func isStorable(_ entry: Entry) -> Bool {
+        let o = entry.overview
+        return entry.lenses.count <= 255
+            && Risk.allCases.allSatisfy { (0...Int(UInt32.max)).contains(o.summary.riskCounts[$0]) }
+            && entry.lenses.allSatisfy { $0.lens.alias.utf8.count <= 255 && $0.lens.version.utf8.count <= 255 }
+            && [o.id, o.name, o.owner, o.improvementStatus, o.summary.updatedAt].allSatisfy { $0.utf8.count <= 65_535 }
+    }
+
+    /// Parses the file's bytes; nil when anything is off.
+    package static func decode(_ bytes: [UInt8]) -> SummaryCache? {
+        guard bytes.count >= magic.count + 4 + 8, bytes.starts(with: magic) else { return nil }
+        let body = bytes[..<(bytes.count - 8)]
+        var reader = Reader(bytes: bytes, index: body.endIndex)
+        guard let stored = reader.uint64(), stored == checksum(body) else { return nil }
+        reader = Reader(bytes: bytes, index: magic.count, end: body.endIndex)
+        guard let count = reader.uint32() else { return nil }
+        var cache = SummaryCache()
+        cache.entries.reserveCapacity(Int(count))
+        for _ in 0..<count {
+            guard let tree = reader.id(), let lensCount = reader.byte() else { return nil }
+            var lenses: [LensDependency] = []
+            for _ in 0..<lensCount {
+                guard let alias = reader.string(lengthBytes: 1), let version = reader.string(lengthBytes: 1),
+                    let blob = reader.id()
+                else { return nil }
+                lenses.append(LensDependency(lens: WorkloadLens(alias: alias, version: version), blob: blob))
+            }
+            var counts = RiskCounts()
+            for risk in Risk.allCases {
+                guard let n = reader.uint32() else { return nil }
+                counts[risk] = Int(n)
+            }
+            guard let id = reader.string(lengthBytes: 2), let name = reader.string(lengthBytes: 2),
+                let owner = reader.string(lengthBytes: 2), let status = reader.string(lengthBytes: 2),
+                let updatedAt = reader.string(lengthBytes: 2)
+            else { return nil }
+            let overview = WorkloadOverview(
+                id: id, name: name, owner: owner, improvementStatus: status, lenses: lenses.map(\.lens.alias),
+                summary: WorkloadRiskSummary(riskCounts: counts, updatedAt: updatedAt))
+            cache.entries[tree] = Entry(lenses: lenses, overview: overview)
+        }
+        return reader.atEnd ? cache : nil
+    }
+
+    private func append<T: FixedWidthInteger>(_ value: T, to out: inout [UInt8]) {
+        withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
+    }
+
+    private func appendShort(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(text.utf8.count))
+        out.append(contentsOf: text.utf8)
+    }
+
+    private func appendLong(_ text: String, to out: inout [UInt8]) {
+        append(UInt16(text.utf8.count), to: &out)
+        out.append(contentsOf: text.utf8)
+    }
+
+    /// FNV-1a, 64 bits: enough to tell a damaged file from a whole one.
+    private static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    /// Bounds-checked reading of the fields above.
+    private struct Reader {
+        let bytes: [UInt8]
+        var index: Int
+        var end: Int
+
+        init(bytes: [UInt8], index: Int, end: Int? = nil) {
+            self.bytes = bytes
+            self.index = index
+            self.end = end ?? bytes.count
+        }
+
+        var atEnd: Bool { index == end }
+
+        mutating func byte() -> UInt8? {
+            guard index < end else { return nil }
+            defer { index += 1 }
+            return bytes[index]
+        }
+
+        mutating func integer<T: FixedWidthInteger>(_ type: T.Type) -> T? {
+            let size = MemoryLayout<T>.size
+            guard end - index >= size else { return nil }
+            var value: T = 0
+            for offset in 0..<size { value |= T(bytes[index + offset]) << (8 * offset) }
+            index += size
+            return value
+        }
+
+        mutating func uint32() -> UInt32? { integer(UInt32.self) }
+        mutating func uint64() -> UInt64? { integer(UInt64.self) }
+
+        mutating func id() -> ObjectID? {
+            guard end - index >= 20 else { return nil }
+            defer { index += 20 }
+            return ObjectID(bytes: Array(bytes[index..<(index + 20)]))
+        }
+
+        mutating func string(lengthBytes: Int) -> String? {
+            let length: Int
+            if lengthBytes == 1 {
+                guard let n = byte() else { return nil }
+                length = Int(n)
+            } else {
+                guard let n = integer(UInt16.self) else { return nil }
+                length = Int(n)
+            }
+            guard end - index >= length else { return nil }
+            defer { index += length }
+            // The checksum already vouches for the bytes, which were written from valid strings.
+            return String(decoding: bytes[index..<(index + length)], as: UTF8.self)
+        }
+    }
+}

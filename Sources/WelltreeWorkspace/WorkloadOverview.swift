@@ -1,0 +1,28 @@
+import WelltreeCore
+
+/// What lists and the dashboard show of one workload: who it is and its risk summary.
+///
+/// Everything here is a function of the workload's directory tree and the lens versions it is
+/// evaluated against, which is what lets `SummaryCache` keep it by those ids.
+package struct WorkloadOverview: Sendable, Equatable {
+    package var id: String
+    package var name: String
+    /// The principal who created the workload.
+    package var owner: String
+    /// The `ImprovementStatus` raw value.
+    package var improvementStatus: String
+    /// Aliases of the applied lenses, in the workload's order.
+    package var lenses: [String]
+    package var summary: WorkloadRiskSummary
+
+    package init(
+        id: String, name: String, owner: String, improvementStatus: String, lenses: [String], summary: WorkloadRiskSummary
+    ) {
+        self.id = id
+        self.name = name
+        self.owner = owner
+        self.improvementStatus = improvementStatus
+        self.lenses = lenses
+        self.summary = summary
+    }
+}

@@ -1,0 +1,70 @@
+import Git
+import WelltreeCore
+
+extension Workspace {
+    /// Where the summary cache of this repository lives: in the git directory shared by all its
+    /// work trees, never in the work tree or in commits.
+    package var summaryCachePath: String {
+        repository.commonDirectory + "welltree/cache/" + SummaryCache.fileName
+    }
+
+    /// Every workload's overview, in directory order: the dashboard's and the workload list's data.
+    ///
+    /// A workload whose directory tree id and lens version blob ids are in the summary cache is
+    /// taken from it without reading anything of the workload; the others are computed with
+    /// `summary(of:)` and the cache file is rewritten. So a second run over an unchanged
+    /// repository reads one tree and one file, and a run after a change reads only the
+    /// workloads that changed. Only overviews are kept, never answers, so memory stays flat
+    /// however many workloads there are.
+    ///
+    /// One thread does the work: with two, each with its own repository handle, the threads
+    /// share libgit2's pack file and contend on its locks (about 100,000 context switches for
+    /// 450,000 answer files), which made a 10,000-workload dashboard slower, not faster, on two
+    /// cores, and used more memory (docs/performance.md).
+    ///
+    /// `progress` is called with the number of workloads done and the total.
+    package func overviews(
+        useCache: Bool = true, progress: (Int, Int) -> Void = { _, _ in }
+    ) throws(WorkspaceError) -> [WorkloadOverview] {
+        let directories = try workloadDirectories()
+        let cachePath = summaryCachePath
+        let previous = useCache ? SummaryCache.load(from: cachePath) : SummaryCache()
+        var current = SummaryCache()
+        var result: [WorkloadOverview] = []
+        result.reserveCapacity(directories.count)
+        var computed = 0
+        for (done, directory) in directories.enumerated() {
+            if let cached = previous[directory.id], cached.lenses.allSatisfy({ effectiveLensBlob($0.lens) == $0.blob }) {
+                result.append(cached.overview)
+                current[directory.id] = cached
+            } else {
+                let entry = try overviewEntry(directory)
+                result.append(entry.overview)
+                current[directory.id] = entry
+                computed += 1
+            }
+            progress(done + 1, directories.count)
+        }
+        if useCache && computed > 0 {
+            current.retain(from: previous, limit: 2 * directories.count + 1000)
+            // The cache only accelerates: a repository we cannot write to still works.
+            try? current.write(to: cachePath)
+        }
+        return result
+    }
+
+    /// Computes the overview of the workload in `directory` and the lens versions it used.
+    func overviewEntry(_ directory: TreeEntry) throws(WorkspaceError) -> SummaryCache.Entry {
+        // The directory is listed once, for both the workload file and the answers.
+        let entries = try wrap { () throws(GitError) in try repository.treeEntries(directory.id) }
+        let stored = try loadWorkload(directory, file: entries.first { $0.name == Layout.workloadFileName })
+        var dependencies: [SummaryCache.LensDependency] = []
+        let summary = try summary(
+            of: stored, answers: entries.first { $0.name == Layout.answersDirectoryName }, dependencies: &dependencies)
+        let overview = WorkloadOverview(
+            id: stored.workload.id, name: stored.workload.name, owner: stored.workload.owner,
+            improvementStatus: stored.workload.improvementStatus.rawValue, lenses: stored.workload.lenses.map(\.alias),
+            summary: summary)
+        return SummaryCache.Entry(lenses: dependencies, overview: overview)
+    }
+}

@@ -1,0 +1,8 @@
+import WelltreeBenchmark
+
+@main
+struct Entrypoint {
+    static func main() {
+        BenchCommand.main()
+    }
+}
