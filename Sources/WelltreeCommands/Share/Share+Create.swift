@@ -13,7 +13,7 @@ extension ShareCommand {
         )
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The workload: its name or its id.")
+        @Argument(help: "The workload: its name or its id.", completion: .custom(Completions.workloads))
         var workload: String
         @Option(help: "Who to share with.")
         var principal: String

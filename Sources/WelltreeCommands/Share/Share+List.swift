@@ -8,7 +8,7 @@ extension ShareCommand {
         static let configuration = CommandConfiguration(abstract: "List the shares of a workload you own.")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The workload: its name or its id.")
+        @Argument(help: "The workload: its name or its id.", completion: .custom(Completions.workloads))
         var workload: String
         @OptionGroup var format: FormatOptions
 

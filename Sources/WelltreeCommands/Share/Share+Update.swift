@@ -11,7 +11,7 @@ extension ShareCommand {
             discussion: "A pending or expired invitation is sent again for 7 days; an accepted share keeps its status.")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The workload: its name or its id.")
+        @Argument(help: "The workload: its name or its id.", completion: .custom(Completions.workloads))
         var workload: String
         @Argument(help: "The share id.")
         var shareId: String
@@ -40,7 +40,7 @@ extension ShareCommand {
             abstract: "Revoke a share (owner only). The entry stays as REVOKED; sharing again makes a new one.")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The workload: its name or its id.")
+        @Argument(help: "The workload: its name or its id.", completion: .custom(Completions.workloads))
         var workload: String
         @Argument(help: "The share id.")
         var shareId: String
