@@ -136,7 +136,7 @@ extension Workspace {
         var message = "Answer \(questionId) of \(stored.workload.name) (\(applied.alias))"
         if oldRisk != newRisk { message += ": \(oldRisk.rawValue) -> \(newRisk.rawValue)" }
         try commit(changes, message: message)
-        let after = try findWorkload(stored.workload.id)
+        let after = try reloadWorkload(directory: stored.directory)
         return (after, try review(of: after, lens: applied), true)
     }
 }

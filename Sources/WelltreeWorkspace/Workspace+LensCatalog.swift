@@ -125,7 +125,7 @@ extension Workspace {
         var changes = ChangeSet()
         try changes.write(Layout.workloadFile(stored.directory), json: workload)
         try commit(changes, message: "Apply lens \(new.joined(separator: ", ")) to \(workload.name)")
-        return try findWorkload(workload.id)
+        return try reloadWorkload(directory: stored.directory)
     }
 
     /// Removes lenses from a workload; their answers stay in the repository for a later return.
@@ -145,7 +145,7 @@ extension Workspace {
         var changes = ChangeSet()
         try changes.write(Layout.workloadFile(stored.directory), json: workload)
         try commit(changes, message: "Remove lens \(aliases.joined(separator: ", ")) from \(workload.name)")
-        return try findWorkload(workload.id)
+        return try reloadWorkload(directory: stored.directory)
     }
 
     func requireLensOwner(_ record: LensRecord, to action: String) throws(WorkspaceError) {

@@ -112,7 +112,7 @@ extension Workspace {
             \(summary.joined(separator: "\n"))
             """
         try commit(changes, message: message)
-        return LensUpgradeOutcome(workload: try findWorkload(workload.id), alias: alias, fromVersion: from.version,
+        return LensUpgradeOutcome(workload: try reloadWorkload(directory: stored.directory), alias: alias, fromVersion: from.version,
                                   toVersion: to.version, milestone: milestone, upgrade: upgrade, summary: summary)
     }
 }

@@ -50,6 +50,15 @@ extension Workspace {
         throw .notFound(what: "workload", name: reference, hint: "`welltree workload list` shows the workloads")
     }
 
+    /// The workload in `directory` as the current base commit has it: after a write, the
+    /// workload is read again from its known directory instead of being looked up among all.
+    package func reloadWorkload(directory: String) throws(WorkspaceError) -> StoredWorkload {
+        guard let entry = try entry(Layout.workloadDirectory(directory)), entry.kind == .tree else {
+            throw .notFound(what: "workload directory", name: Layout.workloadDirectory(directory), hint: nil)
+        }
+        return try loadWorkload(TreeEntry(name: directory, id: entry.id, kind: .tree))
+    }
+
     /// A directory name for a new workload: the name's slug, with a number added on collision.
     func freshDirectory(for name: String, taken: Set<String>) -> String {
         let slug = Workload.directoryName(for: name)
@@ -79,7 +88,7 @@ extension Workspace {
         var changes = ChangeSet()
         try changes.write(Layout.workloadFile(directory), json: workload)
         try commit(changes, message: "Create workload \(workload.name)")
-        return try findWorkload(workload.id)
+        return try reloadWorkload(directory: directory)
     }
 
     /// Applies an update request; only the owner may change a workload's properties.
@@ -99,7 +108,7 @@ extension Workspace {
         let fields = Self.changedFields(stored.workload, updated)
         let title = updated.name == stored.workload.name ? updated.name : "\(stored.workload.name) -> \(updated.name)"
         let committed = try commit(changes, message: "Update workload \(title): \(fields.joined(separator: ", "))")
-        return (try findWorkload(updated.id), committed != nil)
+        return (try reloadWorkload(directory: stored.directory), committed != nil)
     }
 
     /// Deletes a workload's data (its milestone tags stay in history). Owner only.
