@@ -33,8 +33,9 @@ extension Workspace {
 
     /// Finds a workload by id or by name (spaces and case ignored).
     ///
-    /// The directory a name maps to is tried first, so the usual lookup reads one file; only
-    /// when that misses (a renamed workload, a name spelled with other spaces) are all read.
+    /// The directory a name maps to is tried first, so the usual lookup reads one file; when
+    /// that misses (an id, a renamed workload, a name spelled with other spaces) the others are
+    /// checked, through the summary cache where it knows them.
     package func findWorkload(_ reference: String) throws(WorkspaceError) -> StoredWorkload {
         let entries = try workloadDirectories()
         let wanted = Workload.normalizedName(reference)
@@ -43,7 +44,14 @@ extension Workspace {
             let stored = try loadWorkload(entry)
             if Workload.normalizedName(stored.workload.name) == wanted || stored.workload.id == reference { return stored }
         }
+        // The summary cache knows the id and name of every workload tree it has seen, so an id
+        // lookup reads only the workload it finds once the dashboard or a list has run.
+        let known = SummaryCache.load(from: summaryCachePath)
         for entry in entries {
+            if let cached = known[entry.id]?.overview {
+                guard cached.id == reference || Workload.normalizedName(cached.name) == wanted else { continue }
+                return try loadWorkload(entry)
+            }
             let stored = try loadWorkload(entry)
             if stored.workload.id == reference || Workload.normalizedName(stored.workload.name) == wanted { return stored }
         }
