@@ -1,12 +1,13 @@
 import CLibGit2
 
-/// One path whose content differs between two trees: a file added, removed or modified.
+/// One path whose content differs between two trees: a file (or, in `TreeComparison`, a
+/// directory) added, removed or modified.
 package struct TreeDelta: Sendable, Equatable {
     /// Slash-separated path from the root of the compared trees.
     package var path: String
-    /// The blob on the old side, nil when the path was added.
+    /// The object on the old side (a blob, or a tree for a directory), nil when the path was added.
     package var old: ObjectID?
-    /// The blob on the new side, nil when the path was removed.
+    /// The object on the new side, nil when the path was removed.
     package var new: ObjectID?
 
     package init(path: String, old: ObjectID?, new: ObjectID?) {
@@ -16,22 +17,42 @@ package struct TreeDelta: Sendable, Equatable {
     }
 }
 
+/// What differs between two trees: the files, and the directories the walk entered on the way
+/// to them (with their tree ids on each side), so callers can read a changed directory without
+/// looking its path up again from the root.
+package struct TreeComparison: Sendable, Equatable {
+    /// Files added, removed or modified, in path order.
+    package var files: [TreeDelta] = []
+    /// Directories whose tree id differs, parents before children.
+    package var directories: [TreeDelta] = []
+
+    package init(files: [TreeDelta] = [], directories: [TreeDelta] = []) {
+        self.files = files
+        self.directories = directories
+    }
+}
+
 extension Repository {
     /// The files that differ between two trees (nil for an empty side), in path order.
+    package func changedFiles(from old: ObjectID?, to new: ObjectID?, under prefix: String = "") throws(GitError) -> [TreeDelta] {
+        try compareTrees(from: old, to: new, under: prefix).files
+    }
+
+    /// The files and directories that differ between two trees (nil for an empty side).
     ///
     /// A recursive walk that never enters a subtree whose id is the same on both sides: an
     /// unchanged directory costs one id comparison however many files it holds, so comparing
     /// two states of a large repository costs in proportion to what changed (plus the listing
     /// of the directories on the way down). `git_diff_tree_to_tree` would instead load every
     /// entry of every directory it visits. `prefix` restricts the walk to one subdirectory.
-    package func changedFiles(from old: ObjectID?, to new: ObjectID?, under prefix: String = "") throws(GitError) -> [TreeDelta] {
+    package func compareTrees(from old: ObjectID?, to new: ObjectID?, under prefix: String = "") throws(GitError) -> TreeComparison {
         var oldRoot = old
         var newRoot = new
         if !prefix.isEmpty {
             oldRoot = try old.flatMap { tree throws(GitError) in try subtree(prefix, of: tree) }
             newRoot = try new.flatMap { tree throws(GitError) in try subtree(prefix, of: tree) }
         }
-        var result: [TreeDelta] = []
+        var result = TreeComparison()
         try walk(old: oldRoot, new: newRoot, path: prefix, into: &result)
         return result
     }
@@ -41,7 +62,7 @@ extension Repository {
         return entry.id
     }
 
-    private func walk(old: ObjectID?, new: ObjectID?, path: String, into result: inout [TreeDelta]) throws(GitError) {
+    private func walk(old: ObjectID?, new: ObjectID?, path: String, into result: inout TreeComparison) throws(GitError) {
         if old == new { return }
         let oldTree = try old.map { id throws(GitError) in try lookupTree(id) }
         defer { git_tree_free(oldTree) }
@@ -78,18 +99,19 @@ extension Repository {
 
     /// One differing pair of entries (same name, or one side missing): descend into trees,
     /// report files.
-    private func record(_ before: TreeEntry?, _ after: TreeEntry?, path: String, into result: inout [TreeDelta]) throws(GitError) {
+    private func record(_ before: TreeEntry?, _ after: TreeEntry?, path: String, into result: inout TreeComparison) throws(GitError) {
         let name = (after ?? before)!.name
         let child = path.isEmpty ? name : path + "/" + name
         let oldTree = before?.kind == .tree ? before?.id : nil
         let newTree = after?.kind == .tree ? after?.id : nil
         if oldTree != nil || newTree != nil {
+            result.directories.append(TreeDelta(path: child, old: oldTree, new: newTree))
             try walk(old: oldTree, new: newTree, path: child, into: &result)
         }
         let oldBlob = before?.kind == .tree ? nil : before?.id
         let newBlob = after?.kind == .tree ? nil : after?.id
         if oldBlob != nil || newBlob != nil {
-            result.append(TreeDelta(path: child, old: oldBlob, new: newBlob))
+            result.files.append(TreeDelta(path: child, old: oldBlob, new: newBlob))
         }
     }
 

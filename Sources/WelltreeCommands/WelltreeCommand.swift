@@ -20,8 +20,8 @@ package struct WelltreeCommand: ParsableCommand {
             DiffCommand.self, CheckCommand.self, ValidateCommand.self,
             // Sharing and the repository
             ShareCommand.self, HooksCommand.self, ConfigCommand.self,
-            // Run by git: the server hook, the merge driver and textconv
-            HookCommand.self, MergeDriverCommand.self, TextconvCommand.self,
+            // Run by git (the server hook, the merge driver, textconv) and by welltree itself
+            HookCommand.self, MergeDriverCommand.self, TextconvCommand.self, OverviewWorkerCommand.self,
         ]
     )
 

@@ -15,6 +15,19 @@ package struct ChangedParts: Sendable, Equatable {
     package var settingsChanged = false
     /// Changed files outside the workspace layout (documentation, CI files).
     package var otherFiles: [String] = []
+    /// For each changed workload directory the walk entered: its tree on each side (nil where
+    /// it does not exist), so the workload is read without looking its path up again.
+    package var workloadTrees: [String: TreeDelta] = [:]
+
+    /// The parts of a tree comparison, with the tree ids of the changed workload directories.
+    package init(_ comparison: TreeComparison) {
+        self.init(comparison.files)
+        let prefix = Layout.workloads + "/"
+        for directory in comparison.directories where directory.path.hasPrefix(prefix) {
+            let name = directory.path.dropFirst(prefix.count)
+            if !name.contains("/") { workloadTrees[String(name)] = directory }
+        }
+    }
 
     package init(_ deltas: [TreeDelta]) {
         var workloads = Set<String>()

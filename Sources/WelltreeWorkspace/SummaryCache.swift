@@ -122,22 +122,39 @@ package struct SummaryCache: Sendable {
         let trees = entries.keys.filter { Self.isStorable(entries[$0]!) }.sorted()
         var out = Self.magic
         out.reserveCapacity(64 + trees.count * 160)
-        append(UInt32(trees.count), to: &out)
-        for tree in trees {
-            let entry = entries[tree]!
-            out.append(contentsOf: tree.bytes)
-            out.append(UInt8(entry.lenses.count))
-            for dependency in entry.lenses {
-                appendShort(dependency.lens.alias, to: &out)
-                appendShort(dependency.lens.version, to: &out)
-                out.append(contentsOf: dependency.blob.bytes)
-            }
-            for risk in Risk.allCases { append(UInt32(entry.overview.summary.riskCounts[risk]), to: &out) }
-            let o = entry.overview
-            for text in [o.id, o.name, o.owner, o.improvementStatus, o.summary.updatedAt] { appendLong(text, to: &out) }
-        }
-        append(Self.checksum(out[...]), to: &out)
+        Self.append(UInt32(trees.count), to: &out)
+        for tree in trees { Self.append(tree: tree, entry: entries[tree]!, to: &out) }
+        Self.append(Self.checksum(out[...]), to: &out)
         return out
+    }
+
+    /// One entry in the file's format, for handing an overview from one process to another;
+    /// nil when a field does not fit the format (the receiver then computes it itself).
+    package static func encodeEntry(tree: ObjectID, _ entry: Entry) -> [UInt8]? {
+        guard isStorable(entry) else { return nil }
+        var out: [UInt8] = []
+        append(tree: tree, entry: entry, to: &out)
+        return out
+    }
+
+    /// Reads what `encodeEntry` wrote; nil unless `bytes` hold exactly one whole entry.
+    package static func decodeEntry(_ bytes: [UInt8]) -> (tree: ObjectID, entry: Entry)? {
+        var reader = Reader(bytes: bytes, index: 0)
+        guard let decoded = reader.entry(), reader.atEnd else { return nil }
+        return decoded
+    }
+
+    private static func append(tree: ObjectID, entry: Entry, to out: inout [UInt8]) {
+        out.append(contentsOf: tree.bytes)
+        out.append(UInt8(entry.lenses.count))
+        for dependency in entry.lenses {
+            appendShort(dependency.lens.alias, to: &out)
+            appendShort(dependency.lens.version, to: &out)
+            out.append(contentsOf: dependency.blob.bytes)
+        }
+        for risk in Risk.allCases { append(UInt32(entry.overview.summary.riskCounts[risk]), to: &out) }
+        let o = entry.overview
+        for text in [o.id, o.name, o.owner, o.improvementStatus, o.summary.updatedAt] { appendLong(text, to: &out) }
     }
 
     /// Whether every field fits the format's length fields (an entry that does not is left out
@@ -161,41 +178,22 @@ package struct SummaryCache: Sendable {
         var cache = SummaryCache()
         cache.entries.reserveCapacity(Int(count))
         for _ in 0..<count {
-            guard let tree = reader.id(), let lensCount = reader.byte() else { return nil }
-            var lenses: [LensDependency] = []
-            for _ in 0..<lensCount {
-                guard let alias = reader.string(lengthBytes: 1), let version = reader.string(lengthBytes: 1),
-                    let blob = reader.id()
-                else { return nil }
-                lenses.append(LensDependency(lens: WorkloadLens(alias: alias, version: version), blob: blob))
-            }
-            var counts = RiskCounts()
-            for risk in Risk.allCases {
-                guard let n = reader.uint32() else { return nil }
-                counts[risk] = Int(n)
-            }
-            guard let id = reader.string(lengthBytes: 2), let name = reader.string(lengthBytes: 2),
-                let owner = reader.string(lengthBytes: 2), let status = reader.string(lengthBytes: 2),
-                let updatedAt = reader.string(lengthBytes: 2)
-            else { return nil }
-            let overview = WorkloadOverview(
-                id: id, name: name, owner: owner, improvementStatus: status, lenses: lenses.map(\.lens.alias),
-                summary: WorkloadRiskSummary(riskCounts: counts, updatedAt: updatedAt))
-            cache.entries[tree] = Entry(lenses: lenses, overview: overview)
+            guard let (tree, entry) = reader.entry() else { return nil }
+            cache.entries[tree] = entry
         }
         return reader.atEnd ? cache : nil
     }
 
-    private func append<T: FixedWidthInteger>(_ value: T, to out: inout [UInt8]) {
+    private static func append<T: FixedWidthInteger>(_ value: T, to out: inout [UInt8]) {
         withUnsafeBytes(of: value.littleEndian) { out.append(contentsOf: $0) }
     }
 
-    private func appendShort(_ text: String, to out: inout [UInt8]) {
+    private static func appendShort(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(text.utf8.count))
         out.append(contentsOf: text.utf8)
     }
 
-    private func appendLong(_ text: String, to out: inout [UInt8]) {
+    private static func appendLong(_ text: String, to out: inout [UInt8]) {
         append(UInt16(text.utf8.count), to: &out)
         out.append(contentsOf: text.utf8)
     }
@@ -246,6 +244,28 @@ package struct SummaryCache: Sendable {
             guard end - index >= 20 else { return nil }
             defer { index += 20 }
             return ObjectID(bytes: Array(bytes[index..<(index + 20)]))
+        }
+
+        /// One entry: its tree id and the entry, as `append(tree:entry:to:)` wrote them.
+        mutating func entry() -> (ObjectID, Entry)? {
+            guard let tree = id(), let lensCount = byte() else { return nil }
+            var lenses: [LensDependency] = []
+            for _ in 0..<lensCount {
+                guard let alias = string(lengthBytes: 1), let version = string(lengthBytes: 1), let blob = id() else { return nil }
+                lenses.append(LensDependency(lens: WorkloadLens(alias: alias, version: version), blob: blob))
+            }
+            var counts = RiskCounts()
+            for risk in Risk.allCases {
+                guard let n = uint32() else { return nil }
+                counts[risk] = Int(n)
+            }
+            guard let id = string(lengthBytes: 2), let name = string(lengthBytes: 2), let owner = string(lengthBytes: 2),
+                let status = string(lengthBytes: 2), let updatedAt = string(lengthBytes: 2)
+            else { return nil }
+            let overview = WorkloadOverview(
+                id: id, name: name, owner: owner, improvementStatus: status, lenses: lenses.map(\.lens.alias),
+                summary: WorkloadRiskSummary(riskCounts: counts, updatedAt: updatedAt))
+            return (tree, Entry(lenses: lenses, overview: overview))
         }
 
         mutating func string(lengthBytes: Int) -> String? {

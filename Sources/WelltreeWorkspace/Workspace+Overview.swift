@@ -17,40 +17,48 @@ extension Workspace {
     /// workloads that changed. Only overviews are kept, never answers, so memory stays flat
     /// however many workloads there are.
     ///
-    /// One thread does the work: with two, each with its own repository handle, the threads
-    /// share libgit2's pack file and contend on its locks (about 100,000 context switches for
-    /// 450,000 answer files), which made a 10,000-workload dashboard slower, not faster, on two
-    /// cores, and used more memory (docs/performance.md).
+    /// With `workers`, a cold run with many workloads to compute spreads them over worker
+    /// processes (`OverviewWorkers`); the results are the same, computed in parallel.
     ///
     /// `progress` is called with the number of workloads done and the total.
     package func overviews(
-        useCache: Bool = true, progress: (Int, Int) -> Void = { _, _ in }
+        useCache: Bool = true, workers: OverviewWorkers? = nil, progress: (Int, Int) -> Void = { _, _ in }
     ) throws(WorkspaceError) -> [WorkloadOverview] {
         let directories = try workloadDirectories()
         let cachePath = summaryCachePath
         let previous = useCache ? SummaryCache.load(from: cachePath) : SummaryCache()
         var current = SummaryCache()
-        var result: [WorkloadOverview] = []
-        result.reserveCapacity(directories.count)
-        var computed = 0
-        for (done, directory) in directories.enumerated() {
+        var pending: [TreeEntry] = []
+        for directory in directories {
             if let cached = previous[directory.id], cached.lenses.allSatisfy({ effectiveLensBlob($0.lens) == $0.blob }) {
-                result.append(cached.overview)
                 current[directory.id] = cached
             } else {
-                let entry = try overviewEntry(directory)
-                result.append(entry.overview)
-                current[directory.id] = entry
-                computed += 1
+                pending.append(directory)
             }
-            progress(done + 1, directories.count)
         }
-        if useCache && computed > 0 {
-            current.retain(from: previous, limit: 2 * directories.count + 1000)
+        let reused = directories.count - pending.count
+        progress(reused, directories.count)
+        if let workers, workers.applies(to: pending.count), let tree = baseTree {
+            let computed = workers.compute(pending, repository: repository, tree: tree) { delivered in
+                progress(reused + delivered, directories.count)
+            }
+            for (id, entry) in computed { current[id] = entry }
+        }
+        // What no worker delivered (or everything, without workers) is computed here; an error
+        // in a workload's files is reported from here either way.
+        var done = directories.count - pending.count
+        for directory in pending {
+            if current[directory.id] == nil { current[directory.id] = try overviewEntry(directory) }
+            done += 1
+            progress(done, directories.count)
+        }
+        if useCache && !pending.isEmpty {
+            var stored = current
+            stored.retain(from: previous, limit: 2 * directories.count + 1000)
             // The cache only accelerates: a repository we cannot write to still works.
-            try? current.write(to: cachePath)
+            try? stored.write(to: cachePath)
         }
-        return result
+        return directories.map { current[$0.id]!.overview }
     }
 
     /// Computes the overview of the workload in `directory` and the lens versions it used.

@@ -31,6 +31,23 @@ extension Workspace {
         return result
     }
 
+    /// Each workload's directory, id and name, for the rule that names are unique. The summary
+    /// cache knows them for every directory tree it has seen, so after a dashboard or a list only
+    /// new or changed workloads are read.
+    func workloadIdentities() throws(WorkspaceError) -> [(directory: String, id: String, name: String)] {
+        let known = SummaryCache.load(from: summaryCachePath)
+        var result: [(directory: String, id: String, name: String)] = []
+        for entry in try workloadDirectories() {
+            if let cached = known[entry.id]?.overview {
+                result.append((entry.name, cached.id, cached.name))
+            } else {
+                let stored = try loadWorkload(entry)
+                result.append((entry.name, stored.workload.id, stored.workload.name))
+            }
+        }
+        return result
+    }
+
     /// Finds a workload by id or by name (spaces and case ignored).
     ///
     /// The directory a name maps to is tried first, so the usual lookup reads one file; when
@@ -42,7 +59,10 @@ extension Workspace {
         let guess = Workload.directoryName(for: reference)
         if let entry = entries.first(where: { $0.name == guess }) {
             let stored = try loadWorkload(entry)
-            if Workload.normalizedName(stored.workload.name) == wanted || stored.workload.id == reference { return stored }
+            // The directory name itself (`workloads/<dir>`) names the workload too.
+            if Workload.normalizedName(stored.workload.name) == wanted || stored.workload.id == reference || entry.name == reference {
+                return stored
+            }
         }
         // The summary cache knows the id and name of every workload tree it has seen, so an id
         // lookup reads only the workload it finds once the dashboard or a list has run.
@@ -80,7 +100,7 @@ extension Workspace {
     package func createWorkload(_ properties: WorkloadProperties, lenses extraLenses: [String]) throws(WorkspaceError) -> StoredWorkload {
         try requireInitialised()
         let owner = try principal()
-        let existing = try allWorkloads()
+        let existing = try workloadIdentities()
         var aliases = [BuiltinLens.framework]
         for alias in extraLenses where !aliases.contains(alias) { aliases.append(alias) }
         let applied = try applicableLenses(aliases)
@@ -88,7 +108,7 @@ extension Workspace {
         do {
             workload = try Workload.create(
                 id: Workload.newID(), properties: properties, owner: owner, lenses: applied, now: isoNow(),
-                existingNames: existing.map(\.workload.name))
+                existingNames: existing.map(\.name))
         } catch {
             throw .invalid(error)
         }
@@ -103,7 +123,7 @@ extension Workspace {
     package func updateWorkload(_ reference: String, _ properties: WorkloadProperties) throws(WorkspaceError) -> (StoredWorkload, changed: Bool) {
         let stored = try findWorkload(reference)
         try requireOwner(of: stored.workload, to: "edit its properties")
-        let others = try allWorkloads().filter { $0.workload.id != stored.workload.id }.map(\.workload.name)
+        let others = try workloadIdentities().filter { $0.id != stored.workload.id }.map(\.name)
         let updated: Workload
         do {
             updated = try stored.workload.updated(with: properties, now: isoNow(), existingNames: others)

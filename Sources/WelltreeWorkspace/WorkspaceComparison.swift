@@ -26,19 +26,22 @@ package struct WorkspaceComparison {
     /// Compares the two states; `baseLabel` and `headLabel` name them in the output.
     package func compare(baseLabel: String, headLabel: String) throws(WorkspaceError) -> Result {
         let repository = head.repository
-        let deltas = try head.wrap { () throws(GitError) in
-            try repository.changedFiles(from: base.baseTree, to: head.baseTree)
+        let comparison = try head.wrap { () throws(GitError) in
+            try repository.compareTrees(from: base.baseTree, to: head.baseTree)
         }
-        let parts = ChangedParts(deltas)
+        let parts = ChangedParts(comparison)
         var before: [String: StoredWorkload] = [:]
         var after: [String: StoredWorkload] = [:]
+        // The walk hands over each changed workload directory's trees, so the large `workloads`
+        // tree is not looked up again from the root for every workload.
         for directory in parts.workloadDirectories {
-            if let entry = try base.entry(Layout.workloadDirectory(directory)), entry.kind == .tree {
-                let stored = try base.loadWorkload(entry)
+            let trees = parts.workloadTrees[directory]
+            if let tree = trees?.old {
+                let stored = try base.loadWorkload(TreeEntry(name: directory, id: tree, kind: .tree))
                 before[stored.workload.id] = stored
             }
-            if let entry = try head.entry(Layout.workloadDirectory(directory)), entry.kind == .tree {
-                let stored = try head.loadWorkload(entry)
+            if let tree = trees?.new {
+                let stored = try head.loadWorkload(TreeEntry(name: directory, id: tree, kind: .tree))
                 after[stored.workload.id] = stored
             }
         }

@@ -21,6 +21,22 @@ struct TreeDiffTests {
         #expect(try repo.repository.changedFiles(from: nil, to: old).count == 4)
     }
 
+    @Test func theWalkReportsTheDirectoriesItEnteredWithTheirTrees() throws {
+        let repo = try TemporaryRepository()
+        let first = try repo.commit(["w/a/x.json": "1", "w/b/y.json": "2", "w/c/z.json": "3"], parent: nil)
+        let second = try repo.commit(["w/a/x.json": "changed", "w/c/z.json": nil, "w/d/n.json": "n"], parent: first)
+        let old = try repo.repository.commit(first).tree
+        let new = try repo.repository.commit(second).tree
+        let comparison = try repo.repository.compareTrees(from: old, to: new)
+        #expect(comparison.files.map(\.path) == ["w/a/x.json", "w/c/z.json", "w/d/n.json"])
+        #expect(comparison.directories.map(\.path) == ["w", "w/a", "w/c", "w/d"])
+        for directory in comparison.directories {
+            #expect(directory.old == (try repo.repository.entry(at: directory.path, inTree: old)?.id))
+            #expect(directory.new == (try repo.repository.entry(at: directory.path, inTree: new)?.id))
+        }
+        #expect(comparison.directories[2].new == nil && comparison.directories[3].old == nil)
+    }
+
     @Test func aFileReplacedByADirectoryIsBoth() throws {
         let repo = try TemporaryRepository()
         let first = try repo.commit(["thing": "file"], parent: nil)

@@ -22,4 +22,18 @@ struct ChangedPartsTests {
         #expect(parts.settingsChanged)
         #expect(parts.otherFiles == ["README.md"])
     }
+
+    @Test func keepsTheTreesOfChangedWorkloadDirectories() {
+        let other = ObjectID(bytes: Array(repeating: 2, count: 20))
+        let comparison = TreeComparison(
+            files: [TreeDelta(path: "workloads/shop/workload.json", old: Self.id, new: other)],
+            directories: [
+                TreeDelta(path: "workloads", old: Self.id, new: other),
+                TreeDelta(path: "workloads/shop", old: Self.id, new: other),
+                TreeDelta(path: "workloads/shop/answers", old: Self.id, new: nil),
+            ])
+        let parts = ChangedParts(comparison)
+        #expect(parts.workloadDirectories == ["shop"])
+        #expect(parts.workloadTrees == ["shop": TreeDelta(path: "workloads/shop", old: Self.id, new: other)])
+    }
 }

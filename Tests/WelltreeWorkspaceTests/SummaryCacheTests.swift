@@ -37,6 +37,21 @@ struct SummaryCacheTests {
         #expect(SummaryCache.decode(SummaryCache().encode())?.count == 0)
     }
 
+    @Test("one entry, as handed from a worker process, round-trips and nothing else decodes")
+    func entryFrames() throws {
+        for (tree, entry) in Self.sample().entries {
+            let bytes = try #require(SummaryCache.encodeEntry(tree: tree, entry))
+            let decoded = try #require(SummaryCache.decodeEntry(bytes))
+            #expect(decoded.tree == tree)
+            #expect(decoded.entry == entry)
+            for length in 0..<bytes.count { #expect(SummaryCache.decodeEntry(Array(bytes[..<length])) == nil) }
+            #expect(SummaryCache.decodeEntry(bytes + [0]) == nil)
+        }
+        var entry = try #require(Self.sample().entries.first?.value)
+        entry.overview.name = String(repeating: "x", count: 70_000)
+        #expect(SummaryCache.encodeEntry(tree: ObjectID(bytes: Array(repeating: 1, count: 20)), entry) == nil)
+    }
+
     @Test("the same entries always give the same bytes")
     func deterministic() {
         #expect(Self.sample().encode() == Self.sample().encode())

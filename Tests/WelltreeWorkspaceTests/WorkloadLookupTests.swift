@@ -22,6 +22,8 @@ struct WorkloadLookupTests {
         #expect(try workspace.findWorkload(second.workload.id) == second)
         #expect(try workspace.findWorkload(first.workload.id) == first)
         #expect(try workspace.findWorkload("payments europe").workload.id == second.workload.id)
+        // The directory name names the workload too.
+        #expect(try workspace.findWorkload(second.directory) == second)
         #expect(throws: WorkspaceError.self) { _ = try workspace.findWorkload(String(repeating: "0", count: 32)) }
     }
 

@@ -2,11 +2,12 @@ import WelltreeReports
 import WelltreeWorkspace
 
 extension Workspace {
-    /// `overviews()`, with a progress line on a terminal while workloads are being read.
+    /// `overviews()`, with a progress line on a terminal while workloads are being read, spread
+    /// over worker processes when there are many to compute.
     func overviewsShowingProgress() throws(WorkspaceError) -> [WorkloadOverview] {
         var progress: TerminalProgress?
         defer { progress?.finish() }
-        return try overviews { done, total in
+        return try overviews(workers: .forThisProcess()) { done, total in
             if progress == nil { progress = TerminalProgress("reading workloads", total: total) }
             progress?.update(done)
         }

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// The dashboard spread over worker processes (`WELLTREE_JOBS`) gives exactly what one process
+/// gives, reports a damaged file exactly as one process does, and fills the summary cache.
+@Suite struct DashboardWorkersTests {
+    /// Five workloads with different answers, so each worker's share has its own risks.
+    static func prepared() throws -> Sandbox {
+        let sandbox = try Sandbox()
+        let answers: [(String, [String])] = [
+            ("priorities", ["--select", "ops_priorities_ext_cust_needs"]),
+            ("identities", ["--none"]),
+            ("monitor-aws-resources", ["--select", "rel_monitor_aws_resources_monitor_resources"]),
+            ("backing-up-data", ["--not-applicable", "--reason", "OUT_OF_SCOPE"]),
+            ("adapt-to-changes", ["--select", "rel_adapt_to_changes_autoscale_adapt", "--notes", "Auto Scaling, \"two\" zones"]),
+        ]
+        for index in answers.indices {
+            let name = "Service \(index + 1)"
+            let created = try sandbox.welltree(["workload", "create", "--name", name, "--description", "A service", "--review-owner", "Ops",
+                                                "--environment", "production", "--aws-region", "us-east-1"])
+            #expect(created.status == 0, "\(created)")
+            for (question, options) in answers.prefix(index + 1) {
+                let updated = try sandbox.welltree(["answer", "update", name, question] + options)
+                #expect(updated.status == 0, "\(updated)")
+            }
+        }
+        return sandbox
+    }
+
+    func dashboard(_ sandbox: Sandbox, jobs: Int) throws -> RunResult {
+        try? FileManager.default.removeItem(atPath: sandbox.repo + "/.git/welltree/cache")
+        sandbox.extraEnvironment["WELLTREE_JOBS"] = String(jobs)
+        return try sandbox.welltree(["dashboard", "--format", "json"])
+    }
+
+    @Test func workersGiveWhatOneProcessGives() throws {
+        let sandbox = try Self.prepared()
+        let single = try dashboard(sandbox, jobs: 1)
+        #expect(single.status == 0, "\(single)")
+        let totals = try #require((try sandbox.json(single) as? [String: Any])?["Totals"] as? [String: Any])
+        #expect(totals["Workloads"] as? Int == 5)
+        for jobs in [2, 3, 8] {
+            let parallel = try dashboard(sandbox, jobs: jobs)
+            #expect(parallel.status == 0, "\(parallel)")
+            #expect(parallel.stdout == single.stdout, "WELLTREE_JOBS=\(jobs)")
+            // The workers' results went into the summary cache: a warm run agrees.
+            #expect(FileManager.default.fileExists(atPath: sandbox.repo + "/.git/welltree/cache/summaries-v1.bin"))
+            let warm = try sandbox.welltree(["dashboard", "--format", "json"])
+            #expect(warm.stdout == single.stdout)
+        }
+        let list = try sandbox.welltree(["workload", "list", "--format", "json"])
+        sandbox.extraEnvironment["WELLTREE_JOBS"] = "1"
+        try? FileManager.default.removeItem(atPath: sandbox.repo + "/.git/welltree/cache")
+        #expect(try sandbox.welltree(["workload", "list", "--format", "json"]).stdout == list.stdout)
+    }
+
+    @Test func aDamagedAnswerIsReportedAsWithoutWorkers() throws {
+        let sandbox = try Self.prepared()
+        let path = "workloads/service-4/answers/wellarchitected/identities.json"
+        try "{\"selectedChoices\": [".write(toFile: sandbox.repo + "/" + path, atomically: true, encoding: .utf8)
+        #expect(try sandbox.git(["commit", "-qam", "Damage an answer"]).status == 0)
+        let single = try dashboard(sandbox, jobs: 1)
+        #expect(single.status == 2)
+        #expect(single.stderr.contains(path), "\(single)")
+        let parallel = try dashboard(sandbox, jobs: 2)
+        #expect(parallel.status == 2)
+        #expect(parallel.stderr == single.stderr)
+        #expect(parallel.stdout.isEmpty)
+    }
+}
