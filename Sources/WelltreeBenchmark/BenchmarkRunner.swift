@@ -8,8 +8,14 @@ package struct SizeResult: Sendable {
     package var coldDashboard: Double
     package var warmDashboard: Double
     package var check: Double?
+    /// `check` as the first command in a fresh clone (no cache of any kind yet), as in CI.
+    package var coldCheck: Double?
     package var status: Double
+    /// The cold dashboard's largest process (`ru_maxrss`).
     package var coldPeakBytes: Int
+    /// The cold dashboard's processes together: the highest sampled sum of their proportional
+    /// set sizes.
+    package var coldPeakTreeBytes: Int
     package var catFile: Double
     package var diff: Double
     package var python: Double
@@ -87,7 +93,23 @@ package struct BenchmarkRunner {
             if run < runs { try FileManager.default.removeItem(atPath: clone) }
         }
 
+        // Memory on its own run: sampling /proc every 5 ms takes processor time the timed runs
+        // should not share.
+        log("N = \(workloads): dashboard memory")
+        let memoryClone = "\(base)/clone-memory"
+        try ChildProcess.succeed(["git", "clone", "--quiet", "--no-checkout", origin, memoryClone])
+        let sampled = try ChildProcess.succeed([welltree, "-C", memoryClone, "dashboard"], sampleMemory: true)
+        try FileManager.default.removeItem(atPath: memoryClone)
+
         log("N = \(workloads): check, status, floors")
+        var coldChecks: [Double] = []
+        for run in 1...runs {
+            let fresh = "\(base)/clone-check-\(run)"
+            try ChildProcess.succeed(["git", "clone", "--quiet", "--no-checkout", origin, fresh])
+            let check = try ChildProcess.run([welltree, "-C", fresh, "check", "--base", "HEAD~1", "--format", "json"])
+            if check.status == 0 || check.status == 1 { coldChecks.append(check.seconds) }
+            try FileManager.default.removeItem(atPath: fresh)
+        }
         var checks: [Double] = []
         var statuses: [Double] = []
         var catFiles: [Double] = []
@@ -118,7 +140,9 @@ package struct BenchmarkRunner {
         return SizeResult(
             workloads: workloads, answerFiles: generated.answerFiles, packBytes: packBytes,
             coldDashboard: median(cold), warmDashboard: median(warm), check: checks.count == runs ? median(checks) : nil,
-            status: median(statuses), coldPeakBytes: peaks.sorted()[peaks.count / 2], catFile: median(catFiles),
+            coldCheck: coldChecks.count == runs ? median(coldChecks) : nil, status: median(statuses),
+            coldPeakBytes: peaks.sorted()[peaks.count / 2], coldPeakTreeBytes: sampled.peakTreeProportionalBytes,
+            catFile: median(catFiles),
             diff: median(diffs), python: median(pythons), totalsAgree: agree, totals: totals)
     }
 

@@ -15,8 +15,10 @@ package enum ResultsTable {
         row("`welltree dashboard`, cold (fresh clone)") { time($0.coldDashboard) }
         row("`welltree dashboard`, warm (second run)") { time($0.warmDashboard) }
         row("`welltree check --base HEAD~1` (one workload changed)") { $0.check.map(time) ?? "n/a" }
+        row("the same check as the first command in a fresh clone") { $0.coldCheck.map(time) ?? "n/a" }
         row("`welltree status W`") { time($0.status) }
-        row("peak RSS, cold dashboard") { String(format: "%.0f MB", Double($0.coldPeakBytes) / 1_048_576) }
+        row("peak memory, cold dashboard, all processes (sum of PSS)") { megabytes($0.coldPeakTreeBytes) }
+        row("peak RSS, cold dashboard, largest process") { megabytes($0.coldPeakBytes) }
         row("floor: `git cat-file --batch-all-objects --batch`") { time($0.catFile) }
         row("floor: `git diff --name-only HEAD~1 HEAD`") { time($0.diff) }
         row("peer: Python `json.loads` over a checkout") { time($0.python) }
@@ -42,18 +44,22 @@ package enum ResultsTable {
                 "check <= 10x git diff", large.check.map { $0 <= 10 * large.diff },
                 large.check.map { ratio($0, large.diff) } ?? "n/a")
             target(
-                "check no slower at N = \(grouped(large.workloads)) than at N = \(grouped(small.workloads))",
+                "check no slower at N = \(grouped(large.workloads)) than at N = \(grouped(small.workloads)) (within 10%, the runs' noise)",
                 large.check.flatMap { l in small.check.map { s in l <= s * 1.1 } },
                 large.check.flatMap { l in small.check.map { s in "\(time(s)) -> \(time(l))" } } ?? "n/a")
             target(
-                "peak memory <= 150 MB", large.coldPeakBytes <= 150 * 1_048_576,
-                String(format: "%.0f MB", Double(large.coldPeakBytes) / 1_048_576))
+                "peak memory <= 150 MB (all processes together)", large.coldPeakTreeBytes <= 150 * 1_048_576,
+                megabytes(large.coldPeakTreeBytes) + "; largest process " + megabytes(large.coldPeakBytes))
         }
         return text
     }
 
     private static func time(_ seconds: Double) -> String {
         seconds >= 1 ? String(format: "%.2f s", seconds) : String(format: "%.0f ms", seconds * 1000)
+    }
+
+    private static func megabytes(_ bytes: Int) -> String {
+        String(format: "%.0f MB", Double(bytes) / 1_048_576)
     }
 
     private static func ratio(_ a: Double, _ b: Double) -> String {

@@ -66,13 +66,16 @@ package struct ReviewRepositoryGenerator {
         }
         let extras = BuiltinLens.aliases.filter { $0 != BuiltinLens.framework }.compactMap { plans[$0] }
 
-        var random = SeededGenerator(seed: seed)
         var workloadEntries: [TreeEntry] = []
         workloadEntries.reserveCapacity(workloads)
         var answerFiles = 0
-        let changedIndex = workloads / 2
+        // Each workload's data is a function of the seed and its index alone, and the changed
+        // workload has the same index at every size, so repositories of 1,000 and 10,000
+        // workloads hold the very same change: what `check` and `status` cost can be compared.
+        let changedIndex = min(workloads / 2, 500)
         var changed: (directory: String, name: String, answers: [String: [TreeEntry]], lens: LensPlan, question: LensQuestion)?
         for index in 0..<workloads {
+            var random = SeededGenerator(seed: seed &+ UInt64(index) &* 0xD1B5_4A32_D192_ED03)
             var lenses = [framework]
             let extraCount = random.int(0...2)
             var pool = extras
