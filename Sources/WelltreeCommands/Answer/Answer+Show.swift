@@ -6,7 +6,7 @@ import WelltreeWorkspace
 extension AnswerCommand {
     /// `welltree answer show W QUESTION`.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one question with its best practices and answer.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one question with its best practices and answer.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: AnswerTarget
@@ -34,7 +34,7 @@ extension AnswerCommand {
 
     /// `welltree answer list W`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a lens's questions with their answers and risks.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List a lens's questions with their answers and risks.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: AnswerTarget

@@ -8,6 +8,7 @@ extension AnswerCommand {
     /// `welltree answer update W QUESTION ...`.
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             abstract: "Answer one question (one commit; none when nothing changes).",
             discussion: """
                 --select replaces the selected best practices; --none selects the question's "None of these" \

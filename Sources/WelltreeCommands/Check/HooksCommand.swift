@@ -11,6 +11,7 @@ struct HooksCommand: ParsableCommand {
 
     struct Install: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "install",
             abstract: "Write the diff=welltree and merge=welltree drivers into .git/config and install hooks/pre-commit.",
             discussion: """
                 The attributes are declared by the workspace's .gitattributes; the driver commands are \

@@ -7,6 +7,7 @@ extension LensCommand {
     /// `welltree lens diff ALIAS --base-version V [--target-version V]`.
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "diff",
             abstract: "Show the new, updated and deleted pillars and questions between two published versions of a lens.",
             discussion: "Questions are matched by id across pillars, as answers are: a moved question is updated, not deleted and new.")
 

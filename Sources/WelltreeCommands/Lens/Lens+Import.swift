@@ -6,6 +6,7 @@ extension LensCommand {
     /// `welltree lens import FILE [--alias ALIAS]`.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Import a custom lens file as a draft.",
             discussion: """
                 A file whose lens name matches an existing lens (ignoring case, spaces and punctuation), \
@@ -38,6 +39,7 @@ extension LensCommand {
     /// `welltree lens publish ALIAS --version V [--major|--minor]`.
     struct Publish: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "publish",
             abstract: "Publish a lens draft as a version.",
             discussion: "A minor version applies to workloads automatically; a major version is offered as an upgrade.")
 
@@ -66,6 +68,7 @@ extension LensCommand {
     /// `welltree lens export ALIAS [--version V]`.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Print a lens version as a lens file (importable again).")
 
         @OptionGroup var global: GlobalOptions
@@ -85,6 +88,7 @@ extension LensCommand {
     /// `welltree lens delete ALIAS`.
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: "Delete a custom lens: workloads using it keep it, nobody can apply it any more.")
 
         @OptionGroup var global: GlobalOptions

@@ -6,7 +6,7 @@ import WelltreeWorkspace
 extension LensCommand {
     /// `welltree lens list`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the lenses of the workspace.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the lenses of the workspace.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var format: FormatOptions
@@ -36,7 +36,7 @@ extension LensCommand {
 
     /// `welltree lens show ALIAS`.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a lens: versions, pillars and questions.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a lens: versions, pillars and questions.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The lens alias.", completion: .custom(Completions.lenses))
@@ -80,6 +80,7 @@ extension LensCommand {
     /// `welltree lens associate W ALIAS...`.
     struct Associate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "associate",
             abstract: "Apply lenses to a workload (at most 20); answers kept from an earlier association return.")
 
         @OptionGroup var global: GlobalOptions
@@ -96,6 +97,7 @@ extension LensCommand {
     /// `welltree lens disassociate W ALIAS...`.
     struct Disassociate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "disassociate",
             abstract: "Remove lenses from a workload; their answers are kept for a later return.")
 
         @OptionGroup var global: GlobalOptions

@@ -14,6 +14,7 @@ extension LensCommand {
         /// `welltree lens share create`.
         struct Create: ParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "create",
                 abstract: "Invite a principal to use a custom lens (expires after 7 days unless accepted).")
 
             @OptionGroup var global: GlobalOptions
@@ -36,7 +37,7 @@ extension LensCommand {
 
         /// `welltree lens share list`.
         struct List: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "List the shares of a custom lens you own.")
+            static let configuration = CommandConfiguration(commandName: "list", abstract: "List the shares of a custom lens you own.")
 
             @OptionGroup var global: GlobalOptions
             @Argument(help: "The lens alias.")
@@ -57,7 +58,7 @@ extension LensCommand {
 
         /// `welltree lens share delete`.
         struct Delete: ParsableCommand {
-            static let configuration = CommandConfiguration(abstract: "Revoke a lens share.")
+            static let configuration = CommandConfiguration(commandName: "delete", abstract: "Revoke a lens share.")
 
             @OptionGroup var global: GlobalOptions
             @Argument(help: "The lens alias.")

@@ -5,6 +5,7 @@ extension LensCommand {
     /// `welltree lens upgrade W ALIAS --milestone NAME`.
     struct Upgrade: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "upgrade",
             abstract: "Move a workload to the current version of a lens, after saving a milestone (owner only).",
             discussion: """
                 First saves the milestone NAME (signed when signing is configured, as `milestone create`), then makes \

@@ -7,6 +7,7 @@ extension MilestoneCommand {
     /// `welltree milestone list W`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List a workload's milestones with their risks and signature status.",
             discussion: "Works for a deleted workload too (by its id or former name): its milestone tags stay.")
 
@@ -48,6 +49,7 @@ extension MilestoneCommand {
     /// `welltree milestone show W M`.
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show a milestone: the workload's data and risks as they were, read from the tagged commit.")
 
         @OptionGroup var global: GlobalOptions

@@ -7,6 +7,7 @@ extension MilestoneCommand {
     /// `welltree milestone verify W M`.
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check a milestone tag's signature as `git tag -v` would.",
             discussion: """
                 SSH signatures are checked against gpg.ssh.allowedSignersFile, OpenPGP ones against gpg's keyring. \

@@ -16,6 +16,7 @@ extension MilestoneCommand {
     /// `welltree milestone create W NAME [--sign|--no-sign]`.
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Save a milestone of a workload at the current commit (owner only).",
             discussion: """
                 The milestone is an annotated tag on the current commit, never moved or deleted by Welltree. \

@@ -7,6 +7,7 @@ extension ShareCommand {
     /// `welltree share create`.
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Invite a principal to a workload you own (one commit on refs/welltree/shares).",
             discussion:
                 "The invitation expires unless accepted within 7 days. A principal is a user, group:<name> or an account id listed in access.json's groups."

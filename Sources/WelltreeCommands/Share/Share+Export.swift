@@ -6,6 +6,7 @@ extension ShareCommand {
     /// `welltree share export`.
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Print the shares as CODEOWNERS or a gitolite conf fragment, for hosts without the server hook.")
 
         /// The export formats.

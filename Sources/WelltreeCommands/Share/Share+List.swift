@@ -5,7 +5,7 @@ import WelltreeWorkspace
 extension ShareCommand {
     /// `welltree share list`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the shares of a workload you own.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the shares of a workload you own.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The workload: its name or its id.", completion: .custom(Completions.workloads))
@@ -27,7 +27,7 @@ extension ShareCommand {
 
     /// `welltree share invitations`.
     struct Invitations: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List pending invitations to you (or your groups).")
+        static let configuration = CommandConfiguration(commandName: "invitations", abstract: "List pending invitations to you (or your groups).")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var format: FormatOptions

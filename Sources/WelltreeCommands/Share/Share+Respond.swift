@@ -6,6 +6,7 @@ extension ShareCommand {
     /// `welltree share accept`.
     struct Accept: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "accept",
             abstract: "Accept an invitation addressed to you (one commit on refs/welltree/shares).")
 
         @OptionGroup var global: GlobalOptions
@@ -20,7 +21,7 @@ extension ShareCommand {
 
     /// `welltree share reject`.
     struct Reject: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Reject an invitation addressed to you.")
+        static let configuration = CommandConfiguration(commandName: "reject", abstract: "Reject an invitation addressed to you.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The invitation id.")

@@ -7,6 +7,7 @@ extension ShareCommand {
     /// `welltree share update`.
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             abstract: "Change the permission of a share (owner only).",
             discussion: "A pending or expired invitation is sent again for 7 days; an accepted share keeps its status.")
 
@@ -37,6 +38,7 @@ extension ShareCommand {
     /// `welltree share delete`.
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: "Revoke a share (owner only). The entry stays as REVOKED; sharing again makes a new one.")
 
         @OptionGroup var global: GlobalOptions

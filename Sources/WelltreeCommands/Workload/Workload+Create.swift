@@ -6,6 +6,7 @@ extension WorkloadCommand {
     /// `welltree workload create`.
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "create",
             abstract: "Define a new workload (one commit). The Well-Architected Framework lens is always applied.")
 
         @OptionGroup var global: GlobalOptions

@@ -5,6 +5,7 @@ extension WorkloadCommand {
     /// `welltree workload delete`.
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: "Delete a workload and its answers (owner only). Its milestones stay in history.")
 
         @OptionGroup var global: GlobalOptions

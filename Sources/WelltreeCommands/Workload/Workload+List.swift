@@ -5,7 +5,7 @@ import WelltreeWorkspace
 extension WorkloadCommand {
     /// `welltree workload list`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List workloads with their risks.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List workloads with their risks.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var format: FormatOptions

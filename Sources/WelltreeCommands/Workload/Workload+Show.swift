@@ -6,7 +6,7 @@ import WelltreeWorkspace
 extension WorkloadCommand {
     /// `welltree workload show`.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show a workload's properties, lenses and risks.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a workload's properties, lenses and risks.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The workload: its name (spaces and case ignored) or its id.", completion: .custom(Completions.workloads))

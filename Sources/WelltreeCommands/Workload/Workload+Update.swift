@@ -7,6 +7,7 @@ extension WorkloadCommand {
     /// `welltree workload update`.
     struct Update: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "update",
             abstract: "Change a workload's properties (owner only; one commit, none when nothing changes).")
 
         @OptionGroup var global: GlobalOptions
