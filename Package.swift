@@ -17,11 +17,9 @@ let package = Package(
             pkgConfig: "libgit2",
             providers: [.apt(["libgit2-dev"])]
         ),
-        .systemLibrary(
-            name: "CPangoCairo",
-            pkgConfig: "pangocairo",
-            providers: [.apt(["libpango1.0-dev", "libcairo2-dev"])]
-        ),
+        // cairo and Pango are loaded with dlopen on the first PDF render, not linked: this target
+        // declares the functions used, so neither their -dev headers nor a link line is needed.
+        .target(name: "CPangoCairo"),
         .target(name: "Git", dependencies: ["CLibGit2"]),
         .target(name: "WelltreeCore"),
         .target(name: "WelltreeWorkspace", dependencies: ["Git", "WelltreeCore"]),

@@ -4,7 +4,8 @@ import CPangoCairo
 /// fallback for non-Latin scripts). Each page is drawn onto a cairo recording surface; `finish`
 /// replays them into a PDF and adds "Page N of M" footers, which needs the page count first.
 ///
-/// Owns cairo and GObject handles, so it is a class that frees them in `deinit`.
+/// Owns cairo and GObject handles, so it is a class that frees them in `deinit`. The libraries
+/// are loaded by the first canvas (`PangoCairo.loaded`); their functions are called through `lib`.
 final class PDFCanvas {
     /// RGB in 0...1.
     struct Colour {
@@ -35,6 +36,7 @@ final class PDFCanvas {
     /// DejaVu covers Latin, Greek and Cyrillic; Noto CJK takes Chinese, Japanese and Korean.
     let fontFamily = "DejaVu Sans, Noto Sans CJK JP, Noto Sans CJK SC, sans-serif"
 
+    private let lib: CPangoCairoFunctions
     private let context: OpaquePointer
     private var pages: [OpaquePointer] = []
     private var cr: OpaquePointer?
@@ -44,17 +46,19 @@ final class PDFCanvas {
     var contentWidth: Double { pageWidth - 2 * margin }
     var bottom: Double { pageHeight - margin - 20 }
 
-    init() {
-        let fontMap = pango_cairo_font_map_get_default()
-        context = pango_font_map_create_context(fontMap)
-        pango_cairo_context_set_resolution(context, 72)
+    /// A canvas with one empty page; fails when cairo or Pango cannot be loaded.
+    init() throws(PDFError) {
+        lib = try PangoCairo.loaded.get().functions
+        let fontMap = lib.pango_cairo_font_map_get_default()
+        context = lib.pango_font_map_create_context(fontMap)
+        lib.pango_cairo_context_set_resolution(context, 72)
         newPage()
     }
 
     deinit {
-        if let cr { cairo_destroy(cr) }
-        for page in pages { cairo_surface_destroy(page) }
-        g_object_unref(UnsafeMutableRawPointer(context))
+        if let cr { lib.cairo_destroy(cr) }
+        for page in pages { lib.cairo_surface_destroy(page) }
+        lib.g_object_unref(UnsafeMutableRawPointer(context))
     }
 
     /// The cairo context of the current page.
@@ -62,11 +66,11 @@ final class PDFCanvas {
 
     /// Starts a new page; the next block goes at its top.
     func newPage() {
-        if let cr { cairo_destroy(cr) }
+        if let cr { lib.cairo_destroy(cr) }
         var extents = cairo_rectangle_t(x: 0, y: 0, width: pageWidth, height: pageHeight)
-        let surface = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents)!
+        let surface = lib.cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &extents)
         pages.append(surface)
-        cr = cairo_create(surface)
+        cr = lib.cairo_create(surface)
         y = margin
     }
 
@@ -82,25 +86,25 @@ final class PDFCanvas {
 
     /// A Pango layout of `text`, wrapped to `width` points.
     func layout(_ text: String, style: Style, width: Double?) -> OpaquePointer {
-        let layout = pango_layout_new(context)!
-        let description = pango_font_description_from_string(style.monospace ? "DejaVu Sans Mono, Noto Sans Mono CJK JP" : fontFamily)
-        pango_font_description_set_size(description, Int32(style.size * Double(PANGO_SCALE)))
-        if style.bold { pango_font_description_set_weight(description, PANGO_WEIGHT_BOLD) }
-        if style.italic { pango_font_description_set_style(description, PANGO_STYLE_ITALIC) }
-        pango_layout_set_font_description(layout, description)
-        pango_font_description_free(description)
+        let layout = lib.pango_layout_new(context)
+        let description = lib.pango_font_description_from_string(style.monospace ? "DejaVu Sans Mono, Noto Sans Mono CJK JP" : fontFamily)
+        lib.pango_font_description_set_size(description, Int32(style.size * Double(PANGO_SCALE)))
+        if style.bold { lib.pango_font_description_set_weight(description, PANGO_WEIGHT_BOLD) }
+        if style.italic { lib.pango_font_description_set_style(description, PANGO_STYLE_ITALIC) }
+        lib.pango_layout_set_font_description(layout, description)
+        lib.pango_font_description_free(description)
         if let width {
-            pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
-            pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
+            lib.pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
+            lib.pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
         }
-        pango_layout_set_text(layout, text, -1)
+        lib.pango_layout_set_text(layout, text, -1)
         return layout
     }
 
     /// The size of a laid-out text in points.
     func size(of layout: OpaquePointer) -> (width: Double, height: Double) {
         var width: Int32 = 0, height: Int32 = 0
-        pango_layout_get_size(layout, &width, &height)
+        lib.pango_layout_get_size(layout, &width, &height)
         return (Double(width) / Double(PANGO_SCALE), Double(height) / Double(PANGO_SCALE))
     }
 
@@ -108,26 +112,26 @@ final class PDFCanvas {
     /// onto new pages as needed (long notes continue on the next page).
     func paragraph(_ text: String, style: Style = Style(), indent: Double = 0, after: Double = 4) {
         let layout = layout(text, style: style, width: contentWidth - indent)
-        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        defer { lib.g_object_unref(UnsafeMutableRawPointer(layout)) }
         let scale = Double(PANGO_SCALE)
-        let iter = pango_layout_get_iter(layout)!
-        defer { pango_layout_iter_free(iter) }
+        let iter = lib.pango_layout_get_iter(layout)
+        defer { lib.pango_layout_iter_free(iter) }
         var top = y
         repeat {
             var logical = PangoRectangle()
-            pango_layout_iter_get_line_extents(iter, nil, &logical)
+            lib.pango_layout_iter_get_line_extents(iter, nil, &logical)
             let lineTop = top + Double(logical.y) / scale
             let lineBottom = lineTop + Double(logical.height) / scale
             if lineBottom > bottom, lineTop > margin {
                 newPage()
                 top = margin - Double(logical.y) / scale
             }
-            let baseline = top + Double(pango_layout_iter_get_baseline(iter)) / scale
+            let baseline = top + Double(lib.pango_layout_iter_get_baseline(iter)) / scale
             setColour(style.colour)
-            cairo_move_to(graphics, margin + indent + Double(logical.x) / scale, baseline)
-            pango_cairo_show_layout_line(graphics, pango_layout_iter_get_line_readonly(iter))
+            lib.cairo_move_to(graphics, margin + indent + Double(logical.x) / scale, baseline)
+            lib.pango_cairo_show_layout_line(graphics, lib.pango_layout_iter_get_line_readonly(iter))
             y = top + Double(logical.y + logical.height) / scale
-        } while pango_layout_iter_next_line(iter) != 0
+        } while lib.pango_layout_iter_next_line(iter) != 0
         space(after)
     }
 
@@ -136,46 +140,46 @@ final class PDFCanvas {
     @discardableResult
     func label(_ text: String, x: Double, y top: Double, style: Style = Style(), align: Double = 0, width: Double? = nil) -> (width: Double, height: Double) {
         let layout = layout(text, style: style, width: width)
-        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        if width != nil { pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END) }
+        defer { lib.g_object_unref(UnsafeMutableRawPointer(layout)) }
+        if width != nil { lib.pango_layout_set_ellipsize(layout, PANGO_ELLIPSIZE_END) }
         let measured = size(of: layout)
         setColour(style.colour)
-        cairo_move_to(graphics, x - measured.width * align, top)
-        pango_cairo_show_layout(graphics, layout)
+        lib.cairo_move_to(graphics, x - measured.width * align, top)
+        lib.pango_cairo_show_layout(graphics, layout)
         return measured
     }
 
     /// A filled rectangle.
     func fill(x: Double, y top: Double, width: Double, height: Double, colour: Colour) {
         setColour(colour)
-        cairo_rectangle(graphics, x, top, width, height)
-        cairo_fill(graphics)
+        lib.cairo_rectangle(graphics, x, top, width, height)
+        lib.cairo_fill(graphics)
     }
 
     /// A straight line.
     func line(from start: (Double, Double), to end: (Double, Double), colour: Colour, width: Double = 0.6) {
         setColour(colour)
-        cairo_set_line_width(graphics, width)
-        cairo_move_to(graphics, start.0, start.1)
-        cairo_line_to(graphics, end.0, end.1)
-        cairo_stroke(graphics)
+        lib.cairo_set_line_width(graphics, width)
+        lib.cairo_move_to(graphics, start.0, start.1)
+        lib.cairo_line_to(graphics, end.0, end.1)
+        lib.cairo_stroke(graphics)
     }
 
     /// Connected straight lines through `points`.
     func polyline(_ points: [(Double, Double)], colour: Colour, width: Double) {
         guard let first = points.first else { return }
         setColour(colour)
-        cairo_set_line_width(graphics, width)
-        cairo_move_to(graphics, first.0, first.1)
-        for point in points.dropFirst() { cairo_line_to(graphics, point.0, point.1) }
-        cairo_stroke(graphics)
+        lib.cairo_set_line_width(graphics, width)
+        lib.cairo_move_to(graphics, first.0, first.1)
+        for point in points.dropFirst() { lib.cairo_line_to(graphics, point.0, point.1) }
+        lib.cairo_stroke(graphics)
     }
 
     /// A filled circle.
     func dot(at centre: (Double, Double), radius: Double, colour: Colour) {
         setColour(colour)
-        cairo_arc(graphics, centre.0, centre.1, radius, 0, 2 * Double.pi)
-        cairo_fill(graphics)
+        lib.cairo_arc(graphics, centre.0, centre.1, radius, 0, 2 * Double.pi)
+        lib.cairo_fill(graphics)
     }
 
     /// A horizontal rule across the text column at the current position.
@@ -190,36 +194,36 @@ final class PDFCanvas {
     }
 
     private func setColour(_ colour: Colour) {
-        cairo_set_source_rgb(graphics, colour.red, colour.green, colour.blue)
+        lib.cairo_set_source_rgb(graphics, colour.red, colour.green, colour.blue)
     }
 
     /// The finished PDF: every page replayed as vector content, with `footer(page, count)` drawn
     /// at its foot.
     func finish(title: String, footer: (Int, Int) -> String) -> [UInt8] {
-        if let cr { cairo_destroy(cr) }
+        if let cr { lib.cairo_destroy(cr) }
         cr = nil
         let sink = ByteSink()
         let box = Unmanaged.passRetained(sink)
         defer { box.release() }
-        let surface = cairo_pdf_surface_create_for_stream({ closure, data, length in
+        let surface = lib.cairo_pdf_surface_create_for_stream({ closure, data, length in
             let sink = Unmanaged<ByteSink>.fromOpaque(closure!).takeUnretainedValue()
             sink.bytes.append(contentsOf: UnsafeBufferPointer(start: data, count: Int(length)))
             return CAIRO_STATUS_SUCCESS
-        }, box.toOpaque(), pageWidth, pageHeight)!
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
-        cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Welltree")
-        let pdf = cairo_create(surface)!
+        }, box.toOpaque(), pageWidth, pageHeight)
+        lib.cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, title)
+        lib.cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "Welltree")
+        let pdf = lib.cairo_create(surface)
         for (index, page) in pages.enumerated() {
-            cairo_set_source_surface(pdf, page, 0, 0)
-            cairo_paint(pdf)
+            lib.cairo_set_source_surface(pdf, page, 0, 0)
+            lib.cairo_paint(pdf)
             cr = pdf
             label(footer(index + 1, pages.count), x: pageWidth / 2, y: pageHeight - margin + 6, style: Style(size: 8, colour: .muted), align: 0.5)
             cr = nil
-            cairo_show_page(pdf)
+            lib.cairo_show_page(pdf)
         }
-        cairo_destroy(pdf)
-        cairo_surface_finish(surface)
-        cairo_surface_destroy(surface)
+        lib.cairo_destroy(pdf)
+        lib.cairo_surface_finish(surface)
+        lib.cairo_surface_destroy(surface)
         return sink.bytes
     }
 }

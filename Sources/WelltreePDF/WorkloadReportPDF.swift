@@ -7,8 +7,10 @@ package enum WorkloadReportPDF {
     typealias Style = PDFCanvas.Style
     typealias Colour = PDFCanvas.Colour
 
-    package static func render(_ model: WorkloadReportModel) -> [UInt8] {
-        let canvas = PDFCanvas()
+    /// The PDF's bytes. Throws when cairo or Pango cannot be loaded (they are loaded on the
+    /// first render, not linked: see `PangoCairo`).
+    package static func render(_ model: WorkloadReportModel) throws(PDFError) -> [UInt8] {
+        let canvas = try PDFCanvas()
         header(model, on: canvas)
 
         heading("Workload properties", on: canvas)

@@ -26,7 +26,7 @@ import WelltreeCore
     func write(_ model: WorkloadReportModel) throws -> String {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let path = directory + "/report.pdf"
-        let bytes = WorkloadReportPDF.render(model)
+        let bytes = try WorkloadReportPDF.render(model)
         #expect(bytes.starts(with: Array("%PDF-".utf8)))
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         return path
