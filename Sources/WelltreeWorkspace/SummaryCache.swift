@@ -1,4 +1,3 @@
-import Foundation
 import Git
 import WelltreeCore
 
@@ -80,37 +79,12 @@ package struct SummaryCache: Sendable {
     /// Reads the cache at `path`; a missing, unreadable, truncated or corrupt file gives an
     /// empty cache.
     package static func load(from path: String) -> SummaryCache {
-        guard let data = FileManager.default.contents(atPath: path) else { return SummaryCache() }
-        return decode([UInt8](data)) ?? SummaryCache()
+        CacheFile.read(path).flatMap(decode) ?? SummaryCache()
     }
 
     /// Writes the cache to `path` atomically (temporary file + rename), creating directories.
     package func write(to path: String) throws(WorkspaceError) {
-        let directory = (path as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw .io(path: directory, message: error.localizedDescription)
-        }
-        let temporary = "\(path).\(getpid()).\(UInt32.random(in: 0...UInt32.max)).tmp"
-        let bytes = encode()
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw .io(path: temporary, message: String(cString: strerror(errno))) }
-        var written = 0
-        let ok = bytes.withUnsafeBytes { buffer -> Bool in
-            while written < buffer.count {
-                let n = Glibc.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if n <= 0 { return false }
-                written += n
-            }
-            return true
-        }
-        close(descriptor)
-        guard ok, rename(temporary, path) == 0 else {
-            let message = String(cString: strerror(errno))
-            unlink(temporary)
-            throw .io(path: path, message: message)
-        }
+        try CacheFile.write(encode(), to: path)
     }
 
     // MARK: Encoding
