@@ -41,20 +41,38 @@ extension Workspace {
         return records
     }
 
-    /// Parses the lens file at `path` (cached by blob id for the life of this workspace and its snapshots).
+    /// The lens in the file at `path`, imported as `kind`, and the file's blob id.
+    ///
+    /// A lens version is parsed at most once per blob id: in this process it is kept for the
+    /// life of this workspace and its snapshots, and between processes in the lens cache (see
+    /// `LensCache`), so a later command decodes it instead of parsing its JSON. A file that
+    /// fails import is never cached, so its errors are reported every time.
     package func lensContent(at path: String, kind: LensKind) throws(WorkspaceError) -> (Lens, ObjectID) {
         guard let entry = try entry(path) else {
             throw .notFound(what: "lens file", name: path, hint: nil)
         }
         if let cached = parsedLenses.lenses[entry.id] { return (cached, entry.id) }
-        let bytes = try read(entry, path: path)
-        do {
-            let lens = try LensLoader.load(bytes, file: path, kind: kind).lens
-            parsedLenses.lenses[entry.id] = lens
-            return (lens, entry.id)
-        } catch {
-            throw .refused(error.description)
+        let cache = LensCache(commonDirectory: repository.commonDirectory)
+        let lens: Lens
+        // Only a regular file is looked up: anything else is refused by `read` as always.
+        if entry.kind == .blob || entry.kind == .executable, let stored = cache.lens(entry.id, kind: kind) {
+            lens = stored
+        } else {
+            let bytes = try read(entry, path: path)
+            do {
+                lens = try LensLoader.load(bytes, file: path, kind: kind).lens
+            } catch {
+                throw .refused(error.description)
+            }
+            cache.store(lens, blob: entry.id, kind: kind)
         }
+        parsedLenses.lenses[entry.id] = lens
+        return (lens, entry.id)
+    }
+
+    /// Where the lens cache keeps the lens version whose file has blob id `blob`.
+    package func lensCachePath(_ blob: ObjectID) -> String {
+        LensCache(commonDirectory: repository.commonDirectory).path(blob)
     }
 
     /// A published version of a lens, parsed and compiled.
