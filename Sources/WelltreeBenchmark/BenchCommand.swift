@@ -7,7 +7,7 @@ package struct BenchCommand: ParsableCommand {
     package static let configuration = CommandConfiguration(
         commandName: "welltree-bench",
         abstract: "Generate review repositories at an organisation's scale and measure Welltree against git and Python.",
-        subcommands: [Generate.self, Run.self])
+        subcommands: [Generate.self, Run.self, LensLoad.self])
 
     package init() {}
 
