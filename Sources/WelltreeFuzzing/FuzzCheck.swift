@@ -9,8 +9,8 @@ import WelltreeWorkspace
 /// through Welltree's own canonical encoding. A violated property stops the process with a
 /// precondition failure, which libFuzzer records as a crash.
 package enum FuzzCheck {
-    /// Lens import: accepted lenses export canonically and import again to an equal lens, and
-    /// evaluating them does not crash.
+    /// Lens import: accepted lenses export canonically and import again to an equal lens, their
+    /// lens-cache archive decodes to an equal lens, and evaluating them does not crash.
     package static func lens(_ bytes: [UInt8]) {
         guard let loaded = try? LensLoader.load(bytes, file: "fuzz.json") else { return }
         guard let exported = try? CanonicalJSON.encode(loaded.lens) else {
@@ -21,6 +21,8 @@ package enum FuzzCheck {
         let again = try? LensLoader.load(exported, file: "export.json", kind: .official)
         precondition(again?.lens == loaded.lens, "an exported lens must import to an equal lens")
         precondition((try? CanonicalJSON.encode(again!.lens)) == exported, "a lens export must be byte-stable")
+        let archive = LensArchive.encode(loaded.lens, kind: .custom, key: [])
+        precondition(LensArchive.decode(archive, kind: .custom, key: []) == loaded.lens, "a lens archive must decode to its lens")
         let evaluator = LensEvaluator(lens: loaded.lens)
         var answers: [String: Answer] = [:]
         for (index, question) in loaded.lens.pillars.flatMap(\.questions).enumerated() {
