@@ -38,12 +38,12 @@ package struct OverviewWorkers: Sendable {
     /// The hidden command's name.
     package static let commandName = "overview-worker"
 
-    /// Computes the entries of `directories` of `tree` in `repository` across the workers.
-    /// Returns what the workers delivered, keyed by directory tree id; `delivered` is called
-    /// with the number of entries received so far.
+    /// Computes the entries of `directories` of `tree` in `repository` across the workers,
+    /// passing each to `delivered` with its directory's tree id as it arrives.
     func compute(
-        _ directories: [TreeEntry], repository: Repository, tree: ObjectID, delivered: (Int) -> Void
-    ) -> [ObjectID: SummaryCache.Entry] {
+        _ directories: [TreeEntry], repository: Repository, tree: ObjectID,
+        delivered: (ObjectID, SummaryCache.Entry) -> Void
+    ) {
         let shares = Self.split(directories, into: count)
         var running: [RunningWorker] = []
         for share in shares where !share.isEmpty {
@@ -53,16 +53,10 @@ package struct OverviewWorkers: Sendable {
                 worker.send(share)
             }
         }
-        var result: [ObjectID: SummaryCache.Entry] = [:]
-        result.reserveCapacity(directories.count)
         RunningWorker.drain(running) { frame in
-            if let (id, entry) = SummaryCache.decodeEntry(frame) {
-                result[id] = entry
-                delivered(result.count)
-            }
+            if let (id, entry) = SummaryCache.decodeEntry(frame) { delivered(id, entry) }
         }
         for worker in running { worker.wait() }
-        return result
     }
 
     /// Contiguous shares of nearly equal size: neighbouring workloads tend to share delta bases
@@ -184,7 +178,7 @@ private final class RunningWorker {
     }
 
     /// Reads every worker's output until all are closed, calling `frame` for each whole frame.
-    static func drain(_ workers: [RunningWorker], frame: ([UInt8]) -> Void) {
+    static func drain(_ workers: [RunningWorker], frame: (ArraySlice<UInt8>) -> Void) {
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while workers.contains(where: \.open) {
             var descriptors = workers.filter(\.open).map { pollfd(fd: $0.output.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0) }
@@ -209,12 +203,12 @@ private final class RunningWorker {
     }
 
     /// Passes on the whole frames received so far and keeps the rest.
-    private func takeFrames(_ frame: ([UInt8]) -> Void) {
+    private func takeFrames(_ frame: (ArraySlice<UInt8>) -> Void) {
         var start = 0
         while pending.count - start >= 4 {
             let length = pending[start..<(start + 4)].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
             guard pending.count - start - 4 >= length else { break }
-            if length > 0 { frame(Array(pending[(start + 4)..<(start + 4 + length)])) }
+            if length > 0 { frame(pending[(start + 4)..<(start + 4 + length)]) }
             start += 4 + length
         }
         pending.removeFirst(start)

@@ -112,8 +112,8 @@ package struct SummaryCache: Sendable {
     }
 
     /// Reads what `encodeEntry` wrote; nil unless `bytes` hold exactly one whole entry.
-    package static func decodeEntry(_ bytes: [UInt8]) -> (tree: ObjectID, entry: Entry)? {
-        var reader = Reader(bytes: bytes, index: 0)
+    package static func decodeEntry(_ bytes: ArraySlice<UInt8>) -> (tree: ObjectID, entry: Entry)? {
+        var reader = Reader(bytes: bytes)
         guard let decoded = reader.entry(), reader.atEnd else { return nil }
         return decoded
     }
@@ -145,9 +145,9 @@ package struct SummaryCache: Sendable {
     package static func decode(_ bytes: [UInt8]) -> SummaryCache? {
         guard bytes.count >= magic.count + 4 + 8, bytes.starts(with: magic) else { return nil }
         let body = bytes[..<(bytes.count - 8)]
-        var reader = Reader(bytes: bytes, index: body.endIndex)
+        var reader = Reader(bytes: bytes[...], index: body.endIndex)
         guard let stored = reader.uint64(), stored == checksum(body) else { return nil }
-        reader = Reader(bytes: bytes, index: magic.count, end: body.endIndex)
+        reader = Reader(bytes: bytes[...], index: magic.count, end: body.endIndex)
         guard let count = reader.uint32() else { return nil }
         var cache = SummaryCache()
         cache.entries.reserveCapacity(Int(count))
@@ -184,14 +184,14 @@ package struct SummaryCache: Sendable {
 
     /// Bounds-checked reading of the fields above.
     private struct Reader {
-        let bytes: [UInt8]
+        let bytes: ArraySlice<UInt8>
         var index: Int
         var end: Int
 
-        init(bytes: [UInt8], index: Int, end: Int? = nil) {
+        init(bytes: ArraySlice<UInt8>, index: Int? = nil, end: Int? = nil) {
             self.bytes = bytes
-            self.index = index
-            self.end = end ?? bytes.count
+            self.index = index ?? bytes.startIndex
+            self.end = end ?? bytes.endIndex
         }
 
         var atEnd: Bool { index == end }

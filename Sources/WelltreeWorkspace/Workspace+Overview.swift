@@ -39,10 +39,12 @@ extension Workspace {
         let reused = directories.count - pending.count
         progress(reused, directories.count)
         if let workers, workers.applies(to: pending.count), let tree = baseTree {
-            let computed = workers.compute(pending, repository: repository, tree: tree) { delivered in
+            var delivered = 0
+            workers.compute(pending, repository: repository, tree: tree) { id, entry in
+                current[id] = entry
+                delivered += 1
                 progress(reused + delivered, directories.count)
             }
-            for (id, entry) in computed { current[id] = entry }
         }
         // What no worker delivered (or everything, without workers) is computed here; an error
         // in a workload's files is reported from here either way.
@@ -52,13 +54,13 @@ extension Workspace {
             done += 1
             progress(done, directories.count)
         }
+        let result = directories.map { current[$0.id]!.overview }
         if useCache && !pending.isEmpty {
-            var stored = current
-            stored.retain(from: previous, limit: 2 * directories.count + 1000)
+            current.retain(from: previous, limit: 2 * directories.count + 1000)
             // The cache only accelerates: a repository we cannot write to still works.
-            try? stored.write(to: cachePath)
+            try? current.write(to: cachePath)
         }
-        return directories.map { current[$0.id]!.overview }
+        return result
     }
 
     /// Computes the overview of the workload in `directory` and the lens versions it used.

@@ -41,11 +41,13 @@ struct SummaryCacheTests {
     func entryFrames() throws {
         for (tree, entry) in Self.sample().entries {
             let bytes = try #require(SummaryCache.encodeEntry(tree: tree, entry))
-            let decoded = try #require(SummaryCache.decodeEntry(bytes))
+            let decoded = try #require(SummaryCache.decodeEntry(bytes[...]))
             #expect(decoded.tree == tree)
             #expect(decoded.entry == entry)
-            for length in 0..<bytes.count { #expect(SummaryCache.decodeEntry(Array(bytes[..<length])) == nil) }
-            #expect(SummaryCache.decodeEntry(bytes + [0]) == nil)
+            for length in 0..<bytes.count { #expect(SummaryCache.decodeEntry(bytes[..<length]) == nil) }
+            #expect(SummaryCache.decodeEntry((bytes + [0])[...]) == nil)
+            // A frame inside a larger buffer decodes from its own indices.
+            #expect(SummaryCache.decodeEntry(([9, 9] + bytes)[2...])?.entry == entry)
         }
         var entry = try #require(Self.sample().entries.first?.value)
         entry.overview.name = String(repeating: "x", count: 70_000)
