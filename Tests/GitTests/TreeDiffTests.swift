@@ -46,11 +46,62 @@ struct TreeDiffTests {
         #expect(Set(deltas.map(\.path)) == ["thing", "thing/inner"])
     }
 
+    /// Names that sort differently as files and as directories in git's order ("a" as a
+    /// directory sorts as "a/", after "a-b" and "a.b" but before "a0"): the walk must pair the
+    /// entries of both sides exactly as git orders them.
+    @Test(arguments: 1...12) func reportsExactlyTheChangedFilesWhateverTheNames(seed: Int) throws {
+        var generator = SplitMix(seed: UInt64(seed))
+        let names = ["a", "a-b", "a.b", "a0", "a_", "ab", "b", "B", "é", "a b"]
+        func randomFiles() -> [String: String] {
+            var files: [String: String] = [:]
+            for _ in 0..<12 {
+                let first = names[Int(generator.next() % UInt64(names.count))]
+                let second = names[Int(generator.next() % UInt64(names.count))]
+                let path = generator.next() % 2 == 0 ? "d/\(first)" : "d/\(first)/\(second)"
+                // A path cannot be both a file and a directory.
+                if files.keys.contains(where: { $0.hasPrefix(path + "/") || path.hasPrefix($0 + "/") }) { continue }
+                files[path] = "v\(generator.next() % 3)"
+            }
+            return files
+        }
+        let before = randomFiles()
+        var after = before
+        for (path, _) in before where generator.next() % 3 == 0 { after[path] = nil }
+        for (path, value) in randomFiles() where !after.keys.contains(where: { $0.hasPrefix(path + "/") || path.hasPrefix($0 + "/") }) {
+            after[path] = after[path] == nil ? value : (generator.next() % 2 == 0 ? value + "!" : after[path])
+        }
+        let repo = try TemporaryRepository()
+        let first = try repo.commit(before.mapValues { Optional($0) }, parent: nil)
+        var changes: [String: String?] = after.mapValues { Optional($0) }
+        for path in before.keys where after[path] == nil { changes[path] = .some(nil) }
+        let second = try repo.commit(changes, parent: first)
+        let deltas = try repo.repository.changedFiles(
+            from: try repo.repository.commit(first).tree, to: try repo.repository.commit(second).tree)
+        let expected = Set(before.keys).union(after.keys).filter { before[$0] != after[$0] }
+        #expect(Set(deltas.map(\.path)) == expected)
+        #expect(deltas.count == expected.count)
+    }
+
     @Test func mergeBaseFindsTheForkPoint() throws {
         let repo = try TemporaryRepository()
         let root = try repo.commit(["f": "0"], parent: nil)
         let left = try repo.commit(["f": "1"], parent: root)
         let right = try repo.commit(["g": "2"], parent: root)
         #expect(try repo.repository.mergeBase(left, right) == root)
+    }
+}
+
+/// A small seeded generator, so each argument is one reproducible case.
+private struct SplitMix {
+    var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
