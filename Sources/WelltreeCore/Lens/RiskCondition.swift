@@ -197,13 +197,24 @@ private struct ConditionParser {
     }
 
     private static func isIdScalar(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-            || scalar == "_" || scalar == "-" || scalar == "."
+        // ASCII first: choice ids nearly always are, and the Unicode property look-ups were
+        // most of the time spent compiling a lens's rules.
+        if scalar.isASCII {
+            let value = scalar.value
+            return (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || (0x30...0x39).contains(value)
+                || scalar == "_" || scalar == "-" || scalar == "."
+        }
+        return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+    }
+
+    private static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar == " " || (0x09...0x0D).contains(scalar.value) }
+        return scalar.properties.isWhitespace
     }
 
     /// Reads the next token into `token`, remembering its column.
     private mutating func advance() throws(ConditionSyntaxError) {
-        while index < scalars.count, scalars[index].properties.isWhitespace { index += 1 }
+        while index < scalars.count, Self.isWhitespace(scalars[index]) { index += 1 }
         tokenColumn = index + 1
         guard index < scalars.count else {
             token = .end
