@@ -31,8 +31,9 @@ package struct SizeResult: Sendable {
 /// "warm" the second run in the same clone. All runs read from the operating system's file cache
 /// (the repository was just written), as on a machine used every day.
 ///
-/// The clone is what people work with: `git clone --no-local` of the generated repository once
-/// (so git, not the generator, wrote the pack, with git's own delta chains), then a hard-linked
+/// The clone is what people work with: `git clone --no-local` of the generated repository once,
+/// repacked with `git repack -adf` (so git, not the generator, chose the deltas, as on a server
+/// after `git gc`), then a hard-linked
 /// `git clone --no-checkout` of that for each cold run, and one full checkout for the peer.
 package struct BenchmarkRunner {
     package var sizes: [Int]
@@ -74,6 +75,9 @@ package struct BenchmarkRunner {
         log("N = \(workloads): generated \(generated.answerFiles) answer files in \(seconds(since: started)) s; cloning")
         let origin = base + "/origin.git"
         try ChildProcess.succeed(["git", "clone", "--quiet", "--bare", "--no-local", generated.path, origin])
+        // As on a server after `git gc`: git's own delta choices, not the generator's packer's
+        // (which, for one, stored the older `workloads` tree whole and the newer as its delta).
+        try ChildProcess.succeed(["git", "-C", origin, "repack", "-a", "-d", "-f", "-q"])
         let checkout = base + "/checkout"
         try ChildProcess.succeed(["git", "clone", "--quiet", origin, checkout])
         let packBytes = try packSize(origin)
