@@ -35,7 +35,13 @@ extension Workspace {
             let path = "\(directoryPath)/\(file.name)"
             guard file.name.hasSuffix(".json") else { continue }
             let question = String(file.name.dropLast(5))
-            result[question] = try decode(StoredAnswer.self, from: try read(file, path: path), path: path)
+            if let known = parsed.answers[file.id], file.kind == .blob {
+                result[question] = known
+                continue
+            }
+            let answer = try decode(StoredAnswer.self, from: try read(file, path: path), path: path)
+            if file.kind == .blob { parsed.remember(answer, blob: file.id) }
+            result[question] = answer
         }
         return result
     }

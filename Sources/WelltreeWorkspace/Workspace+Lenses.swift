@@ -51,7 +51,7 @@ extension Workspace {
         guard let entry = try entry(path) else {
             throw .notFound(what: "lens file", name: path, hint: nil)
         }
-        if let cached = parsedLenses.lenses[entry.id] { return (cached, entry.id) }
+        if let cached = parsed.lenses[entry.id] { return (cached, entry.id) }
         let cache = LensCache(commonDirectory: repository.commonDirectory)
         let lens: Lens
         // Only a regular file is looked up: anything else is refused by `read` as always.
@@ -66,7 +66,7 @@ extension Workspace {
             }
             cache.store(lens, blob: entry.id, kind: kind)
         }
-        parsedLenses.lenses[entry.id] = lens
+        parsed.lenses[entry.id] = lens
         return (lens, entry.id)
     }
 
@@ -86,11 +86,11 @@ extension Workspace {
         }
         let (lens, blob) = try lensContent(at: Layout.lensVersion(alias, chosen), kind: record.type == .awsOfficial ? .official : .custom)
         let evaluator: LensEvaluator
-        if let cached = parsedLenses.evaluators[blob] {
+        if let cached = parsed.evaluators[blob] {
             evaluator = cached
         } else {
             evaluator = LensEvaluator(lens: lens)
-            parsedLenses.evaluators[blob] = evaluator
+            parsed.evaluators[blob] = evaluator
         }
         return LoadedLens(record: record, version: chosen, lens: lens, evaluator: evaluator, blob: blob)
     }

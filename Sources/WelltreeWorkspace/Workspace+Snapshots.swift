@@ -29,7 +29,7 @@ extension Workspace {
     package func snapshot(_ state: WorkspaceState) throws(WorkspaceError) -> Workspace {
         let snapshot = try openSnapshot(state)
         // Parsed lenses are keyed by blob id, so they hold for any commit of this repository.
-        snapshot.parsedLenses = parsedLenses
+        snapshot.parsed = parsed
         return snapshot
     }
 

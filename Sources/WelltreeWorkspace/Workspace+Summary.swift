@@ -131,12 +131,12 @@ extension Workspace {
 
     /// `<question>.json` -> question index for a lens version, built once per version.
     private func answerFileIndex(_ lens: LoadedLens) -> [String: Int] {
-        if let index = parsedLenses.answerFileIndex[lens.blob] { return index }
+        if let index = parsed.answerFileIndex[lens.blob] { return index }
         var index: [String: Int] = [:]
         for (position, id) in lens.evaluator.questionIds.enumerated() where index["\(id).json"] == nil {
             index["\(id).json"] = position
         }
-        parsedLenses.answerFileIndex[lens.blob] = index
+        parsed.answerFileIndex[lens.blob] = index
         return index
     }
 }

@@ -17,7 +17,7 @@ package final class Workspace {
     package private(set) var baseTree: ObjectID?
     /// Lenses parsed in this process, by blob id: a lens is parsed once however many workloads
     /// (and snapshots of this workspace) use it.
-    var parsedLenses = ParsedLenses()
+    var parsed = ParseMemo()
     /// The lens version each applied lens resolves to at `base` (records can change with it).
     var effectiveLensCache: [WorkloadLens: LoadedLens] = [:]
     /// The blob id of the lens version each applied lens resolves to at `base`, or nil when it
