@@ -38,10 +38,11 @@ extension Workspace {
         }
         let reused = directories.count - pending.count
         progress(reused, directories.count)
+        var interner = SummaryInterner()
         if let workers, workers.applies(to: pending.count), let tree = baseTree {
             var delivered = 0
             workers.compute(pending, repository: repository, tree: tree) { id, entry in
-                current[id] = entry
+                current[id] = interner.intern(entry)
                 delivered += 1
                 progress(reused + delivered, directories.count)
             }
@@ -50,7 +51,7 @@ extension Workspace {
         // in a workload's files is reported from here either way.
         var done = directories.count - pending.count
         for directory in pending {
-            if current[directory.id] == nil { current[directory.id] = try overviewEntry(directory) }
+            if current[directory.id] == nil { current[directory.id] = interner.intern(try overviewEntry(directory)) }
             done += 1
             progress(done, directories.count)
         }
