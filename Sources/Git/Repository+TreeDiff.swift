@@ -136,7 +136,6 @@ extension Repository {
             result.files.append(TreeDelta(path: child, old: oldBlob, new: newBlob))
         }
     }
-
 }
 
 /// One entry of a raw tree object: `<octal mode> <name>\0<20-byte id>`.
