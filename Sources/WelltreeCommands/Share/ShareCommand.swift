@@ -12,7 +12,10 @@ struct ShareCommand: ParsableCommand {
             Fetch and push that ref with `git fetch origin refs/welltree/shares:refs/welltree/shares` and \
             `git push origin refs/welltree/shares`; the server hook checks every push against it.
             """,
-        subcommands: [Create.self, List.self, Update.self, Delete.self, Invitations.self, Accept.self, Reject.self, Export.self]
+        subcommands: [
+            Create.self, List.self, Update.self, Delete.self, Invitations.self, Accept.self, Reject.self, Access.self, Admin.self,
+            Group.self, Export.self,
+        ]
     )
 }
 

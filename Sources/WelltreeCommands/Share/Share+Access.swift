@@ -1,0 +1,148 @@
+import ArgumentParser
+import WelltreeCore
+import WelltreeReports
+import WelltreeWorkspace
+
+extension ShareCommand {
+    /// `welltree share access`: the administrators and groups.
+    struct Access: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "access",
+            abstract: "Show the repository's administrators and groups (access.json on the shares ref).")
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var format: FormatOptions
+
+        func run() throws {
+            try perform {
+                let policy = try global.workspace().accessPolicy()
+                switch format.format {
+                case .json: output(jsonText(AccessPolicyOutput(policy)))
+                case .text: output(accessText(policy))
+                }
+            }
+        }
+    }
+
+    /// `welltree share admin add|remove PRINCIPAL...`.
+    struct Admin: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "admin",
+            abstract: "Add or remove administrators (one commit on the shares ref; administrators only).",
+            subcommands: [Add.self, Remove.self])
+
+        struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "add",
+                abstract: "Make principals administrators. In a repository without any, names the first.")
+
+            @OptionGroup var global: GlobalOptions
+            @Argument(help: "The principals (users, as git's user.email or $WELLTREE_PRINCIPAL names them).")
+            var principals: [String]
+
+            func run() throws {
+                try perform {
+                    let (policy, changed) = try global.workspace().changeAccess(
+                        message: "Add administrators: \(principals.joined(separator: ", "))"
+                    ) { (policy) throws(WelltreeCore.ValidationError) in try policy.addAdministrators(principals) }
+                    output(accessChange(changed, "Administrators: \(policy.administrators.joined(separator: ", "))"))
+                }
+            }
+        }
+
+        struct Remove: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "remove", abstract: "Remove administrators (at least one stays).")
+
+            @OptionGroup var global: GlobalOptions
+            @Argument(help: "The administrators to remove.")
+            var principals: [String]
+
+            func run() throws {
+                try perform {
+                    let (policy, changed) = try global.workspace().changeAccess(
+                        message: "Remove administrators: \(principals.joined(separator: ", "))"
+                    ) { (policy) throws(WelltreeCore.ValidationError) in try policy.removeAdministrators(principals) }
+                    output(accessChange(changed, "Administrators: \(policy.administrators.joined(separator: ", "))"))
+                }
+            }
+        }
+    }
+
+    /// `welltree share group add|remove GROUP MEMBER...`.
+    struct Group: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "group",
+            abstract: "Add or remove members of a group that shares can name as group:NAME (administrators only).",
+            subcommands: [Add.self, Remove.self])
+
+        struct Add: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "add", abstract: "Add members to a group, creating it (one commit on the shares ref).")
+
+            @OptionGroup var global: GlobalOptions
+            @Argument(help: "The group: NAME, group:NAME or a 12-digit account id.")
+            var group: String
+            @Argument(help: "The members (users).")
+            var members: [String]
+
+            func run() throws {
+                try perform {
+                    let name = Share.groupName(group)
+                    let (policy, changed) = try global.workspace().changeAccess(
+                        message: "Add to group \(name): \(members.joined(separator: ", "))"
+                    ) { (policy) throws(WelltreeCore.ValidationError) in try policy.addMembers(members, to: group) }
+                    output(accessChange(changed, "Group \(name): \((policy.groups[name] ?? []).joined(separator: ", "))"))
+                }
+            }
+        }
+
+        struct Remove: ParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "remove", abstract: "Remove members from a group (an empty group is removed).")
+
+            @OptionGroup var global: GlobalOptions
+            @Argument(help: "The group: NAME, group:NAME or a 12-digit account id.")
+            var group: String
+            @Argument(help: "The members to remove.")
+            var members: [String]
+
+            func run() throws {
+                try perform {
+                    let name = Share.groupName(group)
+                    let (policy, changed) = try global.workspace().changeAccess(
+                        message: "Remove from group \(name): \(members.joined(separator: ", "))"
+                    ) { (policy) throws(WelltreeCore.ValidationError) in try policy.removeMembers(members, from: group) }
+                    let now = policy.groups[name].map { $0.joined(separator: ", ") } ?? "(removed: no members left)"
+                    output(accessChange(changed, "Group \(name): \(now)"))
+                }
+            }
+        }
+    }
+}
+
+/// The access file for people: administrators, then one line per group.
+private func accessText(_ policy: AccessPolicy) -> String {
+    var text = "Administrators: " + (policy.administrators.isEmpty ? "(none)" : policy.administrators.joined(separator: ", ")) + "\n"
+    if policy.groups.isEmpty { return text + "No groups.\n" }
+    var table = TextTable(["GROUP", "MEMBERS"])
+    for name in policy.groups.keys.sorted() { table.add([name, policy.groups[name]!.joined(separator: ", ")]) }
+    return text + "\n" + table.render()
+}
+
+/// What a change printed: the new state, and whether nothing changed.
+private func accessChange(_ changed: Bool, _ state: String) -> String {
+    (changed ? "" : "Nothing changed. ") + state + "\n"
+}
+
+/// `welltree share access --format json`. The service has no such resource (its accounts and
+/// organizations are outside the tool), so the shape follows its naming style.
+struct AccessPolicyOutput: Encodable {
+    var Administrators: [String]
+    var Groups: [String: [String]]
+
+    init(_ policy: AccessPolicy) {
+        Administrators = policy.administrators
+        Groups = policy.groups
+    }
+}

@@ -1,0 +1,80 @@
+/// Changes to the administrators and groups, each checked before anything is written.
+extension AccessPolicy {
+    /// Adds administrators (already listed ones are left as they are).
+    package mutating func addAdministrators(_ principals: [String]) throws(ValidationError) {
+        var validator = Validator()
+        for principal in principals {
+            Self.checkUser(principal, field: "PRINCIPAL", into: &validator)
+        }
+        try validator.check()
+        for principal in principals where !administrators.contains(principal) { administrators.append(principal) }
+    }
+
+    /// Removes administrators; the repository keeps at least one.
+    package mutating func removeAdministrators(_ principals: [String]) throws(ValidationError) {
+        var validator = Validator()
+        for principal in principals {
+            validator.require(
+                administrators.contains(principal), field: "PRINCIPAL", value: principal,
+                rule: "is not an administrator (administrators: \(administrators.joined(separator: ", ")))")
+        }
+        let remaining = administrators.filter { !principals.contains($0) }
+        validator.require(
+            !remaining.isEmpty || administrators.isEmpty, field: "PRINCIPAL", value: principals.joined(separator: ", "),
+            rule: "would leave the repository without an administrator; add another first")
+        try validator.check()
+        administrators = remaining
+    }
+
+    /// Adds members to a group (`ops`, `group:ops` or a 12-digit account id), creating it.
+    package mutating func addMembers(_ members: [String], to group: String) throws(ValidationError) {
+        var validator = Validator()
+        let name = Self.checkGroup(group, into: &validator)
+        validator.require(!members.isEmpty, field: "MEMBER", value: "", rule: "name at least one member")
+        for member in members { Self.checkUser(member, field: "MEMBER", into: &validator) }
+        try validator.check()
+        var list = groups[name] ?? []
+        for member in members where !list.contains(member) { list.append(member) }
+        groups[name] = list
+    }
+
+    /// Removes members from a group; a group left empty is removed.
+    package mutating func removeMembers(_ members: [String], from group: String) throws(ValidationError) {
+        var validator = Validator()
+        let name = Self.checkGroup(group, into: &validator)
+        let list = groups[name] ?? []
+        validator.require(
+            groups[name] != nil, field: "GROUP", value: group,
+            rule: "is not a group" + (groups.isEmpty ? " (there are none)" : " (groups: \(groups.keys.sorted().joined(separator: ", ")))"))
+        if groups[name] != nil {
+            for member in members {
+                validator.require(list.contains(member), field: "MEMBER", value: member, rule: "is not a member of \(name)")
+            }
+        }
+        try validator.check()
+        let remaining = list.filter { !members.contains($0) }
+        groups[name] = remaining.isEmpty ? nil : remaining
+    }
+
+    /// A user principal: as for shares, but never a group.
+    private static func checkUser(_ principal: String, field: String, into validator: inout Validator) {
+        var inner = Validator()
+        ShareFile.checkPrincipal(principal, into: &inner)
+        for violation in inner.violations { validator.add(Violation(field: field, value: violation.value, rule: violation.rule)) }
+        validator.require(
+            !Share.isGroupPrincipal(principal), field: field, value: principal, rule: "must be a user, not a group or account")
+    }
+
+    /// The group's key in `groups`: the name without `group:`, 1 to 64 letters, digits, `.`,
+    /// `_` or `-`, or a 12-digit account id.
+    private static func checkGroup(_ group: String, into validator: inout Validator) -> String {
+        let name = Share.groupName(group)
+        let allowed = name.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "_" || $0 == "-"
+        }
+        validator.require(
+            (1...64).contains(name.count) && allowed, field: "GROUP", value: group,
+            rule: "must be 1 to 64 letters, digits, '.', '_' or '-' (optionally after \"group:\"), or a 12-digit account id")
+        return name
+    }
+}
