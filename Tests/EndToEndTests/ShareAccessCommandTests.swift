@@ -13,9 +13,9 @@ import Testing
         // The first administrator is named in a repository that has none.
         let first = try sandbox.welltree(["share", "admin", "add", "alice@example.com"])
         #expect(first.status == 0, "\(first)")
-        #expect(first.stdout == "Administrators: alice@example.com\n")
+        #expect(first.stdout == "Administrators: alice@example.com\nPush it: git push origin refs/welltree/shares\n")
         let group = try sandbox.welltree(["share", "group", "add", "ops", "bob@example.com", "carol@example.com"])
-        #expect(group.stdout == "Group ops: bob@example.com, carol@example.com\n", "\(group)")
+        #expect(group.stdout.hasPrefix("Group ops: bob@example.com, carol@example.com\nPush it:"), "\(group)")
         let again = try sandbox.welltree(["share", "group", "add", "group:ops", "bob@example.com"])
         #expect(again.stdout.hasPrefix("Nothing changed."))
 

@@ -130,9 +130,10 @@ private func accessText(_ policy: AccessPolicy) -> String {
     return text + "\n" + table.render()
 }
 
-/// What a change printed: the new state, and whether nothing changed.
+/// What a change printed: the new state, and either that nothing changed or, as for shares,
+/// how to publish the commit.
 private func accessChange(_ changed: Bool, _ state: String) -> String {
-    (changed ? "" : "Nothing changed. ") + state + "\n"
+    changed ? state + "\nPush it: git push origin \(ShareStore.reference)\n" : "Nothing changed. " + state + "\n"
 }
 
 /// `welltree share access --format json`. The service has no such resource (its accounts and
