@@ -56,8 +56,21 @@ import Testing
         #expect(milestone.status == 2 && milestone.stderr.contains("no milestone \"no-such-tag\""))
         #expect(try sandbox.welltree(["report", "No such workload"]).status == 2)
         #expect(try sandbox.welltree(["report", Self.workload, "--lens", "serverless"]).status == 2)
-        #expect(try sandbox.welltree(["report", "consolidated", "-o", sandbox.root + "/all.pdf"]).status == 2)
-        #expect(!FileManager.default.fileExists(atPath: sandbox.root + "/all.pdf"))
+        #expect(try sandbox.welltree(["report", "consolidated", "--format", "docx"]).status != 0)
+    }
+
+    @Test func theConsolidatedReportIsAlsoAPDF() throws {
+        let sandbox = try reviewedSandbox()
+        let pdf = sandbox.root + "/all.pdf"
+        let written = try sandbox.welltree(["report", "consolidated", "-o", pdf])
+        #expect(written.status == 0, "\(written)")
+        let text = try Run.program("pdftotext", ["-enc", "UTF-8", pdf, "-"]).stdout
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for expected in ["Consolidated report", "1 workloads", Self.workload, "Questions at risk", "Page 1 of 2"] {
+            #expect(text.contains(expected), "pdftotext lost \(expected)")
+        }
+        let piped = try sandbox.welltree(["report", "consolidated", "--format", "pdf"])
+        #expect(piped.status == 0 && piped.stdout.hasPrefix("%PDF-"))
     }
 
     @Test func pdfAndHTMLFilesTakeTheirFormatFromTheName() throws {

@@ -55,6 +55,24 @@ import WelltreeCore
         for question in ReportFixture.lens.pillars.flatMap(\.questions) { #expect(text.contains(question.title)) }
     }
 
+    @Test func theConsolidatedReportListsEveryWorkloadAndItsRisks() throws {
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        var second = ReportFixture.model()
+        second.workload.name = "Payments API · 東京"
+        let model = ConsolidatedReportModel(workloads: [ReportFixture.model(), second], commit: String(repeating: "c", count: 40), generatedAt: "2026-11-27T10:00:00Z")
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let path = directory + "/consolidated.pdf"
+        try Data(try ConsolidatedReportPDF.render(model)).write(to: URL(fileURLWithPath: path))
+        let text = try text(of: path)
+        for expected in ["Consolidated report", "2 workloads", "Retail Website - North America", "Payments API · 東京", "Questions at risk", "cccccccccccc"] {
+            #expect(text.contains(expected), "pdftotext lost \(expected)")
+        }
+        // The summary page, then one section per workload starting on a new page.
+        #expect(text.contains("Page 1 of 3") && text.contains("Page 3 of 3"))
+        let empty = try ConsolidatedReportPDF.render(ConsolidatedReportModel(workloads: [], generatedAt: "2026-11-27T10:00:00Z"))
+        #expect(empty.starts(with: Array("%PDF-".utf8)))
+    }
+
     @Test func milestoneHeaderAndPageNumbers() throws {
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let path = try write(ReportFixture.milestoneModel())

@@ -1,0 +1,82 @@
+import WelltreeCore
+import WelltreeReports
+
+/// The consolidated report as PDF, as the Markdown and HTML forms have it: the dashboard's
+/// totals and a row per workload, then per workload and lens the pillars and the questions at
+/// risk with the best practices missing.
+package enum ConsolidatedReportPDF {
+    typealias Style = PDFCanvas.Style
+
+    package static let title = "Consolidated report"
+
+    package static func render(_ model: ConsolidatedReportModel) throws(PDFError) -> [UInt8] {
+        let canvas = try PDFCanvas()
+        canvas.paragraph("Well-Architected consolidated report", style: Style(size: 10, colour: .muted), after: 2)
+        canvas.paragraph(title, style: Style(size: 20, bold: true), after: 4)
+        var generated = "Generated \(ReportWording.time(model.generatedAt))"
+        if let commit = model.commit { generated += " from commit \(commit.prefix(12))" }
+        canvas.paragraph(generated + ".", style: Style(size: 9, colour: .muted), after: 6)
+        canvas.rule()
+
+        let totals = model.totals
+        WorkloadReportPDF.heading("Workloads", on: canvas)
+        canvas.paragraph(
+            "\(totals.Workloads) workloads, \(totals.WorkloadsWithHighRisks) with high risks and "
+                + "\(totals.WorkloadsWithMediumRisks) with medium risks; \(totals.RiskCounts[.high]) high and "
+                + "\(totals.RiskCounts[.medium]) medium risks in all.")
+        if model.workloads.isEmpty {
+            canvas.paragraph("No workloads.")
+        } else {
+            workloadTable(model.workloads, on: canvas)
+        }
+
+        for workload in model.workloads {
+            canvas.newPage()
+            WorkloadReportPDF.header(workload, on: canvas)
+            for lens in workload.lenses {
+                WorkloadReportPDF.heading("\(lens.name) \(lens.version)", level: 2, on: canvas)
+                WorkloadReportPDF.pillarTable(lens, on: canvas)
+                if !lens.improvements.isEmpty {
+                    WorkloadReportPDF.heading("Questions at risk", level: 3, on: canvas)
+                    WorkloadReportPDF.improvementPlan(lens.improvements, on: canvas)
+                }
+            }
+        }
+        return canvas.finish(title: title) { page, count in "\(title)  \u{00B7}  Page \(page) of \(count)" }
+    }
+
+    /// One row per workload: name, questions answered, high and medium risks, improvement status.
+    static func workloadTable(_ workloads: [WorkloadReportModel], on canvas: PDFCanvas) {
+        let columns: [(String, Double, Double)] = [("Answered", 285, 1), ("High", 335, 1), ("Medium", 390, 1), ("Improvement status", 400, 0)]
+        func header() {
+            let top = canvas.y
+            canvas.label("Workload", x: canvas.margin, y: top, style: Style(size: 9, bold: true, colour: .muted))
+            for (name, x, align) in columns {
+                canvas.label(name, x: canvas.margin + x, y: top, style: Style(size: 9, bold: true, colour: .muted), align: align)
+            }
+            canvas.moveTo(top + 15)
+        }
+        canvas.space(4)
+        header()
+        for workload in workloads {
+            if canvas.y + 16 > canvas.bottom {
+                canvas.newPage()
+                header()
+            }
+            let top = canvas.y
+            let c = workload.riskCounts
+            let style = Style(size: 9.5)
+            canvas.label(workload.workload.name, x: canvas.margin, y: top, style: style, width: 220)
+            let values = [
+                "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])",
+                ReportWording.improvementStatus(workload.workload.improvementStatus),
+            ]
+            for (index, value) in values.enumerated() {
+                let (_, x, align) = columns[index]
+                canvas.label(value, x: canvas.margin + x, y: top, style: style, align: align, width: align == 0 ? 95 : nil)
+            }
+            canvas.moveTo(top + 15)
+            canvas.line(from: (canvas.margin, canvas.y - 1), to: (canvas.pageWidth - canvas.margin, canvas.y - 1), colour: .rule, width: 0.4)
+        }
+    }
+}
