@@ -20,10 +20,11 @@ package enum ConsolidatedReportPDF {
 
         let totals = model.totals
         WorkloadReportPDF.heading("Workloads", on: canvas)
+        func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
         canvas.paragraph(
-            "\(totals.Workloads) workloads, \(totals.WorkloadsWithHighRisks) with high risks and "
-                + "\(totals.WorkloadsWithMediumRisks) with medium risks; \(totals.RiskCounts[.high]) high and "
-                + "\(totals.RiskCounts[.medium]) medium risks in all.")
+            "\(count(totals.Workloads, "workload")), \(totals.WorkloadsWithHighRisks) with high risks and "
+                + "\(totals.WorkloadsWithMediumRisks) with medium risks; \(count(totals.RiskCounts[.high], "high risk")) and "
+                + "\(count(totals.RiskCounts[.medium], "medium risk")) in all.")
         if model.workloads.isEmpty {
             canvas.paragraph("No workloads.")
         } else {
@@ -47,7 +48,7 @@ package enum ConsolidatedReportPDF {
 
     /// One row per workload: name, questions answered, high and medium risks, improvement status.
     static func workloadTable(_ workloads: [WorkloadReportModel], on canvas: PDFCanvas) {
-        let columns: [(String, Double, Double)] = [("Answered", 285, 1), ("High", 335, 1), ("Medium", 390, 1), ("Improvement status", 400, 0)]
+        let columns: [(String, Double, Double)] = [("Answered", 255, 1), ("High", 300, 1), ("Medium", 352, 1), ("Improvement status", 370, 0)]
         func header() {
             let top = canvas.y
             canvas.label("Workload", x: canvas.margin, y: top, style: Style(size: 9, bold: true, colour: .muted))
@@ -66,14 +67,14 @@ package enum ConsolidatedReportPDF {
             let top = canvas.y
             let c = workload.riskCounts
             let style = Style(size: 9.5)
-            canvas.label(workload.workload.name, x: canvas.margin, y: top, style: style, width: 220)
+            canvas.label(workload.workload.name, x: canvas.margin, y: top, style: style, width: 200)
             let values = [
                 "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])",
                 ReportWording.improvementStatus(workload.workload.improvementStatus),
             ]
             for (index, value) in values.enumerated() {
                 let (_, x, align) = columns[index]
-                canvas.label(value, x: canvas.margin + x, y: top, style: style, align: align, width: align == 0 ? 95 : nil)
+                canvas.label(value, x: canvas.margin + x, y: top, style: style, align: align, width: align == 0 ? 125 : nil)
             }
             canvas.moveTo(top + 15)
             canvas.line(from: (canvas.margin, canvas.y - 1), to: (canvas.pageWidth - canvas.margin, canvas.y - 1), colour: .rule, width: 0.4)
