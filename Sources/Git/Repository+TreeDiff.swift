@@ -152,13 +152,14 @@ private struct RawTreeEntry {
     var entry: TreeEntry {
         let idStart = name.endIndex + 1
         let id = ObjectID(bytes: Array(bytes.base[idStart..<(idStart + 20)]))
-        let kind: EntryKind = switch mode {
-        case 0o040000: .tree
-        case 0o100755: .executable
-        case 0o120000: .symlink
-        case 0o160000: .submodule
-        default: .blob
-        }
+        let kind: EntryKind =
+            switch mode {
+            case 0o040000: .tree
+            case 0o100755: .executable
+            case 0o120000: .symlink
+            case 0o160000: .submodule
+            default: .blob
+            }
         return TreeEntry(name: String(decoding: name, as: UTF8.self), id: id, kind: kind)
     }
 
@@ -224,8 +225,9 @@ private struct RawTreeCursor {
         while common + block <= available, memcmp(x + a.offset + common, y + b.offset + common, block) == 0 {
             common += block
         }
-        while common < available, x.load(fromByteOffset: a.offset + common, as: UInt8.self)
-            == y.load(fromByteOffset: b.offset + common, as: UInt8.self)
+        while common < available,
+            x.load(fromByteOffset: a.offset + common, as: UInt8.self)
+                == y.load(fromByteOffset: b.offset + common, as: UInt8.self)
         {
             common += 1
         }

@@ -48,7 +48,9 @@ package enum ConsolidatedReportPDF {
 
     /// One row per workload: name, questions answered, high and medium risks, improvement status.
     static func workloadTable(_ workloads: [WorkloadReportModel], on canvas: PDFCanvas) {
-        let columns: [(String, Double, Double)] = [("Answered", 255, 1), ("High", 300, 1), ("Medium", 352, 1), ("Improvement status", 370, 0)]
+        let columns: [(String, Double, Double)] = [
+            ("Answered", 255, 1), ("High", 300, 1), ("Medium", 352, 1), ("Improvement status", 370, 0),
+        ]
         func header() {
             let top = canvas.y
             canvas.label("Workload", x: canvas.margin, y: top, style: Style(size: 9, bold: true, colour: .muted))
@@ -77,7 +79,8 @@ package enum ConsolidatedReportPDF {
                 canvas.label(value, x: canvas.margin + x, y: top, style: style, align: align, width: align == 0 ? 125 : nil)
             }
             canvas.moveTo(top + 15)
-            canvas.line(from: (canvas.margin, canvas.y - 1), to: (canvas.pageWidth - canvas.margin, canvas.y - 1), colour: .rule, width: 0.4)
+            canvas.line(
+                from: (canvas.margin, canvas.y - 1), to: (canvas.pageWidth - canvas.margin, canvas.y - 1), colour: .rule, width: 0.4)
         }
     }
 }

@@ -181,7 +181,9 @@ private final class RunningWorker {
     static func drain(_ workers: [RunningWorker], frame: (ArraySlice<UInt8>) -> Void) {
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while workers.contains(where: \.open) {
-            var descriptors = workers.filter(\.open).map { pollfd(fd: $0.output.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0) }
+            var descriptors = workers.filter(\.open).map {
+                pollfd(fd: $0.output.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
+            }
             let ready = poll(&descriptors, nfds_t(descriptors.count), -1)
             if ready < 0 {
                 if errno == EINTR { continue }

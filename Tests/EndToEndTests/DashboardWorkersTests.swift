@@ -16,8 +16,10 @@ import Testing
         ]
         for index in answers.indices {
             let name = "Service \(index + 1)"
-            let created = try sandbox.welltree(["workload", "create", "--name", name, "--description", "A service", "--review-owner", "Ops",
-                                                "--environment", "production", "--aws-region", "us-east-1"])
+            let created = try sandbox.welltree([
+                "workload", "create", "--name", name, "--description", "A service", "--review-owner", "Ops",
+                "--environment", "production", "--aws-region", "us-east-1",
+            ])
             #expect(created.status == 0, "\(created)")
             for (question, options) in answers.prefix(index + 1) {
                 let updated = try sandbox.welltree(["answer", "update", name, question] + options)

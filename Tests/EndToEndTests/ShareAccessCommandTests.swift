@@ -31,12 +31,15 @@ import Testing
         sandbox.principal = "bob@example.com"
         let refused = try sandbox.welltree(["share", "group", "add", "ops", "mallory@example.com"])
         #expect(refused.status == 2)
-        #expect(refused.stderr == "error: only administrators (alice@example.com) change administrators and groups; you are bob@example.com\n")
+        #expect(
+            refused.stderr == "error: only administrators (alice@example.com) change administrators and groups; you are bob@example.com\n")
         #expect(try sandbox.commit(of: "refs/welltree/shares") == before)
 
         // A share with the group reaches its members: carol, invited through ops, answers.
         sandbox.principal = "alice@example.com"
-        let shared = try sandbox.welltree(["share", "create", Sandbox.tutorialName, "--principal", "group:ops", "--permission", "contributor", "--format", "json"])
+        let shared = try sandbox.welltree([
+            "share", "create", Sandbox.tutorialName, "--principal", "group:ops", "--permission", "contributor", "--format", "json",
+        ])
         #expect(shared.status == 0, "\(shared)")
         let id = try #require((try sandbox.json(shared) as? [String: Any])?["ShareId"] as? String)
         sandbox.principal = "carol@example.com"

@@ -20,7 +20,8 @@ struct ParseMemoTests {
             update: AnswerUpdate(select: ["sec_identities_unique"]))
 
         let workspace = try fixture.open()
-        let comparison = WorkspaceComparison(base: try workspace.snapshot(.revision(base.hex)), head: try workspace.snapshot(.revision("HEAD")))
+        let comparison = WorkspaceComparison(
+            base: try workspace.snapshot(.revision(base.hex)), head: try workspace.snapshot(.revision("HEAD")))
         let result = try comparison.compare(baseLabel: "base", headLabel: "HEAD")
         // Three answers on each side, two of them the same files: four distinct blobs.
         #expect(workspace.parsed.answers.count == 4)
@@ -28,7 +29,8 @@ struct ParseMemoTests {
 
         // The same comparison with nothing shared gives the same diff.
         let alone = try fixture.open()
-        let separate = WorkspaceComparison(base: try alone.snapshot(.revision(base.hex)), head: try fixture.open().snapshot(.revision("HEAD")))
+        let separate = WorkspaceComparison(
+            base: try alone.snapshot(.revision(base.hex)), head: try fixture.open().snapshot(.revision("HEAD")))
         #expect(try separate.compare(baseLabel: "base", headLabel: "HEAD").diff == result.diff)
     }
 }
