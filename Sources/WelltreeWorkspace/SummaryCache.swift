@@ -172,52 +172,28 @@ package struct SummaryCache: Sendable {
         out.append(contentsOf: text.utf8)
     }
 
-    /// FNV-1a, 64 bits: enough to tell a damaged file from a whole one.
+    /// The file's checksum (FNV-1a, 64 bits).
     private static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        return hash
+        fnv1a64(bytes)
     }
 
     /// Bounds-checked reading of the fields above.
     private struct Reader {
-        let bytes: ArraySlice<UInt8>
-        var index: Int
-        var end: Int
+        var input: BinaryReader
 
         init(bytes: ArraySlice<UInt8>, index: Int? = nil, end: Int? = nil) {
-            self.bytes = bytes
-            self.index = index ?? bytes.startIndex
-            self.end = end ?? bytes.endIndex
+            input = BinaryReader(bytes, from: index, to: end)
         }
 
-        var atEnd: Bool { index == end }
+        var atEnd: Bool { input.atEnd }
 
-        mutating func byte() -> UInt8? {
-            guard index < end else { return nil }
-            defer { index += 1 }
-            return bytes[index]
-        }
-
-        mutating func integer<T: FixedWidthInteger>(_ type: T.Type) -> T? {
-            let size = MemoryLayout<T>.size
-            guard end - index >= size else { return nil }
-            var value: T = 0
-            for offset in 0..<size { value |= T(bytes[index + offset]) << (8 * offset) }
-            index += size
-            return value
-        }
-
+        mutating func byte() -> UInt8? { input.byte() }
+        mutating func integer<T: FixedWidthInteger>(_ type: T.Type) -> T? { input.integer(type) }
         mutating func uint32() -> UInt32? { integer(UInt32.self) }
         mutating func uint64() -> UInt64? { integer(UInt64.self) }
 
         mutating func id() -> ObjectID? {
-            guard end - index >= 20 else { return nil }
-            defer { index += 20 }
-            return ObjectID(bytes: Array(bytes[index..<(index + 20)]))
+            input.take(20).map { ObjectID(bytes: Array($0)) }
         }
 
         /// One entry: its tree id and the entry, as `append(tree:entry:to:)` wrote them.
@@ -251,10 +227,8 @@ package struct SummaryCache: Sendable {
                 guard let n = integer(UInt16.self) else { return nil }
                 length = Int(n)
             }
-            guard end - index >= length else { return nil }
-            defer { index += length }
             // The checksum already vouches for the bytes, which were written from valid strings.
-            return String(decoding: bytes[index..<(index + length)], as: UTF8.self)
+            return input.take(length).map { String(decoding: $0, as: UTF8.self) }
         }
     }
 }

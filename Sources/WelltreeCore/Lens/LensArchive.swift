@@ -50,25 +50,19 @@ package enum LensArchive {
         let header = magic.count + 2 + key.count
         guard key.count <= 255, bytes.count >= header + checksumSize, bytes.starts(with: magic) else { return nil }
         let end = bytes.count - checksumSize
-        var reader = Reader(bytes: bytes, index: end, end: bytes.count)
-        guard let stored = reader.integer(UInt64.self), stored == checksum(bytes[..<end]) else { return nil }
-        reader = Reader(bytes: bytes, index: magic.count, end: end)
-        guard reader.byte() == (kind == .official ? 0 : 1), reader.byte() == UInt8(key.count),
-            bytes[reader.index..<(reader.index + key.count)].elementsEqual(key)
+        var trailer = BinaryReader(bytes[...], from: end)
+        guard let stored = trailer.integer(UInt64.self), stored == checksum(bytes[..<end]) else { return nil }
+        var reader = Reader(input: BinaryReader(bytes[...], from: magic.count, to: end))
+        guard reader.input.byte() == (kind == .official ? 0 : 1), reader.input.byte() == UInt8(key.count),
+            reader.input.take(key.count)?.elementsEqual(key) == true
         else { return nil }
-        reader.index += key.count
-        guard let lens = reader.lens(), reader.index == end else { return nil }
+        guard let lens = reader.lens(), reader.input.atEnd else { return nil }
         return lens
     }
 
-    /// FNV-1a, 64 bits: tells a damaged file from a whole one (any one changed byte changes it).
+    /// The archive's checksum (FNV-1a, 64 bits).
     static func checksum(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        return hash
+        fnv1a64(bytes)
     }
 }
 
@@ -161,40 +155,22 @@ extension LensArchive {
     /// Bounds-checked reads of the fields above; each gives nil when the bytes are not what the
     /// format allows there.
     private struct Reader {
-        let bytes: [UInt8]
-        var index: Int
-        let end: Int
-
-        mutating func byte() -> UInt8? {
-            guard index < end else { return nil }
-            defer { index += 1 }
-            return bytes[index]
-        }
-
-        mutating func integer<T: FixedWidthInteger>(_ type: T.Type) -> T? {
-            let size = MemoryLayout<T>.size
-            guard end - index >= size else { return nil }
-            var value: T = 0
-            for offset in 0..<size { value |= T(bytes[index + offset]) << (8 * offset) }
-            index += size
-            return value
-        }
+        var input: BinaryReader
 
         /// A length or element count; never more than the bytes left, as every element takes
         /// at least one byte, so a damaged count cannot make the reader allocate.
         mutating func count() -> Int? {
-            guard let n = integer(UInt32.self), Int(n) <= end - index else { return nil }
+            guard let n = input.integer(UInt32.self), Int(n) <= input.remaining else { return nil }
             return Int(n)
         }
 
         mutating func string() -> String? {
-            guard let length = count() else { return nil }
-            defer { index += length }
-            return String(validating: bytes[index..<(index + length)], as: UTF8.self)
+            guard let length = count(), let text = input.take(length) else { return nil }
+            return String(validating: text, as: UTF8.self)
         }
 
         mutating func optional<T>(_ read: (inout Reader) -> T?) -> T?? {
-            switch byte() {
+            switch input.byte() {
             case 0: return .some(nil)
             case 1: return read(&self).map { .some($0) }
             default: return nil
@@ -255,7 +231,7 @@ extension LensArchive {
         }
 
         mutating func rule() -> RiskRule? {
-            guard let condition = string(), let code = byte(), Int(code) < LensArchive.risks.count else { return nil }
+            guard let condition = string(), let code = input.byte(), Int(code) < LensArchive.risks.count else { return nil }
             return RiskRule(condition: condition, risk: LensArchive.risks[Int(code)])
         }
     }
