@@ -145,16 +145,24 @@ extension Repository {
     /// Lends the contents of a blob to `body` without copying them: for readers that scan many
     /// blobs and keep only what they compute. The buffer is valid only during the call.
     package func withBlob<T>(_ id: ObjectID, _ body: (UnsafeRawBufferPointer) -> T) throws(GitError) -> T {
-        // Straight from the object database: no object wrapper, no object-cache lookup.
+        try withRawObject(id, type: GIT_OBJECT_BLOB, body)
+    }
+
+    /// Lends the raw contents of object `id`, which must be of `type`, to `body`: straight from
+    /// the object database, with no object wrapper and no object-cache lookup.
+    func withRawObject<T>(
+        _ id: ObjectID, type: git_object_t, _ body: (UnsafeRawBufferPointer) throws(GitError) -> T
+    ) throws(GitError) -> T {
         var oid = id.raw
         var object: OpaquePointer?
         try check(git_odb_read(&object, try objectDatabase(), &oid), "git_odb_read", subject: id.hex)
         defer { git_odb_object_free(object) }
-        guard git_odb_object_type(object) == GIT_OBJECT_BLOB else {
-            throw GitError(code: GIT_EINVALIDSPEC.rawValue, function: "git_odb_read", subject: id.hex, message: "the object is not a blob")
+        guard git_odb_object_type(object) == type else {
+            let name = String(cString: git_object_type2string(type))
+            throw GitError(code: GIT_EINVALIDSPEC.rawValue, function: "git_odb_read", subject: id.hex, message: "the object is not a \(name)")
         }
         let size = Int(git_odb_object_size(object))
-        return body(UnsafeRawBufferPointer(start: size > 0 ? git_odb_object_data(object) : nil, count: size))
+        return try body(UnsafeRawBufferPointer(start: size > 0 ? git_odb_object_data(object) : nil, count: size))
     }
 
     /// Writes a tree holding exactly `entries` (names unique; git sorts them) and returns its id.

@@ -102,21 +102,12 @@ extension Repository {
         }
     }
 
-    /// Lends the raw bytes of tree `id` (empty for nil) to `body`, straight from the object
-    /// database.
+    /// Lends the raw bytes of tree `id` (empty for nil) to `body`.
     private func withRawTree<T>(
         _ id: ObjectID?, _ body: (UnsafeRawBufferPointer) throws(GitError) -> T
     ) throws(GitError) -> T {
         guard let id else { return try body(UnsafeRawBufferPointer(start: nil, count: 0)) }
-        var oid = id.raw
-        var object: OpaquePointer?
-        try check(git_odb_read(&object, try objectDatabase(), &oid), "git_odb_read", subject: id.hex)
-        defer { git_odb_object_free(object) }
-        guard git_odb_object_type(object) == GIT_OBJECT_TREE else {
-            throw GitError(code: GIT_EINVALIDSPEC.rawValue, function: "git_odb_read", subject: id.hex, message: "the object is not a tree")
-        }
-        let size = Int(git_odb_object_size(object))
-        return try body(UnsafeRawBufferPointer(start: size > 0 ? git_odb_object_data(object) : nil, count: size))
+        return try withRawObject(id, type: GIT_OBJECT_TREE, body)
     }
 
     /// One differing pair of entries (same name, or one side missing): descend into trees,
