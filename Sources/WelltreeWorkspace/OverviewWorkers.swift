@@ -9,17 +9,18 @@ import WelltreeCore
 /// locks and were slower than one thread; separate processes share nothing but the operating
 /// system's file cache, so the work divides across cores.
 ///
-/// Each worker is the same `welltree` executable running its hidden `overview-worker` command on
-/// the same repository and root tree. It reads its share of workload directories from stdin
-/// (all of it before writing anything, so neither side can block the other on a full pipe) and
-/// writes one frame per directory to stdout: a UInt32 length (little-endian) and the summary
+/// The calling process computes the first share itself. Each worker is the same `welltree`
+/// executable running its hidden `overview-worker` command on the same repository and root
+/// tree. It reads its share of workload directories from stdin (all of it before writing
+/// anything, so neither side can block the other on a full pipe) and writes one frame per
+/// directory to stdout: a UInt32 length (little-endian) and the summary
 /// cache's encoding of the entry, or length 0 for a directory it leaves to the caller. A
 /// directory a worker did not deliver, because it failed or stopped, is computed by the calling
 /// process, so errors (a malformed answer file) are reported exactly as without workers.
 package struct OverviewWorkers: Sendable {
     /// The `welltree` executable to run.
     package var executable: String
-    /// How many worker processes to start.
+    /// How many processes share the work: this one and `count - 1` workers.
     package var count: Int
     /// Below this many workloads to compute, starting processes costs more than it saves.
     package var minimumWorkloads: Int
@@ -38,24 +39,38 @@ package struct OverviewWorkers: Sendable {
     /// The hidden command's name.
     package static let commandName = "overview-worker"
 
-    /// Computes the entries of `directories` of `tree` in `repository` across the workers,
-    /// passing each to `delivered` with its directory's tree id as it arrives.
+    /// Computes the entries of `directories` of `tree` in `repository`: the first share here
+    /// with `local`, the others in `count - 1` worker processes at the same time. Each entry is
+    /// passed to `delivered` with its directory's tree id as it arrives; between its own
+    /// workloads this process empties the workers' pipes, so they never wait on it. An error
+    /// from `local` stops the workers and is thrown.
     func compute(
         _ directories: [TreeEntry], repository: Repository, tree: ObjectID,
+        local: (TreeEntry) throws(WorkspaceError) -> SummaryCache.Entry,
         delivered: (ObjectID, SummaryCache.Entry) -> Void
-    ) {
+    ) throws(WorkspaceError) {
         let shares = Self.split(directories, into: count)
         var running: [RunningWorker] = []
-        for share in shares where !share.isEmpty {
+        for share in shares.dropFirst() where !share.isEmpty {
             let arguments = [Self.commandName, "--repository", repository.gitDirectory, "--tree", tree.hex]
             if let worker = RunningWorker(executable: executable, arguments: arguments) {
                 running.append(worker)
                 worker.send(share)
             }
         }
-        RunningWorker.drain(running) { frame in
-            if let (id, entry) = SummaryCache.decodeEntry(frame) { delivered(id, entry) }
+        func frame(_ bytes: ArraySlice<UInt8>) {
+            if let (id, entry) = SummaryCache.decodeEntry(bytes) { delivered(id, entry) }
         }
+        do {
+            for directory in shares.first ?? [] {
+                delivered(directory.id, try local(directory))
+                RunningWorker.drain(running, waiting: false, frame: frame)
+            }
+        } catch {
+            for worker in running { worker.stop() }
+            throw error
+        }
+        RunningWorker.drain(running, waiting: true, frame: frame)
         for worker in running { worker.wait() }
     }
 
@@ -178,17 +193,20 @@ private final class RunningWorker {
     }
 
     /// Reads every worker's output until all are closed, calling `frame` for each whole frame.
-    static func drain(_ workers: [RunningWorker], frame: (ArraySlice<UInt8>) -> Void) {
+    /// Reads the workers' output, calling `frame` for each whole frame: until every worker has
+    /// closed its output when `waiting`, else only what can be read without waiting.
+    static func drain(_ workers: [RunningWorker], waiting: Bool, frame: (ArraySlice<UInt8>) -> Void) {
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while workers.contains(where: \.open) {
             var descriptors = workers.filter(\.open).map {
                 pollfd(fd: $0.output.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
             }
-            let ready = poll(&descriptors, nfds_t(descriptors.count), -1)
+            let ready = poll(&descriptors, nfds_t(descriptors.count), waiting ? -1 : 0)
             if ready < 0 {
                 if errno == EINTR { continue }
                 break
             }
+            if ready == 0 { return }
             for worker in workers where worker.open {
                 let descriptor = worker.output.fileHandleForReading.fileDescriptor
                 guard let polled = descriptors.first(where: { $0.fd == descriptor }), polled.revents != 0 else { continue }
@@ -219,5 +237,11 @@ private final class RunningWorker {
     func wait() {
         try? output.fileHandleForReading.close()
         process.waitUntilExit()
+    }
+
+    /// Ends the worker early (the caller is giving up) and waits for it.
+    func stop() {
+        if process.isRunning { process.terminate() }
+        wait()
     }
 }

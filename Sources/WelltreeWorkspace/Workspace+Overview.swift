@@ -41,7 +41,10 @@ extension Workspace {
         var interner = SummaryInterner()
         if let workers, workers.applies(to: pending.count), let tree = baseTree {
             var delivered = 0
-            workers.compute(pending, repository: repository, tree: tree) { id, entry in
+            try workers.compute(
+                pending, repository: repository, tree: tree,
+                local: { (directory) throws(WorkspaceError) in try overviewEntry(directory) }
+            ) { id, entry in
                 current[id] = interner.intern(entry)
                 delivered += 1
                 progress(reused + delivered, directories.count)

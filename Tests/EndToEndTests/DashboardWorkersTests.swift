@@ -56,17 +56,25 @@ import Testing
         #expect(try sandbox.welltree(["workload", "list", "--format", "json"]).stdout == list.stdout)
     }
 
-    @Test func aDamagedAnswerIsReportedAsWithoutWorkers() throws {
+    /// The dashboard process computes the first share itself and the workers the others: a
+    /// damaged file in either is reported as one process reports it, and so is the first of
+    /// two damaged files.
+    @Test(arguments: [["service-1"], ["service-4"], ["service-2", "service-5"]])
+    func aDamagedAnswerIsReportedAsWithoutWorkers(damaged: [String]) throws {
         let sandbox = try Self.prepared()
-        let path = "workloads/service-4/answers/wellarchitected/identities.json"
-        try "{\"selectedChoices\": [".write(toFile: sandbox.repo + "/" + path, atomically: true, encoding: .utf8)
-        #expect(try sandbox.git(["commit", "-qam", "Damage an answer"]).status == 0)
+        for directory in damaged {
+            let path = "workloads/\(directory)/answers/wellarchitected/priorities.json"
+            try "{\"selectedChoices\": [".write(toFile: sandbox.repo + "/" + path, atomically: true, encoding: .utf8)
+        }
+        #expect(try sandbox.git(["commit", "-qam", "Damage answers"]).status == 0)
         let single = try dashboard(sandbox, jobs: 1)
         #expect(single.status == 2)
-        #expect(single.stderr.contains(path), "\(single)")
-        let parallel = try dashboard(sandbox, jobs: 2)
-        #expect(parallel.status == 2)
-        #expect(parallel.stderr == single.stderr)
-        #expect(parallel.stdout.isEmpty)
+        #expect(single.stderr.contains("workloads/\(damaged[0])/answers/wellarchitected/priorities.json"), "\(single)")
+        for jobs in [2, 3] {
+            let parallel = try dashboard(sandbox, jobs: jobs)
+            #expect(parallel.status == 2)
+            #expect(parallel.stderr == single.stderr, "WELLTREE_JOBS=\(jobs)")
+            #expect(parallel.stdout.isEmpty)
+        }
     }
 }

@@ -21,8 +21,9 @@ struct OverviewWorkerCommand: ParsableCommand {
 }
 
 extension OverviewWorkers {
-    /// The workers this process may start: one per processor by default, `WELLTREE_JOBS` to
-    /// choose (1 turns them off); nil when this executable cannot be found again.
+    /// How this process may share the work: one process per processor by default (itself and
+    /// workers), `WELLTREE_JOBS` to choose (1 keeps everything here); nil when this executable
+    /// cannot be found again.
     static func forThisProcess() -> OverviewWorkers? {
         let environment = ProcessInfo.processInfo.environment
         var count = ProcessInfo.processInfo.activeProcessorCount
