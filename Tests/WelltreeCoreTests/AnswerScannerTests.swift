@@ -91,6 +91,29 @@ struct AnswerScannerTests {
         #expect(try Self.scan(Array(text.utf8), question: question).0 == nil)
     }
 
+    @Test("best practices marked not applicable: scanned when well formed, left to the decoder otherwise")
+    func notApplicableMembers() throws {
+        let case_ = try #require(EvaluationCase.all.first { !$0.notApplicable.isEmpty })
+        let id = try #require(case_.notApplicable.first)
+        let good = #"{"notApplicableChoices": {"\#(id)": {"notes": "n", "reason": "OTHER"}}}"#
+        let (scanned, index) = try Self.scan(Array(good.utf8), question: case_.question)
+        let mask = try #require(scanned).notApplicable
+        let evaluator = try #require(Self.evaluator)
+        let table = try #require(evaluator.choices(ofQuestion: index))
+        let position = Array(id.utf8).withUnsafeBytes { table.index(of: $0) }
+        #expect(mask == 1 << UInt64(try #require(position)))
+        for bad in [
+            #"{"notApplicableChoices": {"\#(id)": {"notes": "no reason"}}}"#,
+            #"{"notApplicableChoices": {"\#(id)": {"reason": "OTHER"}, "\#(id)": {"reason": "OTHER"}}}"#,
+            #"{"notApplicableChoices": {"\#(id)": {"reason": "OTHER", "reason": "OTHER"}}}"#,
+            #"{"notApplicableChoices": {"\#(id)": {"reason": "OTHER", "extra": 1}}}"#,
+            #"{"notApplicableChoices": {"\#(id)": {"reason": "MAYBE"}}}"#,
+            #"{"notApplicableChoices": {"\#(id)": {"reason": "OTHER"},}}"#,
+        ] {
+            #expect(try Self.scan(Array(bad.utf8), question: case_.question).0 == nil, "\(bad)")
+        }
+    }
+
     @Test("invalid UTF-8 in a string is left to the decoder, which rejects it")
     func invalidUTF8() throws {
         let question = try #require(EvaluationCase.all.first).question

@@ -65,51 +65,64 @@ private struct Cursor {
 
     mutating func answer(_ choices: ChoiceTable?) -> ScannedAnswer? {
         var result = ScannedAnswer()
-        var seen: UInt8 = 0
         skipWhitespace()
-        guard take(UInt8(ascii: "{")) else { return nil }
-        skipWhitespace()
-        if !take(UInt8(ascii: "}")) {
-            repeat {
-                skipWhitespace()
-                guard let key = string(), !key.escaped else { return nil }
-                skipWhitespace()
-                guard take(UInt8(ascii: ":")) else { return nil }
-                skipWhitespace()
-                let bit: UInt8
-                if matches(key, Key.selectedChoices) {
-                    bit = 1
-                    guard let choices, let mask = choiceArray(choices) else { return nil }
-                    result.selected = mask
-                } else if matches(key, Key.notApplicableChoices) {
-                    bit = 2
-                    guard let choices, let mask = notApplicableObject(choices) else { return nil }
-                    result.notApplicable = mask
-                } else if matches(key, Key.isApplicable) {
-                    bit = 4
-                    guard let value = boolean() else { return nil }
-                    result.isApplicable = value
-                } else if matches(key, Key.reason) {
-                    bit = 8
-                    guard reason() else { return nil }
-                } else if matches(key, Key.notes) {
-                    bit = 16
-                    guard string() != nil else { return nil }
-                } else if matches(key, Key.updatedAt) {
-                    bit = 32
-                    guard let value = string(), !value.escaped else { return nil }
-                    result.updatedAt = value.range
-                } else {
-                    return nil
-                }
-                guard seen & bit == 0 else { return nil }
-                seen |= bit
-                skipWhitespace()
-            } while take(UInt8(ascii: ","))
-            guard take(UInt8(ascii: "}")) else { return nil }
+        let whole = fields { cursor, key in
+            if cursor.matches(key, Key.selectedChoices) {
+                guard let choices, let mask = cursor.choiceArray(choices) else { return nil }
+                result.selected = mask
+                return 1
+            } else if cursor.matches(key, Key.notApplicableChoices) {
+                guard let choices, let mask = cursor.notApplicableObject(choices) else { return nil }
+                result.notApplicable = mask
+                return 2
+            } else if cursor.matches(key, Key.isApplicable) {
+                guard let value = cursor.boolean() else { return nil }
+                result.isApplicable = value
+                return 4
+            } else if cursor.matches(key, Key.reason) {
+                return cursor.reason() ? 8 : nil
+            } else if cursor.matches(key, Key.notes) {
+                return cursor.string() != nil ? 16 : nil
+            } else if cursor.matches(key, Key.updatedAt) {
+                guard let value = cursor.string(), !value.escaped else { return nil }
+                result.updatedAt = value.range
+                return 32
+            }
+            return nil
         }
+        guard whole else { return nil }
         skipWhitespace()
         return index == count ? result : nil
+    }
+
+    /// `{member, ...}` or `{}`, each member read by `member` (false refuses the document).
+    @inline(__always)
+    private mutating func object(_ member: (inout Cursor) -> Bool) -> Bool {
+        guard take(UInt8(ascii: "{")) else { return false }
+        skipWhitespace()
+        if take(UInt8(ascii: "}")) { return true }
+        repeat {
+            skipWhitespace()
+            guard member(&self) else { return false }
+            skipWhitespace()
+        } while take(UInt8(ascii: ","))
+        return take(UInt8(ascii: "}"))
+    }
+
+    /// An object with known keys: `field` reads the value after each key and returns the key's
+    /// bit, or nil for an unknown key or a bad value; a repeated key refuses the document too.
+    @inline(__always)
+    private mutating func fields(_ field: (inout Cursor, (range: Range<Int>, escaped: Bool)) -> UInt8?) -> Bool {
+        var seen: UInt8 = 0
+        return object { cursor in
+            guard let key = cursor.string(), !key.escaped else { return false }
+            cursor.skipWhitespace()
+            guard cursor.take(UInt8(ascii: ":")) else { return false }
+            cursor.skipWhitespace()
+            guard let bit = field(&cursor, key), seen & bit == 0 else { return false }
+            seen |= bit
+            return true
+        }
     }
 
     /// `["id", ...]` as a mask; nil on an unknown id.
@@ -130,47 +143,26 @@ private struct Cursor {
     /// `{"id": {"reason": "...", "notes": "..."}, ...}` as a mask; nil on an unknown or
     /// repeated id or a member without its required reason.
     private mutating func notApplicableObject(_ choices: ChoiceTable) -> UInt64? {
-        guard take(UInt8(ascii: "{")) else { return nil }
-        skipWhitespace()
         var mask: UInt64 = 0
-        if take(UInt8(ascii: "}")) { return mask }
-        repeat {
-            skipWhitespace()
-            guard let choice = choiceIndex(choices), mask & (1 << UInt64(choice)) == 0 else { return nil }
+        let whole = object { cursor in
+            guard let choice = cursor.choiceIndex(choices), mask & (1 << UInt64(choice)) == 0 else { return false }
             mask |= 1 << UInt64(choice)
-            skipWhitespace()
-            guard take(UInt8(ascii: ":")) else { return nil }
-            skipWhitespace()
-            guard take(UInt8(ascii: "{")) else { return nil }
-            var seen: UInt8 = 0
-            skipWhitespace()
-            if !take(UInt8(ascii: "}")) {
-                repeat {
-                    skipWhitespace()
-                    guard let key = string(), !key.escaped else { return nil }
-                    skipWhitespace()
-                    guard take(UInt8(ascii: ":")) else { return nil }
-                    skipWhitespace()
-                    let bit: UInt8
-                    if matches(key, Key.reason) {
-                        bit = 1
-                        guard reason() else { return nil }
-                    } else if matches(key, Key.notes) {
-                        bit = 2
-                        guard string() != nil else { return nil }
-                    } else {
-                        return nil
-                    }
-                    guard seen & bit == 0 else { return nil }
-                    seen |= bit
-                    skipWhitespace()
-                } while take(UInt8(ascii: ","))
-                guard take(UInt8(ascii: "}")) else { return nil }
+            cursor.skipWhitespace()
+            guard cursor.take(UInt8(ascii: ":")) else { return false }
+            cursor.skipWhitespace()
+            var hasReason = false
+            let member = cursor.fields { inner, key in
+                if inner.matches(key, Key.reason) {
+                    hasReason = inner.reason()
+                    return hasReason ? 1 : nil
+                } else if inner.matches(key, Key.notes) {
+                    return inner.string() != nil ? 2 : nil
+                }
+                return nil
             }
-            guard seen & 1 != 0 else { return nil }
-            skipWhitespace()
-        } while take(UInt8(ascii: ","))
-        return take(UInt8(ascii: "}")) ? mask : nil
+            return member && hasReason
+        }
+        return whole ? mask : nil
     }
 
     /// A choice id string, as the index of the question's choice with that id.
