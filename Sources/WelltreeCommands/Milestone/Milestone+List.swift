@@ -53,16 +53,13 @@ extension MilestoneCommand {
             abstract: "Show a milestone: the workload's data and risks as they were, read from the tagged commit.")
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The workload: its name or its id.", completion: .custom(Completions.workloads))
-        var workload: String
-        @Argument(help: "The milestone: its number or its name.")
-        var milestone: String
+        @OptionGroup var target: MilestoneTarget
         @OptionGroup var format: FormatOptions
 
         func run() throws {
             try perform {
                 let workspace = try global.workspace()
-                let stored = try workspace.findMilestone(workload, milestone)
+                let stored = try workspace.findMilestone(target.workload, target.milestone)
                 let (then, thenWorkload) = try workspace.snapshot(of: stored)
                 let summary = try then.summary(of: thenWorkload)
                 let signature = try workspace.verifyMilestone(stored)

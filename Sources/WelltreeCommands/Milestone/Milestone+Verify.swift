@@ -16,16 +16,13 @@ extension MilestoneCommand {
                 """)
 
         @OptionGroup var global: GlobalOptions
-        @Argument(help: "The workload: its name or its id.", completion: .custom(Completions.workloads))
-        var workload: String
-        @Argument(help: "The milestone: its number or its name.")
-        var milestone: String
+        @OptionGroup var target: MilestoneTarget
         @OptionGroup var format: FormatOptions
 
         func run() throws {
             try perform {
                 let workspace = try global.workspace()
-                let stored = try workspace.findMilestone(workload, milestone)
+                let stored = try workspace.findMilestone(target.workload, target.milestone)
                 let check = try workspace.verifyMilestone(stored)
                 switch format.format {
                 case .json:

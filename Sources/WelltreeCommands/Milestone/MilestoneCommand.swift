@@ -12,6 +12,15 @@ struct MilestoneCommand: ParsableCommand {
     )
 }
 
+/// The milestone a command is about: its workload (name or id) and the milestone (number or
+/// name).
+struct MilestoneTarget: ParsableArguments {
+    @Argument(help: "The workload: its name or its id.", completion: .custom(Completions.workloads))
+    var workload: String
+    @Argument(help: "The milestone: its number or its name.")
+    var milestone: String
+}
+
 extension MilestoneCommand {
     /// `welltree milestone create W NAME [--sign|--no-sign]`.
     struct Create: ParsableCommand {
