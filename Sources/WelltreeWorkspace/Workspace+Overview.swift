@@ -36,27 +36,23 @@ extension Workspace {
                 pending.append(directory)
             }
         }
-        let reused = directories.count - pending.count
-        progress(reused, directories.count)
+        var done = directories.count - pending.count
+        progress(done, directories.count)
         var interner = SummaryInterner()
+        func add(_ id: ObjectID, _ entry: SummaryCache.Entry) {
+            current[id] = interner.intern(entry)
+            done += 1
+            progress(done, directories.count)
+        }
         if let workers, workers.applies(to: pending.count), let tree = baseTree {
-            var delivered = 0
             try workers.compute(
                 pending, repository: repository, tree: tree,
-                local: { (directory) throws(WorkspaceError) in try overviewEntry(directory) }
-            ) { id, entry in
-                current[id] = interner.intern(entry)
-                delivered += 1
-                progress(reused + delivered, directories.count)
-            }
+                local: { (directory) throws(WorkspaceError) in try overviewEntry(directory) }, delivered: add)
         }
         // What no worker delivered (or everything, without workers) is computed here; an error
         // in a workload's files is reported from here either way.
-        var done = directories.count - pending.count
-        for directory in pending {
-            if current[directory.id] == nil { current[directory.id] = interner.intern(try overviewEntry(directory)) }
-            done += 1
-            progress(done, directories.count)
+        for directory in pending where current[directory.id] == nil {
+            add(directory.id, try overviewEntry(directory))
         }
         let result = directories.map { current[$0.id]!.overview }
         if useCache && !pending.isEmpty {

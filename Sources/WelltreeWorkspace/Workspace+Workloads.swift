@@ -31,24 +31,46 @@ extension Workspace {
         return result
     }
 
-    /// Each workload's directory, id and name, for the rule that names are unique. The summary
-    /// cache knows them for every directory tree it has seen, so after a dashboard or a list only
-    /// new or changed workloads are read.
-    func workloadIdentities() throws(WorkspaceError) -> [(directory: String, id: String, name: String)] {
+    /// A workload's directory, id and name, and the workload itself when it had to be read.
+    struct WorkloadIdentity {
+        var directory: TreeEntry
+        var id: String
+        var name: String
+        var stored: StoredWorkload?
+    }
+
+    /// Each workload's identity in directory order, until `stop` returns true for one (which
+    /// is returned). The summary cache knows the id and name of every workload tree it has
+    /// seen, so once a dashboard or a list has run only new or changed workloads are read.
+    @discardableResult
+    func scanIdentities(
+        in directories: [TreeEntry], until stop: (WorkloadIdentity) -> Bool
+    ) throws(WorkspaceError) -> WorkloadIdentity? {
         let known = SummaryCache.load(from: summaryCachePath)
-        var result: [(directory: String, id: String, name: String)] = []
-        for entry in try workloadDirectories() {
+        for entry in directories {
+            let identity: WorkloadIdentity
             if let cached = known[entry.id]?.overview {
-                result.append((entry.name, cached.id, cached.name))
+                identity = WorkloadIdentity(directory: entry, id: cached.id, name: cached.name)
             } else {
                 let stored = try loadWorkload(entry)
-                result.append((entry.name, stored.workload.id, stored.workload.name))
+                identity = WorkloadIdentity(directory: entry, id: stored.workload.id, name: stored.workload.name, stored: stored)
             }
+            if stop(identity) { return identity }
+        }
+        return nil
+    }
+
+    /// Every workload's identity, for the rule that names are unique.
+    func workloadIdentities() throws(WorkspaceError) -> [WorkloadIdentity] {
+        var result: [WorkloadIdentity] = []
+        try scanIdentities(in: try workloadDirectories()) { identity in
+            result.append(identity)
+            return false
         }
         return result
     }
 
-    /// Finds a workload by id or by name (spaces and case ignored).
+    /// Finds a workload by id, by name (spaces and case ignored) or by its directory's name.
     ///
     /// The directory a name maps to is tried first, so the usual lookup reads one file; when
     /// that misses (an id, a renamed workload, a name spelled with other spaces) the others are
@@ -59,23 +81,16 @@ extension Workspace {
         let guess = Workload.directoryName(for: reference)
         if let entry = entries.first(where: { $0.name == guess }) {
             let stored = try loadWorkload(entry)
-            // The directory name itself (`workloads/<dir>`) names the workload too.
             if Workload.normalizedName(stored.workload.name) == wanted || stored.workload.id == reference || entry.name == reference {
                 return stored
             }
         }
-        // The summary cache knows the id and name of every workload tree it has seen, so an id
-        // lookup reads only the workload it finds once the dashboard or a list has run.
-        let known = SummaryCache.load(from: summaryCachePath)
-        for entry in entries {
-            if let cached = known[entry.id]?.overview {
-                guard cached.id == reference || Workload.normalizedName(cached.name) == wanted else { continue }
-                return try loadWorkload(entry)
-            }
-            let stored = try loadWorkload(entry)
-            if stored.workload.id == reference || Workload.normalizedName(stored.workload.name) == wanted { return stored }
+        let found = try scanIdentities(in: entries) { $0.id == reference || Workload.normalizedName($0.name) == wanted }
+        guard let found else {
+            throw .notFound(what: "workload", name: reference, hint: "`welltree workload list` shows the workloads")
         }
-        throw .notFound(what: "workload", name: reference, hint: "`welltree workload list` shows the workloads")
+        if let stored = found.stored { return stored }
+        return try loadWorkload(found.directory)
     }
 
     /// The workload in `directory` as the current base commit has it: after a write, the
@@ -112,7 +127,7 @@ extension Workspace {
         } catch {
             throw .invalid(error)
         }
-        let directory = freshDirectory(for: workload.name, taken: Set(existing.map(\.directory)))
+        let directory = freshDirectory(for: workload.name, taken: Set(existing.map(\.directory.name)))
         var changes = ChangeSet()
         try changes.write(Layout.workloadFile(directory), json: workload)
         try commit(changes, message: "Create workload \(workload.name)")

@@ -35,6 +35,20 @@ struct WorkloadLookupTests {
         #expect(try fixture.open().findWorkload(second.workload.id) == second)
     }
 
+    @Test func namesStayUniqueWhenTheyComeFromTheSummaryCache() throws {
+        let (fixture, _, second) = try Self.twoWorkloads()
+        _ = try fixture.open().overviews()  // names now come from the cache
+        var duplicate = WorkspaceFixture.retail
+        duplicate.name = "payments   EUROPE"
+        #expect(throws: WorkspaceError.self) { _ = try fixture.open().createWorkload(duplicate, lenses: []) }
+        var renamed = WorkloadProperties()
+        renamed.name = WorkspaceFixture.retail.name
+        #expect(throws: WorkspaceError.self) { _ = try fixture.open().updateWorkload(second.workload.id, renamed) }
+        // A new name is fine, and lands in a directory of its own.
+        duplicate.name = "Payments Asia"
+        #expect(try fixture.open().createWorkload(duplicate, lenses: []).directory == "payments-asia")
+    }
+
     @Test func aWriteReturnsTheWorkloadReadFromItsDirectory() throws {
         let (fixture, _, second) = try Self.twoWorkloads()
         let (updated, changed) = try fixture.open().updateWorkload(second.workload.id, WorkloadProperties(notes: "EU only"))
