@@ -61,16 +61,17 @@ package struct OverviewWorkers: Sendable {
         func frame(_ bytes: ArraySlice<UInt8>) {
             if let (id, entry) = SummaryCache.decodeEntry(bytes) { delivered(id, entry) }
         }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         do {
             for directory in shares.first ?? [] {
                 delivered(directory.id, try local(directory))
-                RunningWorker.drain(running, waiting: false, frame: frame)
+                RunningWorker.drain(running, waiting: false, chunk: &chunk, frame: frame)
             }
         } catch {
             for worker in running { worker.stop() }
             throw error
         }
-        RunningWorker.drain(running, waiting: true, frame: frame)
+        RunningWorker.drain(running, waiting: true, chunk: &chunk, frame: frame)
         for worker in running { worker.wait() }
     }
 
@@ -192,11 +193,13 @@ private final class RunningWorker {
         try? input.fileHandleForWriting.close()
     }
 
-    /// Reads every worker's output until all are closed, calling `frame` for each whole frame.
     /// Reads the workers' output, calling `frame` for each whole frame: until every worker has
     /// closed its output when `waiting`, else only what can be read without waiting.
-    static func drain(_ workers: [RunningWorker], waiting: Bool, frame: (ArraySlice<UInt8>) -> Void) {
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+    /// `chunk` is the caller's read buffer, reused across calls (this runs after every workload
+    /// the caller computes itself).
+    static func drain(
+        _ workers: [RunningWorker], waiting: Bool, chunk: inout [UInt8], frame: (ArraySlice<UInt8>) -> Void
+    ) {
         while workers.contains(where: \.open) {
             var descriptors = workers.filter(\.open).map {
                 pollfd(fd: $0.output.fileHandleForReading.fileDescriptor, events: Int16(POLLIN), revents: 0)
@@ -226,7 +229,8 @@ private final class RunningWorker {
     private func takeFrames(_ frame: (ArraySlice<UInt8>) -> Void) {
         var start = 0
         while pending.count - start >= 4 {
-            let length = pending[start..<(start + 4)].enumerated().reduce(0) { $0 | Int($1.element) << (8 * $1.offset) }
+            var header = BinaryReader(pending[start..<(start + 4)])
+            let length = Int(header.integer(UInt32.self)!)
             guard pending.count - start - 4 >= length else { break }
             if length > 0 { frame(pending[(start + 4)..<(start + 4 + length)]) }
             start += 4 + length
