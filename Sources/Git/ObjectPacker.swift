@@ -14,12 +14,12 @@ import CLibGit2
 package final class ObjectPacker {
     private let repository: Repository
     /// Owned by the repository's object database.
-    private let backend: OpaquePointer
+    private let backend: UnsafeMutablePointer<git_odb_backend>
 
     /// Routes the repository's object writes to memory.
     package init(_ repository: Repository) throws(GitError) {
         self.repository = repository
-        var backend: OpaquePointer?
+        var backend: UnsafeMutablePointer<git_odb_backend>?
         try check(git_mempack_new(&backend), "git_mempack_new")
         var odb: OpaquePointer?
         try check(git_repository_odb(&odb, repository.handle), "git_repository_odb")

@@ -8,6 +8,8 @@ package final class Repository {
     let handle: OpaquePointer
     /// The object database, looked up once (it belongs to the repository; we hold a reference).
     private var odb: OpaquePointer?
+    /// The in-memory store of `scratchTree(_:)`, once used (owned by the object database).
+    var scratch: UnsafeMutablePointer<git_odb_backend>?
 
     init(handle: OpaquePointer) {
         self.handle = handle
