@@ -42,7 +42,9 @@ struct ValidateCommand: ParsableCommand {
                 printError("welltree: \(only.map { "\($0.count) changed file(s)" } ?? "workspace files") of the \(state.label) valid")
                 return
             }
-            fail(problems.map(\.description).joined(separator: "\nerror: "))
+            // Each problem reads `path[:line:column]: error: message`, as compilers print them.
+            for problem in problems { printError(problem.description) }
+            throw ExitCode(2)
         }
     }
 }
