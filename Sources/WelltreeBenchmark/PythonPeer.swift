@@ -112,9 +112,9 @@ enum PythonPeer {
         totals = {"HIGH": 0, "MEDIUM": 0, "NONE": 0, "NOT_APPLICABLE": 0, "UNANSWERED": 0}
         workloads = with_high = with_medium = 0
         base = os.path.join(root, "workloads")
-        for entry in os.scandir(base):
-            if not entry.is_dir():
-                continue
+        directories = [entry for shard in os.scandir(base) if shard.is_dir()
+                       for entry in os.scandir(shard.path) if entry.is_dir()]
+        for entry in directories:
             workload = load(os.path.join(entry.path, "workload.json"))
             counts = dict.fromkeys(totals, 0)
             for applied in workload.get("lenses", []):

@@ -159,7 +159,13 @@ package struct ReviewRepositoryGenerator {
     private func commit(
         _ repository: Repository, templateFiles: [(String, ObjectID)], workloads: [TreeEntry], parent: ObjectID?, message: String
     ) throws -> ObjectID {
-        let workloadsTree = try repository.writeTree(workloads)
+        var shards: [String: [TreeEntry]] = [:]
+        for entry in workloads { shards[Workload.shard(ofDirectory: entry.name), default: []].append(entry) }
+        var shardEntries: [TreeEntry] = []
+        for (shard, entries) in shards {
+            shardEntries.append(TreeEntry(name: shard, id: try repository.writeTree(entries), kind: .tree))
+        }
+        let workloadsTree = try repository.writeTree(shardEntries)
         let root = try writeTree(
             repository, files: templateFiles, extra: [TreeEntry(name: Layout.workloads, id: workloadsTree, kind: .tree)])
         return try repository.createCommit(

@@ -6,7 +6,11 @@ struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create a review repository, or make an existing git repository one.",
-        discussion: "Lays down welltree.json, the built-in lenses, a README for reviewers and .gitattributes, in one commit. Running it again changes nothing."
+        discussion: """
+            Lays down welltree.json, the built-in lenses, a README for reviewers and .gitattributes, in one commit. \
+            In a repository written before workloads were sharded, first moves every workload directory unchanged \
+            into workloads/<first two characters>/ (one commit of its own). Running it again changes nothing.
+            """
     )
 
     @Argument(help: "The directory (default: the current one).")
@@ -15,8 +19,11 @@ struct InitCommand: ParsableCommand {
     func run() throws {
         try perform {
             let template = try WorkspaceTemplate.locate()
-            let (workspace, committed) = try Workspace.initialize(at: directory ?? ".", template: template)
+            let (workspace, committed, sharded) = try Workspace.initialize(at: directory ?? ".", template: template)
             let root = workspace.root ?? (directory ?? ".")
+            if let sharded {
+                output("Moved \(sharded) workload\(sharded == 1 ? "" : "s") into shards (workloads/<first two characters>/<dir>) in one commit\n")
+            }
             output(committed ? "Initialised Welltree workspace in \(root)\n" : "Welltree workspace in \(root) is up to date\n")
         }
     }

@@ -2,12 +2,16 @@ import WelltreeCore
 
 /// One workload as the exports need it: where it lives and who may change what.
 package struct ExportedWorkload: Sendable {
+    /// The workload directory's name (`<dir>`), which milestone tags carry.
     package var directory: String
+    /// The workload directory's path in the repository (`workloads/<shard>/<dir>`).
+    package var path: String
     package var workload: Workload
     package var shares: [Share]
 
-    package init(directory: String, workload: Workload, shares: [Share]) {
+    package init(directory: String, path: String, workload: Workload, shares: [Share]) {
         self.directory = directory
+        self.path = path
         self.workload = workload
         self.shares = shares
     }
@@ -62,8 +66,8 @@ package struct ShareExport: Sendable {
         for item in workloads {
             let owner = codeowner(item.workload.owner)
             lines.append("# \(item.workload.name) (\(item.workload.id))")
-            lines.append("/workloads/\(item.directory)/ \(owner)")
-            lines.append("/workloads/\(item.directory)/answers/ " + ([owner] + contributors(item).map(codeowner)).joined(separator: " "))
+            lines.append("/\(item.path)/ \(owner)")
+            lines.append("/\(item.path)/answers/ " + ([owner] + contributors(item).map(codeowner)).joined(separator: " "))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -112,7 +116,7 @@ package struct ShareExport: Sendable {
         }
         for item in workloads {
             let owner = item.workload.owner
-            let directory = "VREF/NAME/workloads/\(item.directory)/"
+            let directory = "VREF/NAME/\(item.path)/"
             lines.append("    # \(item.workload.name) (\(item.workload.id))")
             lines.append("    RW   \(directory) = \(owner)")
             let contributors = contributors(item).map(gitolitePrincipal)

@@ -1,8 +1,12 @@
+import Git
 import WelltreeCore
 
-/// The files one command changes: new contents by path, or removal. Applied as one commit.
+/// The files one command changes: new contents (or a blob the repository holds) by path, or
+/// removal, and directories removed. Applied as one commit, removed directories first.
 package struct ChangeSet: Sendable {
     package private(set) var files: [String: [UInt8]?] = [:]
+    /// Files given as a blob the repository already holds (a file moved unchanged).
+    package private(set) var copies: [String: ObjectID] = [:]
     /// Directories removed with everything below them.
     package private(set) var removedDirectories: Set<String> = []
 
@@ -11,6 +15,7 @@ package struct ChangeSet: Sendable {
     /// Puts `bytes` at `path`.
     package mutating func write(_ path: String, _ bytes: [UInt8]) {
         files[path] = .some(bytes)
+        copies[path] = nil
     }
 
     /// Encodes `value` canonically and puts it at `path`.
@@ -22,9 +27,16 @@ package struct ChangeSet: Sendable {
         }
     }
 
+    /// Puts the existing blob `blob` at `path`.
+    package mutating func copy(_ path: String, blob: ObjectID) {
+        copies[path] = blob
+        files[path] = nil
+    }
+
     /// Removes whatever is at `path`.
     package mutating func remove(_ path: String) {
         files[path] = .some(nil)
+        copies[path] = nil
     }
 
     /// Removes the directory at `path` and everything below it.
@@ -32,8 +44,11 @@ package struct ChangeSet: Sendable {
         removedDirectories.insert(path)
     }
 
-    package var isEmpty: Bool { files.isEmpty && removedDirectories.isEmpty }
+    package var isEmpty: Bool { files.isEmpty && copies.isEmpty && removedDirectories.isEmpty }
 
-    /// Paths in a stable order.
-    package var paths: [String] { files.keys.sorted() }
+    /// Paths written or removed, in a stable order.
+    package var paths: [String] { (Array(files.keys) + copies.keys).sorted() }
+
+    /// True when `path` is written (with new bytes or an existing blob), false when removed.
+    package func writes(_ path: String) -> Bool { copies[path] != nil || files[path] ?? nil != nil }
 }

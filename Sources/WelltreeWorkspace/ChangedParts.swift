@@ -3,7 +3,7 @@ import Git
 /// The parts of a workspace that changed between two trees, grouped from the changed files:
 /// which workload directories, which lenses, and whether the settings moved.
 package struct ChangedParts: Sendable, Equatable {
-    /// Directory names below `workloads/` with any changed file, sorted.
+    /// Workload directory names (`<dir>` of `workloads/<shard>/<dir>`) with any changed file, sorted.
     package var workloadDirectories: [String] = []
     /// Lens aliases below `lenses/` with any changed file, sorted.
     package var lensAliases: [String] = []
@@ -22,10 +22,12 @@ package struct ChangedParts: Sendable, Equatable {
     /// The parts of a tree comparison, with the tree ids of the changed workload directories.
     package init(_ comparison: TreeComparison) {
         self.init(comparison.files)
-        let prefix = Layout.workloads + "/"
-        for directory in comparison.directories where directory.path.hasPrefix(prefix) {
-            let name = directory.path.dropFirst(prefix.count)
-            if !name.contains("/") { workloadTrees[String(name)] = directory }
+        for directory in comparison.directories where directory.path.hasPrefix(Layout.workloads + "/") {
+            let parts = directory.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            // `workloads/<shard>/<dir>`: the components of a path one level below it.
+            if parts.count == 3, let name = Layout.workloadDirectory(inPathComponents: parts + [""]) {
+                workloadTrees[name] = directory
+            }
         }
     }
 
@@ -34,8 +36,8 @@ package struct ChangedParts: Sendable, Equatable {
         var lenses = Set<String>()
         for delta in deltas {
             let parts = delta.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            if parts.count >= 3, parts[0] == Layout.workloads {
-                workloads.insert(parts[1])
+            if let directory = Layout.workloadDirectory(inPathComponents: parts) {
+                workloads.insert(directory)
             } else if parts.count >= 3, parts[0] == Layout.lenses {
                 lenses.insert(parts[1])
                 if parts.count == 3, parts[2] == "draft.json" {

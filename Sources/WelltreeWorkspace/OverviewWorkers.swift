@@ -99,7 +99,7 @@ package struct OverviewWorkers: Sendable {
             throw .git(error)
         }
         guard let tree = ObjectID(hex: hex) else { throw .notFound(what: "tree", name: hex, hint: nil) }
-        let workspace = Workspace(repository: repository, tree: tree)
+        let workspace = try Workspace(repository: repository, tree: tree)
         let input = FileHandle.standardInput.readDataToEndOfFile()
         var output = FrameWriter(descriptor: STDOUT_FILENO)
         for line in input.split(separator: UInt8(ascii: "\n")) {

@@ -59,11 +59,15 @@ extension Workspace {
     ///
     /// `allowingDirty` names paths whose work-tree changes are the very changes being committed
     /// (a review session writes its answers to the work tree first); only they skip step 1.
+    ///
+    /// A repository written before workloads were sharded takes no commit but the one that
+    /// shards them (`sharding`, from `welltree init`).
     @discardableResult
     package func commit(
-        _ changes: ChangeSet, message: String, allowingDirty: Set<String> = []
+        _ changes: ChangeSet, message: String, allowingDirty: Set<String> = [], sharding: Bool = false
     ) throws(WorkspaceError) -> ObjectID? {
         guard let branch else { throw .detachedHead }
+        if !sharding { try refuseUnsharded() }
         for path in changes.paths + changes.removedDirectories.sorted() where !Self.isSafeRelativePath(path) {
             throw .refused("refusing to write \(path.debugDescription): not a plain path inside the workspace")
         }
@@ -86,14 +90,16 @@ extension Workspace {
     private func commitLocked(_ changes: ChangeSet, message: String, branch: String) throws(WorkspaceError) -> ObjectID? {
         var treeChanges = changes.removedDirectories.sorted().map { TreeChange(path: $0, blob: nil) }
         for path in changes.paths {
-            let contents = changes.files[path] ?? nil
-            let blob = try contents.map { bytes throws(WorkspaceError) in
-                try wrap { () throws(GitError) in try repository.writeBlob(bytes) }
+            var blob = changes.copies[path]
+            if let contents = changes.files[path] {
+                blob = try contents.map { bytes throws(WorkspaceError) in
+                    try wrap { () throws(GitError) in try repository.writeBlob(bytes) }
+                }
             }
             treeChanges.append(TreeChange(path: path, blob: blob))
         }
-        let tree = try wrap { () throws(GitError) in try repository.updatedTree(base: baseTree, changes: treeChanges) }
-        if tree == baseTree { return nil }
+        let tree = try wrap { () throws(GitError) in try repository.updatedTree(base: commitTree, changes: treeChanges) }
+        if tree == commitTree { return nil }
         reach(.afterObjects)
         guard let signature = try wrap({ () throws(GitError) in try repository.defaultSignature() }) else {
             throw .noIdentity
@@ -121,7 +127,7 @@ extension Workspace {
             throw .git(error)
         }
         reach(.afterRef)
-        setBase(commit: commit, tree: tree)
+        try setBase(commit: commit, tree: tree)
         if root != nil {
             try updateWorkTree(changes, committed: commit)
             reach(.afterIndex)

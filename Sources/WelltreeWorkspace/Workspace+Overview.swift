@@ -44,7 +44,9 @@ extension Workspace {
             done += 1
             progress(done, directories.count)
         }
-        if let workers, workers.applies(to: pending.count), let tree = baseTree {
+        // Workers are given the commit's own tree: a view of an older layout lives in this
+        // process only, and they build the same one.
+        if let workers, workers.applies(to: pending.count), let tree = commitTree {
             try workers.compute(
                 pending, repository: repository, tree: tree,
                 local: { (directory) throws(WorkspaceError) in try overviewEntry(directory) }, delivered: add)

@@ -20,6 +20,8 @@ extension Workspace {
     /// only be staged). A file that does not decode is an error naming it.
     package func pendingAnswers(of stored: StoredWorkload, lens alias: String) throws(WorkspaceError) -> [PendingAnswer] {
         guard repository.workdir != nil else { return [] }
+        // A review writes to the work tree before it commits: refuse before the first answer.
+        try refuseUnsharded()
         let directory = Layout.answersDirectory(stored.directory, lens: alias) + "/"
         let paths = try wrap { () throws(GitError) in try repository.modifiedPaths(under: directory) }
         var result: [PendingAnswer] = []
@@ -43,6 +45,7 @@ extension Workspace {
     package func writePendingAnswer(
         _ answer: Answer?, of stored: StoredWorkload, lens alias: String, question: String
     ) throws(WorkspaceError) {
+        try refuseUnsharded()
         let path = Layout.answerFile(stored.directory, lens: alias, question: question)
         let committed = try file(path)
         let wanted = answer ?? Answer()

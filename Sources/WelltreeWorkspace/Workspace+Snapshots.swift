@@ -46,9 +46,9 @@ extension Workspace {
         case .index:
             guard repository.workdir != nil else { throw .bareRepository }
             let tree = try wrap { () throws(GitError) in try Index(of: repository).writeTree() }
-            return Workspace(repository: repository, tree: tree)
+            return try Workspace(repository: repository, tree: tree)
         case .workTree:
-            return Workspace(repository: repository, tree: try workTreeTree())
+            return try Workspace(repository: repository, tree: try workTreeTree())
         }
     }
 
@@ -72,8 +72,8 @@ extension Workspace {
                 }
             }
         }
-        if changes.isEmpty, let baseTree { return baseTree }
-        return try wrap { () throws(GitError) in try repository.updatedTree(base: baseTree, changes: changes) }
+        if changes.isEmpty, let commitTree { return commitTree }
+        return try wrap { () throws(GitError) in try repository.updatedTree(base: commitTree, changes: changes) }
     }
 }
 

@@ -12,9 +12,15 @@ extension Workspace {
     func updateWorkTree(_ changes: ChangeSet, committed: ObjectID) throws(WorkspaceError) {
         guard let root else { return }
         let files = FileManager.default
+        // Removed directories go first: a file may be written where one was (a workload moved
+        // into a shard of the same name).
+        for directory in changes.removedDirectories {
+            try? files.removeItem(atPath: root + "/" + directory)
+            removeEmptyParents(of: root + "/" + directory, below: root)
+        }
         for (number, path) in changes.paths.enumerated() {
             let full = root + "/" + path
-            if let bytes = changes.files[path] ?? nil {
+            if let bytes = try contents(of: path, in: changes) {
                 let directory = (full as NSString).deletingLastPathComponent
                 do {
                     try files.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -28,10 +34,6 @@ extension Workspace {
             }
             if number == 0 { reach(.midWorkTree) }
         }
-        for directory in changes.removedDirectories {
-            try? files.removeItem(atPath: root + "/" + directory)
-            removeEmptyParents(of: root + "/" + directory, below: root)
-        }
         reach(.beforeIndex)
         do {
             let index = try Index(of: repository)
@@ -39,7 +41,7 @@ extension Workspace {
                 try index.removeDirectory(directory)
             }
             for path in changes.paths {
-                if changes.files[path] ?? nil != nil {
+                if changes.writes(path) {
                     try index.addFromWorkdir(path)
                 } else {
                     try index.remove(path)
@@ -50,6 +52,13 @@ extension Workspace {
             if error.isLocked { throw .staleLock(path: repository.gitDirectory + "index.lock", committed: committed) }
             throw .git(error)
         }
+    }
+
+    /// The bytes `changes` puts at `path`, nil for a removal.
+    private func contents(of path: String, in changes: ChangeSet) throws(WorkspaceError) -> [UInt8]? {
+        if let written = changes.files[path] { return written }
+        guard let blob = changes.copies[path] else { return nil }
+        return try wrap { () throws(GitError) in try repository.blob(blob) }
     }
 
     /// Finishes a write that an earlier process left half done: the branch moved to its commit

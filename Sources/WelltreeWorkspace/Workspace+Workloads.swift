@@ -2,12 +2,48 @@ import Git
 import WelltreeCore
 
 extension Workspace {
-    /// The directories below `workloads/`, one per workload.
+    /// The workload directories (`workloads/<shard>/<dir>`), as entries named `<dir>`, in path
+    /// order. Files directly below `workloads/` or a shard are no workloads and are passed over;
+    /// a directory in the wrong shard, or a workload directory straight below `workloads/` (the
+    /// layout before shards), is refused with its path and where it belongs.
     package func workloadDirectories() throws(WorkspaceError) -> [TreeEntry] {
-        try directory(Layout.workloads).filter { $0.kind == .tree }
+        try workloadDirectories { path, rule throws(WorkspaceError) in throw .misplaced(path: path, rule: rule) }
     }
 
-    /// Reads the workload stored in `entry` (a directory below `workloads/`).
+    /// `workloadDirectories()`, passing the path of each misplaced directory and the rule it
+    /// breaks to `misplaced` (which may throw) and leaving it out.
+    package func workloadDirectories(
+        misplaced: (_ path: String, _ rule: String) throws(WorkspaceError) -> Void
+    ) throws(WorkspaceError) -> [TreeEntry] {
+        var result: [TreeEntry] = []
+        for shard in try directory(Layout.workloads) where shard.kind == .tree {
+            let entries = try wrap { () throws(GitError) in try repository.treeEntries(shard.id) }
+            let shardPath = Layout.workloads + "/" + shard.name
+            if entries.contains(where: { $0.name == Layout.workloadFileName && $0.kind != .tree }) {
+                try misplaced(shardPath, Self.unshardedRule(shard.name))
+                continue
+            }
+            for entry in entries where entry.kind == .tree {
+                guard Workload.shard(ofDirectory: entry.name) == shard.name else {
+                    try misplaced(
+                        shardPath + "/" + entry.name,
+                        "a workload directory belongs in the shard of its first two characters, \(Layout.workloadDirectory(entry.name))")
+                    continue
+                }
+                result.append(entry)
+            }
+        }
+        return result
+    }
+
+    /// Why a workload directory straight below `workloads/` is refused, and the way out.
+    static func unshardedRule(_ directory: String) -> String {
+        let target = Layout.workloadDirectory(directory)
+        return "a workload directory belongs in the shard of its first two characters, \(target) "
+            + "(a branch written before workloads were sharded? move it there: git mv \(Layout.workloads)/\(directory) \(target))"
+    }
+
+    /// Reads the workload stored in `entry` (a workload directory, named by its `<dir>`).
     package func loadWorkload(_ entry: TreeEntry) throws(WorkspaceError) -> StoredWorkload {
         try loadWorkload(entry, file: try wrap { () throws(GitError) in
             try repository.entry(at: Layout.workloadFileName, inTree: entry.id)

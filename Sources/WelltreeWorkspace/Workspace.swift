@@ -13,8 +13,11 @@ package final class Workspace {
     package let branch: String?
     /// The commit every read comes from and every change builds on; nil on an unborn branch.
     package private(set) var base: ObjectID?
-    /// The tree of `base`.
+    /// The tree every read comes from: `commitTree`, or, in a repository written before
+    /// workloads were sharded, a view of it in the current layout (see `readingTree(of:)`).
     package private(set) var baseTree: ObjectID?
+    /// The tree of `base` as committed, which every change builds on.
+    package private(set) var commitTree: ObjectID?
     /// Lenses parsed in this process, by blob id: a lens is parsed once however many workloads
     /// (and snapshots of this workspace) use it.
     var parsed = ParseMemo()
@@ -43,7 +46,7 @@ package final class Workspace {
                 branch = nil
                 base = commit
             }
-            if let base { baseTree = try repository.commit(base).tree }
+            if let base { try setTrees(repository.commit(base).tree) }
         } catch {
             throw .git(error)
         }
@@ -62,7 +65,7 @@ package final class Workspace {
         branch = nil
         base = commit
         do {
-            baseTree = try repository.commit(commit).tree
+            try setTrees(repository.commit(commit).tree)
         } catch {
             throw .git(error)
         }
@@ -70,11 +73,21 @@ package final class Workspace {
 
     /// Opens a read-only view of any tree (a commit's, the index's, or one built from the work
     /// tree): what `welltree diff` compares when a side is not a commit.
-    package init(repository: Repository, tree: ObjectID) {
+    package init(repository: Repository, tree: ObjectID) throws(WorkspaceError) {
         self.repository = repository
         branch = nil
         base = nil
-        baseTree = tree
+        do {
+            try setTrees(tree)
+        } catch {
+            throw .git(error)
+        }
+    }
+
+    /// Reads `tree` from now on, in the current layout.
+    private func setTrees(_ tree: ObjectID) throws(GitError) {
+        commitTree = tree
+        baseTree = try readingTree(of: tree)
     }
 
     /// The work tree's root, without a trailing slash, or nil for a bare repository.
@@ -166,15 +179,20 @@ package final class Workspace {
         guard let branch else { throw .detachedHead }
         do {
             base = try repository.referenceTarget(branch)
-            baseTree = try base.map { commit throws(GitError) in try repository.commit(commit).tree }
+            if let base {
+                try setTrees(repository.commit(base).tree)
+            } else {
+                commitTree = nil
+                baseTree = nil
+            }
         } catch {
             throw .git(error)
         }
     }
 
-    func setBase(commit: ObjectID, tree: ObjectID) {
+    func setBase(commit: ObjectID, tree: ObjectID) throws(WorkspaceError) {
         base = commit
-        baseTree = tree
+        try wrap { () throws(GitError) in try setTrees(tree) }
         effectiveLensCache = [:]
         effectiveBlobCache = [:]
     }

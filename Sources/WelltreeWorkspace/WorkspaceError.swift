@@ -38,6 +38,8 @@ package enum WorkspaceError: Error, Sendable, CustomStringConvertible {
     case unsafeWorkTree(path: String, found: String)
     /// An interrupted earlier write left files that cannot be restored safely.
     case interruptedWrite(journal: String, commit: ObjectID, conflicts: [String])
+    /// Something sits where the workspace layout puts something else (`rule` says what).
+    case misplaced(path: String, rule: String)
     /// libgit2 failed.
     case git(GitError)
     /// The file system failed.
@@ -93,6 +95,8 @@ package enum WorkspaceError: Error, Sendable, CustomStringConvertible {
                 + "and these files now differ both from that commit and from what they held before it:\n\(list)\n"
                 + "Keep your edits (commit them with git) or discard them (`git checkout HEAD -- PATH`), then run the command "
                 + "again: it finishes the interrupted update (recorded in \(journal)); nothing was written"
+        case .misplaced(let path, let rule):
+            return "\(path): \(rule)"
         case .git(let error):
             return error.description
         case .io(let path, let message):

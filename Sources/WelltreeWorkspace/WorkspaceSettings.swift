@@ -2,7 +2,9 @@ import WelltreeCore
 
 /// Settings of a whole review repository, kept in `welltree.json` at its root.
 package struct WorkspaceSettings: Sendable, Equatable, Codable {
-    /// The version of the file layout, so a future Welltree can migrate old repositories.
+    /// The version of the file layout, so Welltree can read and migrate older repositories:
+    /// 1 kept workload directories straight below `workloads/`, 2 puts them in shards
+    /// (`Workspace.shardedFormat`). A file without it is format 1.
     package var format: Int
     /// Pillar ids in the order improvement plans list them.
     package var pillarPriority: [String]
@@ -14,7 +16,7 @@ package struct WorkspaceSettings: Sendable, Equatable, Codable {
         "operationalExcellence", "security", "reliability", "performance", "costOptimization", "sustainability",
     ]
 
-    package init(format: Int = 1, pillarPriority: [String] = defaultPillarPriority, requireSignedMilestones: Bool = false) {
+    package init(format: Int = 2, pillarPriority: [String] = defaultPillarPriority, requireSignedMilestones: Bool = false) {
         self.format = format
         self.pillarPriority = pillarPriority
         self.requireSignedMilestones = requireSignedMilestones

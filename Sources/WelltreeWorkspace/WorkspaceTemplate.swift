@@ -58,8 +58,12 @@ extension Workspace {
     /// the template files it is missing, plus the built-in lens versions a newer Welltree ships:
     /// their version files are new files, and their entries are appended to the workspace's
     /// `lens.json` (other fields there, and files reviewers may have edited, are left alone).
-    /// Running it again changes nothing.
-    package static func initialize(at path: String, template: WorkspaceTemplate) throws(WorkspaceError) -> (Workspace, committed: Bool) {
+    /// A repository written before workloads were sharded first gets a commit of its own that
+    /// moves them into their shards (`shardedWorkloads` says how many moved). Running it again
+    /// changes nothing.
+    package static func initialize(
+        at path: String, template: WorkspaceTemplate
+    ) throws(WorkspaceError) -> (Workspace, committed: Bool, shardedWorkloads: Int?) {
         do {
             _ = try Repository.open(at: path)
         } catch {
@@ -71,6 +75,7 @@ extension Workspace {
             }
         }
         let workspace = try Workspace(at: path)
+        let sharded = try workspace.shardWorkloads()
         let isNew = try workspace.entry(Layout.settings) == nil
         var changes = ChangeSet()
         var added = false
@@ -90,7 +95,7 @@ extension Workspace {
             try changes.write(relative, json: record)
             upgraded += newVersions.map { "\(record.alias) \($0)" }
         }
-        if changes.isEmpty { return (workspace, false) }
+        if changes.isEmpty { return (workspace, sharded != nil, sharded) }
         let message: String
         if isNew {
             message = "Initialise Welltree workspace"
@@ -102,7 +107,7 @@ extension Workspace {
             message = "Update built-in lens versions"
         }
         let commit = try workspace.commit(changes, message: message)
-        return (workspace, commit != nil)
+        return (workspace, sharded != nil || commit != nil, sharded)
     }
 }
 

@@ -45,7 +45,10 @@ package struct WorkspaceValidator {
         }
         var names: [String: String] = [:]
         var ids: [String: String] = [:]
-        for directory in try workspace.workloadDirectories() {
+        var misplaced: [FileProblem] = []
+        let directories = try workspace.workloadDirectories { path, rule in misplaced.append(FileProblem(path: path, message: rule)) }
+        problems += misplaced
+        for directory in directories {
             let prefix = Layout.workloadDirectory(directory.name) + "/"
             if let paths, !paths.contains(where: { $0.hasPrefix(prefix) }) { continue }
             try validateWorkload(directory, wanted: wanted, names: &names, ids: &ids)

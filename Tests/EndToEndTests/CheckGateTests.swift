@@ -77,10 +77,10 @@ struct CheckGateTests {
         let other = try sandbox.welltree(["workload", "create", "--name", "Payments", "--description", "Card payments",
                                           "--review-owner", "Jane Doe", "--environment", "production"])
         try #require(other.status == 0)
-        try "{ not json".write(toFile: sandbox.repo + "/workloads/payments/workload.json", atomically: true, encoding: .utf8)
+        try "{ not json".write(toFile: sandbox.repo + "/workloads/pa/payments/workload.json", atomically: true, encoding: .utf8)
         try sandbox.git(["commit", "-qam", "Break payments"])
         try sandbox.git(["checkout", "-q", "-b", "change"])
-        let answers = sandbox.repo + "/workloads/retail-website-north-america/answers/wellarchitected"
+        let answers = sandbox.repo + "/workloads/re/retail-website-north-america/answers/wellarchitected"
         try FileManager.default.createDirectory(atPath: answers, withIntermediateDirectories: true)
         try "{\n  \"selectedChoices\": [\n    \"ops_priorities_no\"\n  ]\n}\n".write(toFile: answers + "/priorities.json", atomically: true, encoding: .utf8)
         try sandbox.git(["add", "."])
@@ -148,7 +148,7 @@ struct CheckGateTests {
         let lines = result.stdout.split(separator: "\n").map(String.init)
         let pattern = #/^::(error|warning|notice)( [a-z]+=[^,:]+(,[a-z]+=[^,:]+)*)?::.+$/#
         for line in lines { #expect(line.wholeMatch(of: pattern) != nil, "\(line)") }
-        #expect(lines.first?.hasPrefix("::error file=workloads/retail-website-north-america/answers/wellarchitected/priorities.json,line=2,title=") == true)
+        #expect(lines.first?.hasPrefix("::error file=workloads/re/retail-website-north-america/answers/wellarchitected/priorities.json,line=2,title=") == true)
         let written = try String(contentsOfFile: summary, encoding: .utf8)
         #expect(written.contains("## Welltree check"))
         #expect(written.contains("`priorities`"))

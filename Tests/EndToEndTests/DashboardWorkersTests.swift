@@ -63,13 +63,13 @@ import Testing
     func aDamagedAnswerIsReportedAsWithoutWorkers(damaged: [String]) throws {
         let sandbox = try Self.prepared()
         for directory in damaged {
-            let path = "workloads/\(directory)/answers/wellarchitected/priorities.json"
+            let path = "workloads/\(directory.prefix(2))/\(directory)/answers/wellarchitected/priorities.json"
             try "{\"selectedChoices\": [".write(toFile: sandbox.repo + "/" + path, atomically: true, encoding: .utf8)
         }
         #expect(try sandbox.git(["commit", "-qam", "Damage answers"]).status == 0)
         let single = try dashboard(sandbox, jobs: 1)
         #expect(single.status == 2)
-        #expect(single.stderr.contains("workloads/\(damaged[0])/answers/wellarchitected/priorities.json"), "\(single)")
+        #expect(single.stderr.contains("workloads/\(damaged[0].prefix(2))/\(damaged[0])/answers/wellarchitected/priorities.json"), "\(single)")
         for jobs in [2, 3] {
             let parallel = try dashboard(sandbox, jobs: jobs)
             #expect(parallel.status == 2)

@@ -38,7 +38,7 @@ struct LensUpgradeEndToEndTests {
     }
 
     private func answerPath(_ question: String) -> String {
-        "workloads/retail-website-north-america/answers/\(Self.alias)/\(question).json"
+        "workloads/re/retail-website-north-america/answers/\(Self.alias)/\(question).json"
     }
 
     @Test func diffShowsNewUpdatedAndDeletedQuestions() throws {
@@ -91,7 +91,7 @@ struct LensUpgradeEndToEndTests {
         #expect(!FileManager.default.fileExists(atPath: root + answerPath("arch_legacy_dr")))
         #expect(!FileManager.default.fileExists(atPath: root + answerPath("event_recovery")))
         #expect(!FileManager.default.fileExists(atPath: root + answerPath("event_budget_alerts")))
-        #expect(try sandbox.read("workloads/retail-website-north-america/workload.json").contains("\"version\": \"2.0\""))
+        #expect(try sandbox.read("workloads/re/retail-website-north-america/workload.json").contains("\"version\": \"2.0\""))
 
         // One commit, summarised per pillar, after the milestone tag on the commit before it.
         let log = try sandbox.git(["log", "-1", "--format=%B"]).stdout
@@ -186,7 +186,7 @@ struct LensUpgradeEndToEndTests {
         #expect(notifications.stdout.contains("Not current"), "\(notifications)")
         let upgrade = try sandbox.welltree(["lens", "upgrade", Self.workload, "wellarchitected", "--milestone", "Framework 1.0 review"])
         #expect(upgrade.status == 0, "\(upgrade)")
-        let answers = "workloads/retail-website-north-america/answers/wellarchitected/"
+        let answers = "workloads/re/retail-website-north-america/answers/wellarchitected/"
         #expect(!FileManager.default.fileExists(atPath: sandbox.repo + "/" + answers + "priorities.json"))
         #expect(FileManager.default.fileExists(atPath: sandbox.repo + "/" + answers + "ops-model.json"))
         let status = try sandbox.welltree(["status", Self.workload, "--format", "json"])

@@ -6,7 +6,7 @@ import Testing
 @Suite("pull-request tools")
 struct PullRequestToolsTests {
     static let workload = Sandbox.tutorialName
-    static let answers = "workloads/retail-website-north-america/answers/wellarchitected/"
+    static let answers = "workloads/re/retail-website-north-america/answers/wellarchitected/"
 
     @Test func diffDescribesPropertiesAnswersAndRisks() throws {
         let sandbox = try Sandbox()
@@ -74,7 +74,7 @@ struct PullRequestToolsTests {
         let diff = try sandbox.git(["diff", "HEAD~1", "HEAD"])
         #expect(diff.stdout.contains("-[x] Evaluate customer needs"))
         #expect(diff.stdout.contains("+[x] Evaluate internal customer needs"))
-        let workload = try sandbox.git(["show", "HEAD~2", "--", "workloads/retail-website-north-america/workload.json"])
+        let workload = try sandbox.git(["show", "HEAD~2", "--", "workloads/re/retail-website-north-america/workload.json"])
         #expect(workload.stdout.contains("+Review owner: Jane Doe"))
     }
 
@@ -94,7 +94,7 @@ struct PullRequestToolsTests {
         #expect(merge.status == 0, "\(merge)")
         let priorities = try sandbox.read(Self.answers + "priorities.json")
         #expect(priorities.contains("Agreed in the review") && priorities.contains("ops_priorities_int_cust_needs"))
-        let workload = try sandbox.read("workloads/retail-website-north-america/workload.json")
+        let workload = try sandbox.read("workloads/re/retail-website-north-america/workload.json")
         #expect(workload.contains("John Roe") && workload.contains("Storefront for North America"))
         #expect(try sandbox.welltree(["validate"]).status == 0)
     }

@@ -7,7 +7,7 @@ import Testing
 struct ReviewCommandTests {
     static let w = Sandbox.tutorialName
 
-    static func answers(_ sandbox: Sandbox) -> String { sandbox.repo + "/workloads/retail-website-north-america/answers/wellarchitected/" }
+    static func answers(_ sandbox: Sandbox) -> String { sandbox.repo + "/workloads/re/retail-website-north-america/answers/wellarchitected/" }
 
     static func answer(_ sandbox: Sandbox, _ question: String) throws -> [String: Any] {
         let data = try Data(contentsOf: URL(fileURLWithPath: answers(sandbox) + question + ".json"))

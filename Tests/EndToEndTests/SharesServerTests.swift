@@ -135,7 +135,7 @@ struct SharesServerTests {
             try #require(try clone.git(["fetch", "-q", "origin", "refs/welltree/shares:refs/welltree/shares"]).status == 0)
             return clone
         }
-        let answers = "workloads/retail-website-north-america/answers/wellarchitected"
+        let answers = "workloads/re/retail-website-north-america/answers/wellarchitected"
         let answerText = "{\n  \"answer\": {\n    \"selectedChoices\": [\n      \"ops_priorities_ext_int_customer_needs\"\n    ]\n  }\n}\n"
 
         // Bob accepts, answers and pushes; editing properties or shares is refused.
@@ -152,7 +152,7 @@ struct SharesServerTests {
 
         let cliRefusal = try bob.welltree(["workload", "update", Sandbox.tutorialName, "--notes", "bob's notes"])
         #expect(cliRefusal.status == 2)
-        let workloadFile = "workloads/retail-website-north-america/workload.json"
+        let workloadFile = "workloads/re/retail-website-north-america/workload.json"
         let properties = try String(contentsOfFile: bob.path + "/" + workloadFile, encoding: .utf8).replacingOccurrences(
             of: "Jane Doe", with: "Bob")
         try bob.commitByHand(workloadFile, properties, message: "Make Bob the review owner")
@@ -285,11 +285,11 @@ struct SharesServerTests {
         sandbox.principal = "alice@example.com"
         let codeowners = try sandbox.welltree(["share", "export", "--format", "codeowners"])
         #expect(codeowners.status == 0, "\(codeowners)")
-        #expect(codeowners.stdout.contains("/workloads/retail-website-north-america/ alice@example.com\n"))
-        #expect(codeowners.stdout.contains("/workloads/retail-website-north-america/answers/ alice@example.com bob@example.com\n"))
+        #expect(codeowners.stdout.contains("/workloads/re/retail-website-north-america/ alice@example.com\n"))
+        #expect(codeowners.stdout.contains("/workloads/re/retail-website-north-america/answers/ alice@example.com bob@example.com\n"))
         let gitolite = try sandbox.welltree(["share", "export", "--format", "gitolite", "--repo", "reviews"])
-        #expect(gitolite.stdout.contains("RW   VREF/NAME/workloads/retail-website-north-america/answers/ = bob@example.com"))
-        #expect(gitolite.stdout.contains("-    VREF/NAME/workloads/retail-website-north-america/ = @all"))
+        #expect(gitolite.stdout.contains("RW   VREF/NAME/workloads/re/retail-website-north-america/answers/ = bob@example.com"))
+        #expect(gitolite.stdout.contains("-    VREF/NAME/workloads/re/retail-website-north-america/ = @all"))
     }
 }
 

@@ -95,7 +95,7 @@ struct TutorialTests {
         _ = try sandbox.createTutorialWorkload()
         try sandbox.welltree(["answer", "update", Self.w, "identities", "--select", "sec_identities_unique,sec_identities_secrets"])
         try sandbox.welltree(["answer", "update", Self.w, "identities", "--none"])
-        let text = try sandbox.read("workloads/retail-website-north-america/answers/wellarchitected/identities.json")
+        let text = try sandbox.read("workloads/re/retail-website-north-america/answers/wellarchitected/identities.json")
         #expect(text.contains("\"sec_identities_no\""))
         #expect(!text.contains("sec_identities_unique"))
     }

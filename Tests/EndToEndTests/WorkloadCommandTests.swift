@@ -111,7 +111,7 @@ struct WorkloadCommandTests {
     @Test func aBrokenWorkspaceFileIsReportedWithPathAndPosition() throws {
         let sandbox = try Sandbox()
         _ = try sandbox.createTutorialWorkload()
-        let path = "workloads/retail-website-north-america/workload.json"
+        let path = "workloads/re/retail-website-north-america/workload.json"
         let broken = try sandbox.read(path).replacingOccurrences(of: "\"PRODUCTION\"", with: "\"STAGING\"")
         try broken.write(toFile: sandbox.repo + "/" + path, atomically: true, encoding: .utf8)
         try sandbox.git(["commit", "-qam", "Hand edit"])

@@ -10,7 +10,7 @@ struct WorkspaceCommitTests {
         let fixture = try WorkspaceFixture()
         #expect(try fixture.commitCount() == 1)
         let head = try fixture.head()
-        let (_, committed) = try Workspace.initialize(at: fixture.path, template: WorkspaceFixture.template)
+        let (_, committed, _) = try Workspace.initialize(at: fixture.path, template: WorkspaceFixture.template)
         #expect(!committed)
         #expect(try fixture.head() == head)
         let workspace = try fixture.open()
@@ -26,7 +26,7 @@ struct WorkspaceCommitTests {
         let repository = try Repository.open(at: fixture.path)
         let commit = try repository.commit(try #require(try fixture.head()))
         #expect(commit.message == "Create workload Retail Website - North America")
-        let text = try fixture.read("workloads/retail-website-north-america/workload.json")
+        let text = try fixture.read("workloads/re/retail-website-north-america/workload.json")
         #expect(text.hasSuffix("}\n"))
         #expect(text.contains("\n  \"name\": \"Retail Website - North America\",\n"))
         let node = try JSONParser.parse(text)
@@ -42,12 +42,12 @@ struct WorkspaceCommitTests {
         let fixture = try WorkspaceFixture()
         let workspace = try fixture.open()
         _ = try workspace.createWorkload(WorkspaceFixture.retail, lenses: [])
-        let before = try fixture.read("workloads/retail-website-north-america/workload.json")
+        let before = try fixture.read("workloads/re/retail-website-north-america/workload.json")
         let head = try fixture.head()
         let (_, changed) = try workspace.updateWorkload("retail website - north america", WorkloadProperties(reviewOwner: "Jane Doe"))
         #expect(!changed)
         #expect(try fixture.head() == head)
-        #expect(try fixture.read("workloads/retail-website-north-america/workload.json") == before)
+        #expect(try fixture.read("workloads/re/retail-website-north-america/workload.json") == before)
     }
 
     @Test func theBranchMovingUnderneathRefusesTheChangeAndWritesNothing() throws {
@@ -64,13 +64,13 @@ struct WorkspaceCommitTests {
             return branch == "refs/heads/main"
         }
         #expect(try fixture.head() == moved)
-        #expect(try fixture.read("workloads/retail-website-north-america/workload.json").contains("\"notes\": \"first\""))
+        #expect(try fixture.read("workloads/re/retail-website-north-america/workload.json").contains("\"notes\": \"first\""))
     }
 
     @Test func uncommittedEditsToTouchedFilesAreRefusedNotOverwritten() throws {
         let fixture = try WorkspaceFixture()
         _ = try fixture.open().createWorkload(WorkspaceFixture.retail, lenses: [])
-        let path = "workloads/retail-website-north-america/workload.json"
+        let path = "workloads/re/retail-website-north-america/workload.json"
         let edited = try fixture.read(path).replacingOccurrences(of: "Jane Doe", with: "John Roe")
         try fixture.write(path, edited)
         let head = try fixture.head()
@@ -111,7 +111,7 @@ struct WorkspaceCommitTests {
         }
         let deleted = try fixture.open().deleteWorkload("Retail Website - North America")
         #expect(deleted.name == "Retail Website - North America")
-        #expect(!FileManager.default.fileExists(atPath: fixture.path + "/workloads/retail-website-north-america"))
+        #expect(!FileManager.default.fileExists(atPath: fixture.path + "/workloads/re/retail-website-north-america"))
         #expect(try fixture.open().allWorkloads().isEmpty)
     }
 

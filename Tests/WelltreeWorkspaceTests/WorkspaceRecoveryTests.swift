@@ -10,7 +10,7 @@ import WelltreeCore
 @Suite("Workspace write recovery")
 struct WorkspaceRecoveryTests {
     static let name = "Retail Website - North America"
-    static let answerPath = "workloads/retail-website-north-america/answers/wellarchitected/priorities.json"
+    static let answerPath = "workloads/re/retail-website-north-america/answers/wellarchitected/priorities.json"
 
     @Test func anAnswerUpdateOnAMovedBranchIsAppliedAgainOnTheNewHead() throws {
         let fixture = try WorkspaceFixture()
@@ -108,13 +108,13 @@ struct WorkspaceRecoveryTests {
         try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: outside) }
         try FileManager.default.createSymbolicLink(
-            atPath: fixture.path + "/workloads/retail-website-north-america/answers", withDestinationPath: outside)
+            atPath: fixture.path + "/workloads/re/retail-website-north-america/answers", withDestinationPath: outside)
         let head = try fixture.head()
         #expect {
             _ = try fixture.open().updateAnswer(Self.name, lens: nil, question: "priorities", update: AnswerUpdate(none: true))
         } throws: { error in
             guard case WorkspaceError.unsafeWorkTree(let path, let found) = error else { return false }
-            return path == "workloads/retail-website-north-america/answers" && found == "a symbolic link"
+            return path == "workloads/re/retail-website-north-america/answers" && found == "a symbolic link"
         }
         #expect(try fixture.head() == head)
         #expect(try FileManager.default.contentsOfDirectory(atPath: outside).isEmpty)

@@ -56,7 +56,7 @@ struct WorkspaceReviewTests {
             update: AnswerUpdate(select: ["rel_backing_up_data_identified_backups_data", "rel_backing_up_data_secured_backups_data"]))
         #expect(changed)
         #expect(review.review.riskCounts[.medium] == 1)
-        let text = try fixture.read("workloads/retail-website-north-america/answers/wellarchitected/backing-up-data.json")
+        let text = try fixture.read("workloads/re/retail-website-north-america/answers/wellarchitected/backing-up-data.json")
         #expect(text.contains("\"selectedChoices\": [\n    \"rel_backing_up_data_identified_backups_data\",\n    \"rel_backing_up_data_secured_backups_data\"\n  ]"))
         let repository = try Repository.open(at: fixture.path)
         #expect(try repository.commit(try #require(try fixture.head())).message
@@ -72,7 +72,7 @@ struct WorkspaceReviewTests {
 
         // Clearing the selection removes the file: the question is unanswered again.
         _ = try fixture.open().updateAnswer(Self.name, lens: nil, question: "backing-up-data", update: AnswerUpdate(select: []))
-        #expect(!FileManager.default.fileExists(atPath: fixture.path + "/workloads/retail-website-north-america/answers/wellarchitected/backing-up-data.json"))
+        #expect(!FileManager.default.fileExists(atPath: fixture.path + "/workloads/re/retail-website-north-america/answers/wellarchitected/backing-up-data.json"))
     }
 
     @Test func unknownQuestionsAndChoicesAreRefusedWithTheValidIds() throws {

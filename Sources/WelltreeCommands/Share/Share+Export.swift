@@ -28,7 +28,9 @@ extension ShareCommand {
                 var workloads: [ExportedWorkload] = []
                 for stored in try workspace.allWorkloads() {
                     let shares = try store.file(.workload(id: stored.workload.id)).shares
-                    workloads.append(ExportedWorkload(directory: stored.directory, workload: stored.workload, shares: shares))
+                    workloads.append(ExportedWorkload(
+                        directory: stored.directory, path: Layout.workloadDirectory(stored.directory), workload: stored.workload,
+                        shares: shares))
                 }
                 let lenses = try workspace.allLensRecords().filter { $0.type != .awsOfficial }.map { (alias: $0.alias, owner: $0.owner) }
                 let source = "\(ShareStore.reference) at \(store.commit?.hex ?? "(none)") and \(workspace.base?.hex ?? "(no commit)")"

@@ -21,20 +21,20 @@ extension PushJudge {
         } else {
             base = update.old
         }
-        let baseTree = try base.map { id throws(WorkspaceError) in try wrap { () throws(GitError) in try repository.commit(id).tree } }
-        let newTree = try wrap { () throws(GitError) in try repository.commit(new).tree }
-        let changes = try wrap { () throws(GitError) in try repository.changedFiles(from: baseTree, to: newTree) }
-        if changes.isEmpty { return [] }
+        // Both sides are compared in the current layout: moving the workloads of a repository
+        // written before shards into their shards changes no workload, only the settings.
         let before = try base.map { id throws(WorkspaceError) in try Workspace(repository: repository, commit: id) }
         let after = try Workspace(repository: repository, commit: new)
+        let changes = try wrap { () throws(GitError) in try repository.changedFiles(from: before?.baseTree, to: after.baseTree) }
+        if changes.isEmpty { return [] }
 
         var workloads: [String: [String]] = [:]
         var lenses: [String: [String]] = [:]
         var refusals: [PushRefusal] = []
         for change in changes {
-            let parts = change.path.split(separator: "/", maxSplits: 2).map(String.init)
-            if parts.count >= 3, parts[0] == Layout.workloads {
-                workloads[parts[1], default: []].append(change.path)
+            let parts = change.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            if let directory = Layout.workloadDirectory(inPathComponents: parts) {
+                workloads[directory, default: []].append(change.path)
             } else if parts.count >= 3, parts[0] == Layout.lenses {
                 lenses[parts[1], default: []].append(change.path)
             } else if !policy.isAdministrator(pusher) {
@@ -42,7 +42,7 @@ extension PushJudge {
                     refusal(
                         update, file: change.path,
                         rule:
-                            "files outside workloads/ and custom lenses are the repository's settings; only administrators (\(administratorList)) change them"
+                            "files outside workload directories and custom lenses are the repository's settings; only administrators (\(administratorList)) change them"
                     ))
             }
         }

@@ -25,7 +25,7 @@ struct ConcurrencyTests {
             jobs.append(
                 Job(
                     kind: kind, arguments: ["answer", "update", names[workload], question, "--none", "--notes", notes],
-                    path: "workloads/\(directory(workload))/answers/wellarchitected/\(question).json", notes: notes))
+                    path: "workloads/\(directory(workload).prefix(2))/\(directory(workload))/answers/wellarchitected/\(question).json", notes: notes))
         }
         for (k, question) in questions.enumerated() { answer("answer updates, one workload, different questions", 0, question, "q\(k)") }
         for k in 0..<4 { answer("answer updates, one workload, the same question", 1, "priorities", "same \(k)") }
@@ -36,7 +36,7 @@ struct ConcurrencyTests {
             jobs.append(
                 Job(
                     kind: "workload updates (refused, not retried)", arguments: ["workload", "update", names[2], "--notes", notes],
-                    path: "workloads/\(directory(2))/workload.json", notes: notes))
+                    path: "workloads/\(directory(2).prefix(2))/\(directory(2))/workload.json", notes: notes))
         }
         return jobs
     }

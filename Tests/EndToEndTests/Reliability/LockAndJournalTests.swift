@@ -38,7 +38,7 @@ struct LockAndJournalTests {
     @Test func anEditAfterAnInterruptedWriteIsKeptAndExplained() throws {
         let sandbox = try Sandbox()
         _ = try sandbox.createTutorialWorkload()
-        let path = "workloads/retail-website-north-america/answers/wellarchitected/priorities.json"
+        let path = "workloads/re/retail-website-north-america/answers/wellarchitected/priorities.json"
         let killed = try Run.program(
             Run.welltree, ["answer", "update", Self.w, "priorities", "--none"], in: sandbox.repo,
             environment: sandbox.environment.merging(["WELLTREE_FAULT": "after-ref"]) { $1 })

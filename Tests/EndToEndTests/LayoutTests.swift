@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+
+/// Workload directories in shards, and repositories written before them, through the binary.
+@Suite("Sharded layout (end to end)")
+struct LayoutTests {
+    static let workload = Sandbox.tutorialName
+    static let directory = "retail-website-north-america"
+    static let sharded = "workloads/re/retail-website-north-america"
+    static let unsharded = "workloads/retail-website-north-america"
+
+    /// The tutorial workload with one answer, moved back to the layout before shards the way
+    /// an older Welltree wrote it (settings format 1, the directory straight below workloads/).
+    private func repositoryBeforeShards() throws -> Sandbox {
+        let sandbox = try Sandbox()
+        try #require(try sandbox.createTutorialWorkload().status == 0)
+        let answer = try sandbox.welltree(["answer", "update", Self.workload, "priorities", "--select", "ops_priorities_ext_cust_needs"])
+        try #require(answer.status == 0, "\(answer)")
+        try #require(try sandbox.git(["mv", Self.sharded, Self.unsharded]).status == 0)
+        let settings = try sandbox.read("welltree.json")
+        try #require(settings.contains("\"format\": 2"))
+        try settings.replacingOccurrences(of: "\"format\": 2", with: "\"format\": 1")
+            .write(toFile: sandbox.repo + "/welltree.json", atomically: true, encoding: .utf8)
+        try #require(try sandbox.git(["commit", "-qam", "Written by an older Welltree"]).status == 0)
+        return sandbox
+    }
+
+    @Test func newWorkloadsAreWrittenIntoTheShardOfTheirFirstTwoCharacters() throws {
+        let sandbox = try Sandbox()
+        try #require(try sandbox.createTutorialWorkload().status == 0)
+        #expect(FileManager.default.fileExists(atPath: sandbox.repo + "/" + Self.sharded + "/workload.json"))
+        #expect(try sandbox.read("welltree.json").contains("\"format\": 2"))
+    }
+
+    @Test func aRepositoryWrittenBeforeShardsIsReadThenMovedInOneCommit() throws {
+        let sandbox = try repositoryBeforeShards()
+        let before = try sandbox.welltree(["dashboard", "--format", "json"])
+        try #require(before.status == 0, "\(before)")
+        #expect(before.stdout.contains("\"WorkloadsWithHighRisks\" : 1") || before.stdout.contains("\"WorkloadsWithHighRisks\": 1"), "\(before)")
+        // A milestone of the old layout: its commit stays in history after the move.
+        let milestone = try sandbox.welltree(["milestone", "create", Self.workload, "Before shards"])
+        try #require(milestone.status == 0, "\(milestone)")
+
+        // Reads work; writes are refused until the workloads are moved, and nothing is written.
+        let head = try sandbox.commit()
+        let refused = try sandbox.welltree(["answer", "update", Self.workload, "identities", "--none"])
+        #expect(refused.status == 2 && refused.stderr.contains("`welltree init` moves each into workloads/<first two characters>/"), "\(refused)")
+        #expect(try sandbox.commit() == head)
+
+        let moved = try sandbox.welltree(["init"])
+        #expect(moved.status == 0 && moved.stdout.contains("Moved 1 workload into shards"), "\(moved)")
+        #expect(try sandbox.git(["log", "-1", "--format=%s"]).stdout == "Move workloads into shards\n")
+        #expect(try sandbox.porcelainStatus() == "")
+        #expect(!FileManager.default.fileExists(atPath: sandbox.repo + "/" + Self.unsharded))
+        // Every file moved unchanged (git sees pure renames) and the settings record format 2.
+        let changes = try sandbox.git(["diff", "--name-status", "-M", "HEAD~1", "HEAD"]).stdout
+        #expect(
+            changes == """
+                M\twelltree.json
+                R100\t\(Self.unsharded)/answers/wellarchitected/priorities.json\t\(Self.sharded)/answers/wellarchitected/priorities.json
+                R100\t\(Self.unsharded)/workload.json\t\(Self.sharded)/workload.json
+
+                """)
+        #expect(try sandbox.welltree(["init"]).stdout.contains("is up to date"))
+
+        // The same data before and after; a comparison across the move finds nothing changed.
+        #expect(try sandbox.welltree(["dashboard", "--format", "json"]).stdout == before.stdout)
+        let check = try sandbox.welltree(["check", "--base", "HEAD~1", "--format", "json"])
+        #expect(check.status == 0, "\(check)")
+        let diff = try sandbox.welltree(["diff", "HEAD~1", "HEAD"])
+        #expect(diff.stdout.contains("No workload or lens changed"), "\(diff)")
+        // The milestone tagged on the old layout still reads.
+        let shown = try sandbox.welltree(["milestone", "show", Self.workload, "Before shards", "--format", "json"])
+        #expect(shown.status == 0 && shown.stdout.contains("\"HIGH\" : 1") || shown.stdout.contains("\"HIGH\": 1"), "\(shown)")
+        // And writes work again.
+        #expect(try sandbox.welltree(["answer", "update", Self.workload, "identities", "--none"]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: sandbox.repo + "/" + Self.sharded + "/answers/wellarchitected/identities.json"))
+    }
+
+    @Test func aWorkloadInTheWrongShardIsRefusedWithWhereItBelongs() throws {
+        let sandbox = try Sandbox()
+        try #require(try sandbox.createTutorialWorkload().status == 0)
+        try FileManager.default.createDirectory(atPath: sandbox.repo + "/workloads/zz", withIntermediateDirectories: true)
+        try #require(try sandbox.git(["mv", Self.sharded, "workloads/zz/" + Self.directory]).status == 0)
+        try #require(try sandbox.git(["commit", "-qam", "Misplaced by hand"]).status == 0)
+        let rule = "workloads/zz/\(Self.directory): a workload directory belongs in the shard of its first two characters, \(Self.sharded)"
+        let dashboard = try sandbox.welltree(["dashboard"])
+        #expect(dashboard.status == 2 && dashboard.stderr.contains(rule), "\(dashboard)")
+        let validate = try sandbox.welltree(["validate"])
+        let problem = "workloads/zz/\(Self.directory): error: a workload directory belongs in the shard of its first two characters"
+        #expect(validate.status == 2 && validate.stderr.hasPrefix(problem), "\(validate)")
+    }
+}
