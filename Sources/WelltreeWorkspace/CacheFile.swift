@@ -7,9 +7,27 @@ import Foundation
 /// place, so a reader sees a whole old file or a whole new one, and two writers at once cannot
 /// mix their bytes (the last rename wins).
 enum CacheFile {
-    /// The bytes of the file at `path`, or nil when it is missing or unreadable.
+    /// The bytes of the file at `path`, or nil when it is missing or unreadable. Read straight
+    /// into an array (through `Data` it cost a second copy on every command's hot path).
     static func read(_ path: String) -> [UInt8]? {
-        FileManager.default.contents(atPath: path).map { [UInt8]($0) }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+        let size = Int(info.st_size)
+        var bytes = [UInt8](repeating: 0, count: size)
+        var filled = 0
+        let complete = bytes.withUnsafeMutableBytes { buffer -> Bool in
+            while filled < size {
+                let n = Glibc.read(descriptor, buffer.baseAddress! + filled, size - filled)
+                if n < 0, errno == EINTR { continue }
+                guard n > 0 else { return false }
+                filled += n
+            }
+            return true
+        }
+        return complete ? bytes : nil
     }
 
     /// Writes `bytes` to `path` atomically (temporary file + rename), creating directories.

@@ -235,12 +235,15 @@ private struct ConditionParser {
             guard Self.isIdScalar(scalar) else {
                 throw ConditionSyntaxError(message: "unexpected character '\(scalar)'", column: tokenColumn)
             }
-            var id = String.UnicodeScalarView()
+            let start = index
+            var ascii = true
             while index < scalars.count, Self.isIdScalar(scalars[index]) {
-                id.append(scalars[index])
+                ascii = ascii && scalars[index].isASCII
                 index += 1
             }
-            token = .id(String(id))
+            let id = scalars[start..<index]
+            // Choice ids are ASCII as a rule: built from bytes, not appended scalar by scalar.
+            token = .id(ascii ? String(decoding: id.map { UInt8(truncatingIfNeeded: $0.value) }, as: UTF8.self) : String(String.UnicodeScalarView(id)))
             return
         }
         index += 1
