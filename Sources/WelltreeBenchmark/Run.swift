@@ -8,7 +8,7 @@ extension BenchCommand {
         static let configuration = CommandConfiguration(
             abstract: "Generate repositories of 1,000 and 10,000 workloads and print the benchmark table (Markdown).",
             discussion: """
-                Build in release mode first (swift build -c release); the welltree binary beside this one is \
+                Build in release mode first (swift build -c release --static-swift-stdlib); the welltree binary beside this one is \
                 measured. Needs git and python3 on PATH. Take figures on a quiet machine: other builds \
                 running at the same time make every timing noisy.
                 """)
