@@ -127,7 +127,7 @@ extension Workspace {
             throw .git(error)
         }
         reach(.afterRef)
-        try setBase(commit: commit, tree: tree)
+        setBase(commit: commit, tree: tree)
         if root != nil {
             try updateWorkTree(changes, committed: commit)
             reach(.afterIndex)

@@ -190,9 +190,12 @@ package final class Workspace {
         }
     }
 
-    func setBase(commit: ObjectID, tree: ObjectID) throws(WorkspaceError) {
+    /// After a commit of ours: the branch has moved, so this must not fail. Only the sharding
+    /// commit lands on a repository written before shards, and it leaves none to view.
+    func setBase(commit: ObjectID, tree: ObjectID) {
         base = commit
-        try wrap { () throws(GitError) in try setTrees(tree) }
+        commitTree = tree
+        baseTree = (try? readingTree(of: tree)) ?? tree
         effectiveLensCache = [:]
         effectiveBlobCache = [:]
     }
