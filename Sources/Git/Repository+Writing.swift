@@ -74,9 +74,27 @@ extension Repository {
     package func updatedTree(base: ObjectID?, changes: [TreeChange]) throws(GitError) -> ObjectID {
         var current: ObjectID
         if let base { current = base } else { current = try emptyTree() }
+        // Only paths that exist are removed (libgit2 fails on the others). Each parent
+        // directory is listed once: looking every path up from the root read a large parent
+        // (10,000 workload directories) once per removal.
         var removals: [TreeChange] = []
+        var listings: [Substring: Set<String>] = [:]
         for change in changes where change.blob == nil {
-            if try entry(at: change.path, inTree: current) != nil { removals.append(change) }
+            let slash = change.path.lastIndex(of: "/")
+            let parent = slash.map { change.path[..<$0] } ?? ""
+            let name = slash.map { String(change.path[change.path.index(after: $0)...]) } ?? change.path
+            if listings[parent] == nil {
+                var directory: ObjectID? = current
+                if !parent.isEmpty, let found = try entry(at: String(parent), inTree: current) {
+                    directory = found.kind == .tree ? found.id : nil
+                } else if !parent.isEmpty {
+                    directory = nil
+                }
+                var names: Set<String> = []
+                if let directory { names = Set(try treeEntries(directory).map(\.name)) }
+                listings[parent] = names
+            }
+            if listings[parent]!.contains(name) { removals.append(change) }
         }
         let additions = changes.filter { $0.blob != nil }
         // libgit2 mishandles a removal and an addition below the same directory in one call,

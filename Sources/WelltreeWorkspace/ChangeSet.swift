@@ -9,6 +9,9 @@ package struct ChangeSet: Sendable {
     package private(set) var copies: [String: ObjectID] = [:]
     /// Directories removed with everything below them.
     package private(set) var removedDirectories: Set<String> = []
+    /// Directories whose files are copied, unchanged, to another directory that is removed
+    /// (`copy` and `removeDirectory` say so for the commit): the work tree may rename them.
+    package private(set) var movedDirectories: [(from: String, to: String)] = []
 
     package init() {}
 
@@ -31,6 +34,11 @@ package struct ChangeSet: Sendable {
     package mutating func copy(_ path: String, blob: ObjectID) {
         copies[path] = blob
         files[path] = nil
+    }
+
+    /// Records that the files copied below `to` are those of `from`, which is removed.
+    package mutating func noteMove(from: String, to: String) {
+        movedDirectories.append((from, to))
     }
 
     /// Removes whatever is at `path`.

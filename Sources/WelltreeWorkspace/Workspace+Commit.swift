@@ -154,12 +154,24 @@ extension Workspace {
             try refuseUnsafeWorkTreePath(path, root: root)
         }
         var dirty: [String] = []
-        for path in changes.paths where !allowingDirty.contains(path) {
-            guard try wrap({ () throws(GitError) in try repository.isPathModified(path) }) else { continue }
-            dirty.append(path)
-        }
-        for directory in changes.removedDirectories.sorted() {
-            dirty += try wrap { () throws(GitError) in try repository.modifiedPaths(under: directory + "/") }
+        let candidates = changes.paths.filter { !allowingDirty.contains($0) }
+        let removed = changes.removedDirectories.sorted()
+        if candidates.count + removed.count > 64 {
+            // One status scan of the whole work tree: each query below scans the index again
+            // (and for a directory the work tree), which made moving 10,000 workloads into
+            // shards quadratic.
+            let modified = try wrap { () throws(GitError) in try repository.modifiedPaths(under: "") }
+            let written = Set(candidates)
+            let below = Set(removed.map { Substring($0) })
+            dirty = modified.filter { written.contains($0) || Self.lies($0, below: below) }
+        } else {
+            for path in candidates {
+                guard try wrap({ () throws(GitError) in try repository.isPathModified(path) }) else { continue }
+                dirty.append(path)
+            }
+            for directory in removed {
+                dirty += try wrap { () throws(GitError) in try repository.modifiedPaths(under: directory + "/") }
+            }
         }
         if !dirty.isEmpty { throw .dirty(dirty) }
     }

@@ -89,8 +89,10 @@ extension Workspace {
         guard let workloads else { return changes }
         for directory in try wrap({ () throws(GitError) in try repository.treeEntries(workloads.id) }) where directory.kind == .tree {
             let old = Layout.workloads + "/" + directory.name
-            try copyFiles(of: directory.id, from: old, to: Layout.workloadDirectory(directory.name), into: &changes)
+            let new = Layout.workloadDirectory(directory.name)
+            try copyFiles(of: directory.id, from: old, to: new, into: &changes)
             changes.removeDirectory(old)
+            changes.noteMove(from: old, to: new)
         }
         return changes
     }

@@ -12,6 +12,9 @@ extension Workspace {
     func updateWorkTree(_ changes: ChangeSet, committed: ObjectID) throws(WorkspaceError) {
         guard let root else { return }
         let files = FileManager.default
+        let moves = renameMovedDirectories(changes, root: root)
+        let renamed = Set(moves.map { Substring($0.to) })
+        let renamedFrom = Set(moves.map(\.from))
         // Removed directories go first: a file may be written where one was (a workload moved
         // into a shard of the same name).
         for directory in changes.removedDirectories {
@@ -19,6 +22,7 @@ extension Workspace {
             removeEmptyParents(of: root + "/" + directory, below: root)
         }
         for (number, path) in changes.paths.enumerated() {
+            if changes.copies[path] != nil, Self.lies(path, below: renamed) { continue }
             let full = root + "/" + path
             if let bytes = try contents(of: path, in: changes) {
                 let directory = (full as NSString).deletingLastPathComponent
@@ -37,10 +41,13 @@ extension Workspace {
         reach(.beforeIndex)
         do {
             let index = try Index(of: repository)
-            for directory in changes.removedDirectories {
+            // A renamed directory's files are unchanged: their entries move with their stat data.
+            try index.moveDirectories(moves)
+            for directory in changes.removedDirectories where !renamedFrom.contains(directory) {
                 try index.removeDirectory(directory)
             }
             for path in changes.paths {
+                if changes.copies[path] != nil, Self.lies(path, below: renamed) { continue }
                 if changes.writes(path) {
                     try index.addFromWorkdir(path)
                 } else {
@@ -52,6 +59,38 @@ extension Workspace {
             if error.isLocked { throw .staleLock(path: repository.gitDirectory + "index.lock", committed: committed) }
             throw .git(error)
         }
+    }
+
+    /// Renames each moved directory in the work tree (its files were checked clean, so they are
+    /// the committed ones), instead of deleting and writing every file again: moving 1,000
+    /// workloads into shards wrote 44,000 files in a minute and a half, on file systems that
+    /// make creating files slow right after deleting as many. A move whose target lies below a
+    /// removed directory, or that fails, is left to the ordinary writes. Returns the moves made.
+    private func renameMovedDirectories(_ changes: ChangeSet, root: String) -> [(from: String, to: String)] {
+        var renamed: [(from: String, to: String)] = []
+        let removed = Set(changes.removedDirectories.map { Substring($0) })
+        for move in changes.movedDirectories {
+            guard !Self.lies(move.to + "/", below: removed) else { continue }
+            let parent = (root + "/" + move.to as NSString).deletingLastPathComponent
+            var info = stat()
+            guard lstat(root + "/" + move.to, &info) != 0, errno == ENOENT,
+                (try? FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)) != nil,
+                rename(root + "/" + move.from, root + "/" + move.to) == 0
+            else { continue }
+            renamed.append(move)
+        }
+        return renamed
+    }
+
+    /// True when one of `directories` is an ancestor of `path` (a look-up per ancestor).
+    static func lies(_ path: String, below directories: Set<Substring>) -> Bool {
+        guard !directories.isEmpty else { return false }
+        var end = path.endIndex
+        while let slash = path[..<end].lastIndex(of: "/") {
+            if directories.contains(path[..<slash]) { return true }
+            end = slash
+        }
+        return false
     }
 
     /// The bytes `changes` puts at `path`, nil for a removal.

@@ -77,6 +77,50 @@ struct LayoutTests {
         #expect(FileManager.default.fileExists(atPath: sandbox.repo + "/" + Self.sharded + "/answers/wellarchitected/identities.json"))
     }
 
+    @Test func aWorkloadNamedLikeAShardMovesIntoItsOwnShard() throws {
+        // "UI!" lives in workloads/ui, the very shard that "UI Kit" (workloads/ui-kit) moves to:
+        // that move cannot be a rename of the directory, and must not lose either workload.
+        let sandbox = try Sandbox()
+        for name in ["UI!", "UI Kit", "Payments"] {
+            let created = try sandbox.welltree([
+                "workload", "create", "--name", name, "--description", "A workload", "--review-owner", "Jane Doe",
+                "--environment", "production", "--aws-region", "us-east-1",
+            ])
+            try #require(created.status == 0, "\(created)")
+        }
+        try #require(try sandbox.welltree(["answer", "update", "UI Kit", "priorities", "--none", "--notes", "kit"]).status == 0)
+        let directories = ["ui", "ui-kit", "payments"]
+        for directory in directories {
+            try #require(try sandbox.git(["mv", "workloads/\(directory.prefix(2))/\(directory)", "workloads/\(directory)-moving"]).status == 0)
+        }
+        for shard in ["ui", "pa"] {  // emptied, but still on disk: git mv would move into them
+            try FileManager.default.removeItem(atPath: sandbox.repo + "/workloads/" + shard)
+        }
+        for directory in directories {
+            try #require(try sandbox.git(["mv", "workloads/\(directory)-moving", "workloads/\(directory)"]).status == 0)
+        }
+        let settings = try sandbox.read("welltree.json").replacingOccurrences(of: "\"format\": 2", with: "\"format\": 1")
+        try settings.write(toFile: sandbox.repo + "/welltree.json", atomically: true, encoding: .utf8)
+        try #require(try sandbox.git(["commit", "-qam", "Written by an older Welltree"]).status == 0)
+        let before = try sandbox.welltree(["workload", "list", "--format", "json"])
+        try #require(before.status == 0, "\(before)")
+
+        let moved = try sandbox.welltree(["init"])
+        #expect(moved.status == 0 && moved.stdout.contains("Moved 3 workloads"), "\(moved)")
+        #expect(try sandbox.porcelainStatus() == "")
+        let files = try sandbox.git(["ls-files", "workloads"]).stdout
+        #expect(
+            files == """
+                workloads/pa/payments/workload.json
+                workloads/ui/ui-kit/answers/wellarchitected/priorities.json
+                workloads/ui/ui-kit/workload.json
+                workloads/ui/ui/workload.json
+
+                """)
+        #expect(try sandbox.welltree(["workload", "list", "--format", "json"]).stdout == before.stdout)
+        #expect(try sandbox.read("workloads/ui/ui-kit/answers/wellarchitected/priorities.json").contains("kit"))
+    }
+
     @Test func aWorkloadInTheWrongShardIsRefusedWithWhereItBelongs() throws {
         let sandbox = try Sandbox()
         try #require(try sandbox.createTutorialWorkload().status == 0)
