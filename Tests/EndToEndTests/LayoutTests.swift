@@ -46,6 +46,10 @@ struct LayoutTests {
         let refused = try sandbox.welltree(["answer", "update", Self.workload, "identities", "--none"])
         #expect(refused.status == 2 && refused.stderr.contains("`welltree init` moves each into workloads/<first two characters>/"), "\(refused)")
         #expect(try sandbox.commit() == head)
+        // A review writes answers to the work tree before committing: it stops before the first.
+        let review = try sandbox.welltree(["review", Self.workload], input: "none\nnext\nsave\n")
+        #expect(review.status == 2 && review.stderr.contains("`welltree init` moves each"), "\(review)")
+        #expect(try sandbox.porcelainStatus() == "" && sandbox.commit() == head)
 
         let moved = try sandbox.welltree(["init"])
         #expect(moved.status == 0 && moved.stdout.contains("Moved 1 workload into shards"), "\(moved)")
