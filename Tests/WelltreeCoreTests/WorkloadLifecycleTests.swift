@@ -182,8 +182,8 @@ struct WorkloadLifecycleTests {
     }
 
     @Test func newIDIsThirtyTwoLowercaseHexDigitsAndFollowsTheGenerator() {
-        var a = WorkloadSplitMix(seed: 42)
-        var b = WorkloadSplitMix(seed: 42)
+        var a = SeededGenerator(seed: 42)
+        var b = SeededGenerator(seed: 42)
         let first = Workload.newID(using: &a)
         #expect(first == Workload.newID(using: &b))
         #expect(Workload.isValidID(first))
@@ -236,19 +236,6 @@ struct WorkloadLifecycleTests {
     ])
     func tagParsing(text: String, key: String, value: String) {
         #expect(WorkloadTag(parsing: text) == WorkloadTag(key: key, value: value))
-    }
-}
-
-/// A small deterministic generator so id tests do not depend on the system's randomness.
-struct WorkloadSplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
 
