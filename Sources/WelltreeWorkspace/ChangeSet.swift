@@ -9,8 +9,7 @@ package struct ChangeSet: Sendable {
     package private(set) var copies: [String: ObjectID] = [:]
     /// Directories removed with everything below them.
     package private(set) var removedDirectories: Set<String> = []
-    /// Directories whose files are copied, unchanged, to another directory that is removed
-    /// (`copy` and `removeDirectory` say so for the commit): the work tree may rename them.
+    /// Directories moved unchanged (`moveDirectory`): the work tree may rename them.
     package private(set) var movedDirectories: [(from: String, to: String)] = []
 
     package init() {}
@@ -36,8 +35,11 @@ package struct ChangeSet: Sendable {
         files[path] = nil
     }
 
-    /// Records that the files copied below `to` are those of `from`, which is removed.
-    package mutating func noteMove(from: String, to: String) {
+    /// Moves the directory `from`, whose `files` (relative paths and blobs) are all it holds, to
+    /// `to` unchanged: each file is copied below `to` and `from` is removed.
+    package mutating func moveDirectory(_ from: String, to: String, files: [(path: String, blob: ObjectID)]) {
+        for file in files { copy(to + "/" + file.path, blob: file.blob) }
+        removeDirectory(from)
         movedDirectories.append((from, to))
     }
 

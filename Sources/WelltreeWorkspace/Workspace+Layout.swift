@@ -89,26 +89,28 @@ extension Workspace {
         guard let workloads else { return changes }
         for directory in try wrap({ () throws(GitError) in try repository.treeEntries(workloads.id) }) where directory.kind == .tree {
             let old = Layout.workloads + "/" + directory.name
-            let new = Layout.workloadDirectory(directory.name)
-            try copyFiles(of: directory.id, from: old, to: new, into: &changes)
-            changes.removeDirectory(old)
-            changes.noteMove(from: old, to: new)
+            var files: [(path: String, blob: ObjectID)] = []
+            try collectFiles(of: directory.id, at: old, below: "", into: &files)
+            changes.moveDirectory(old, to: Layout.workloadDirectory(directory.name), files: files)
         }
         return changes
     }
 
-    /// Adds every file below the tree `id` (at `from`) to `changes` at the same place below `to`.
-    private func copyFiles(of id: ObjectID, from: String, to: String, into changes: inout ChangeSet) throws(WorkspaceError) {
+    /// Every file below the tree `id` (the directory at `path`), relative to it, with its blob.
+    private func collectFiles(
+        of id: ObjectID, at path: String, below relative: String, into files: inout [(path: String, blob: ObjectID)]
+    ) throws(WorkspaceError) {
         for entry in try wrap({ () throws(GitError) in try repository.treeEntries(id) }) {
+            let name = relative + entry.name
             switch entry.kind {
             case .tree:
-                try copyFiles(of: entry.id, from: from + "/" + entry.name, to: to + "/" + entry.name, into: &changes)
+                try collectFiles(of: entry.id, at: path, below: name + "/", into: &files)
             case .blob, .executable:
-                changes.copy(to + "/" + entry.name, blob: entry.id)
+                files.append((name, entry.id))
             case .symlink:
-                throw .notARegularFile(path: from + "/" + entry.name, found: "a symbolic link")
+                throw .notARegularFile(path: path + "/" + name, found: "a symbolic link")
             case .submodule:
-                throw .notARegularFile(path: from + "/" + entry.name, found: "a submodule")
+                throw .notARegularFile(path: path + "/" + name, found: "a submodule")
             }
         }
     }
