@@ -24,14 +24,9 @@ extension Index {
             guard let pointer = git_index_get_byindex(handle, position) else { continue }
             let path = String(cString: pointer.pointee.path)
             var newPath = path
-            var end = path.endIndex
-            while let slash = path[..<end].lastIndex(of: "/") {
-                if let target = targets[path[..<slash]] {
-                    newPath = target + path[slash...]
-                    moved = true
-                    break
-                }
-                end = slash
+            if let directory = nearestDirectory(of: path, where: { targets[$0] != nil }) {
+                newPath = targets[directory]! + path[directory.endIndex...]
+                moved = true
             }
             entries.append((Array(newPath.utf8) + [0], pointer.pointee))
         }

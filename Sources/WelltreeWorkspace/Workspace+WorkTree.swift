@@ -21,8 +21,9 @@ extension Workspace {
             try? files.removeItem(atPath: root + "/" + directory)
             removeEmptyParents(of: root + "/" + directory, below: root)
         }
-        for (number, path) in changes.paths.enumerated() {
-            if changes.copies[path] != nil, Self.lies(path, below: renamed) { continue }
+        // Files below a renamed directory are in place already, in the work tree and the index.
+        let paths = changes.paths.filter { changes.copies[$0] == nil || !Self.lies($0, below: renamed) }
+        for (number, path) in paths.enumerated() {
             let full = root + "/" + path
             if let bytes = try contents(of: path, in: changes) {
                 let directory = (full as NSString).deletingLastPathComponent
@@ -46,8 +47,7 @@ extension Workspace {
             for directory in changes.removedDirectories where !renamedFrom.contains(directory) {
                 try index.removeDirectory(directory)
             }
-            for path in changes.paths {
-                if changes.copies[path] != nil, Self.lies(path, below: renamed) { continue }
+            for path in paths {
                 if changes.writes(path) {
                     try index.addFromWorkdir(path)
                 } else {
@@ -84,13 +84,7 @@ extension Workspace {
 
     /// True when one of `directories` is an ancestor of `path` (a look-up per ancestor).
     static func lies(_ path: String, below directories: Set<Substring>) -> Bool {
-        guard !directories.isEmpty else { return false }
-        var end = path.endIndex
-        while let slash = path[..<end].lastIndex(of: "/") {
-            if directories.contains(path[..<slash]) { return true }
-            end = slash
-        }
-        return false
+        !directories.isEmpty && nearestDirectory(of: path, where: directories.contains) != nil
     }
 
     /// The bytes `changes` puts at `path`, nil for a removal.
