@@ -21,26 +21,19 @@ package struct ClientHooks {
         self.hooksSource = hooksSource
     }
 
-    /// The running binary's absolute path and the shipped hooks directory, or where it looked.
+    /// The running binary's real path and the hooks directory shipped with it, or where it
+    /// looked.
     ///
-    /// Hooks are looked up like the workspace template: `$WELLTREE_HOOKS`,
-    /// `<prefix>/share/welltree/hooks` beside an installed binary, or the nearest `hooks`
-    /// directory holding a pre-commit above the binary (a build in the source tree).
+    /// Hooks are found like the workspace template, only through the installation
+    /// (`Installation`): `$WELLTREE_HOOKS`, `<prefix>/share/welltree/hooks` beside an installed
+    /// binary, or the source tree of a development build; never in the repository being
+    /// configured.
     package static func locate() throws(WorkspaceError) -> ClientHooks {
-        let program = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
-            ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
-        var candidates: [String] = []
-        if let explicit = ProcessInfo.processInfo.environment["WELLTREE_HOOKS"], !explicit.isEmpty { candidates.append(explicit) }
-        var directory = URL(fileURLWithPath: program).deletingLastPathComponent()
-        candidates.append(directory.appendingPathComponent("../share/welltree/hooks").standardized.path)
-        while directory.path != "/" {
-            candidates.append(directory.appendingPathComponent("hooks").path)
-            directory = directory.deletingLastPathComponent()
+        let hooks = try Installation.shippedDirectory("hooks", marker: hookNames[0], variable: "WELLTREE_HOOKS")
+        guard let program = Installation.executable else {
+            throw .io(path: "welltree", message: "cannot tell where welltree is installed (no /proc/self/exe)")
         }
-        for candidate in candidates where FileManager.default.fileExists(atPath: candidate + "/pre-commit") {
-            return ClientHooks(program: program, hooksSource: candidate)
-        }
-        throw .io(path: "hooks", message: "cannot find Welltree's hooks (looked in \(candidates.prefix(3).joined(separator: ", ")), ...); set WELLTREE_HOOKS")
+        return ClientHooks(program: program, hooksSource: hooks)
     }
 
     /// What `install` did, for the command to report.
@@ -66,9 +59,7 @@ package struct ClientHooks {
         }
         var copies: [(String, Data)] = []
         for name in Self.hookNames {
-            guard let data = FileManager.default.contents(atPath: hooksSource + "/" + name) else {
-                throw .io(path: hooksSource + "/" + name, message: "cannot read the hook")
-            }
+            let data = Data(try ShippedFiles.file(name, in: hooksSource))
             let target = hooksDirectory + "/" + name
             if let existing = FileManager.default.contents(atPath: target), existing != data, !force,
                 !String(decoding: existing, as: UTF8.self).contains("Welltree")

@@ -2,12 +2,13 @@ import Foundation
 import Git
 import WelltreeCore
 
-/// The files `welltree init` lays down, read from the `workspace-template` directory that ships
-/// beside the binary.
+/// The files `welltree init` lays down, read from the `workspace-template` directory shipped with
+/// the running binary.
 ///
-/// Looked up in order: `$WELLTREE_TEMPLATE`; `<prefix>/share/welltree/workspace-template` for a
-/// binary installed in `<prefix>/bin`; the nearest `workspace-template` above the binary (a
-/// build inside the source tree).
+/// Found only through the installation (`Installation`): `$WELLTREE_TEMPLATE`, else
+/// `<prefix>/share/welltree/workspace-template` beside `<prefix>/bin/welltree`, else the source
+/// tree a development build sits in; never the repository being worked on. Its files are read
+/// without following symbolic links (`ShippedFiles`).
 package struct WorkspaceTemplate {
     package let root: String
 
@@ -17,39 +18,13 @@ package struct WorkspaceTemplate {
 
     /// Finds the template, or explains where it looked.
     package static func locate() throws(WorkspaceError) -> WorkspaceTemplate {
-        var candidates: [String] = []
-        if let explicit = ProcessInfo.processInfo.environment["WELLTREE_TEMPLATE"], !explicit.isEmpty {
-            candidates.append(explicit)
-        }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var directory = executable.deletingLastPathComponent()
-        candidates.append(directory.appendingPathComponent("../share/welltree/workspace-template").standardized.path)
-        while directory.path != "/" {
-            candidates.append(directory.appendingPathComponent("workspace-template").path)
-            directory = directory.deletingLastPathComponent()
-        }
-        for candidate in candidates where FileManager.default.fileExists(atPath: candidate + "/welltree.json") {
-            return WorkspaceTemplate(root: candidate)
-        }
-        throw .io(path: "workspace-template", message: "cannot find the workspace template (looked in \(candidates.prefix(3).joined(separator: ", ")), ...); set WELLTREE_TEMPLATE")
+        WorkspaceTemplate(root: try Installation.shippedDirectory("workspace-template", marker: Layout.settings, variable: "WELLTREE_TEMPLATE"))
     }
 
-    /// Every file of the template, by path relative to its root, in sorted order.
+    /// Every file of the template, by path relative to its root, in sorted order; a symbolic
+    /// link or special file anywhere in it is refused.
     package func files() throws(WorkspaceError) -> [(path: String, bytes: [UInt8])] {
-        guard let enumerator = FileManager.default.enumerator(atPath: root) else {
-            throw .io(path: root, message: "cannot read the workspace template")
-        }
-        var result: [(String, [UInt8])] = []
-        while let relative = enumerator.nextObject() as? String {
-            let full = root + "/" + relative
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
-            guard let data = FileManager.default.contents(atPath: full) else {
-                throw .io(path: full, message: "cannot read")
-            }
-            result.append((relative, Array(data)))
-        }
-        return result.sorted { $0.0 < $1.0 }
+        try ShippedFiles.tree(at: root)
     }
 }
 
@@ -64,6 +39,7 @@ extension Workspace {
     package static func initialize(
         at path: String, template: WorkspaceTemplate
     ) throws(WorkspaceError) -> (Workspace, committed: Bool, shardedWorkloads: Int?) {
+        let shipped = try template.files()
         do {
             _ = try Repository.open(at: path)
         } catch {
@@ -80,7 +56,7 @@ extension Workspace {
         var changes = ChangeSet()
         var added = false
         var upgraded: [String] = []
-        for (relative, bytes) in try template.files() {
+        for (relative, bytes) in shipped {
             guard let existing = try workspace.file(relative) else {
                 changes.write(relative, bytes)
                 added = true
