@@ -1,5 +1,6 @@
 import Foundation
 import WelltreeCore
+import WelltreeReports
 
 /// A whole screen: exactly `height` lines no wider than the terminal, and where to show the
 /// cursor (only while text is being typed).
@@ -23,9 +24,11 @@ package struct ReviewScreen: Sendable {
     /// Unicode markers and rules, or ASCII ones outside a UTF-8 locale.
     package var unicode: Bool
 
+    /// `workload` and `lensName` come from the repository; they are kept escaped for the
+    /// terminal (`TerminalText.line`), so the header's width is that of what is drawn.
     package init(workload: String, lensName: String, unicode: Bool = true) {
-        self.workload = workload
-        self.lensName = lensName
+        self.workload = TerminalText.line(workload)
+        self.lensName = TerminalText.line(lensName)
         self.unicode = unicode
     }
 

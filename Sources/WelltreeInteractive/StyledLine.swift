@@ -1,3 +1,5 @@
+import WelltreeReports
+
 /// How a piece of text is drawn. Colours are dropped when the terminal has none or `NO_COLOR`
 /// is set; the screen never depends on them to tell states apart (markers do that).
 package struct TextStyle: OptionSet, Sendable, Hashable {
@@ -27,6 +29,10 @@ package struct TextStyle: OptionSet, Sendable, Hashable {
 }
 
 /// One screen line as styled pieces, cut to the terminal's width when drawn.
+///
+/// Span text is escaped with `TerminalText.line` as it is added: a lens title, a note or a
+/// workload name from the repository cannot move the cursor, retitle the window or erase the
+/// screen. Styles are applied only by `rendered`, around the escaped text.
 package struct StyledLine: Sendable, Equatable {
     package var spans: [Span]
 
@@ -36,11 +42,11 @@ package struct StyledLine: Sendable, Equatable {
     }
 
     package init(_ text: String = "", _ style: TextStyle = []) {
-        spans = text.isEmpty ? [] : [Span(text: text, style: style)]
+        spans = text.isEmpty ? [] : [Span(text: TerminalText.line(text), style: style)]
     }
 
     package mutating func append(_ text: String, _ style: TextStyle = []) {
-        if !text.isEmpty { spans.append(Span(text: text, style: style)) }
+        if !text.isEmpty { spans.append(Span(text: TerminalText.line(text), style: style)) }
     }
 
     /// The text without styles.
@@ -64,11 +70,12 @@ package struct StyledLine: Sendable, Equatable {
 }
 
 /// Breaks text into lines of at most `width` columns at spaces, cutting words longer than a line
-/// (links). Existing line breaks are kept.
+/// (links). Existing line breaks are kept; each line is escaped for the terminal first
+/// (`TerminalText.line`), so the widths are those of what is drawn.
 package func wrap(_ text: String, width: Int) -> [String] {
     let width = max(width, 1)
     var lines: [String] = []
-    for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    for paragraph in textLines(text).map(TerminalText.line) {
         var line = ""
         for word in paragraph.split(separator: " ", omittingEmptySubsequences: true) {
             var word = Substring(word)

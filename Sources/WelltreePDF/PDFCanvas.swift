@@ -1,4 +1,5 @@
 import CPangoCairo
+import WelltreeReports
 
 /// A flowing A4 document drawn with cairo, its text laid out by Pango (wrapping, shaping, font
 /// fallback for non-Latin scripts). Each page is drawn onto a cairo recording surface; `finish`
@@ -84,7 +85,9 @@ final class PDFCanvas {
         y = min(y + points, bottom)
     }
 
-    /// A Pango layout of `text`, wrapped to `width` points.
+    /// A Pango layout of `text`, wrapped to `width` points. Control characters and bidirectional
+    /// overrides from the repository are drawn as `\u{XXXX}`, as every other output shows them
+    /// (`TerminalText.block`), rather than reordering or hiding the text around them.
     func layout(_ text: String, style: Style, width: Double?) -> OpaquePointer {
         let layout = lib.pango_layout_new(context)
         let description = lib.pango_font_description_from_string(style.monospace ? "DejaVu Sans Mono, Noto Sans Mono CJK JP" : fontFamily)
@@ -97,7 +100,7 @@ final class PDFCanvas {
             lib.pango_layout_set_width(layout, Int32(width * Double(PANGO_SCALE)))
             lib.pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR)
         }
-        lib.pango_layout_set_text(layout, text, -1)
+        lib.pango_layout_set_text(layout, TerminalText.block(text), -1)
         return layout
     }
 

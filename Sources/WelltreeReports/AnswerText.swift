@@ -1,10 +1,13 @@
 import WelltreeCore
 
-/// The text view of one question and its answer, like the console's question page.
+/// The text view of one question and its answer, like the console's question page. Lens texts
+/// (a custom lens is repository content) and the answer's notes are escaped for the terminal:
+/// one-line texts with `TerminalText.line`, the description and notes with `TerminalText.block`.
 package enum AnswerText {
     package static func render(pillar: LensPillar, question: LensQuestion, answer: Answer?, risk: Risk) -> String {
-        var text = "\(pillar.name) · \(question.id)\n\(question.title)\n"
-        if let description = question.description, !description.isEmpty { text += "\n\(description)\n" }
+        let line = TerminalText.line
+        var text = "\(line(pillar.name)) · \(line(question.id))\n\(line(question.title))\n"
+        if let description = question.description, !description.isEmpty { text += "\n\(TerminalText.block(description))\n" }
         text += "\nRisk: \(risk.rawValue)"
         if answer?.isApplicable == false {
             text += " (question not applicable: \((answer?.reason ?? .none).rawValue))"
@@ -14,13 +17,13 @@ package enum AnswerText {
             let mark: String
             if let na = answer?.notApplicableChoices[choice.id] {
                 mark = "[n/a]"
-                text += "  \(String(index + 1).leftPad(2)). \(mark) \(choice.title)  (\(choice.id); \(na.reason.rawValue)\(na.notes.map { ": \($0)" } ?? ""))\n"
+                text += "  \(String(index + 1).leftPad(2)). \(mark) \(line(choice.title))  (\(line(choice.id)); \(na.reason.rawValue)\(na.notes.map { ": \(line($0))" } ?? ""))\n"
                 continue
             }
             mark = answer?.selectedChoices.contains(choice.id) == true ? "[x]  " : "[ ]  "
-            text += "  \(String(index + 1).leftPad(2)). \(mark) \(choice.title)  (\(choice.id))\n"
+            text += "  \(String(index + 1).leftPad(2)). \(mark) \(line(choice.title))  (\(line(choice.id)))\n"
         }
-        if let notes = answer?.notes, !notes.isEmpty { text += "\nNotes:\n\(notes)\n" }
+        if let notes = answer?.notes, !notes.isEmpty { text += "\nNotes:\n\(TerminalText.block(notes))\n" }
         return text
     }
 }

@@ -1,10 +1,13 @@
 import WelltreeCore
 
-/// Text views of reviews: lens overview, improvement plan and dashboard.
+/// Text views of reviews: lens overview, improvement plan and dashboard. Names and titles from
+/// the repository (workloads, custom lenses) are escaped with `TerminalText.line`; tables escape
+/// their cells themselves.
 package enum ReviewText {
     /// The lens overview: a row per pillar with answered questions, HRIs and MRIs.
     package static func status(workload: String, lensName: String, version: String, review: LensReview) -> String {
-        var text = "\(workload) · \(lensName) \(version)\n\n"
+        let line = TerminalText.line
+        var text = "\(line(workload)) · \(line(lensName)) \(line(version))\n\n"
         var table = TextTable(["PILLAR", "ANSWERED", "HRIS", "MRIS", "N/A"], alignments: [.left, .right, .right, .right, .right])
         for pillar in review.pillars {
             let c = pillar.riskCounts
@@ -18,14 +21,15 @@ package enum ReviewText {
 
     /// The improvement plan, one block per question.
     package static func improvements(workload: String, items: [ImprovementItem]) -> String {
-        guard !items.isEmpty else { return "No improvements to make for \(workload): no questions with high or medium risk.\n" }
+        let line = TerminalText.line
+        guard !items.isEmpty else { return "No improvements to make for \(line(workload)): no questions with high or medium risk.\n" }
         var text = ""
         for item in items {
             let label = item.risk == .high ? "HIGH  " : "MEDIUM"
-            text += "\(label)  \(item.pillarName) · \(item.questionId)  \(item.questionTitle)\n"
+            text += "\(label)  \(line(item.pillarName)) · \(line(item.questionId))  \(line(item.questionTitle))\n"
             for choice in item.missingChoices {
                 let url = choice.improvementPlan?.url ?? choice.helpfulResource?.url
-                text += "          - \(choice.title)" + (url.map { "\n            \($0)" } ?? "") + "\n"
+                text += "          - \(line(choice.title))" + (url.map { "\n            \(line($0))" } ?? "") + "\n"
             }
         }
         return text

@@ -1,4 +1,7 @@
 /// A plain-text table for people: columns padded to their widest cell, numbers right-aligned.
+///
+/// Cells are escaped with `TerminalText.line` as they are added: a cell is one line of text that
+/// can neither break the table's rows nor act on the terminal, whatever the repository held.
 package struct TextTable {
     package enum Alignment { case left, right }
 
@@ -11,8 +14,9 @@ package struct TextTable {
         self.alignments = alignments ?? headers.map { _ in .left }
     }
 
+    /// Adds a row; each cell is escaped for the terminal.
     package mutating func add(_ row: [String]) {
-        rows.append(row)
+        rows.append(row.map(TerminalText.line))
     }
 
     /// The table as lines, headers first, columns separated by two spaces, no trailing blanks.
@@ -61,11 +65,13 @@ package func displayWidth(_ text: String) -> Int {
 }
 
 /// Key-value lines for one record, keys padded to the widest: "Name         Retail Website".
+/// Values may have several lines (notes), indented under the first; they are escaped with
+/// `TerminalText.block`, so nothing in them acts on the terminal.
 package func keyValueLines(_ pairs: [(String, String)]) -> String {
     let width = pairs.map { displayWidth($0.0) }.max() ?? 0
     return pairs.map { key, value in
         let pad = String(repeating: " ", count: width - displayWidth(key))
-        let lines = value.split(separator: "\n", omittingEmptySubsequences: false)
+        let lines = TerminalText.block(value).split(separator: "\n", omittingEmptySubsequences: false)
         let indent = String(repeating: " ", count: width + 2)
         return key + pad + "  " + lines.joined(separator: "\n" + indent)
     }.joined(separator: "\n") + "\n"

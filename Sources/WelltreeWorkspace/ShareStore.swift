@@ -121,7 +121,9 @@ package struct ShareStore {
     /// a compare-and-swap against the value read. The author is git's identity, or `principal`
     /// when git has none. Returns false when nothing changed.
     @discardableResult
+    /// The message is escaped as branch commits' are (`UnsafeCharacter`).
     package mutating func write(_ changes: ChangeSet, message: String, as principal: String) throws(WorkspaceError) -> Bool {
+        let message = UnsafeCharacter.escape(message, keepingLineBreaks: true)
         var treeChanges: [TreeChange] = []
         for path in changes.paths {
             let blob = try (changes.files[path] ?? nil).map { bytes throws(WorkspaceError) in

@@ -87,7 +87,11 @@ extension Workspace {
         return try body()
     }
 
+    /// Messages name workloads and lenses, whose names come from the repository: every unsafe
+    /// character in them (`UnsafeCharacter`) is written as `\u{XXXX}` before the message goes into
+    /// history, where `git log` would show it raw to everyone.
     private func commitLocked(_ changes: ChangeSet, message: String, branch: String) throws(WorkspaceError) -> ObjectID? {
+        let message = UnsafeCharacter.escape(message, keepingLineBreaks: true)
         var treeChanges = changes.removedDirectories.sorted().map { TreeChange(path: $0, blob: nil) }
         for path in changes.paths {
             var blob = changes.copies[path]

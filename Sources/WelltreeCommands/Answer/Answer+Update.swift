@@ -77,10 +77,10 @@ extension AnswerCommand {
                     output(jsonText(GetAnswerOutput(workloadId: stored.workload.id, lens: review.lens.record, answer: shape)))
                 case .text:
                     let risk = review.risk(of: question).rawValue
-                    output(changed ? "Answered \(question) of \(stored.workload.name): risk \(risk)\n"
-                                   : "Answer to \(question) unchanged: risk \(risk)\n")
+                    outputLine(changed ? "Answered \(question) of \(stored.workload.name): risk \(risk)"
+                                       : "Answer to \(question) unchanged: risk \(risk)")
                     let counts = review.review.riskCounts
-                    output("\(review.applied.alias): \(counts.answered)/\(counts.total) answered, \(counts[.high]) HRIs, \(counts[.medium]) MRIs\n")
+                    outputLine("\(review.applied.alias): \(counts.answered)/\(counts.total) answered, \(counts[.high]) HRIs, \(counts[.medium]) MRIs")
                 }
             }
         }

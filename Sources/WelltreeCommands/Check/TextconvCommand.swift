@@ -6,7 +6,7 @@ import WelltreeWorkspace
 
 /// `welltree textconv FILE`: git's `diff=welltree` textconv (hidden). Renders an answer file
 /// with its question and best-practice titles and a workload file as labelled properties;
-/// anything it cannot interpret is printed as it is.
+/// anything it cannot interpret is printed as it is, escaped for the terminal like everything else.
 struct TextconvCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "textconv", abstract: "Render a workspace file for git diff (used by diff=welltree).",
@@ -18,7 +18,7 @@ struct TextconvCommand: ParsableCommand {
     func run() throws {
         guard let data = FileManager.default.contents(atPath: file) else { fail("cannot read \(file)") }
         let bytes = Array(data)
-        output(render(bytes) ?? String(decoding: bytes, as: UTF8.self))
+        output(render(bytes) ?? TerminalText.block(String(decoding: bytes, as: UTF8.self)))
     }
 
     private func render(_ bytes: [UInt8]) -> String? {

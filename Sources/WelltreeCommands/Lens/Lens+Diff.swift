@@ -28,15 +28,16 @@ extension LensCommand {
                 case .json:
                     output(jsonText(GetLensVersionDifferenceOutput(record: record, base: baseVersion, target: target, difference: difference)))
                 case .text:
-                    output("\(record.name): \(baseVersion) -> \(target)\n")
+                    outputLine("\(record.name): \(baseVersion) -> \(target)")
                     guard !difference.isEmpty else {
                         output("No differences.\n")
                         return
                     }
                     for pillar in difference.pillars {
-                        output("\n\(pillar.status.rawValue.padding(7))  \(pillar.name) (\(pillar.id))\n")
+                        output("\n")
+                        outputLine("\(pillar.status.rawValue.padding(7))  \(pillar.name) (\(pillar.id))")
                         for question in pillar.questions {
-                            output("  \(question.status.rawValue.padding(7))  \(question.id)  \(question.title)\n")
+                            outputLine("  \(question.status.rawValue.padding(7))  \(question.id)  \(question.title)")
                         }
                     }
                 }

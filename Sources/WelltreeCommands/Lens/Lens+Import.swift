@@ -29,9 +29,9 @@ extension LensCommand {
                 let outcome = try workspace.importLens(Array(data), file: file, alias: alias)
                 for warning in outcome.warnings { printError("warning: \(warning)") }
                 let what = outcome.isNew ? "new lens" : "new draft of lens"
-                output("Imported \(outcome.record.name) as a \(what) \(outcome.record.alias)\n")
+                outputLine("Imported \(outcome.record.name) as a \(what) \(outcome.record.alias)")
                 let next = outcome.record.versions.isEmpty ? "1.0" : "<new version>"
-                output("Publish it with: welltree lens publish \(outcome.record.alias) --version \(next)\n")
+                outputLine("Publish it with: welltree lens publish \(outcome.record.alias) --version \(next)")
             }
         }
     }
@@ -60,7 +60,7 @@ extension LensCommand {
                 let workspace = try global.workspace()
                 let record = try workspace.publishLens(alias, version: version, isMajor: kind == .major)
                 let isMajor = record.versions.last?.isMajor == true
-                output("Published \(record.name) version \(version) (\(isMajor ? "major" : "minor"))\n")
+                outputLine("Published \(record.name) version \(version) (\(isMajor ? "major" : "minor"))")
             }
         }
     }
@@ -99,7 +99,7 @@ extension LensCommand {
             try perform {
                 let workspace = try global.workspace()
                 let record = try workspace.deleteLens(alias)
-                output("Deleted lens \(record.name) (\(record.alias))\n")
+                outputLine("Deleted lens \(record.name) (\(record.alias))")
             }
         }
     }

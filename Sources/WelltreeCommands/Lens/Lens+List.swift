@@ -55,20 +55,22 @@ extension LensCommand {
                     output(jsonText(LensSummaryShape(record: record, description: lens?.lens.description, questionCount: lens?.lens.questionCount)))
                 case .text:
                     var pairs: [(String, String)] = [
-                        ("Alias", record.alias), ("Name", record.name), ("Type", record.type.rawValue), ("Owner", record.owner),
-                        ("Versions", record.versions.map { "\($0.version)\($0.isMajor ? " (major)" : "")" }.joined(separator: ", ")),
+                        ("Alias", TerminalText.line(record.alias)), ("Name", TerminalText.line(record.name)),
+                        ("Type", record.type.rawValue), ("Owner", TerminalText.line(record.owner)),
+                        ("Versions", TerminalText.line(record.versions.map { "\($0.version)\($0.isMajor ? " (major)" : "")" }.joined(separator: ", "))),
                     ]
                     if record.deletedAt != nil { pairs.append(("Status", "deleted")) }
                     if let lens {
-                        pairs.append(("Shown version", lens.version))
+                        pairs.append(("Shown version", TerminalText.line(lens.version)))
                         pairs.append(("Description", lens.lens.description))
                     }
                     output(keyValueLines(pairs))
                     if let lens {
                         for pillar in lens.lens.pillars {
-                            output("\n\(pillar.name) (\(pillar.id))\n")
+                            output("\n")
+                            outputLine("\(pillar.name) (\(pillar.id))")
                             for question in pillar.questions {
-                                output("  \(question.id)  \(question.title)  [\(question.choices.count) best practices]\n")
+                                outputLine("  \(question.id)  \(question.title)  [\(question.choices.count) best practices]")
                             }
                         }
                     }
@@ -114,5 +116,5 @@ extension LensCommand {
 
 /// The line `lens associate` and `lens disassociate` end with.
 private func printLenses(of stored: StoredWorkload) {
-    output("Lenses of \(stored.workload.name): \(stored.workload.lenses.map(\.alias).joined(separator: ", "))\n")
+    outputLine("Lenses of \(stored.workload.name): \(stored.workload.lenses.map(\.alias).joined(separator: ", "))")
 }

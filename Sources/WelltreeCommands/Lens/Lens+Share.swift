@@ -29,7 +29,7 @@ extension LensCommand {
                     let share = try global.workspace().createLensShare(alias, principal: principal)
                     switch format.format {
                     case .json: output(jsonText(CreateLensShareOutput(shareId: share.shareId)))
-                    case .text: output("Shared lens \(alias) with \(share.principal): share \(share.shareId), pending until accepted\n")
+                    case .text: outputLine("Shared lens \(alias) with \(share.principal): share \(share.shareId), pending until accepted")
                     }
                 }
             }
@@ -69,7 +69,7 @@ extension LensCommand {
             func run() throws {
                 try perform {
                     let share = try global.workspace().deleteLensShare(alias, shareId: shareId)
-                    output("Revoked share \(share.shareId) of lens \(alias) (\(share.principal))\n")
+                    outputLine("Revoked share \(share.shareId) of lens \(alias) (\(share.principal))")
                 }
             }
         }

@@ -30,9 +30,9 @@ extension LensCommand {
                 let signing: SigningChoice = sign.map { $0 ? .sign : .noSign } ?? .configured
                 let outcome = try workspace.upgradeLens(workload, alias: alias, milestoneName: milestone, signing: signing)
                 let saved = outcome.milestone
-                output("Saved milestone \(saved.milestone.number) \"\(saved.milestone.name)\" as tag \(saved.tagName)\n")
-                output("Upgraded lens \(alias) of \(outcome.workload.workload.name) from \(outcome.fromVersion) to \(outcome.toVersion)\n")
-                for line in outcome.summary { output("  \(line)\n") }
+                outputLine("Saved milestone \(saved.milestone.number) \"\(saved.milestone.name)\" as tag \(saved.tagName)")
+                outputLine("Upgraded lens \(alias) of \(outcome.workload.workload.name) from \(outcome.fromVersion) to \(outcome.toVersion)")
+                for line in outcome.summary { outputLine("  \(line)") }
             }
         }
     }

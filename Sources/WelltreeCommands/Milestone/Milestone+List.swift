@@ -30,7 +30,7 @@ extension MilestoneCommand {
                 case .json: output(jsonText(ListMilestonesOutput(workloadId: owner.id, summaries: summaries)))
                 case .text:
                     guard !summaries.isEmpty else {
-                        output("\(owner.name) has no milestones; save one with `welltree milestone create \"\(owner.name)\" NAME`\n")
+                        outputLine("\(owner.name) has no milestones; save one with `welltree milestone create \"\(owner.name)\" NAME`")
                         return
                     }
                     var table = TextTable(["#", "NAME", "ANSWERED", "HRIS", "MRIS", "SAVED", "SIGNATURE", "TAG"],

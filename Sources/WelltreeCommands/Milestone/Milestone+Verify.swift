@@ -32,7 +32,7 @@ extension MilestoneCommand {
                 case .text:
                     if check.isGood {
                         let details = [check.format, check.key].compactMap { $0 }.joined(separator: ", ")
-                        output("Good signature on milestone \(stored.milestone.number) \"\(stored.milestone.name)\" by \(check.signer ?? "unknown") (\(details))\n")
+                        outputLine("Good signature on milestone \(stored.milestone.number) \"\(stored.milestone.name)\" by \(check.signer ?? "unknown") (\(details))")
                     }
                 }
                 if !check.isGood {

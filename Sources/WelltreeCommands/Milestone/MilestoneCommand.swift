@@ -53,7 +53,7 @@ extension MilestoneCommand {
                                                           TagName: saved.tagName)))
                 case .text:
                     let signed = saved.tag.signature == nil ? "unsigned" : "signed"
-                    output("Saved milestone \(saved.milestone.number) \"\(saved.milestone.name)\" of \(saved.milestone.workloadName) as tag \(saved.tagName) (\(signed))\n")
+                    outputLine("Saved milestone \(saved.milestone.number) \"\(saved.milestone.name)\" of \(saved.milestone.workloadName) as tag \(saved.tagName) (\(signed))")
                 }
             }
         }

@@ -67,12 +67,12 @@ struct ConfigCommand: ParsableCommand {
             try perform {
                 let workspace = try global.workspace()
                 guard let pillars else {
-                    output(try workspace.settings().pillarPriority.joined(separator: ",") + "\n")
+                    outputLine(try workspace.settings().pillarPriority.joined(separator: ","))
                     return
                 }
                 let order = pillars.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
                 let changed = try workspace.setPillarPriority(order)
-                output(changed ? "Pillar priority: \(order.joined(separator: ", "))\n" : "Pillar priority unchanged\n")
+                outputLine(changed ? "Pillar priority: \(order.joined(separator: ", "))" : "Pillar priority unchanged")
             }
         }
     }

@@ -63,13 +63,13 @@ struct ReviewCommand: ParsableCommand {
             }
             switch outcome {
             case .committed(let commit):
-                output("Committed \(String(commit.commit.hex.prefix(7))): \(commit.subject)\n")
+                outputLine("Committed \(String(commit.commit.hex.prefix(7))): \(commit.subject)")
             case .nothingToCommit:
                 output("Nothing to commit: every answer is as committed.\n")
             case .left(let pending) where pending > 0:
-                output(
+                outputLine(
                     "\(pending) answer\(pending == 1 ? " is" : "s are") in the work tree, not committed; "
-                        + "`welltree review \"\(recorder.stored.workload.name)\"` continues with \(pending == 1 ? "it" : "them").\n")
+                        + "`welltree review \"\(recorder.stored.workload.name)\"` continues with \(pending == 1 ? "it" : "them").")
             case .left:
                 output("No changes.\n")
             }

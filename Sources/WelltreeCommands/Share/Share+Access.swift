@@ -123,7 +123,8 @@ extension ShareCommand {
 
 /// The access file for people: administrators, then one line per group.
 private func accessText(_ policy: AccessPolicy) -> String {
-    var text = "Administrators: " + (policy.administrators.isEmpty ? "(none)" : policy.administrators.joined(separator: ", ")) + "\n"
+    let administrators = policy.administrators.isEmpty ? "(none)" : policy.administrators.joined(separator: ", ")
+    let text = "Administrators: " + TerminalText.line(administrators) + "\n"
     if policy.groups.isEmpty { return text + "No groups.\n" }
     var table = TextTable(["GROUP", "MEMBERS"])
     for name in policy.groups.keys.sorted() { table.add([name, policy.groups[name]!.joined(separator: ", ")]) }
@@ -133,7 +134,8 @@ private func accessText(_ policy: AccessPolicy) -> String {
 /// What a change printed: the new state, and either that nothing changed or, as for shares,
 /// how to publish the commit.
 private func accessChange(_ changed: Bool, _ state: String) -> String {
-    changed ? state + "\nPush it: git push origin \(ShareStore.reference)\n" : "Nothing changed. " + state + "\n"
+    let state = TerminalText.line(state)
+    return changed ? state + "\nPush it: git push origin \(ShareStore.reference)\n" : "Nothing changed. " + state + "\n"
 }
 
 /// `welltree share access --format json`. The service has no such resource (its accounts and

@@ -29,10 +29,10 @@ extension ShareCommand {
                 switch format.format {
                 case .json: output(jsonText(CreateWorkloadShareOutput(workloadId: stored.workload.id, shareId: share.shareId)))
                 case .text:
-                    output(
-                        "Shared \(stored.workload.name) with \(share.principal) (\(share.permission.rawValue)), pending until accepted: share \(share.shareId)\n"
+                    outputLine(
+                        "Shared \(stored.workload.name) with \(share.principal) (\(share.permission.rawValue)), pending until accepted: share \(share.shareId)"
                     )
-                    output("Push it: git push origin \(ShareStore.reference)\n")
+                    outputLine("Push it: git push origin \(ShareStore.reference)")
                 }
             }
         }

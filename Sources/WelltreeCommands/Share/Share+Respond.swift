@@ -41,8 +41,8 @@ private func respond(global: GlobalOptions, invitation: String, accept: Bool, fo
         switch format {
         case .json: output(jsonText(UpdateShareInvitationOutput(subject: answered.subject, share: answered.share)))
         case .text:
-            output("\(accept ? "Accepted" : "Rejected") invitation \(invitation) to \(answered.name ?? "\(answered.subject)")\n")
-            output("Push it: git push origin \(ShareStore.reference)\n")
+            outputLine("\(accept ? "Accepted" : "Rejected") invitation \(invitation) to \(answered.name ?? "\(answered.subject)")")
+            outputLine("Push it: git push origin \(ShareStore.reference)")
         }
     }
 }

@@ -27,8 +27,8 @@ extension ShareCommand {
                 switch format.format {
                 case .json: output(jsonText(UpdateWorkloadShareOutput(share, workload: stored.workload, now: workspace.nowSeconds)))
                 case .text:
-                    output(
-                        "Share \(share.shareId) of \(stored.workload.name): \(share.principal) \(share.permission.rawValue) (\(share.status(at: workspace.nowSeconds).rawValue))\n"
+                    outputLine(
+                        "Share \(share.shareId) of \(stored.workload.name): \(share.principal) \(share.permission.rawValue) (\(share.status(at: workspace.nowSeconds).rawValue))"
                     )
                 }
             }
@@ -54,7 +54,7 @@ extension ShareCommand {
                 let (stored, share) = try workspace.deleteWorkloadShare(workload, shareId: shareId)
                 switch format.format {
                 case .json: output(jsonText(UpdateWorkloadShareOutput(share, workload: stored.workload, now: workspace.nowSeconds)))
-                case .text: output("Revoked share \(share.shareId) of \(stored.workload.name) (\(share.principal))\n")
+                case .text: outputLine("Revoked share \(share.shareId) of \(stored.workload.name) (\(share.principal))")
                 }
             }
         }

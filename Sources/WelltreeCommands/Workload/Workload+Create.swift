@@ -22,8 +22,8 @@ extension WorkloadCommand {
                 switch format.format {
                 case .json: output(jsonText(CreateWorkloadOutput(id: stored.workload.id)))
                 case .text:
-                    output("Created workload \(stored.workload.name) (\(stored.workload.id))\n")
-                    output("Lenses: \(stored.workload.lenses.map(\.alias).joined(separator: ", "))\n")
+                    outputLine("Created workload \(stored.workload.name) (\(stored.workload.id))")
+                    outputLine("Lenses: \(stored.workload.lenses.map(\.alias).joined(separator: ", "))")
                 }
             }
         }

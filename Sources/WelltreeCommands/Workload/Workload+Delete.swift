@@ -19,7 +19,7 @@ extension WorkloadCommand {
                 guard yes else { fail("deleting a workload removes its data from the branch; add --yes to confirm") }
                 let workspace = try global.workspace()
                 let deleted = try workspace.deleteWorkload(workload)
-                output("Deleted workload \(deleted.name) (\(deleted.id))\n")
+                outputLine("Deleted workload \(deleted.name) (\(deleted.id))")
             }
         }
     }

@@ -32,7 +32,7 @@ extension WorkloadCommand {
                     output(jsonText(GetWorkloadOutput(WorkloadShape(
                         stored.workload, riskCounts: nil, pillarPriorities: try workspace.settings().pillarPriority))))
                 case .text:
-                    output(changed ? "Updated workload \(stored.workload.name)\n" : "Workload \(stored.workload.name) unchanged\n")
+                    outputLine(changed ? "Updated workload \(stored.workload.name)" : "Workload \(stored.workload.name) unchanged")
                 }
             }
         }

@@ -66,12 +66,12 @@ extension Milestone {
         let high = "\(c[.high]) high risk\(c[.high] == 1 ? "" : "s")"
         let medium = "\(c[.medium]) medium risk\(c[.medium] == 1 ? "" : "s")"
         var lines = [
-            "Milestone \(number) of \(Self.oneLine(workloadName)): \(name)",
+            "Milestone \(number) of \(Self.oneLine(workloadName)): \(Self.oneLine(name))",
             "",
             "\(answered), \(high), \(medium).",
             "",
             "\(Trailer.number): \(number)",
-            "\(Trailer.name): \(name)",
+            "\(Trailer.name): \(Self.oneLine(name))",
             "\(Trailer.workloadId): \(workloadId)",
             "\(Trailer.workloadName): \(Self.oneLine(workloadName))",
             "\(Trailer.recordedAt): \(recordedAt)",
@@ -120,8 +120,11 @@ extension Milestone {
         static let lens = "Welltree-Lens"
     }
 
-    /// Line breaks and other control characters as spaces, so a value stays on its trailer line.
+    /// Line breaks and tabs as spaces, so a value stays on its trailer line, and every other
+    /// unsafe character as `\u{XXXX}`, so the message cannot act on the terminal of whoever runs
+    /// `git tag -n` or `git show`.
     private static func oneLine(_ text: String) -> String {
-        String(String.UnicodeScalarView(text.unicodeScalars.map { $0.properties.generalCategory == .control ? " " : $0 }))
+        let spaced = String(String.UnicodeScalarView(text.unicodeScalars.map { ["\n", "\r", "\t"].contains($0) ? " " : $0 }))
+        return UnsafeCharacter.escape(spaced)
     }
 }

@@ -28,15 +28,17 @@ package enum CheckText {
         return text
     }
 
+    /// The check for a terminal; each line is escaped with `TerminalText.line`.
     package static func render(_ result: CheckResult) -> String {
-        var out = verdict(result) + "\n"
+        let line = TerminalText.line
+        var out = line(verdict(result)) + "\n"
         for item in result.findings {
-            out += "\(item.file):\(item.line): \(item.risk.rawValue): \(message(item))\n"
+            out += line("\(item.file):\(item.line): \(item.risk.rawValue): \(message(item))") + "\n"
         }
         if !result.resolved.isEmpty {
             out += "Resolved: \(result.resolved.count)\n"
             for item in result.resolved {
-                out += "  \(item.workloadName) \(item.lens)/\(item.questionId): \(item.risk.rawValue) -> \(item.otherRisk?.rawValue ?? "gone")\n"
+                out += "  " + line("\(item.workloadName) \(item.lens)/\(item.questionId): \(item.risk.rawValue) -> \(item.otherRisk?.rawValue ?? "gone")") + "\n"
             }
         }
         return out
@@ -49,8 +51,8 @@ package enum CheckText {
         if !result.findings.isEmpty {
             out += "\n| Risk | Workload | Lens | Question | File |\n|---|---|---|---|---|\n"
             for item in result.findings {
-                out += "| \(item.risk.rawValue) | \(DiffMarkdown.cell(item.workloadName)) | `\(item.lens)` | "
-                    + "`\(item.questionId)` \(DiffMarkdown.cell(item.title)) | `\(item.file)`:\(item.line) |\n"
+                out += "| \(item.risk.rawValue) | \(DiffMarkdown.cell(item.workloadName)) | \(MarkdownText.code(item.lens, inTable: true)) | "
+                    + "\(MarkdownText.code(item.questionId, inTable: true)) \(DiffMarkdown.cell(item.title)) | \(MarkdownText.code(item.file, inTable: true)):\(item.line) |\n"
             }
         }
         if !result.resolved.isEmpty {

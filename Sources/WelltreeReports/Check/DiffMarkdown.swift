@@ -3,10 +3,15 @@ import WelltreeCore
 
 /// `welltree diff --format markdown`: a pull-request comment. A headline with the risk movement,
 /// a table of workloads, then per workload its property and answer changes.
+///
+/// Whatever comes from either commit goes through `MarkdownText`: `inline` for text in a line,
+/// `cell` in a table, `code` for ids and paths, so a hostile name cannot add a heading, a list
+/// item, a link or an image to the comment (docs/pull-requests.md).
 package enum DiffMarkdown {
     package static func render(_ diff: ReviewDiff) -> String {
+        typealias M = MarkdownText
         var out = "## Well-Architected review changes\n\n"
-        out += "`\(diff.base)` → `\(diff.head)`: " + headline(diff.risks) + "\n"
+        out += "\(M.code(diff.base)) → \(M.code(diff.head)): " + headline(diff.risks) + "\n"
         if diff.isEmpty { return out + "\nNo workload or lens changed.\n" }
         if !diff.workloads.isEmpty {
             out += "\n| Workload | Change | New HRIs | Resolved HRIs | New MRIs | Resolved MRIs |\n|---|---|---:|---:|---:|---:|\n"
@@ -25,7 +30,7 @@ package enum DiffMarkdown {
         }
         for workload in diff.workloads {
             out += "\n### \(inline(workload.name))\n\n"
-            out += "\(kind(workload).capitalizedFirst) · `\(workload.directory)`\n"
+            out += "\(kind(workload).capitalizedFirst) · \(M.code(workload.directory))\n"
             if !workload.properties.isEmpty {
                 out += "\n| Property | Before | After |\n|---|---|---|\n"
                 for property in workload.properties {
@@ -33,13 +38,15 @@ package enum DiffMarkdown {
                 }
             }
             for lens in workload.lenses {
-                var title = "\n**\(inline(lens.name))** (`\(lens.alias)`)"
+                var title = "\n**\(inline(lens.name))** (\(M.code(lens.alias)))"
                 switch lens.application {
                 case .applied: title += ": lens applied"
                 case .removed: title += ": lens removed, its risks no longer count"
                 case .kept: break
                 }
-                if let before = lens.versionBefore, let after = lens.versionAfter { title += ", version \(before) → \(after)" }
+                if let before = lens.versionBefore, let after = lens.versionAfter {
+                    title += ", version \(inline(before)) → \(inline(after))"
+                }
                 out += title + "\n"
                 guard !lens.questions.isEmpty else { continue }
                 out += "\n| Question | Risk | Changes |\n|---|---|---|\n"
@@ -47,13 +54,13 @@ package enum DiffMarkdown {
                     let risk = question.riskChanged
                         ? "\(question.riskBefore.rawValue) → **\(question.riskAfter.rawValue)**" : question.riskAfter.rawValue
                     let details = DiffText.detailLines(question).map(cell).joined(separator: "<br>")
-                    out += "| `\(question.questionId)` \(cell(question.title)) | \(risk) | \(details) |\n"
+                    out += "| \(M.code(question.questionId, inTable: true)) \(cell(question.title)) | \(risk) | \(details) |\n"
                 }
             }
         }
         if !diff.lenses.isEmpty {
             out += "\n### Lenses\n\n"
-            for lens in diff.lenses { out += "- `\(lens.alias)` \(inline(lens.name)): \(DiffText.describe(lens))\n" }
+            for lens in diff.lenses { out += "- \(M.code(lens.alias)) \(inline(lens.name)): \(inline(DiffText.describe(lens)))\n" }
         }
         return out
     }
@@ -68,7 +75,8 @@ package enum DiffMarkdown {
 
     /// One risk as a list item: workload, lens, question and file.
     package static func itemLine(_ item: RiskItem) -> String {
-        "**\(inline(item.workloadName))** · `\(item.lens)` · `\(item.questionId)` \(inline(item.title)) (`\(item.file)`)"
+        typealias M = MarkdownText
+        return "**\(inline(item.workloadName))** · \(M.code(item.lens)) · \(M.code(item.questionId)) \(inline(item.title)) (\(M.code(item.file)))"
     }
 
     static func kind(_ workload: WorkloadChange) -> String {
@@ -81,15 +89,14 @@ package enum DiffMarkdown {
         }
     }
 
-    /// Text safe inside a table cell: pipes escaped, line breaks as `<br>`.
+    /// Text from the repository in a table cell (`MarkdownText.cell`).
     package static func cell(_ text: String) -> String {
-        inline(text).replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: "<br>")
+        MarkdownText.cell(text)
     }
 
-    /// Text safe inline: HTML-significant characters escaped so a title cannot inject markup.
+    /// Text from the repository in a line (`MarkdownText.escape`).
     package static func inline(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;")
+        MarkdownText.escape(text)
     }
 }
 

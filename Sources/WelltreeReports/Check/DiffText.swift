@@ -3,9 +3,12 @@ import WelltreeCore
 
 /// `welltree diff` for people in a terminal: one block per workload, its property changes,
 /// per lens the changed questions with their risk movement, then the lens catalogue.
+///
+/// Everything taken from either commit (names, titles, notes, property values, versions) is
+/// printed through `oneLine`: one line each, escaped for the terminal.
 package enum DiffText {
     package static func render(_ diff: ReviewDiff) -> String {
-        var out = "Changes from \(diff.base) to \(diff.head)\n"
+        var out = "Changes from \(oneLine(diff.base)) to \(oneLine(diff.head))\n"
         out += RiskSummary.line(diff.risks) + "\n"
         if diff.isEmpty {
             return out + "\nNo workload or lens changed.\n"
@@ -13,20 +16,22 @@ package enum DiffText {
         for workload in diff.workloads {
             out += "\n" + header(workload) + "\n"
             for property in workload.properties {
-                out += "  \(Workload.propertyLabel(property.property)): \(property.before ?? "(unset)") -> \(property.after ?? "(unset)")\n"
+                out += "  \(Workload.propertyLabel(property.property)): \(property.before.map(oneLine) ?? "(unset)") -> \(property.after.map(oneLine) ?? "(unset)")\n"
             }
             for lens in workload.lenses {
-                var line = "  \(lens.alias) (\(lens.name))"
+                var line = "  \(oneLine(lens.alias)) (\(oneLine(lens.name)))"
                 switch lens.application {
                 case .applied: line += ": lens applied"
                 case .removed: line += ": lens removed, its risks no longer count"
                 case .kept: break
                 }
-                if let before = lens.versionBefore, let after = lens.versionAfter { line += ", version \(before) -> \(after)" }
+                if let before = lens.versionBefore, let after = lens.versionAfter {
+                    line += ", version \(oneLine(before)) -> \(oneLine(after))"
+                }
                 out += line + "\n"
                 for question in lens.questions {
-                    out += "    \(question.questionId)  \(question.title)  \(riskText(question))\n"
-                    for line in detailLines(question) { out += "      \(line)\n" }
+                    out += "    \(oneLine(question.questionId))  \(oneLine(question.title))  \(riskText(question))\n"
+                    for line in detailLines(question) { out += "      \(oneLine(line))\n" }
                 }
             }
             if !workload.risks.isEmpty {
@@ -35,19 +40,28 @@ package enum DiffText {
         }
         if !diff.lenses.isEmpty {
             out += "\nLenses\n"
-            for lens in diff.lenses { out += "  \(lens.alias) (\(lens.name)): \(describe(lens))\n" }
+            for lens in diff.lenses { out += "  \(oneLine(lens.alias)) (\(oneLine(lens.name))): \(oneLine(describe(lens)))\n" }
         }
         return out
     }
 
     static func header(_ workload: WorkloadChange) -> String {
-        switch workload.kind {
-        case .added: "Workload \"\(workload.name)\" added  (\(workload.directory))"
-        case .removed: "Workload \"\(workload.name)\" removed  (\(workload.directory))"
-        case .renamed: "Workload \"\(workload.previousName ?? "")\" renamed to \"\(workload.name)\"  (\(workload.directory))"
-        case .edited: "Workload \"\(workload.name)\" edited  (\(workload.directory))"
-        case .reevaluated: "Workload \"\(workload.name)\" re-evaluated after a lens change  (\(workload.directory))"
+        let name = oneLine(workload.name)
+        let directory = oneLine(workload.directory)
+        return switch workload.kind {
+        case .added: "Workload \"\(name)\" added  (\(directory))"
+        case .removed: "Workload \"\(name)\" removed  (\(directory))"
+        case .renamed: "Workload \"\(oneLine(workload.previousName ?? ""))\" renamed to \"\(name)\"  (\(directory))"
+        case .edited: "Workload \"\(name)\" edited  (\(directory))"
+        case .reevaluated: "Workload \"\(name)\" re-evaluated after a lens change  (\(directory))"
         }
+    }
+
+    /// Text from the repository on one line of the terminal: line breaks (which a description or
+    /// a note may have) as spaces, anything else unsafe as `\u{XXXX}`.
+    static func oneLine(_ text: String) -> String {
+        guard text.contains(where: \.isNewline) else { return TerminalText.line(text) }
+        return TerminalText.line(textLines(text).joined(separator: " "))
     }
 
     static func riskText(_ question: QuestionChange) -> String {

@@ -18,9 +18,11 @@ package enum GitHubAnnotations {
         return out
     }
 
-    /// Escapes a message as the runner expects (`%`, CR, LF).
+    /// Escapes a message as the runner expects (`%`, CR, LF), after writing every unsafe
+    /// character (a line break included) as `\u{XXXX}`: a workflow command is one line, and a
+    /// name from the repository can neither end it nor start another command.
     package static func data(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+        TerminalText.line(text).replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
             .replacingOccurrences(of: "\n", with: "%0A")
     }
 

@@ -41,7 +41,8 @@ package enum JUnitReport {
         return out
     }
 
-    /// Escapes text for XML attributes and content; drops characters XML 1.0 cannot carry.
+    /// Escapes text for XML attributes and content. Characters XML 1.0 cannot carry and the
+    /// other unsafe characters (`UnsafeCharacter`) are shown as `\u{XXXX}`.
     package static func escape(_ text: String) -> String {
         var out = ""
         for scalar in text.unicodeScalars {
@@ -54,8 +55,11 @@ package enum JUnitReport {
             case "\n": out += "&#10;"
             case "\t", "\r": out += "&#\(scalar.value);"
             default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
+                if scalar.value == 0xFFFE || scalar.value == 0xFFFF || UnsafeCharacter.isUnsafe(scalar) {
+                    out += UnsafeCharacter.visible(scalar)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
             }
         }
         return out

@@ -24,7 +24,7 @@ package enum ConsolidatedReportMarkdown {
         for workload in model.workloads {
             text += "\n## \(M.escape(workload.workload.name))\n"
             for lens in workload.lenses {
-                text += "\n### \(M.escape(lens.name)) \(M.escape(lens.version))\n\n"
+                text += "\n### \(M.escape("\(lens.name) \(lens.version)"))\n\n"
                 text += WorkloadReportMarkdown.pillarTable(lens)
                 if !lens.improvements.isEmpty {
                     text += "\nQuestions at risk:\n\n"

@@ -4,7 +4,10 @@ import WelltreeCore
 /// element closed, only the five XML entities), so tests and tools can parse it strictly.
 package enum HTMLText {
     /// Escapes text for element content and attribute values alike: a workload named
-    /// `<script>` renders as text and cannot close an attribute.
+    /// `<script>` renders as text and cannot close an attribute. Tab and newline stay (notes are
+    /// shown with `white-space: pre-wrap`); every other unsafe character (controls, which XML 1.0
+    /// does not allow, and bidirectional overrides, which would reorder the page's text) is
+    /// shown as `\u{XXXX}`, as every other output shows it.
     package static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.count)
@@ -15,10 +18,13 @@ package enum HTMLText {
             case ">": result += "&gt;"
             case "\"": result += "&quot;"
             case "'": result += "&#39;"
+            case "\t", "\n": result.unicodeScalars.append(scalar)
             default:
-                // Control characters other than tab and newline are not allowed in XML 1.0.
-                if scalar.value < 0x20 && scalar != "\t" && scalar != "\n" { continue }
-                result.unicodeScalars.append(scalar)
+                if UnsafeCharacter.isUnsafe(scalar) {
+                    result += UnsafeCharacter.visible(scalar)
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
             }
         }
         return result

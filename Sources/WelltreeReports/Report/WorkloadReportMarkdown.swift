@@ -32,7 +32,7 @@ package enum WorkloadReportMarkdown {
     /// One lens: pillar table, every question, then the improvement plan.
     static func lens(_ lens: LensReport) -> String {
         typealias M = MarkdownText
-        var text = "## \(M.escape(lens.name)) \(M.escape(lens.version))\n\n" + pillarTable(lens)
+        var text = "## \(M.escape("\(lens.name) \(lens.version)"))\n\n" + pillarTable(lens)
         for pillar in lens.pillars {
             text += "\n### \(M.escape(pillar.name))\n"
             for question in pillar.questions { text += "\n" + self.question(question) }

@@ -11,8 +11,10 @@ struct RunResult: CustomStringConvertible {
 
 /// Runs programs as a user would: the built `welltree` binary, git, ssh-keygen.
 enum Run {
-    /// The `welltree` binary built beside the test bundle.
+    /// The `welltree` binary built beside the test bundle, or the one `WELLTREE_TEST_BINARY`
+    /// names (to run a test against an older build and see it fail before a fix).
     static var welltree: String {
+        if let binary = ProcessInfo.processInfo.environment["WELLTREE_TEST_BINARY"], !binary.isEmpty { return binary }
         let bundleDirectory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
         for candidate in [bundleDirectory, bundleDirectory.deletingLastPathComponent()] {
             let path = candidate.appendingPathComponent("welltree").path
