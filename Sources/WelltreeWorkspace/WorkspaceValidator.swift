@@ -125,6 +125,18 @@ package struct WorkspaceValidator {
             ids[workload.id] = path
         }
         let stored = StoredWorkload(directory: directory.name, workload: workload, tree: directory.id)
+        // Every applied lens must resolve, as `dashboard` and `status` will resolve it; a failure
+        // is reported once, at the workload file, whether or not the lens has answers.
+        var lenses: [String: Lens] = [:]
+        for (index, applied) in workload.lenses.enumerated() {
+            do {
+                lenses[applied.alias] = try workspace.cachedEffectiveLens(applied).lens
+            } catch {
+                let root = wanted(path) ? try? JSONParser.parse(bytes) : nil
+                let position = root?.find(JSONPath([.key("lenses"), .index(index)])).map { SourcePosition(offset: $0.offset, in: bytes) }
+                problems.append(FileProblem(path: path, position: position, message: "lenses[\(index)]: lens \(applied.alias) \(applied.version): \(error)"))
+            }
+        }
         for entry in try workspace.wrap({ () throws(GitError) in try workspace.repository.treeEntries(directory.id) }) {
             let child = Layout.workloadDirectory(directory.name) + "/" + entry.name
             if entry.name == Layout.workloadFileName { continue }
@@ -133,26 +145,22 @@ package struct WorkspaceValidator {
                 continue
             }
             for lens in try workspace.wrap({ () throws(GitError) in try workspace.repository.treeEntries(entry.id) }) {
-                try validateAnswers(stored, lensEntry: lens, wanted: wanted)
+                try validateAnswers(stored, lensEntry: lens, lens: lenses[lens.name], wanted: wanted)
             }
         }
     }
 
-    private mutating func validateAnswers(_ stored: StoredWorkload, lensEntry: TreeEntry, wanted: (String) -> Bool) throws(WorkspaceError) {
+    /// The answer files of one lens directory; `lens` is the applied lens, resolved (nil when the
+    /// workload does not apply it, or when it did not resolve, which is reported already).
+    private mutating func validateAnswers(
+        _ stored: StoredWorkload, lensEntry: TreeEntry, lens: Lens?, wanted: (String) -> Bool
+    ) throws(WorkspaceError) {
         let alias = lensEntry.name
         let directory = Layout.answersDirectory(stored.directory, lens: alias)
         let files = lensEntry.kind == .tree
             ? try workspace.wrap { () throws(GitError) in try workspace.repository.treeEntries(lensEntry.id) } : []
         guard files.contains(where: { wanted(directory + "/" + $0.name) }) else { return }
-        var lens: Lens?
-        if let applied = stored.workload.lenses.first(where: { $0.alias == alias }) {
-            do {
-                lens = try workspace.effectiveLens(applied).lens
-            } catch {
-                problems.append(FileProblem(path: Layout.workloadFile(stored.directory), message: "lens \(alias): \(error)"))
-                return
-            }
-        } else if try workspace.lensRecord(alias) == nil {
+        if lens == nil, !stored.workload.lenses.contains(where: { $0.alias == alias }), try workspace.lensRecord(alias) == nil {
             problems.append(FileProblem(path: directory, message: "answers for \(alias), which is no lens of this workspace"))
             return
         }
@@ -164,6 +172,7 @@ package struct WorkspaceValidator {
                 continue
             }
             guard let (stored, bytes) = try decode(StoredAnswer.self, at: path) else { continue }
+            checkNotes(stored.answer, bytes: bytes, path: path)
             guard let lens else { continue }
             let questionId = String(file.name.dropLast(5))
             guard let (_, question) = lens.question(id: questionId) else {
@@ -171,6 +180,23 @@ package struct WorkspaceValidator {
                 continue
             }
             checkAnswer(stored.answer, question: question, bytes: bytes, path: path)
+        }
+    }
+
+    /// The notes of an answer file, whatever its lens and question: the limits and the
+    /// control-character rule `welltree answer update` applies (`Answer.notesRules`).
+    private mutating func checkNotes(_ answer: Answer, bytes: [UInt8], path: String) {
+        var rules = Answer.notesRules(answer.notes, limit: LensLimits.answerNotesLength).map { ("notes", JSONPath([.key("notes")]), $0) }
+        for (id, mark) in answer.notApplicableChoices.sorted(by: { $0.key < $1.key }) {
+            rules += Answer.notesRules(mark.notes, limit: LensLimits.choiceNotesLength).map {
+                ("notApplicableChoices[\"\(id)\"].notes", JSONPath([.key("notApplicableChoices"), .key(id)]), $0)
+            }
+        }
+        guard !rules.isEmpty else { return }
+        let root = try? JSONParser.parse(bytes)
+        for (field, jsonPath, rule) in rules {
+            let position = root?.find(jsonPath).map { SourcePosition(offset: $0.offset, in: bytes) }
+            problems.append(FileProblem(path: path, position: position, message: "\(field): \(rule)"))
         }
     }
 
@@ -184,19 +210,13 @@ package struct WorkspaceValidator {
             problems.append(FileProblem(path: path, position: at(JSONPath([.key("selectedChoices"), .index(index)])),
                                         message: "selectedChoices[\(index)]: \"\(id)\" is not a choice of question \(question.id); valid choices: \(valid.joined(separator: ", "))"))
         }
-        for (id, mark) in answer.notApplicableChoices.sorted(by: { $0.key < $1.key }) {
+        for id in answer.notApplicableChoices.keys.sorted() {
             let place = at(JSONPath([.key("notApplicableChoices"), .key(id)]))
             if !valid.contains(id) {
                 problems.append(FileProblem(path: path, position: place, message: "notApplicableChoices: \"\(id)\" is not a choice of question \(question.id)"))
             } else if id.hasSuffix("_no") {
                 problems.append(FileProblem(path: path, position: place, message: "notApplicableChoices: \"\(id)\" is the \"None of these\" choice, which cannot be marked not applicable"))
             }
-            if (mark.notes ?? "").unicodeScalars.count > LensLimits.choiceNotesLength {
-                problems.append(FileProblem(path: path, position: place, message: "notApplicableChoices[\"\(id)\"].notes: must be at most \(LensLimits.choiceNotesLength) characters"))
-            }
-        }
-        if (answer.notes ?? "").unicodeScalars.count > LensLimits.answerNotesLength {
-            problems.append(FileProblem(path: path, position: at(JSONPath([.key("notes")])), message: "notes: must be at most \(LensLimits.answerNotesLength) characters"))
         }
         if answer.isApplicable, answer.reason != nil {
             problems.append(FileProblem(path: path, position: at(JSONPath([.key("reason")])), message: "reason: only a question marked not applicable (\"isApplicable\": false) has a reason"))

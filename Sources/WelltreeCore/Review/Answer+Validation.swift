@@ -21,14 +21,28 @@ extension Answer {
             validator.require(
                 !id.hasSuffix("_no"), field: "\(field): notApplicableChoices", value: id,
                 rule: "is the \"None of these\" choice, which cannot be marked not applicable")
-            validator.require(
-                (mark.notes ?? "").unicodeScalars.count <= LensLimits.choiceNotesLength,
-                field: "\(field): notApplicableChoices[\"\(id)\"].notes", value: mark.notes ?? "",
-                rule: "must be at most \(LensLimits.choiceNotesLength) characters")
+            for rule in Self.notesRules(mark.notes, limit: LensLimits.choiceNotesLength) {
+                validator.add(Violation(field: "\(field): notApplicableChoices[\"\(id)\"].notes", value: mark.notes ?? "", rule: rule))
+            }
         }
-        validator.require(
-            (notes ?? "").unicodeScalars.count <= LensLimits.answerNotesLength, field: "\(field): notes",
-            value: notes ?? "", rule: "must be at most \(LensLimits.answerNotesLength) characters")
+        for rule in Self.notesRules(notes, limit: LensLimits.answerNotesLength) {
+            validator.add(Violation(field: "\(field): notes", value: notes ?? "", rule: rule))
+        }
         return validator.violations
+    }
+
+    /// The rules notes (an answer's, or a best practice's marked not applicable) break: at most
+    /// `limit` characters, and no control character but newline and tab, as for a workload's
+    /// notes. The same rules hold for `--notes` on the command line, for an answer file a review
+    /// session or a hand edit wrote, and for a file `welltree validate` or the server hook reads:
+    /// nothing that would act on a terminal gets into a review, whoever wrote it.
+    package static func notesRules(_ notes: String?, limit: Int) -> [String] {
+        guard let notes, !notes.isEmpty else { return [] }
+        var rules: [String] = []
+        if notes.unicodeScalars.count > limit { rules.append("must be at most \(limit) characters") }
+        if let control = WorkloadChecker.firstControl(in: notes, multiline: true) {
+            rules.append("must not contain control characters other than newline and tab (found \(WorkloadChecker.codePoint(control)))")
+        }
+        return rules
     }
 }

@@ -54,7 +54,8 @@ extension AnswerUpdate {
     /// needs a "None of these" choice and cannot be combined with `select`; "None of these" cannot
     /// be marked not applicable; one choice cannot be both selected and marked not applicable,
     /// nor both marked and unmarked; a question cannot be made both applicable and not
-    /// applicable; notes are at most 2084 characters, choice notes at most 250. The result lists
+    /// applicable; notes are at most 2084 characters, choice notes at most 250, neither with a
+    /// control character other than newline and tab (`Answer.notesRules`). The result lists
     /// selections in lens order; ids the question no longer has are dropped from the selection.
     package func apply(to answer: Answer?, question: LensQuestion) throws(ValidationError) -> Answer {
         var validator = Validator()
@@ -84,9 +85,9 @@ extension AnswerUpdate {
             validator.require(
                 !selecting.contains(mark.choiceId), field: "--choice-na", value: mark.choiceId,
                 rule: "cannot be both selected and not applicable")
-            validator.require(
-                (mark.notes ?? "").unicodeScalars.count <= LensLimits.choiceNotesLength, field: "--choice-na notes",
-                value: mark.notes ?? "", rule: "must be at most \(LensLimits.choiceNotesLength) characters")
+            for rule in Answer.notesRules(mark.notes, limit: LensLimits.choiceNotesLength) {
+                validator.add(Violation(field: "--choice-na notes", value: mark.notes ?? "", rule: rule))
+            }
         }
         for id in choiceApplicable {
             requireKnown(id, "--choice-applicable", &validator)
@@ -97,9 +98,9 @@ extension AnswerUpdate {
         if notApplicable != nil {
             validator.require(!applicable, field: "--applicable", value: "", rule: "cannot be combined with --not-applicable")
         }
-        validator.require(
-            (notes ?? "").unicodeScalars.count <= LensLimits.answerNotesLength, field: "--notes", value: notes ?? "",
-            rule: "must be at most \(LensLimits.answerNotesLength) characters")
+        for rule in Answer.notesRules(notes, limit: LensLimits.answerNotesLength) {
+            validator.add(Violation(field: "--notes", value: notes ?? "", rule: rule))
+        }
         try validator.check()
 
         var result = answer ?? Answer()
