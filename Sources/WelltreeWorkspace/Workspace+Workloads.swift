@@ -190,14 +190,41 @@ extension Workspace {
         return (try reloadWorkload(directory: stored.directory), committed != nil)
     }
 
-    /// Deletes a workload's data (its milestone tags stay in history). Owner only.
-    package func deleteWorkload(_ reference: String) throws(WorkspaceError) -> Workload {
+    /// Deletes a workload's data (its milestone tags stay in history), then revokes its shares
+    /// that are still pending or accepted, in one commit on the shares ref: an invitation to a
+    /// deleted workload can no longer be accepted. Owner only. Returns the workload and the
+    /// shares revoked.
+    ///
+    /// The branch and the shares ref are two refs, written one after the other. When revoking
+    /// fails after the deletion was committed, the error says so; running the deletion's
+    /// revocation again needs only `welltree share delete` with the workload's id.
+    package func deleteWorkload(_ reference: String) throws(WorkspaceError) -> (workload: Workload, revoked: [Share]) {
         let stored = try findWorkload(reference)
         try requireOwner(of: stored.workload, to: "delete it")
         var changes = ChangeSet()
         changes.removeDirectory(Layout.workloadDirectory(stored.directory))
         try commit(changes, message: "Delete workload \(stored.workload.name)")
-        return stored.workload
+        do {
+            return (stored.workload, try revokeShares(of: stored.workload))
+        } catch {
+            throw .refused(
+                "deleted workload \"\(stored.workload.name)\" (\(stored.workload.id)), but revoking its shares failed: \(error); "
+                    + "revoke them with `welltree share delete \(stored.workload.id) SHARE_ID`")
+        }
+    }
+
+    /// Revokes every pending or accepted share of `workload` (one commit on the shares ref, none
+    /// when there is nothing to revoke).
+    private func revokeShares(of workload: Workload) throws(WorkspaceError) -> [Share] {
+        var store = try shareStore()
+        var file = try store.file(.workload(id: workload.id))
+        let actor = try principal()
+        let revoked = file.revokeActive(now: nowSeconds)
+        guard !revoked.isEmpty else { return [] }
+        var changes = ChangeSet()
+        try changes.write(ShareStore.path(of: .workload(id: workload.id)), json: file)
+        try store.write(changes, message: "Revoke the shares of deleted workload \(workload.name)", as: actor)
+        return revoked
     }
 
     /// Refuses unless the acting principal owns the workload.

@@ -135,4 +135,46 @@ struct ShareTests {
             from: old, to: escalated, by: "carol@example.com", policy: policy, now: Self.t0 + 60)
         #expect(problems == ["share \(carol.shareId) changed beyond its status"])
     }
+
+    /// An invitee wrote any `updatedAt` while accepting (a year in the future, or before the
+    /// invitation was sent); the answer's time must lie between the invitation and now.
+    @Test(arguments: [
+        ("2027-11-20T10:00:00Z", "is in the future"), ("2026-11-20T09:59:59Z", "is before the invitation"),
+        ("yesterday", "is not an ISO 8601 UTC time"), ("2026-11-20T10:09:59Z", nil), ("2026-11-20T10:00:00Z", nil),
+    ] as [(String, String?)])
+    func anAnswerIsDatedBetweenTheInvitationAndNow(_ updatedAt: String, _ problem: String?) throws {
+        var old = Self.file()
+        let bob = try old.create(
+            principal: "bob@example.com", permission: .contributor, owner: Self.owner, actor: Self.owner, now: Self.t0, id: Share.newID())
+        var accepted = old
+        _ = try accepted.respond(bob.shareId, accept: true, now: Self.t0 + 60)
+        accepted.shares[0].updatedAt = updatedAt
+        // The judge's clock: ten minutes after the invitation, allowing ShareAccess.clockSkew ahead.
+        let problems = ShareAccess.changesBeyondAnswers(from: old, to: accepted, by: "bob@example.com", policy: AccessPolicy(), now: Self.t0 + 300)
+        if let problem {
+            #expect(problems.count == 1 && problems[0].contains(problem), "\(problems)")
+        } else {
+            #expect(problems.isEmpty, "\(problems)")
+        }
+    }
+
+    @Test func deletingRevokesEveryActiveShareAndKeepsTheRecord() throws {
+        var file = Self.file()
+        for principal in ["bob@example.com", "carol@example.com", "dave@example.com"] {
+            _ = try file.create(principal: principal, permission: .readonly, owner: Self.owner, actor: Self.owner, now: Self.t0, id: Share.newID())
+        }
+        _ = try file.respond(file.shares[1].shareId, accept: true, now: Self.t0 + 10)
+        _ = try file.respond(file.shares[2].shareId, accept: false, now: Self.t0 + 10)
+        let revoked = file.revokeActive(now: Self.t0 + 20)
+        #expect(revoked.map(\.principal) == ["bob@example.com", "carol@example.com"])
+        #expect(file.shares.map(\.status) == [.revoked, .revoked, .rejected])
+        #expect(file.shares.allSatisfy { !$0.isActive(at: Self.t0 + 20) })
+    }
+
+    @Test(arguments: ["group:../x", "group:", "group:a/b", "group:\u{202E}x", "bob\u{202E}@example.com"])
+    func malformedPrincipalsAreRefused(_ principal: String) {
+        var validator = Validator()
+        ShareFile.checkPrincipal(principal, into: &validator)
+        #expect(!validator.violations.isEmpty)
+    }
 }

@@ -110,7 +110,7 @@ struct WorkspaceCommitTests {
             _ = try fixture.open(as: "mallory@example.com").deleteWorkload("Retail Website - North America")
         }
         let deleted = try fixture.open().deleteWorkload("Retail Website - North America")
-        #expect(deleted.name == "Retail Website - North America")
+        #expect(deleted.workload.name == "Retail Website - North America")
         #expect(!FileManager.default.fileExists(atPath: fixture.path + "/workloads/re/retail-website-north-america"))
         #expect(try fixture.open().allWorkloads().isEmpty)
     }

@@ -6,7 +6,11 @@ extension WorkloadCommand {
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "delete",
-            abstract: "Delete a workload and its answers (owner only). Its milestones stay in history.")
+            abstract: "Delete a workload and its answers (owner only). Its milestones stay in history.",
+            discussion: """
+                Its shares still pending or accepted are revoked (one commit on refs/welltree/shares), \
+                so an invitation to the deleted workload can no longer be accepted.
+                """)
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The workload: its name or its id.", completion: .custom(Completions.workloads))
@@ -18,8 +22,12 @@ extension WorkloadCommand {
             try perform {
                 guard yes else { fail("deleting a workload removes its data from the branch; add --yes to confirm") }
                 let workspace = try global.workspace()
-                let deleted = try workspace.deleteWorkload(workload)
+                let (deleted, revoked) = try workspace.deleteWorkload(workload)
                 outputLine("Deleted workload \(deleted.name) (\(deleted.id))")
+                if !revoked.isEmpty {
+                    let principals = revoked.map(\.principal).joined(separator: ", ")
+                    outputLine("Revoked \(revoked.count) share\(revoked.count == 1 ? "" : "s") (\(principals)); push it: git push origin \(ShareStore.reference)")
+                }
             }
         }
     }

@@ -69,11 +69,8 @@ extension AccessPolicy {
     /// `_` or `-`, or a 12-digit account id.
     private static func checkGroup(_ group: String, into validator: inout Validator) -> String {
         let name = Share.groupName(group)
-        let allowed = name.unicodeScalars.allSatisfy {
-            ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "_" || $0 == "-"
-        }
         validator.require(
-            (1...64).contains(name.count) && allowed, field: "GROUP", value: group,
+            Share.isGroupName(name), field: "GROUP", value: group,
             rule: "must be 1 to 64 letters, digits, '.', '_' or '-' (optionally after \"group:\"), or a 12-digit account id")
         return name
     }

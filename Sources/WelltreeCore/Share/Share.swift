@@ -77,6 +77,15 @@ package struct Share: Sendable, Equatable, Codable {
         principal.hasPrefix("group:") || (principal.count == 12 && principal.allSatisfy(\.isASCIIDigit))
     }
 
+    /// Whether `name` is a valid key of the access file's `groups`: 1 to 64 letters, digits,
+    /// `.`, `_` or `-` (a 12-digit account id is one of those).
+    package static func isGroupName(_ name: String) -> Bool {
+        (1...64).contains(name.unicodeScalars.count)
+            && name.unicodeScalars.allSatisfy {
+                ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "_" || $0 == "-"
+            }
+    }
+
     /// The key of a group principal in the access file's `groups` (`group:ops` -> `ops`).
     package static func groupName(_ principal: String) -> String {
         principal.hasPrefix("group:") ? String(principal.dropFirst(6)) : principal

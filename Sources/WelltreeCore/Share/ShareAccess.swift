@@ -43,9 +43,18 @@ package enum ShareAccess {
         policy.reaches(share.principal, principal)
     }
 
+    /// How far ahead of the judge's clock an answer's `updatedAt` may be: clocks of the machine
+    /// that answered and of the server differ a little.
+    package static let clockSkew: Int64 = 300
+
     /// The differences between two versions of a share file that are not `principal` accepting
     /// or rejecting an invitation addressed to them, which is all an invitee may change. Empty
     /// when every change is such an answer.
+    ///
+    /// An answer records when it was given in `updatedAt`, which the invitee writes: it must be
+    /// an ISO 8601 time no earlier than the invitation (`invitedAt`, or the share's previous
+    /// `updatedAt`) and no later than `now` (plus `clockSkew`). The command line writes the
+    /// current time; the server hook judges pushes with this rule.
     package static func changesBeyondAnswers(from old: ShareFile, to new: ShareFile, by principal: String, policy: AccessPolicy, now: Int64)
         -> [String]
     {
@@ -68,8 +77,26 @@ package enum ShareAccess {
                 problems.append("share \(share.shareId) is \(before.status(at: now).rawValue), not PENDING")
             } else if share.status != .accepted && share.status != .rejected {
                 problems.append("share \(share.shareId) may only become ACCEPTED or REJECTED")
+            } else if let problem = answerTimeProblem(share, before: before, now: now) {
+                problems.append(problem)
             }
         }
         return problems
+    }
+
+    /// Why the `updatedAt` of an answer to `before` is out of bounds, or nil when it is not.
+    package static func answerTimeProblem(_ share: Share, before: Share, now: Int64) -> String? {
+        guard share.updatedAt != before.updatedAt || share.status != before.status else { return nil }
+        guard let answered = ISOTime.seconds(share.updatedAt) else {
+            return "share \(share.shareId): updatedAt \"\(share.updatedAt)\" is not an ISO 8601 UTC time"
+        }
+        let earliest = max(ISOTime.seconds(before.invitedAt) ?? 0, ISOTime.seconds(before.updatedAt) ?? 0)
+        if answered < earliest {
+            return "share \(share.shareId): updatedAt \(share.updatedAt) is before the invitation (\(ISOTime.string(earliest)))"
+        }
+        if answered > now + clockSkew {
+            return "share \(share.shareId): updatedAt \(share.updatedAt) is in the future (now \(ISOTime.string(now)))"
+        }
+        return nil
     }
 }

@@ -116,6 +116,19 @@ package struct ShareFile: Sendable, Equatable, Codable {
         return share
     }
 
+    /// Ends every share that is still pending or accepted, as when the workload is deleted: an
+    /// invitation to something that no longer exists must not be accepted later (say, after the
+    /// workload's directory comes back from history). Returns the shares revoked.
+    package mutating func revokeActive(now: Int64) -> [Share] {
+        var revoked: [Share] = []
+        for index in shares.indices where shares[index].isActive(at: now) {
+            shares[index].status = .revoked
+            shares[index].updatedAt = ISOTime.string(now)
+            revoked.append(shares[index])
+        }
+        return revoked
+    }
+
     /// Ends a share: its status becomes REVOKED (the entry stays as a record).
     package mutating func revoke(_ id: String, now: Int64) throws(ValidationError) -> Share {
         guard let index = shares.firstIndex(where: { $0.shareId == id }) else { throw Self.unknown(id, in: self) }
@@ -164,15 +177,18 @@ package struct ShareFile: Sendable, Equatable, Codable {
     }
 
     /// A principal is 1-2048 printable characters without spaces: a user's email or name,
-    /// `group:<name>`, or a 12-digit account id.
+    /// `group:<name>`, or a 12-digit account id. A group's name follows the rule of the access
+    /// file's group names (`isGroupName`), so `group:../x` names nothing and is refused.
     package static func checkPrincipal(_ principal: String, into validator: inout Validator) {
         validator.require(
             !principal.isEmpty && principal.count <= 2048, field: "--principal", value: principal, rule: "must be 1 to 2048 characters")
         validator.require(
-            !principal.unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F },
+            !principal.unicodeScalars.contains { $0.properties.isWhitespace || UnsafeCharacter.isUnsafe($0) },
             field: "--principal", value: principal, rule: "must not contain spaces or control characters")
         if principal.hasPrefix("group:") {
-            validator.require(principal.count > 6, field: "--principal", value: principal, rule: "must name a group after \"group:\"")
+            validator.require(
+                Share.isGroupName(Share.groupName(principal)), field: "--principal", value: principal,
+                rule: "must name a group after \"group:\": 1 to 64 letters, digits, '.', '_' or '-'")
         }
     }
 

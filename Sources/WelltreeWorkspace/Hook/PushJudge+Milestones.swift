@@ -12,7 +12,7 @@ extension PushJudge {
             return [refusal(update, file: tag, rule: "milestone tags are never moved")]
         }
         guard try wrap({ () throws(GitError) in try repository.object(new).kind }) == .tag else {
-            return [refusal(update, file: tag, rule: "a milestone must be an annotated tag (`welltree milestone save` makes one)")]
+            return [refusal(update, file: tag, rule: "a milestone must be an annotated tag (`welltree milestone create` makes one)")]
         }
         let pushed = try wrap { () throws(GitError) in try repository.tagObject(new) }
         guard let workload = try milestoneWorkload(tag, target: pushed.target) else {
