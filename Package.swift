@@ -25,11 +25,11 @@ let package = Package(
         .target(name: "WelltreeWorkspace", dependencies: ["Git", "WelltreeCore"]),
         .target(name: "WelltreeReports", dependencies: ["WelltreeCore"]),
         .target(name: "WelltreePDF", dependencies: ["CPangoCairo", "WelltreeCore", "WelltreeReports"]),
-        .target(name: "WelltreeInteractive", dependencies: ["WelltreeCore", "WelltreeWorkspace", "WelltreeReports"]),
+        .target(name: "WelltreeInteractive", dependencies: ["Git", "WelltreeCore", "WelltreeReports", "WelltreeWorkspace"]),
         .target(
             name: "WelltreeCommands",
             dependencies: [
-                "WelltreeCore", "WelltreeWorkspace", "WelltreeReports", "WelltreePDF", "WelltreeInteractive",
+                "Git", "WelltreeCore", "WelltreeWorkspace", "WelltreeReports", "WelltreePDF", "WelltreeInteractive",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -48,14 +48,18 @@ let package = Package(
         .executableTarget(name: "FuzzLens", dependencies: ["WelltreeFuzzing"], path: "Fuzz/FuzzLens"),
         .executableTarget(name: "FuzzCondition", dependencies: ["WelltreeFuzzing"], path: "Fuzz/FuzzCondition"),
         .executableTarget(name: "FuzzWorkspaceFiles", dependencies: ["WelltreeFuzzing"], path: "Fuzz/FuzzWorkspaceFiles"),
-        .testTarget(name: "GitTests", dependencies: ["Git"]),
+        .testTarget(name: "GitTests", dependencies: ["CLibGit2", "Git"]),
         .testTarget(name: "WelltreeCoreTests", dependencies: ["WelltreeCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "WelltreeWorkspaceTests", dependencies: ["WelltreeWorkspace", "Git"]),
-        .testTarget(name: "WelltreeBenchmarkTests", dependencies: ["WelltreeBenchmark", "WelltreeWorkspace", "Git"]),
+        .testTarget(name: "WelltreeWorkspaceTests", dependencies: ["Git", "WelltreeCore", "WelltreeWorkspace"]),
+        .testTarget(
+            name: "WelltreeBenchmarkTests", dependencies: ["Git", "WelltreeBenchmark", "WelltreeCore", "WelltreeWorkspace"]),
         .testTarget(name: "WelltreeFuzzingTests", dependencies: ["WelltreeFuzzing"], resources: [.copy("Regressions")]),
         // One test target for both renderer libraries: the PDF tests read the same pinned report model.
-        .testTarget(name: "WelltreeReportsTests", dependencies: ["WelltreeReports", "WelltreePDF", "WelltreeCore"], exclude: ["Golden"]),
-        .testTarget(name: "WelltreeInteractiveTests", dependencies: ["WelltreeInteractive", "WelltreeWorkspace"]),
+        .testTarget(
+            name: "WelltreeReportsTests", dependencies: ["CPangoCairo", "WelltreeCore", "WelltreePDF", "WelltreeReports"],
+            exclude: ["Golden"]),
+        .testTarget(name: "WelltreeInteractiveTests", dependencies: ["WelltreeCore", "WelltreeInteractive"]),
+        // Runs the built binary, hence the dependency on it.
         .testTarget(name: "EndToEndTests", dependencies: ["welltree"]),
     ],
     swiftLanguageModes: [.v6]
