@@ -48,19 +48,22 @@ let package = Package(
         .executableTarget(name: "FuzzLens", dependencies: ["WelltreeFuzzing"], path: "Fuzz/FuzzLens"),
         .executableTarget(name: "FuzzCondition", dependencies: ["WelltreeFuzzing"], path: "Fuzz/FuzzCondition"),
         .executableTarget(name: "FuzzWorkspaceFiles", dependencies: ["WelltreeFuzzing"], path: "Fuzz/FuzzWorkspaceFiles"),
-        .testTarget(name: "GitTests", dependencies: ["CLibGit2", "Git"]),
-        .testTarget(name: "WelltreeCoreTests", dependencies: ["WelltreeCore"], resources: [.copy("Fixtures")]),
+        // Helpers every test target shares (the seeded generator, the RELIABILITY.md log); a plain
+        // library under Tests/ that only test targets depend on.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GitTests", dependencies: ["CLibGit2", "Git", "TestSupport"]),
+        .testTarget(name: "WelltreeCoreTests", dependencies: ["TestSupport", "WelltreeCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "WelltreeWorkspaceTests", dependencies: ["Git", "WelltreeCore", "WelltreeWorkspace"]),
         .testTarget(
             name: "WelltreeBenchmarkTests", dependencies: ["Git", "WelltreeBenchmark", "WelltreeCore", "WelltreeWorkspace"]),
-        .testTarget(name: "WelltreeFuzzingTests", dependencies: ["WelltreeFuzzing"], resources: [.copy("Regressions")]),
+        .testTarget(name: "WelltreeFuzzingTests", dependencies: ["TestSupport", "WelltreeFuzzing"], resources: [.copy("Regressions")]),
         // One test target for both renderer libraries: the PDF tests read the same pinned report model.
         .testTarget(
-            name: "WelltreeReportsTests", dependencies: ["CPangoCairo", "WelltreeCore", "WelltreePDF", "WelltreeReports"],
+            name: "WelltreeReportsTests", dependencies: ["CPangoCairo", "TestSupport", "WelltreeCore", "WelltreePDF", "WelltreeReports"],
             exclude: ["Golden"]),
         .testTarget(name: "WelltreeInteractiveTests", dependencies: ["WelltreeCore", "WelltreeInteractive"]),
         // Runs the built binary, hence the dependency on it.
-        .testTarget(name: "EndToEndTests", dependencies: ["welltree"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "welltree"]),
     ],
     swiftLanguageModes: [.v6]
 )

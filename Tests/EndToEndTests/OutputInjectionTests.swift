@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Issue 16, items 6 and 10: text someone else pushed (a hand-written workload.json, an answer

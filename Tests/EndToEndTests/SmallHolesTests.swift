@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Issue 16, item 8: the smaller holes. Each test states the attack and the rule that now stops it.

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Git
@@ -50,7 +51,7 @@ struct TreeDiffTests {
     /// directory sorts as "a/", after "a-b" and "a.b" but before "a0"): the walk must pair the
     /// entries of both sides exactly as git orders them.
     @Test(arguments: 1...12) func reportsExactlyTheChangedFilesWhateverTheNames(seed: Int) throws {
-        var generator = SplitMix(seed: UInt64(seed))
+        var generator = SeededGenerator(seed: UInt64(seed))
         let names = ["a", "a-b", "a.b", "a0", "a_", "ab", "b", "B", "é", "a b"]
         func randomFiles() -> [String: String] {
             var files: [String: String] = [:]
@@ -88,20 +89,5 @@ struct TreeDiffTests {
         let left = try repo.commit(["f": "1"], parent: root)
         let right = try repo.commit(["g": "2"], parent: root)
         #expect(try repo.repository.mergeBase(left, right) == root)
-    }
-}
-
-/// A small seeded generator, so each argument is one reproducible case.
-private struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

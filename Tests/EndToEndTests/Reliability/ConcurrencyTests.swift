@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Concurrency: many welltree processes write to one repository at the same moment. Every

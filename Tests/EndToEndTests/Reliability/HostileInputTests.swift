@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Hostile input: names, notes, tags and lens texts with path separators, `..`, control and

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Faults other than a kill in flight: git's lock files left behind, and a user editing a file

@@ -1,13 +1,16 @@
 /// SplitMix64: a small deterministic random number generator, so randomised tests try the same
 /// cases on every run and a failure can be reproduced from its seed.
-struct SeededGenerator: RandomNumberGenerator {
+///
+/// The benchmark has its own copy (`WelltreeBenchmark.SeededGenerator`, with sampling helpers):
+/// it is product code, and product code does not depend on a test-support target.
+package struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    package init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
