@@ -38,7 +38,7 @@ package struct WorkspaceValidator {
         problems = []
         func wanted(_ path: String) -> Bool { paths?.contains(path) ?? true }
         if wanted(Layout.settings) {
-            try decode(WorkspaceSettings.self, at: Layout.settings)
+            _ = try decode(WorkspaceSettings.self, at: Layout.settings)
         }
         for lens in try workspace.directory(Layout.lenses) where lens.kind == .tree {
             try validateLens(lens.name, wanted: wanted)

@@ -89,7 +89,7 @@ struct WorkspaceRecoveryTests {
         let fixture = try WorkspaceFixture()
         let repository = try Repository.open(at: fixture.path)
         let path = repository.gitDirectory + lock
-        FileManager.default.createFile(atPath: path, contents: Data())
+        try Data().write(to: URL(fileURLWithPath: path))
         let head = try fixture.head()
         #expect {
             _ = try fixture.open().createWorkload(WorkspaceFixture.retail, lenses: [])

@@ -229,7 +229,7 @@ struct HostileInputTests {
             let copy = try sandbox.copy()
             var bytes = Array(content.utf8)
             if label.contains("UTF-8") { bytes = Array("{\"name\": \"".utf8) + [0xC3, 0x28] + Array("\"}".utf8) }
-            FileManager.default.createFile(atPath: copy.repo + "/" + path, contents: Data(bytes))
+            try Data(bytes).write(to: URL(fileURLWithPath: copy.repo + "/" + path))
             try copy.git(["commit", "-qam", "corrupt"])
             try attempt(copy, label, ["workload", "show", Self.w], refusal: refusal, expected: "refused naming the file and position")
         }

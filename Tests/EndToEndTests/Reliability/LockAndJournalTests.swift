@@ -24,7 +24,7 @@ struct LockAndJournalTests {
         _ = try sandbox.createTutorialWorkload()
         let head = try sandbox.commit()
         let path = sandbox.repo + "/.git/" + lock
-        FileManager.default.createFile(atPath: path, contents: Data())
+        try Data().write(to: URL(fileURLWithPath: path))
         let refused = try sandbox.welltree(["answer", "update", Self.w, "priorities", "--none"])
         #expect(
             refused.status == 2 && refused.stderr.contains("rm '\(path)'") && refused.stderr.contains("nothing was written"), "\(refused)")
