@@ -56,7 +56,9 @@ let package = Package(
         .testTarget(name: "WelltreeWorkspaceTests", dependencies: ["Git", "WelltreeCore", "WelltreeWorkspace"]),
         .testTarget(
             name: "WelltreeBenchmarkTests", dependencies: ["Git", "WelltreeBenchmark", "WelltreeCore", "WelltreeWorkspace"]),
-        .testTarget(name: "WelltreeFuzzingTests", dependencies: ["TestSupport", "WelltreeFuzzing"], resources: [.copy("Regressions")]),
+        .testTarget(
+            name: "WelltreeFuzzingTests", dependencies: ["TestSupport", "WelltreeFuzzing"],
+            resources: [.copy("Regressions"), .copy("Seeds")]),
         // One test target for both renderer libraries: the PDF tests read the same pinned report model.
         .testTarget(
             name: "WelltreeReportsTests", dependencies: ["CPangoCairo", "TestSupport", "WelltreeCore", "WelltreePDF", "WelltreeReports"],
