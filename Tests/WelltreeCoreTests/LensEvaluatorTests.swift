@@ -100,17 +100,4 @@ struct LensEvaluatorTests {
             lens: Lens(name: "L", description: "", pillars: [LensPillar(id: "p01", name: "P", questions: [question])]))
         #expect(evaluator.risk(questionId: "q01", answer: Answer(selectedChoices: ["aaa"])) == .medium)
     }
-
-    @Test("evaluating many workloads is fast")
-    func speed() throws {
-        let evaluator = try #require(Self.evaluator)
-        let answers = Dictionary(EvaluationCase.all.map { ($0.question, $0.answer) }, uniquingKeysWith: { first, _ in first })
-        let clock = ContinuousClock()
-        var high = 0
-        let elapsed = clock.measure {
-            for _ in 0..<10_000 { high += evaluator.riskCounts(answers: answers)[.high] }
-        }
-        #expect(high > 0)
-        #expect(elapsed < .seconds(5), "10,000 lens reviews took \(elapsed)")
-    }
 }
