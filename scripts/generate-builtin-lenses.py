@@ -2,19 +2,32 @@
 """Generate the four built-in AWS lenses that `welltree init` lays down.
 
 Usage:
-    scripts/generate-builtin-lenses.py [--reference DIR] [--out DIR] [--check]
+    scripts/generate-builtin-lenses.py [--reference DIR] [--out DIR] [--levels FILE] [--welltree BINARY] [--check]
 
 Reads the reference facts (ids, titles, risk levels or tiers, documentation links) from
 --reference (default: ../shared/reference relative to the project root) and writes, per lens
 alias, <out>/<alias>/lens.json (metadata) and <out>/<alias>/versions/1.0.json (the lens document)
-as canonical JSON. --out defaults to workspace-template/lenses in the project root.
+as canonical JSON. --out defaults to workspace-template/lenses in the project root. It also
+writes the risk level of every best practice of the lenses whose rules derive from levels to
+--levels (default: Tests/WelltreeCoreTests/Fixtures/builtin-lens-levels.json), which the Swift
+tests use to check the rules against the documented derivation.
 
 Only facts are taken from the reference. Every description, helpful text and improvement plan text
 is composed here, in the project's own words, and points to the AWS page for the full guidance.
 
---check writes nothing: it validates the files already in --out (limits, ids, condition grammar,
-risk-rule behaviour, 1:1 correspondence with the reference CSVs) and fails when they differ from
-what this script would generate. Generation runs the same validation before writing anything.
+This script owns generation only: reading the reference, deriving the rules, writing the texts.
+The lens rules (limits, ids, the condition grammar, how rules evaluate, canonical JSON) have one
+definition, Welltree's Swift code, and the script asks it: every lens file is checked with
+`welltree lens validate --official` (--welltree, default .build/debug/welltree, then
+.build/release/welltree, then welltree on PATH; build it first with
+`swift build --product welltree`). `swift test --filter BuiltinLensTests` checks the rest in Swift:
+canonical bytes, metadata, ids and None of these choices, characters, and the risks of every
+question against the derivation.
+
+--check writes nothing: it fails when the files differ from what this script would generate, when
+they differ from the reference CSVs (the same pillars, questions and choices in the same order,
+titles and links), or when `welltree lens validate --official` rejects one. Generation runs the
+same checks on its output before writing anything.
 
 Python 3 standard library only. Output is deterministic: the same reference gives the same bytes.
 """
@@ -24,40 +37,28 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import re
+import shutil
+import subprocess
 import sys
+import tempfile
 from collections import OrderedDict
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_REFERENCE = PROJECT_ROOT / ".." / "shared" / "reference"
 DEFAULT_OUT = PROJECT_ROOT / "workspace-template" / "lenses"
+DEFAULT_LEVELS = PROJECT_ROOT / "Tests" / "WelltreeCoreTests" / "Fixtures" / "builtin-lens-levels.json"
 
 SCHEMA_VERSION = "2021-11-01"
 LENS_VERSION = "1.0"
 CREATED_AT = "2026-11-27T00:00:00Z"
 NONE_TITLE = "None of these"
 
-# Limits from lens-format.md (and the API model for choice ids).
-MAX_NAME = 128
-MAX_TITLE = 128
-MAX_TEXT = 2048
-MAX_PILLARS = 10
-MAX_QUESTIONS_PER_PILLAR = 20
-MAX_CHOICES = 15
-MAX_RULES = 3
-MAX_FILE_BYTES = 500 * 1024
-MAX_CHOICE_ID = 64  # API shape ChoiceId is 1..64, tighter than the lens spec's 128
-ID_RE = re.compile(r"^[A-Za-z0-9_]{3,128}$")
-# The framework lens keeps the AWS API question ids, some of which contain hyphens
-# ("cloud-financial-management"). The API's QuestionId is any string of 1..128 characters; the
-# [A-Za-z0-9_] pattern is a custom-lens import rule. Hyphens are allowed for that lens only.
-AWS_QUESTION_ID_RE = re.compile(r"^[A-Za-z0-9_-]{3,128}$")
-# Characters ImportLens accepts in lens name/description, pillar names, question titles and
-# descriptions and choice titles (lens-behaviour.md). Texts written by this script must fit it;
-# titles copied from AWS are kept exact and only reported when they do not.
-RESTRICTED_OK = re.compile(r"^[A-Za-z0-9 \n\-_.,:/()@!&#+'?\u2019]*$")
-RISKS = ("HIGH_RISK", "MEDIUM_RISK", "NO_RISK")
+# The title limit as the texts below state it. Welltree enforces it (LensLimits.nameLength): a
+# title over it fails `welltree lens validate` until a short form is listed below.
+TITLE_LIMIT_TEXT = "128"
 
 FRAMEWORK_PILLAR_NAMES = OrderedDict(
     [
@@ -98,7 +99,8 @@ FRAMEWORK_EXCLUDED = OrderedDict(
 )
 
 # Titles longer than the 128-character limit, shortened with the least change of wording.
-# The exact AWS title is kept in the question description (or the choice description).
+# The exact AWS title is kept in the question description (or the choice description). A title
+# listed here is always replaced; `welltree lens validate` rejects any other title over the limit.
 QUESTION_TITLE_SHORT = {
     ("wellarchitected", "application-security"): (
         "How do you incorporate and validate the security properties of applications "
@@ -239,7 +241,7 @@ def question_lead(title: str) -> str:
 
 
 def full_title_note(title: str) -> str:
-    return f" Full title in the AWS tool, shortened here to fit the {MAX_TITLE}-character limit: {title}"
+    return f" Full title in the AWS tool, shortened here to fit the {TITLE_LIMIT_TEXT}-character limit: {title}"
 
 
 def display_choice_title(alias: str, qid: str, c: dict) -> str:
@@ -308,15 +310,18 @@ def graded_rules(ids: list[str]) -> list[dict]:
 # Building the lens documents
 
 
+def short_form(where: str, title: str, short: str) -> str:
+    """A listed short form, which must be shorter than the title it replaces."""
+    if len(short) >= len(title):
+        raise ReferenceDataError(f"{where}: the short form listed is not shorter than the title")
+    return short
+
+
 def short_question_title(alias: str, q: dict) -> tuple[str, bool]:
     key = (alias, q["id"])
-    if len(q["title"]) <= MAX_TITLE:
-        if key in QUESTION_TITLE_SHORT:
-            raise ReferenceDataError(f"{alias}/{q['id']}: shortened title listed for a title that fits")
-        return q["title"], False
     if key not in QUESTION_TITLE_SHORT:
-        raise ReferenceDataError(f"{alias}/{q['id']}: title over {MAX_TITLE} characters needs a short form")
-    return QUESTION_TITLE_SHORT[key], True
+        return q["title"], False
+    return short_form(f"{alias}/{q['id']}", q["title"], QUESTION_TITLE_SHORT[key]), True
 
 
 def choice_entry(alias: str, qid: str, c: dict, helpful: str, improvement: str) -> dict:
@@ -327,16 +332,12 @@ def choice_entry(alias: str, qid: str, c: dict, helpful: str, improvement: str) 
         "helpfulResource": {"displayText": helpful, "url": c["url"]},
         "improvementPlan": {"displayText": improvement, "url": c["url"]},
     }
-    if len(c["title"]) > MAX_TITLE:
-        if key not in CHOICE_TITLE_SHORT:
-            raise ReferenceDataError(f"{alias}/{qid}/{c['id']}: title over {MAX_TITLE} characters needs a short form")
-        entry["title"] = CHOICE_TITLE_SHORT[key]
+    if key in CHOICE_TITLE_SHORT:
+        entry["title"] = short_form(f"{alias}/{qid}/{c['id']}", c["title"], CHOICE_TITLE_SHORT[key])
         entry["description"] = (
-            f"Full title in the AWS tool, shortened here to fit the {MAX_TITLE}-character limit: "
+            f"Full title in the AWS tool, shortened here to fit the {TITLE_LIMIT_TEXT}-character limit: "
             f"{c['title']}"
         )
-    elif key in CHOICE_TITLE_SHORT:
-        raise ReferenceDataError(f"{alias}/{qid}/{c['id']}: shortened title listed for a title that fits")
     return entry
 
 
@@ -406,7 +407,7 @@ def build_framework(ref: Path) -> dict:
         f"once answered. Selecting None of these alone gives the last rule. Risks can therefore "
         f"differ from those the AWS console shows. Left out of the reference: Test functional "
         f"requirements (REL 12), which the 2024-06-27 tool lens no longer has, and SUS06-BP01, which "
-        f"exists only in the documentation. Question titles longer than {MAX_TITLE} characters "
+        f"exists only in the documentation. Question titles longer than {TITLE_LIMIT_TEXT} characters "
         f"({', '.join(shortened) or 'none'}) are shortened, with the full title in the question "
         f"description."
     )
@@ -502,10 +503,10 @@ def build_aws_lens(ref: Path, alias: str) -> dict:
     counts = f"{len(pillars)} pillars, {nq} questions and {nbp} best practices"
     notes = ""
     if shortened_q:
-        notes += (f" Question titles longer than {MAX_TITLE} characters ({', '.join(shortened_q)}) are "
+        notes += (f" Question titles longer than {TITLE_LIMIT_TEXT} characters ({', '.join(shortened_q)}) are "
                   f"shortened, with the full title in the question description.")
     if shortened_c:
-        notes += (f" Best practice titles longer than {MAX_TITLE} characters ({', '.join(shortened_c)}) "
+        notes += (f" Best practice titles longer than {TITLE_LIMIT_TEXT} characters ({', '.join(shortened_c)}) "
                   f"keep their first sentence, with the full title in the choice description.")
     if alias == "serverless":
         description = (
@@ -563,11 +564,14 @@ def metadata(alias: str, lens: dict) -> dict:
 
 
 def canonical(obj) -> bytes:
+    """How this script writes JSON: sorted keys, two-space indent, text unescaped, a trailing
+    newline. Canonical JSON is Welltree's (CanonicalJSON); BuiltinLensTests checks that every file
+    written here is byte for byte what Welltree's encoder makes of the lens it loads from it."""
     return (json.dumps(obj, sort_keys=True, indent=2, ensure_ascii=False) + "\n").encode("utf-8")
 
 
 def rendered(ref: Path) -> "OrderedDict[str, bytes]":
-    """Relative path -> file bytes, for every file this script owns."""
+    """Relative path -> file bytes, for every file this script owns under --out."""
     files = OrderedDict()
     for alias, lens in build_all(ref).items():
         files[f"{alias}/lens.json"] = canonical(metadata(alias, lens))
@@ -575,100 +579,29 @@ def rendered(ref: Path) -> "OrderedDict[str, bytes]":
     return files
 
 
+def levels(ref: Path) -> bytes:
+    """The level (HIGH, MEDIUM, LOW) of every best practice of the lenses whose rules derive from
+    levels: the framework's published risk levels, the serverless tiers mapped as documented. The
+    Swift tests evaluate each question's rules on answers built from these levels."""
+    lenses = OrderedDict()
+    for _, _, questions in framework_facts(ref)["pillars"]:
+        for q in questions:
+            lenses.setdefault("wellarchitected", OrderedDict())[q["id"]] = {c["id"]: c["level"] for c in q["choices"]}
+    facts = aws_lens_facts(ref / "aws-lenses" / AWS_LENSES["serverless"]["file"], "serverless")
+    for _, _, questions in facts["pillars"]:
+        for q in questions:
+            lenses.setdefault("serverless", OrderedDict())[q["id"]] = {
+                c["id"]: SERVERLESS_TIER_LEVEL[c["tier"]] for c in q["choices"]}
+    return canonical({
+        "about": "Generated by scripts/generate-builtin-lenses.py from the reference: the level of each best "
+                 "practice (framework risk levels; serverless tiers Required, Good, Best as HIGH, MEDIUM, LOW), "
+                 "by lens alias and question id.",
+        "levels": lenses,
+    })
+
+
 # --------------------------------------------------------------------------------------------
-# Validation
-
-
-TOKEN_RE = re.compile(r"\s*(?:(&&)|(\|\|)|(!)|(\()|(\))|([A-Za-z0-9_]+))")
-
-
-def parse_condition(text: str):
-    """Parse a condition into a tree: ('id', x) | ('not', t) | ('and', [..]) | ('or', [..])."""
-    tokens, pos = [], 0
-    while pos < len(text):
-        if text[pos:].strip() == "":
-            break
-        m = TOKEN_RE.match(text, pos)
-        if not m:
-            raise ValueError(f"unexpected character at {pos} in {text!r}")
-        tokens.append(next(g for g in m.groups() if g is not None))
-        pos = m.end()
-    i = 0
-
-    def peek():
-        return tokens[i] if i < len(tokens) else None
-
-    def take(expected=None):
-        nonlocal i
-        tok = peek()
-        if tok is None or (expected and tok != expected):
-            raise ValueError(f"expected {expected or 'a term'} in {text!r}")
-        i += 1
-        return tok
-
-    def p_or():
-        terms = [p_and()]
-        while peek() == "||":
-            take()
-            terms.append(p_and())
-        return terms[0] if len(terms) == 1 else ("or", terms)
-
-    def p_and():
-        terms = [p_not()]
-        while peek() == "&&":
-            take()
-            terms.append(p_not())
-        return terms[0] if len(terms) == 1 else ("and", terms)
-
-    def p_not():
-        tok = take()
-        if tok == "!":
-            return ("not", p_not())
-        if tok == "(":
-            t = p_or()
-            take(")")
-            return t
-        if tok in ("&&", "||", ")"):
-            raise ValueError(f"unexpected {tok!r} in {text!r}")
-        return ("id", tok)
-
-    tree = p_or()
-    if i != len(tokens):
-        raise ValueError(f"trailing tokens in {text!r}")
-    return tree
-
-
-def condition_ids(tree) -> set:
-    kind = tree[0]
-    if kind == "id":
-        return {tree[1]}
-    if kind == "not":
-        return condition_ids(tree[1])
-    return set().union(*(condition_ids(t) for t in tree[1]))
-
-
-def evaluate(tree, selected: set, not_applicable: set):
-    """Welltree's semantics: a not-applicable literal drops out (None); all dropped is true."""
-    kind = tree[0]
-    if kind == "id":
-        return None if tree[1] in not_applicable else tree[1] in selected
-    if kind == "not":
-        v = evaluate(tree[1], selected, not_applicable)
-        return None if v is None else not v
-    values = [v for v in (evaluate(t, selected, not_applicable) for t in tree[1]) if v is not None]
-    if not values:
-        return None
-    return all(values) if kind == "and" else any(values)
-
-
-def question_risk(question: dict, selected: set, not_applicable: set = frozenset()) -> str:
-    for r in question["riskRules"]:
-        if r["condition"].strip() == "default":
-            return r["risk"]
-        v = evaluate(parse_condition(r["condition"]), selected, not_applicable)
-        if v is None or v:
-            return r["risk"]
-    return "UNANSWERED"
+# Checks: against the reference here, the lens rules by Welltree itself
 
 
 class Report:
@@ -681,129 +614,6 @@ class Report:
 
     def warn(self, msg: str):
         self.warnings.append(msg)
-
-
-def check_text(rep: Report, where: str, value, limit: int, restricted: bool, own: bool):
-    if not isinstance(value, str) or not value:
-        rep.error(f"{where}: missing or not a string")
-        return
-    if len(value) > limit:
-        rep.error(f"{where}: {len(value)} characters, limit {limit}")
-    if restricted and not RESTRICTED_OK.match(value):
-        bad = sorted({ch for ch in value if not RESTRICTED_OK.match(ch)})
-        (rep.error if own else rep.warn)(f"{where}: characters ImportLens rejects: {bad}")
-
-
-def check_resource(rep: Report, where: str, res, required_url: bool):
-    if not isinstance(res, dict):
-        rep.error(f"{where}: missing")
-        return
-    check_text(rep, f"{where}.displayText", res.get("displayText"), MAX_TEXT, False, True)
-    url = res.get("url")
-    if url is None:
-        if required_url:
-            rep.error(f"{where}.url: missing")
-    elif not (isinstance(url, str) and re.match(r"^https?://\S+$", url)):
-        rep.error(f"{where}.url: not an http(s) url: {url!r}")
-    extra = set(res) - {"displayText", "url"}
-    if extra:
-        rep.error(f"{where}: unexpected keys {sorted(extra)}")
-
-
-def validate_lens(rep: Report, alias: str, lens: dict, size: int):
-    w = alias
-    if size > MAX_FILE_BYTES:
-        rep.error(f"{w}: file is {size} bytes, limit {MAX_FILE_BYTES}")
-    if set(lens) != {"schemaVersion", "name", "description", "pillars"}:
-        rep.error(f"{w}: top-level keys {sorted(lens)}")
-    if lens.get("schemaVersion") != SCHEMA_VERSION:
-        rep.error(f"{w}: schemaVersion {lens.get('schemaVersion')!r}")
-    check_text(rep, f"{w}.name", lens.get("name"), MAX_NAME, True, True)
-    check_text(rep, f"{w}.description", lens.get("description"), MAX_TEXT, True, True)
-    pillars = lens.get("pillars") or []
-    if not 1 <= len(pillars) <= MAX_PILLARS:
-        rep.error(f"{w}: {len(pillars)} pillars, limit {MAX_PILLARS}")
-    qid_re = AWS_QUESTION_ID_RE if alias == "wellarchitected" else ID_RE
-    pillar_ids, question_ids, hyphenated = set(), set(), []
-    for p in pillars:
-        pw = f"{w}/{p.get('id')}"
-        if set(p) != {"id", "name", "questions"}:
-            rep.error(f"{pw}: keys {sorted(p)}")
-        if not ID_RE.match(str(p.get("id"))) or p.get("id") in pillar_ids:
-            rep.error(f"{pw}: bad or duplicate pillar id")
-        pillar_ids.add(p.get("id"))
-        check_text(rep, f"{pw}.name", p.get("name"), MAX_NAME, True, True)
-        questions = p.get("questions") or []
-        if not 1 <= len(questions) <= MAX_QUESTIONS_PER_PILLAR:
-            rep.error(f"{pw}: {len(questions)} questions, limit {MAX_QUESTIONS_PER_PILLAR}")
-        for q in questions:
-            qw = f"{pw}/{q.get('id')}"
-            if set(q) != {"id", "title", "description", "helpfulResource", "choices", "riskRules"}:
-                rep.error(f"{qw}: keys {sorted(q)}")
-            qid = str(q.get("id"))
-            if not qid_re.match(qid):
-                rep.error(f"{qw}: bad question id")
-            elif not ID_RE.match(qid):
-                hyphenated.append(qid)
-            if qid in question_ids:
-                rep.error(f"{qw}: duplicate question id in the lens")
-            question_ids.add(qid)
-            check_text(rep, f"{qw}.title", q.get("title"), MAX_TITLE, True, False)
-            check_text(rep, f"{qw}.description", q.get("description"), MAX_TEXT, True, True)
-            check_resource(rep, f"{qw}.helpfulResource", q.get("helpfulResource"), True)
-            choices = q.get("choices") or []
-            if not 2 <= len(choices) <= MAX_CHOICES:
-                rep.error(f"{qw}: {len(choices)} choices, limit {MAX_CHOICES}")
-            choice_ids = []
-            for c in choices:
-                cw = f"{qw}/{c.get('id')}"
-                cid = str(c.get("id"))
-                if not ID_RE.match(cid) or len(cid) > MAX_CHOICE_ID:
-                    rep.error(f"{cw}: bad choice id")
-                choice_ids.append(cid)
-                check_text(rep, f"{cw}.title", c.get("title"), MAX_TITLE, True, False)
-                if cid.endswith("_no"):
-                    if c != {"id": cid, "title": NONE_TITLE}:
-                        rep.error(f"{cw}: None of these choice is not in its minimal form")
-                    continue
-                allowed = {"id", "title", "helpfulResource", "improvementPlan", "description"}
-                if set(c) - allowed:
-                    rep.error(f"{cw}: unexpected keys {sorted(set(c) - allowed)}")
-                if "description" in c:
-                    check_text(rep, f"{cw}.description", c["description"], MAX_TEXT, False, True)
-                check_resource(rep, f"{cw}.helpfulResource", c.get("helpfulResource"), True)
-                check_resource(rep, f"{cw}.improvementPlan", c.get("improvementPlan"), True)
-            if len(set(choice_ids)) != len(choice_ids):
-                rep.error(f"{qw}: duplicate choice ids")
-            nones = [cid for cid in choice_ids if cid.endswith("_no")]
-            if len(nones) != 1 or choice_ids[-1] != nones[0]:
-                rep.error(f"{qw}: needs exactly one None of these choice, last")
-            rules = q.get("riskRules") or []
-            if not 1 <= len(rules) <= MAX_RULES:
-                rep.error(f"{qw}: {len(rules)} risk rules, limit {MAX_RULES}")
-            for k, r in enumerate(rules):
-                if set(r) != {"condition", "risk"} or r.get("risk") not in RISKS:
-                    rep.error(f"{qw}: malformed rule {r}")
-                    continue
-                if r["condition"] == "default":
-                    if k != len(rules) - 1:
-                        rep.error(f"{qw}: default rule is not last")
-                    continue
-                try:
-                    ids = condition_ids(parse_condition(r["condition"]))
-                except ValueError as e:
-                    rep.error(f"{qw}: {e}")
-                    continue
-                unknown = ids - set(choice_ids)
-                if unknown:
-                    rep.error(f"{qw}: condition names unknown choices {sorted(unknown)}")
-                if ids & set(nones):
-                    rep.error(f"{qw}: condition uses the None of these choice")
-            if not rules or rules[-1].get("condition") != "default":
-                rep.error(f"{qw}: no default rule")
-    if hyphenated:
-        rep.warn(f"{w}: {len(hyphenated)} question ids keep the hyphens of the AWS API ids "
-                 f"(outside the custom-lens id pattern), e.g. {hyphenated[0]}")
 
 
 def expected_structure(ref: Path, alias: str):
@@ -878,55 +688,8 @@ def cross_check(rep: Report, ref: Path, alias: str, lens: dict):
                 rep.error(f"{alias}/{qid}: shortened title not applied")
 
 
-def check_behaviour(rep: Report, alias: str, lens: dict, ref: Path):
-    """Scenario checks of the rules against the stated derivation."""
-    levels = {}
-    if alias == "wellarchitected":
-        for r in read_csv(ref / "framework-lens.csv"):
-            levels[(r["question_id"], r["choice_id"])] = r["risk_level"]
-    elif alias == "serverless":
-        for r in read_csv(ref / "aws-lenses" / "serverless.csv"):
-            levels[(r["question_id_aws"], r["choice_id_aws"])] = SERVERLESS_TIER_LEVEL.get(r["bp_tier_published"], "")
-    for p in lens["pillars"]:
-        for q in p["questions"]:
-            qw = f"{alias}/{q['id']}"
-            bps = [c["id"] for c in q["choices"] if not c["id"].endswith("_no")]
-            none_id = q["choices"][-1]["id"]
-            checks = []
-            if alias in ("wellarchitected", "serverless"):
-                lv = {c: levels[(q["id"], c)] for c in bps}
-                high = {c for c in bps if lv[c] == "HIGH"}
-                med = {c for c in bps if lv[c] == "MEDIUM"}
-                worst = "HIGH_RISK" if high else ("MEDIUM_RISK" if med else "NO_RISK")
-                checks += [
-                    ("all selected", set(bps), set(), "NO_RISK"),
-                    ("HIGH and MEDIUM selected", high | med, set(), "NO_RISK"),
-                    ("only None of these", {none_id}, set(), worst),
-                    ("all not applicable", set(), set(bps), "NO_RISK"),
-                ]
-                if high and med:
-                    checks.append(("only HIGH selected", high, set(), "MEDIUM_RISK"))
-                    checks.append(("all but one HIGH", set(bps) - {sorted(high)[0]}, set(), "HIGH_RISK"))
-                if med:
-                    checks.append(("all but one MEDIUM", set(bps) - {sorted(med)[0]}, set(),
-                                   "MEDIUM_RISK"))
-            else:
-                checks += [
-                    ("all selected", set(bps), set(), "NO_RISK"),
-                    ("only None of these", {none_id}, set(), "HIGH_RISK"),
-                    ("all not applicable", set(), set(bps), "NO_RISK"),
-                    ("first not applicable, rest selected", set(bps[1:]), {bps[0]}, "NO_RISK"),
-                ]
-                if len(bps) > 1:
-                    some = "MEDIUM_RISK" if alias == "softwareasaservice" else "HIGH_RISK"
-                    checks.append(("one selected", {bps[0]}, set(), some))
-            for name, sel, na, want in checks:
-                got = question_risk(q, sel, na)
-                if got != want:
-                    rep.error(f"{qw}: {name} gives {got}, expected {want}")
-
-
-def validate_files(ref: Path, files: "OrderedDict[str, bytes]", rep: Report):
+def check_reference(ref: Path, files: "OrderedDict[str, bytes]", rep: Report):
+    """The lens files against the reference CSVs, 1:1."""
     for alias in ["wellarchitected", *AWS_LENSES]:
         meta_path, lens_path = f"{alias}/lens.json", f"{alias}/versions/{LENS_VERSION}.json"
         if meta_path not in files or lens_path not in files:
@@ -934,19 +697,45 @@ def validate_files(ref: Path, files: "OrderedDict[str, bytes]", rep: Report):
             continue
         try:
             lens = json.loads(files[lens_path].decode("utf-8"))
-            meta = json.loads(files[meta_path].decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as e:
             rep.error(f"{alias}: unreadable JSON: {e}")
             continue
-        if canonical(lens) != files[lens_path] or canonical(meta) != files[meta_path]:
-            rep.error(f"{alias}: file is not canonical JSON")
-        validate_lens(rep, alias, lens, len(files[lens_path]))
-        if meta != metadata(alias, lens):
-            rep.error(f"{alias}: lens.json metadata does not match {metadata(alias, lens)}")
-        if rep.errors:
-            continue
         cross_check(rep, ref, alias, lens)
-        check_behaviour(rep, alias, lens, ref)
+
+
+def welltree_binary(given: "str | None") -> "str | None":
+    """The welltree binary that judges the lens files."""
+    if given:
+        return given
+    for candidate in (PROJECT_ROOT / ".build" / "debug" / "welltree", PROJECT_ROOT / ".build" / "release" / "welltree"):
+        if os.access(candidate, os.X_OK):
+            return str(candidate)
+    return shutil.which("welltree")
+
+
+def welltree_validate(welltree: "str | None", directory: Path, files: "OrderedDict[str, bytes]", rep: Report):
+    """Runs `welltree lens validate --official` on the lens documents among `files` (relative to
+    `directory`): Welltree's own import rules, so this script restates none of them."""
+    paths = [str(directory / rel) for rel in files if rel.endswith(f"/versions/{LENS_VERSION}.json")]
+    if not paths:
+        return
+    if not welltree:
+        rep.error("no welltree binary to validate the lens files: build it (swift build --product welltree) or pass --welltree")
+        return
+    try:
+        run = subprocess.run([welltree, "lens", "validate", "--official", *paths], capture_output=True, text=True)
+    except OSError as e:
+        rep.error(f"cannot run {welltree}: {e}")
+        return
+    if run.returncode == 2:
+        # Its diagnostics, indented under each verdict: FILE:LINE:COLUMN: error: MESSAGE.
+        diagnostics = [m for m in (re.match(r"\s+(.*?:\d+:\d+): error: (.*)$", line) for line in run.stdout.splitlines()) if m]
+        for m in diagnostics:
+            rep.error(f"{m[2]} ({m[1]})")
+        if not diagnostics:
+            rep.error(f"welltree lens validate rejected a file:\n{run.stdout}")
+    elif run.returncode != 0:
+        rep.error(f"{welltree} lens validate failed with status {run.returncode}: {run.stderr.strip()}")
 
 
 def summary(files: "OrderedDict[str, bytes]") -> list[str]:
@@ -971,28 +760,37 @@ def main(argv=None) -> int:
                     help="reference directory (default: ../shared/reference from the project root)")
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT,
                     help="output directory (default: workspace-template/lenses)")
+    ap.add_argument("--levels", type=Path, default=DEFAULT_LEVELS,
+                    help="the levels file for the Swift tests (default: Tests/WelltreeCoreTests/Fixtures/builtin-lens-levels.json)")
+    ap.add_argument("--welltree", help="the welltree binary that validates the lens files "
+                    "(default: .build/debug/welltree, .build/release/welltree, then welltree on PATH)")
     ap.add_argument("--check", action="store_true",
-                    help="validate the files in --out and check they are up to date; write nothing")
+                    help="check the files in --out and --levels are up to date and valid; write nothing")
     args = ap.parse_args(argv)
     ref = args.reference.resolve()
 
     try:
         generated = rendered(ref)
+        generated_levels = levels(ref)
     except (ReferenceDataError, OSError, KeyError, ValueError) as e:
         print(f"error: reference: {e}", file=sys.stderr)
         return 2
 
     rep = Report()
+    welltree = welltree_binary(args.welltree)
     if args.check:
         on_disk = OrderedDict()
         for rel in generated:
             path = args.out / rel
             if path.is_file():
                 on_disk[rel] = path.read_bytes()
-        validate_files(ref, on_disk, rep)
+        check_reference(ref, on_disk, rep)
+        welltree_validate(welltree, args.out, on_disk, rep)
         for rel, data in generated.items():
             if on_disk.get(rel) != data:
                 rep.error(f"{rel}: out of date (run without --check to regenerate)")
+        if not args.levels.is_file() or args.levels.read_bytes() != generated_levels:
+            rep.error(f"{args.levels}: out of date (run without --check to regenerate)")
         extra = sorted(
             str(p.relative_to(args.out)) for p in args.out.rglob("*")
             if p.is_file() and str(p.relative_to(args.out)) not in generated
@@ -1001,7 +799,13 @@ def main(argv=None) -> int:
             rep.warn(f"{rel}: not written by this script")
         files = on_disk
     else:
-        validate_files(ref, generated, rep)
+        check_reference(ref, generated, rep)
+        with tempfile.TemporaryDirectory() as scratch:
+            for rel, data in generated.items():
+                path = Path(scratch) / rel
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.write_bytes(data)
+            welltree_validate(welltree, Path(scratch), generated, rep)
         files = generated
 
     for w in rep.warnings:
@@ -1014,14 +818,13 @@ def main(argv=None) -> int:
         return 1
 
     if not args.check:
-        for rel, data in generated.items():
-            path = args.out / rel
+        for path, data in [*((args.out / rel, data) for rel, data in generated.items()), (args.levels, generated_levels)]:
             path.parent.mkdir(parents=True, exist_ok=True)
             if not path.is_file() or path.read_bytes() != data:
                 path.write_bytes(data)
     for line in summary(files):
         print(line)
-    print("check passed" if args.check else f"wrote {len(generated)} files under {args.out}")
+    print("check passed" if args.check else f"wrote {len(generated) + 1} files under {args.out} and {args.levels}")
     return 0
 
 
