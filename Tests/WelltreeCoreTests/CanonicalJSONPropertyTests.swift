@@ -57,6 +57,23 @@ struct CanonicalJSONPropertyTests {
             ["answers: encode -> decode -> encode gives an equal value and identical bytes", "\(count) random answers", "all identical"])
     }
 
+    /// Answer files as a hand edit or another tool may leave them read as the answer Welltree
+    /// would write for them, so reading, writing and reading again gives the same answer (the
+    /// workspace-files fuzz check found a not-applicable answer without a reason that did not).
+    @Test(arguments: [
+        (#"{"isApplicable": false}"#, Answer(isApplicable: false, reason: AnswerReason.none)),
+        (#"{"isApplicable": false, "reason": "OTHER"}"#, Answer(isApplicable: false, reason: .other)),
+        (#"{"isApplicable": true, "reason": "OTHER", "selectedChoices": ["a"]}"#, Answer(selectedChoices: ["a"])),
+        (#"{"reason": "OUT_OF_SCOPE"}"#, Answer()),
+        (#"{"notes": "", "selectedChoices": ["a"]}"#, Answer(selectedChoices: ["a"])),
+        (#"{"notes": "n"}"#, Answer(notes: "n")),
+    ])
+    func answerFilesReadAsTheAnswerWrittenForThem(file: String, expected: Answer) throws {
+        let decoded = try JSONNodeDecoder().decode(Answer.self, from: Array(file.utf8))
+        #expect(decoded == expected)
+        #expect(try JSONNodeDecoder().decode(Answer.self, from: try CanonicalJSON.encode(decoded)) == decoded)
+    }
+
     // MARK: Generators
 
     static let alphabet: [Unicode.Scalar] = [

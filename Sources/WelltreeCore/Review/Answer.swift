@@ -60,13 +60,18 @@ package struct Answer: Sendable, Equatable, Codable {
         case selectedChoices, notApplicableChoices, isApplicable, reason, notes
     }
 
+    /// Reads an answer in the form `encode(to:)` writes: a reason only when the question does not
+    /// apply (`NONE` when the file gives none), no empty notes. So an answer read from a file and
+    /// written back reads as the same answer, whatever the file held.
     package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         selectedChoices = try c.decodeIfPresent([String].self, forKey: .selectedChoices) ?? []
         notApplicableChoices = try c.decodeIfPresent([String: ChoiceNotApplicable].self, forKey: .notApplicableChoices) ?? [:]
         isApplicable = try c.decodeIfPresent(Bool.self, forKey: .isApplicable) ?? true
-        reason = try c.decodeIfPresent(AnswerReason.self, forKey: .reason)
-        notes = try c.decodeIfPresent(String.self, forKey: .notes)
+        let reason = try c.decodeIfPresent(AnswerReason.self, forKey: .reason)
+        self.reason = isApplicable ? nil : reason ?? AnswerReason.none
+        let notes = try c.decodeIfPresent(String.self, forKey: .notes)
+        self.notes = notes?.isEmpty == false ? notes : nil
     }
 
     /// Writes only what is set: an applicable question has no `isApplicable` key, an answer with
