@@ -17,7 +17,8 @@ package struct SignatureShape: Encodable {
     }
 }
 
-/// ListMilestones' `MilestoneSummary`, plus the tag name and signature.
+/// ListMilestones' `MilestoneSummary`, plus the tag name, the signature, and what the tag's
+/// message claims that its tree contradicts.
 package struct MilestoneSummaryShape: Encodable {
     package var MilestoneName: String
     package var MilestoneNumber: Int
@@ -25,27 +26,47 @@ package struct MilestoneSummaryShape: Encodable {
     package var WorkloadSummary: WorkloadSummaryShape
     package var TagName: String
     package var Signature: SignatureShape
+    /// Figures of the tag message that differ from the tagged tree; absent when none do.
+    package var Discrepancies: [String]?
 
-    /// `workload` is the workload as the milestone's commit holds it; the risk counts are the
-    /// ones the tag recorded.
-    package init(_ milestone: Milestone, workload: Workload, tagName: String, signature: SignatureCheck) {
+    /// `workload` is the workload as the milestone's commit holds it, and `riskCounts` are
+    /// computed from that commit's tree, never taken from the tag's message.
+    package init(
+        _ milestone: Milestone, workload: Workload, riskCounts: RiskCounts, tagName: String, signature: SignatureCheck,
+        discrepancies: [String] = []
+    ) {
         MilestoneName = milestone.name
         MilestoneNumber = milestone.number
         RecordedAt = milestone.recordedAt
-        WorkloadSummary = WorkloadSummaryShape(workload, riskCounts: milestone.riskCounts)
+        WorkloadSummary = WorkloadSummaryShape(workload, riskCounts: riskCounts)
         TagName = tagName
         Signature = SignatureShape(signature)
+        Discrepancies = discrepancies.isEmpty ? nil : discrepancies
     }
 }
 
-/// ListMilestones.
+/// A tag in the workload's milestone namespace that is not counted as its milestone, and why.
+package struct UnattributedTagShape: Encodable {
+    package var TagName: String
+    package var Reasons: [String]
+
+    package init(tagName: String, reasons: [String]) {
+        TagName = tagName
+        Reasons = reasons
+    }
+}
+
+/// ListMilestones, plus the tags that claim to be the workload's milestones but are not its
+/// owner's (absent when there are none).
 package struct ListMilestonesOutput: Encodable {
     package var WorkloadId: String
     package var MilestoneSummaries: [MilestoneSummaryShape]
+    package var UnattributedTags: [UnattributedTagShape]?
 
-    package init(workloadId: String, summaries: [MilestoneSummaryShape]) {
+    package init(workloadId: String, summaries: [MilestoneSummaryShape], unattributed: [UnattributedTagShape] = []) {
         WorkloadId = workloadId
         MilestoneSummaries = summaries
+        UnattributedTags = unattributed.isEmpty ? nil : unattributed
     }
 }
 

@@ -9,7 +9,13 @@ extension MilestoneCommand {
         static let configuration = CommandConfiguration(
             commandName: "list",
             abstract: "List a workload's milestones with their risks and signature status.",
-            discussion: "Works for a deleted workload too (by its id or former name): its milestone tags stay.")
+            discussion: """
+                Works for a deleted workload too (by its id or former name): its milestone tags stay. \
+                Risks are computed from each tagged commit, never taken from the tag's message. A tag that \
+                the repository does not show the workload's owner made (its commit is not on the branch's \
+                history, its workload.json names another owner or directory, or it was tagged or signed by \
+                someone else) is not listed; a warning names it and why.
+                """)
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The workload: its name or its id.", completion: .custom(Completions.workloads))
@@ -20,14 +26,22 @@ extension MilestoneCommand {
             try perform {
                 let workspace = try global.workspace()
                 let owner = try workspace.milestoneOwner(workload)
+                let current = try? workspace.findWorkload(owner.id)
+                let checked = try workspace.checkedMilestones(ofWorkloadId: owner.id, owner: current?.workload.owner)
                 var summaries: [MilestoneSummaryShape] = []
-                for stored in try workspace.milestones(ofWorkloadId: owner.id) {
-                    let (_, then) = try workspace.snapshot(of: stored)
-                    summaries.append(MilestoneSummaryShape(stored.milestone, workload: then.workload, tagName: stored.tagName,
-                                                           signature: try workspace.verifyMilestone(stored)))
+                var unattributed: [UnattributedTagShape] = []
+                for milestone in checked {
+                    guard milestone.isAttributed, let then = milestone.workload else {
+                        unattributed.append(UnattributedTagShape(tagName: milestone.stored.tagName, reasons: milestone.problems))
+                        continue
+                    }
+                    summaries.append(MilestoneSummaryShape(
+                        milestone.stored.milestone, workload: then.workload, riskCounts: milestone.riskCounts,
+                        tagName: milestone.stored.tagName, signature: milestone.signature, discrepancies: milestone.discrepancies))
                 }
+                defer { warn(about: summaries, unattributed, of: owner.name) }
                 switch format.format {
-                case .json: output(jsonText(ListMilestonesOutput(workloadId: owner.id, summaries: summaries)))
+                case .json: output(jsonText(ListMilestonesOutput(workloadId: owner.id, summaries: summaries, unattributed: unattributed)))
                 case .text:
                     guard !summaries.isEmpty else {
                         outputLine("\(owner.name) has no milestones; save one with `welltree milestone create \"\(owner.name)\" NAME`")
@@ -59,10 +73,14 @@ extension MilestoneCommand {
         func run() throws {
             try perform {
                 let workspace = try global.workspace()
-                let stored = try workspace.findMilestone(target.workload, target.milestone)
+                let checked = try workspace.findCheckedMilestone(target.workload, target.milestone)
+                let stored = checked.stored
                 let (then, thenWorkload) = try workspace.snapshot(of: stored)
                 let summary = try then.summary(of: thenWorkload)
-                let signature = try workspace.verifyMilestone(stored)
+                let signature = checked.signature
+                for discrepancy in checked.discrepancies {
+                    printError("warning: milestone \(stored.milestone.number) \"\(stored.milestone.name)\": \(discrepancy)")
+                }
                 switch format.format {
                 case .json:
                     var shape = WorkloadShape(thenWorkload.workload, riskCounts: summary.riskCounts,
@@ -72,9 +90,10 @@ extension MilestoneCommand {
                     output(jsonText(GetMilestoneOutput(workloadId: stored.milestone.workloadId, milestone: milestoneShape)))
                 case .text:
                     output(keyValueLines([
-                        ("Milestone", "\(stored.milestone.number) \"\(stored.milestone.name)\""),
-                        ("Recorded", stored.milestone.recordedAt),
-                        ("Tag", stored.tagName),
+                        ("Milestone", TerminalText.line("\(stored.milestone.number) \"\(stored.milestone.name)\"")),
+                        ("Recorded", TerminalText.line(stored.milestone.recordedAt)),
+                        ("Tag", TerminalText.line(stored.tagName)),
+                        ("Tagger", TerminalText.line(stored.tag.tagger.map(Workspace.taggerIdentity) ?? "(none)")),
                         ("Commit", stored.commit.hex),
                         ("Signature", signature.label + (signature.isGood ? "" : ": \(signature.reason)")),
                     ]))
@@ -86,6 +105,18 @@ extension MilestoneCommand {
                 }
             }
         }
+    }
+}
+
+/// Warns on standard error of what `milestone list` left out or corrected.
+private func warn(about summaries: [MilestoneSummaryShape], _ unattributed: [UnattributedTagShape], of name: String) {
+    for summary in summaries {
+        for discrepancy in summary.Discrepancies ?? [] {
+            printError("warning: milestone \(summary.MilestoneNumber) \"\(summary.MilestoneName)\": \(discrepancy)")
+        }
+    }
+    for tag in unattributed {
+        printError("warning: tag \(tag.TagName) is not listed as a milestone of \(name): \(tag.Reasons.joined(separator: "; "))")
     }
 }
 

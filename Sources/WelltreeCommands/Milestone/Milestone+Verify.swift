@@ -12,7 +12,9 @@ extension MilestoneCommand {
             discussion: """
                 SSH signatures are checked against gpg.ssh.allowedSignersFile, OpenPGP ones against gpg's keyring. \
                 Exit status 0 for a good signature; 1 for a bad, missing or untrusted one, with the reason on stderr; \
-                2 when the milestone does not exist.
+                2 when the milestone does not exist, or when its tag is not attributed to the workload's owner (a good \
+                signature by someone else, a tagger other than the owner, a commit off the branch's history, a \
+                workload.json naming another owner), with the reasons.
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -22,8 +24,9 @@ extension MilestoneCommand {
         func run() throws {
             try perform {
                 let workspace = try global.workspace()
-                let stored = try workspace.findMilestone(target.workload, target.milestone)
-                let check = try workspace.verifyMilestone(stored)
+                let checked = try workspace.findCheckedMilestone(target.workload, target.milestone)
+                let stored = checked.stored
+                let check = checked.signature
                 switch format.format {
                 case .json:
                     output(jsonText(VerifyMilestoneOutput(

@@ -45,18 +45,21 @@ extension Workspace {
     }
 
     /// The milestones of a workload as trend points (label, commit), oldest first, up to and
-    /// including the milestone numbered `upTo` when given.
+    /// including the milestone numbered `upTo` when given; only tags attributed to the
+    /// workload's owner (`Workspace.check(_:owner:cache:)`).
     func milestonePoints(ofWorkloadId id: String, upTo number: Int?) throws(WorkspaceError) -> [(label: String, commit: ObjectID)] {
-        try milestones(ofWorkloadId: id)
-            .filter { number == nil || $0.milestone.number <= number! }
-            .map { ("\($0.milestone.number). \($0.milestone.name)", $0.commit) }
+        let owner = try? findWorkload(id).workload.owner
+        return try checkedMilestones(ofWorkloadId: id, owner: owner)
+            .filter { $0.isAttributed && (number == nil || $0.stored.milestone.number <= number!) }
+            .map { ("\($0.stored.milestone.number). \($0.stored.milestone.name)", $0.stored.commit) }
     }
 
     /// A workload's milestone (name or number) as the report header describes it, with the
     /// tagged commit the report is made of. The signature is checked as `milestone verify` does.
     func resolveMilestone(workload reference: String, _ milestone: String) throws(WorkspaceError) -> (MilestoneInfo, StoredMilestone) {
-        let stored = try findMilestone(reference, milestone)
-        let signature = try verifyMilestone(stored)
+        let checked = try findCheckedMilestone(reference, milestone)
+        let stored = checked.stored
+        let signature = checked.signature
         let info = MilestoneInfo(
             name: stored.milestone.name, number: stored.milestone.number, recordedAt: stored.milestone.recordedAt,
             signatureStatus: signature.label)

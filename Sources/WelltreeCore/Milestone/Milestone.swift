@@ -68,6 +68,18 @@ package struct Milestone: Sendable, Equatable {
         (existing.map(\.number).max() ?? 0) + 1
     }
 
+    /// The positions in `milestones` of every milestone `reference` names: those with its number
+    /// (`3`), else those with its name (spaces and case ignored). Several tags may claim one
+    /// number; callers choose among them (`find` takes the first).
+    package static func candidates(_ reference: String, in milestones: [Milestone]) -> [Int] {
+        if let number = Int(reference.filter { $0 != " " }) {
+            let byNumber = milestones.indices.filter { milestones[$0].number == number }
+            if !byNumber.isEmpty { return byNumber }
+        }
+        let wanted = normalizedName(reference)
+        return milestones.indices.filter { normalizedName(milestones[$0].name) == wanted }
+    }
+
     /// Finds a milestone by number (`3`) or by name (spaces and case ignored).
     package static func find(_ reference: String, in milestones: [Milestone]) -> Milestone? {
         if let number = Int(reference.filter { $0 != " " }), let match = milestones.first(where: { $0.number == number }) {
