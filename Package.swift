@@ -20,6 +20,9 @@ let package = Package(
         // cairo and Pango are loaded with dlopen on the first PDF render, not linked: this target
         // declares the functions used, so neither their -dev headers nor a link line is needed.
         .target(name: "CPangoCairo"),
+        // The commit a release was built from: scripts/release links in a stamp that overrides
+        // the weak "" defined here (see scripts/release).
+        .target(name: "CWelltreeBuild"),
         .target(name: "Git", dependencies: ["CLibGit2"]),
         .target(name: "WelltreeCore"),
         .target(name: "WelltreeWorkspace", dependencies: ["Git", "WelltreeCore"]),
@@ -29,7 +32,7 @@ let package = Package(
         .target(
             name: "WelltreeCommands",
             dependencies: [
-                "Git", "WelltreeCore", "WelltreeWorkspace", "WelltreeReports", "WelltreePDF", "WelltreeInteractive",
+                "Git", "WelltreeCore", "WelltreeWorkspace", "WelltreeReports", "WelltreePDF", "WelltreeInteractive", "CWelltreeBuild",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -9,7 +9,7 @@ package struct WelltreeCommand: ParsableCommand {
             Workloads, lens answers and custom lenses live as files in an ordinary git repository. \
             Every change is one commit; risks and improvement plans are computed from the checked-out commit.
             """,
-        version: "0.1.0",
+        version: BuildInfo.versionText,
         subcommands: [
             // Reviewing
             InitCommand.self, WorkloadCommand.self, LensCommand.self, AnswerCommand.self, ReviewCommand.self,

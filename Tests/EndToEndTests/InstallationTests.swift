@@ -141,4 +141,13 @@ struct InstallationTests {
         #expect(refused.stderr.contains("pre-commit") && refused.stderr.contains("symbolic link"), "\(refused)")
         #expect(try String(contentsOfFile: sandbox.repo + "/.git/hooks/pre-commit", encoding: .utf8) == hook)
     }
+
+    /// A binary built by plain `swift build` cannot know its commit and says so; its version is
+    /// the one in the file VERSION, which release archives and the GitHub Action are named by.
+    @Test func versionIsTheSourcesAndAPlainBuildClaimsNoCommit() throws {
+        let version = try String(contentsOfFile: Self.sourceRoot.appendingPathComponent("VERSION").path, encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        let printed = try Run.program(Run.welltree, ["--version"])
+        #expect(printed.stdout == "\(version) (unknown commit)\n", "\(printed)")
+    }
 }

@@ -18,8 +18,10 @@ final class GitServer {
     let port: Int
     private let process: Process
 
-    /// Starts serving the repositories below `root` to `users` (name -> password).
-    init(root: String, users: [String: String], environment: [String: String]) throws {
+    /// Starts serving the repositories below `root` to `users` (name -> password), with the
+    /// test's environment plus `environment`, or exactly `environment` when
+    /// `inheritingEnvironment` is false (hooks then run with nothing else).
+    init(root: String, users: [String: String], environment: [String: String], inheritingEnvironment: Bool = true) throws {
         self.root = root
         let usersFile = root + "/.users"
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
@@ -27,7 +29,7 @@ final class GitServer {
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", Self.script, root, usersFile]
-        var env = ProcessInfo.processInfo.environment
+        var env = inheritingEnvironment ? ProcessInfo.processInfo.environment : [:]
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()

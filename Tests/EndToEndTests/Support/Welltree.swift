@@ -26,17 +26,18 @@ enum Run {
     }
 
     /// Runs `executable` with `arguments`, reading both pipes to the end before waiting, so a
-    /// chatty program cannot deadlock on a full pipe.
+    /// chatty program cannot deadlock on a full pipe. The environment is the test's plus
+    /// `environment`, or exactly `environment` when `inheritingEnvironment` is false.
     @discardableResult
     static func program(
         _ executable: String, _ arguments: [String], in directory: String? = nil,
-        environment: [String: String] = [:], input: String? = nil
+        environment: [String: String] = [:], input: String? = nil, inheritingEnvironment: Bool = true
     ) throws -> RunResult {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable.hasPrefix("/") ? executable : "/usr/bin/env")
         process.arguments = executable.hasPrefix("/") ? arguments : [executable] + arguments
         if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        var env = ProcessInfo.processInfo.environment
+        var env = inheritingEnvironment ? ProcessInfo.processInfo.environment : [:]
         for (key, value) in environment { env[key] = value }
         process.environment = env
         let out = Pipe()
