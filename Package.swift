@@ -67,9 +67,11 @@ let package = Package(
             name: "WelltreeReportsTests", dependencies: ["CPangoCairo", "TestSupport", "WelltreeCore", "WelltreePDF", "WelltreeReports"],
             exclude: ["Golden"]),
         .testTarget(name: "WelltreeInteractiveTests", dependencies: ["WelltreeCore", "WelltreeInteractive"]),
-        // Runs the built binary (hence the dependency on it); the Python server beside its support
+        // Runs the built binary (hence the dependency on it); the Python scripts beside its support
         // code is run by path, not a resource.
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "welltree"], exclude: ["Support/git-http-server.py"]),
+        .testTarget(
+            name: "EndToEndTests", dependencies: ["TestSupport", "welltree"],
+            exclude: ["Support/git-http-server.py", "Support/run-action.py"]),
     ],
     swiftLanguageModes: [.v6]
 )
