@@ -19,6 +19,11 @@ package struct SizeResult: Sendable {
     package var catFile: Double
     package var diff: Double
     package var python: Double
+    /// With a release archive: checking it against its SHA256SUMS and unpacking it.
+    package var archiveInstall: Double?
+    /// With a release archive: the unpacked binary's `check` as the first command in a fresh
+    /// clone (the gate's verdict in CI once the archive is there).
+    package var archiveCheck: Double?
     /// Welltree's and the peer's totals, which must agree.
     package var totalsAgree: Bool
     package var totals: String
@@ -42,16 +47,21 @@ package struct BenchmarkRunner {
     package var welltree: String
     /// The `welltree-bench` binary, run to generate repositories.
     package var bench: String
+    /// A release archive (`scripts/release`, SHA256SUMS beside it) to time from download to
+    /// verdict, or nil.
+    package var archive: String?
     package var log: (String) -> Void
 
     package init(
-        sizes: [Int], runs: Int, workDirectory: String, welltree: String, bench: String, log: @escaping (String) -> Void
+        sizes: [Int], runs: Int, workDirectory: String, welltree: String, bench: String, archive: String? = nil,
+        log: @escaping (String) -> Void
     ) {
         self.sizes = sizes
         self.runs = runs
         self.workDirectory = workDirectory
         self.welltree = welltree
         self.bench = bench
+        self.archive = archive
         self.log = log
     }
 
@@ -114,6 +124,7 @@ package struct BenchmarkRunner {
             if check.status == 0 || check.status == 1 { coldChecks.append(check.seconds) }
             try FileManager.default.removeItem(atPath: fresh)
         }
+        let (archiveInstall, archiveCheck) = try measureArchive(origin: origin, base: base)
         var checks: [Double] = []
         var statuses: [Double] = []
         var catFiles: [Double] = []
@@ -147,7 +158,49 @@ package struct BenchmarkRunner {
             coldCheck: coldChecks.count == runs ? median(coldChecks) : nil, status: median(statuses),
             coldPeakBytes: peaks.sorted()[peaks.count / 2], coldPeakTreeBytes: sampled.peakTreeProportionalBytes,
             catFile: median(catFiles),
-            diff: median(diffs), python: median(pythons), totalsAgree: agree, totals: totals)
+            diff: median(diffs), python: median(pythons), archiveInstall: archiveInstall, archiveCheck: archiveCheck,
+            totalsAgree: agree, totals: totals)
+    }
+
+    /// A release archive as the GitHub Action uses it on a runner: its SHA-256 compared with
+    /// SHA256SUMS and `tar -xzf` into a new directory (timed on its own), then, from the
+    /// unpacked archive, the gate's verdict: the binary's `check --base HEAD~1` as the first
+    /// command in a fresh clone. The clone itself is git's time (actions/checkout), not counted.
+    private func measureArchive(origin: String, base: String) throws -> (Double?, Double?) {
+        guard let archive else { return (nil, nil) }
+        let directory = URL(fileURLWithPath: archive).deletingLastPathComponent().path
+        let name = URL(fileURLWithPath: archive).lastPathComponent
+        guard name.hasSuffix(".tar.gz") else { throw GeneratorError("\(archive) is not a .tar.gz release archive") }
+        let sums = (try? String(contentsOfFile: directory + "/SHA256SUMS", encoding: .utf8)) ?? ""
+        var expected: String?
+        for line in sums.split(separator: "\n") {
+            let fields = line.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
+            if fields.count == 2 && fields[1] == name { expected = fields[0] }
+        }
+        guard let expected else { throw GeneratorError("no SHA256SUMS beside \(archive) naming it") }
+        var installs: [Double] = []
+        var checks: [Double] = []
+        for run in 1...runs {
+            log("release archive: run \(run)")
+            let prefix = "\(base)/archive-\(run)"
+            let fresh = "\(base)/clone-archive-\(run)"
+            try FileManager.default.createDirectory(atPath: prefix, withIntermediateDirectories: true)
+            try ChildProcess.succeed(["git", "clone", "--quiet", "--no-checkout", origin, fresh])
+            let verify = try ChildProcess.succeed(["sha256sum", archive], captureOutput: true)
+            guard String(decoding: verify.output, as: UTF8.self).split(separator: " ").first.map(String.init) == expected else {
+                throw GeneratorError("\(archive) does not match its SHA256SUMS")
+            }
+            let unpack = try ChildProcess.succeed(["tar", "-xzf", archive, "-C", prefix, "--strip-components=1"])
+            installs.append(verify.seconds + unpack.seconds)
+            let check = try ChildProcess.run([prefix + "/bin/welltree", "-C", fresh, "check", "--base", "HEAD~1", "--format", "json"])
+            guard check.status == 0 || check.status == 1 else {
+                throw GeneratorError("the archive's welltree check exited \(check.status)")
+            }
+            checks.append(check.seconds)
+            try FileManager.default.removeItem(atPath: prefix)
+            try FileManager.default.removeItem(atPath: fresh)
+        }
+        return (median(installs), median(checks))
     }
 
     /// Runs `welltree-bench generate` and reads what it printed.

@@ -17,6 +17,10 @@ package enum ResultsTable {
         row("`welltree check --base HEAD~1` (one workload changed)") { $0.check.map(time) ?? "n/a" }
         row("the same check as the first command in a fresh clone") { $0.coldCheck.map(time) ?? "n/a" }
         row("`welltree status W`") { time($0.status) }
+        if results.contains(where: { $0.archiveCheck != nil }) {
+            row("release archive: SHA-256 checked and unpacked") { $0.archiveInstall.map(time) ?? "n/a" }
+            row("from the unpacked archive to the gate's verdict (check, fresh clone)") { $0.archiveCheck.map(time) ?? "n/a" }
+        }
         row("peak memory, cold dashboard, all processes (sum of PSS)") { megabytes($0.coldPeakTreeBytes) }
         row("peak RSS, cold dashboard, largest process") { megabytes($0.coldPeakBytes) }
         row("floor: `git cat-file --batch-all-objects --batch`") { time($0.catFile) }
@@ -47,6 +51,11 @@ package enum ResultsTable {
                 "check no slower at N = \(grouped(large.workloads)) than at N = \(grouped(small.workloads)) (within 10%, the runs' noise)",
                 large.check.flatMap { l in small.check.map { s in l <= s * 1.1 } },
                 large.check.flatMap { l in small.check.map { s in "\(time(s)) -> \(time(l))" } } ?? "n/a")
+            if let check = large.archiveCheck {
+                target(
+                    "from the unpacked archive to the gate's verdict < 1 s", check < 1,
+                    time(check) + (large.archiveInstall.map { "; checking and unpacking the archive before it " + time($0) } ?? ""))
+            }
             target(
                 "peak memory <= 150 MB (all processes together)", large.coldPeakTreeBytes <= 150 * 1_048_576,
                 megabytes(large.coldPeakTreeBytes) + "; largest process " + megabytes(large.coldPeakBytes))

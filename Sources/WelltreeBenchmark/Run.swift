@@ -23,6 +23,10 @@ extension BenchCommand {
         var welltree: String?
         @Option(help: "Also write the table to this file.")
         var output: String?
+        @Option(help: ArgumentHelp(
+            "A release archive (scripts/release, with SHA256SUMS beside it): also time it from checksum and unpacking to the gate's verdict.",
+            valueName: "file"))
+        var archive: String?
 
         func run() throws {
             let counts = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
@@ -36,7 +40,7 @@ extension BenchCommand {
             let verbose = isatty(STDERR_FILENO) == 1
             let runner = BenchmarkRunner(
                 sizes: counts, runs: runs, workDirectory: directory, welltree: binary, bench: bench.path,
-                log: { if verbose { printError($0) } })
+                archive: archive.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, log: { if verbose { printError($0) } })
             let results = try runner.run()
             try? FileManager.default.removeItem(atPath: directory)
             let table = ResultsTable.render(results, machine: Self.machine(), date: Date.now.formatted(.iso8601))
