@@ -179,6 +179,62 @@ struct ReleaseArchiveTests {
     }
 }
 
+extension ReleaseArchiveTests {
+    /// The two ways README.md installs Welltree, run as written: its download command (with the
+    /// release location pointed at the archive built here, through file://) into an empty HOME,
+    /// and `scripts/install PREFIX` from this source tree; `welltree init` then works by name.
+    @Test(.timeLimit(.minutes(5)))
+    func theDocumentedInstallationsWork() throws {
+        let archive = try ReleaseArchive.shared.get()
+        let root = NSTemporaryDirectory() + "welltree-install-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let home = root + "/home"
+        let downloads = root + "/downloads"
+        for directory in [home, downloads] { try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true) }
+
+        let readme = try String(contentsOfFile: ReleaseArchive.sourceRoot + "/README.md", encoding: .utf8).split(separator: "\n")
+        let assignment = try #require(readme.first { $0.hasPrefix("V=") }).replacingOccurrences(
+            of: "https://github.com/OWNER/welltree/releases/download/v$V", with: "file://" + archive.directory)
+        let download = try #require(readme.first { $0.hasPrefix("curl -fsSLO") })
+        let version = try String(contentsOfFile: ReleaseArchive.sourceRoot + "/VERSION", encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(assignment.hasPrefix("V=\(version) "), "README installs another version than VERSION: \(assignment)")
+        #expect(assignment.contains("file://"), "README's release location changed: \(assignment)")
+        let environment = ["PATH": "/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8"]
+        let installed = try Run.program(
+            "bash", ["-c", "set -e\n" + assignment + "\n" + download], in: downloads, environment: environment, inheritingEnvironment: false)
+        #expect(installed.status == 0 && installed.stdout.contains(": OK"), "\(installed)")
+        try "[user]\n\tname = Alice Example\n\temail = alice@example.com\n".write(toFile: home + "/.gitconfig", atomically: true, encoding: .utf8)
+        var onPath = environment
+        onPath["PATH"] = home + "/.local/bin:/usr/bin:/bin"
+        let initialised = try Run.program("welltree", ["init", root + "/reviews"], environment: onPath, inheritingEnvironment: false)
+        #expect(initialised.status == 0, "\(initialised)")
+        #expect(FileManager.default.fileExists(atPath: root + "/reviews/lenses/wellarchitected/versions/1.0.json"))
+
+        // A tampered download is refused before anything is unpacked.
+        let tampered = root + "/tampered"
+        try FileManager.default.createDirectory(atPath: tampered, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: archive.directory + "/SHA256SUMS", toPath: tampered + "/SHA256SUMS")
+        try Data(repeating: 0x1F, count: 1024).write(to: URL(fileURLWithPath: tampered + "/" + archive.fileName))
+        let refusedHome = root + "/refused-home"
+        try FileManager.default.createDirectory(atPath: refusedHome, withIntermediateDirectories: true)
+        let refused = try Run.program(
+            "bash", ["-c", "set -e\n" + assignment.replacingOccurrences(of: "file://" + archive.directory, with: "file://" + tampered) + "\n" + download],
+            in: downloads, environment: ["PATH": "/usr/bin:/bin", "HOME": refusedHome], inheritingEnvironment: false)
+        #expect(refused.status != 0 && (refused.stdout + refused.stderr).contains("FAILED"), "\(refused)")
+        #expect(!FileManager.default.fileExists(atPath: refusedHome + "/.local/bin/welltree"))
+
+        // scripts/install PREFIX from this source tree.
+        let prefix = root + "/prefix"
+        let fromSource = try Run.program(ReleaseArchive.sourceRoot + "/scripts/install", [prefix], in: ReleaseArchive.sourceRoot)
+        #expect(fromSource.status == 0, "\(fromSource)")
+        let printed = try Run.program(prefix + "/bin/welltree", ["--version"]).stdout
+        #expect(printed.hasPrefix("\(version) (commit "), "\(printed)")
+        #expect(FileManager.default.fileExists(atPath: prefix + "/share/welltree/workspace-template/welltree.json"))
+        #expect(FileManager.default.fileExists(atPath: prefix + "/share/man/man1/welltree.init.1"))
+    }
+}
+
 /// Builds the release archive once for the tests that need it, with `scripts/release`.
 enum ReleaseArchive {
     static let sourceRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
