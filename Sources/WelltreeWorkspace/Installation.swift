@@ -46,7 +46,8 @@ package enum Installation {
         }
         throw .io(
             path: name,
-            message: "cannot find Welltree's \(name) beside \(executable) (looked in \(candidates.joined(separator: ", "))); set \(variable)")
+            message:
+                "cannot find Welltree's \(name) beside \(executable) (looked in \(candidates.joined(separator: ", "))); set \(variable)")
     }
 
     /// Where `name` would be for a binary at `executable`, in the order tried.

@@ -27,8 +27,10 @@ struct GitHubActionTests {
         // The schemas are really applied: a broken copy of the action is refused.
         let broken = NSTemporaryDirectory() + "broken-action-" + UUID().uuidString + ".yml"
         defer { try? FileManager.default.removeItem(atPath: broken) }
-        try String(contentsOfFile: Self.root + "/action.yml", encoding: .utf8).replacingOccurrences(of: "using: composite", with: "using: nothing")
-            .write(toFile: broken, atomically: true, encoding: .utf8)
+        try String(contentsOfFile: Self.root + "/action.yml", encoding: .utf8).replacingOccurrences(
+            of: "using: composite", with: "using: nothing"
+        )
+        .write(toFile: broken, atomically: true, encoding: .utf8)
         #expect(try validate("vendor.github-actions", broken).status != 0)
 
         // No placeholder clone, no build on every run: the GitHub job uses the action, the GitLab
@@ -52,7 +54,8 @@ struct GitHubActionTests {
         try FileManager.default.createDirectory(atPath: stage + "/bin", withIntermediateDirectories: true)
         try FileManager.default.createDirectory(atPath: stage + "/share/welltree", withIntermediateDirectories: true)
         // A copy: tar refuses a file whose link count changes while it reads it (parallel tests).
-        try FileManager.default.copyItem(atPath: URL(fileURLWithPath: Run.welltree).resolvingSymlinksInPath().path, toPath: stage + "/bin/welltree")
+        try FileManager.default.copyItem(
+            atPath: URL(fileURLWithPath: Run.welltree).resolvingSymlinksInPath().path, toPath: stage + "/bin/welltree")
         for shipped in ["workspace-template", "hooks"] {
             try FileManager.default.copyItem(atPath: root + "/" + shipped, toPath: stage + "/share/welltree/" + shipped)
         }
@@ -66,9 +69,13 @@ struct GitHubActionTests {
     }
 
     /// Runs the action in `sandbox`'s repository as a pull_request event targeting main.
-    static func runAction(_ sandbox: Sandbox, inputs: [String: String], cache: String, stopAfter: String? = nil) throws -> (RunResult, [String: Any]) {
-        var arguments = [Self.root + "/Tests/EndToEndTests/Support/run-action.py", Self.root + "/action.yml",
-                         "--workspace", sandbox.repo, "--cache-store", cache]
+    static func runAction(_ sandbox: Sandbox, inputs: [String: String], cache: String, stopAfter: String? = nil) throws -> (
+        RunResult, [String: Any]
+    ) {
+        var arguments = [
+            Self.root + "/Tests/EndToEndTests/Support/run-action.py", Self.root + "/action.yml",
+            "--workspace", sandbox.repo, "--cache-store", cache,
+        ]
         for (name, value) in inputs.sorted(by: { $0.key < $1.key }) { arguments += ["--input", "\(name)=\(value)"] }
         if let stopAfter { arguments += ["--stop-after", stopAfter] }
         var environment = sandbox.environment
@@ -107,9 +114,11 @@ struct GitHubActionTests {
         #expect(outputs["verdict"] == "failed")
         #expect(outputs["welltree"]?.hasSuffix("/welltree/bin/welltree") == true)
         #expect(first.stderr.contains("Downloading " + release.url))
-        #expect(first.stderr.contains("::error file=workloads/re/retail-website-north-america/answers/wellarchitected/backing-up-data.json"))
+        #expect(
+            first.stderr.contains("::error file=workloads/re/retail-website-north-america/answers/wellarchitected/backing-up-data.json"))
         let sarifPath = sandbox.repo + "/" + (outputs["sarif"] ?? "")
-        let sarif = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sarifPath))) as? [String: Any])
+        let sarif = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sarifPath))) as? [String: Any])
         let results = ((sarif["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]]) ?? []
         #expect(sarif["version"] as? String == "2.1.0")
         #expect(results.count == 1 && results.first?["ruleId"] as? String == "welltree/high-risk", "\(results)")
@@ -118,7 +127,9 @@ struct GitHubActionTests {
         #expect(comment.contains("**1 new HRI**"))
         #expect(try String(contentsOfFile: sandbox.root + "/step-summary.md", encoding: .utf8).contains("1 new high-risk issue"))
         let saved = try FileManager.default.contentsOfDirectory(atPath: cache)
-        #expect(saved.count == 1 && saved[0].hasPrefix("welltree-archive-"), "the failed gate must not keep the download out of the cache: \(saved)")
+        #expect(
+            saved.count == 1 && saved[0].hasPrefix("welltree-archive-"),
+            "the failed gate must not keep the download out of the cache: \(saved)")
 
         // Second run on a fresh runner: the archive comes from the cache, checked again.
         try FileManager.default.removeItem(atPath: release.archive)
@@ -144,7 +155,8 @@ struct GitHubActionTests {
         let sandbox = try Self.pullRequest()
         let release = try Self.localRelease(in: sandbox.root + "/server")
         let cache = sandbox.root + "/actions-cache"
-        let (reportOnly, report) = try Self.runAction(sandbox, inputs: ["version": release.url, "fail-on": "none", "sarif": ""], cache: cache)
+        let (reportOnly, report) = try Self.runAction(
+            sandbox, inputs: ["version": release.url, "fail-on": "none", "sarif": ""], cache: cache)
         #expect(reportOnly.status == 0, "\(reportOnly)")
         let outputs = report["outputs"] as? [String: String] ?? [:]
         #expect(outputs["verdict"] == "failed" && outputs["sarif"] == "" && outputs["comment"] == "welltree-diff.md", "\(outputs)")

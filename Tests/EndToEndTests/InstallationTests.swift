@@ -79,7 +79,8 @@ struct InstallationTests {
         try FileManager.default.createDirectory(atPath: elsewhere, withIntermediateDirectories: true)
 
         for (path, name) in [(prefix + "/bin", "direct"), (links, "linked")] {
-            let result = try Self.welltreeByName(["init", sandbox.root + "/" + name], in: elsewhere, path: path + ":/usr/bin:/bin", sandbox: sandbox)
+            let result = try Self.welltreeByName(
+                ["init", sandbox.root + "/" + name], in: elsewhere, path: path + ":/usr/bin:/bin", sandbox: sandbox)
             #expect(result.status == 0, "\(result)")
             let tree = try sandbox.git(["ls-tree", "-r", "--name-only", "HEAD"], in: sandbox.root + "/" + name).stdout
             #expect(tree.contains("INSTALLED.md"), "\(name): \(tree)")

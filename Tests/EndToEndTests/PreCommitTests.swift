@@ -30,7 +30,8 @@ struct PreCommitTests {
         let refused = try Self.tryRepo(sandbox, ["welltree-validate", "--verbose"])
         #expect(refused.status == 1, "\(refused)")
         #expect(refused.stdout.contains("welltree validate") && refused.stdout.contains("Failed"), "\(refused)")
-        #expect(refused.stdout.contains(answers + "priorities.json") && refused.stdout.contains("ops_priorities_no_such_choice"), "\(refused)")
+        #expect(
+            refused.stdout.contains(answers + "priorities.json") && refused.stdout.contains("ops_priorities_no_such_choice"), "\(refused)")
 
         try "{\n  \"selectedChoices\": [\n    \"ops_priorities_ext_cust_needs\"\n  ]\n}\n"
             .write(toFile: sandbox.repo + "/" + answers + "priorities.json", atomically: true, encoding: .utf8)

@@ -54,7 +54,9 @@ struct ReleaseArchiveTests {
         #expect(pages.contains("welltree.check.1") && pages.count > 40)
         #expect(try String(contentsOfFile: prefix + "/share/bash-completion/completions/welltree", encoding: .utf8).contains("complete -"))
         #expect(try String(contentsOfFile: prefix + "/share/zsh/site-functions/_welltree", encoding: .utf8).hasPrefix("#compdef welltree"))
-        #expect(try String(contentsOfFile: prefix + "/share/fish/vendor_completions.d/welltree.fish", encoding: .utf8).contains("complete -c 'welltree'"))
+        #expect(
+            try String(contentsOfFile: prefix + "/share/fish/vendor_completions.d/welltree.fish", encoding: .utf8).contains(
+                "complete -c 'welltree'"))
 
         // Run-time libraries: the C and C++ runtimes and GSSAPI, as README lists; neither
         // libgit2 nor any Swift library.
@@ -94,7 +96,8 @@ struct ReleaseArchiveTests {
 
         for (key, value) in [
             ("user.name", "Alice Example"), ("user.email", "alice@example.com"), ("init.defaultBranch", "main"),
-            ("gpg.format", "ssh"), ("user.signingkey", home + "/alice_ed25519.pub"), ("gpg.ssh.allowedSignersFile", home + "/allowed_signers"),
+            ("gpg.format", "ssh"), ("user.signingkey", home + "/alice_ed25519.pub"),
+            ("gpg.ssh.allowedSignersFile", home + "/allowed_signers"),
         ] {
             try #require(try run("git", ["config", "--global", key, value]).status == 0)
         }
@@ -107,13 +110,18 @@ struct ReleaseArchiveTests {
         let initialised = try run("welltree", ["init", repo])
         try #require(initialised.status == 0, "\(initialised)")
         let w = Sandbox.tutorialName
-        let created = try run("welltree", [
-            "workload", "create", "--name", w, "--description", "Online retail storefront", "--review-owner", "Jane Doe",
-            "--environment", "production", "--aws-region", "us-east-1",
-        ], in: repo)
+        let created = try run(
+            "welltree",
+            [
+                "workload", "create", "--name", w, "--description", "Online retail storefront", "--review-owner", "Jane Doe",
+                "--environment", "production", "--aws-region", "us-east-1",
+            ], in: repo)
         try #require(created.status == 0, "\(created)")
         for (question, choices) in [
-            ("backing-up-data", "rel_backing_up_data_identified_backups_data,rel_backing_up_data_secured_backups_data,rel_backing_up_data_automated_backups_data"),
+            (
+                "backing-up-data",
+                "rel_backing_up_data_identified_backups_data,rel_backing_up_data_secured_backups_data,rel_backing_up_data_automated_backups_data"
+            ),
             ("priorities", "ops_priorities_ext_cust_needs"),
         ] {
             let answered = try run("welltree", ["answer", "update", w, question, "--select", choices], in: repo)
@@ -202,9 +210,11 @@ extension ReleaseArchiveTests {
         #expect(assignment.contains("file://"), "README's release location changed: \(assignment)")
         let environment = ["PATH": "/usr/bin:/bin", "HOME": home, "LANG": "C.UTF-8"]
         let installed = try Run.program(
-            "bash", ["-c", "set -e\n" + assignment + "\n" + download], in: downloads, environment: environment, inheritingEnvironment: false)
+            "bash", ["-c", "set -e\n" + assignment + "\n" + download], in: downloads, environment: environment, inheritingEnvironment: false
+        )
         #expect(installed.status == 0 && installed.stdout.contains(": OK"), "\(installed)")
-        try "[user]\n\tname = Alice Example\n\temail = alice@example.com\n".write(toFile: home + "/.gitconfig", atomically: true, encoding: .utf8)
+        try "[user]\n\tname = Alice Example\n\temail = alice@example.com\n".write(
+            toFile: home + "/.gitconfig", atomically: true, encoding: .utf8)
         var onPath = environment
         onPath["PATH"] = home + "/.local/bin:/usr/bin:/bin"
         let initialised = try Run.program("welltree", ["init", root + "/reviews"], environment: onPath, inheritingEnvironment: false)
@@ -219,7 +229,12 @@ extension ReleaseArchiveTests {
         let refusedHome = root + "/refused-home"
         try FileManager.default.createDirectory(atPath: refusedHome, withIntermediateDirectories: true)
         let refused = try Run.program(
-            "bash", ["-c", "set -e\n" + assignment.replacingOccurrences(of: "file://" + archive.directory, with: "file://" + tampered) + "\n" + download],
+            "bash",
+            [
+                "-c",
+                "set -e\n" + assignment.replacingOccurrences(of: "file://" + archive.directory, with: "file://" + tampered) + "\n"
+                    + download,
+            ],
             in: downloads, environment: ["PATH": "/usr/bin:/bin", "HOME": refusedHome], inheritingEnvironment: false)
         #expect(refused.status != 0 && (refused.stdout + refused.stderr).contains("FAILED"), "\(refused)")
         #expect(!FileManager.default.fileExists(atPath: refusedHome + "/.local/bin/welltree"))
