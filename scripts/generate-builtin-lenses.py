@@ -6,14 +6,19 @@ Usage:
 
 Reads the reference facts (ids, titles, risk levels or tiers, documentation links) from
 --reference (default: ../shared/reference relative to the project root) and writes, per lens
-alias, <out>/<alias>/lens.json (metadata) and <out>/<alias>/versions/1.0.json (the lens document)
-as canonical JSON. --out defaults to workspace-template/lenses in the project root. It also
+alias, <out>/<alias>/lens.json (metadata, every published version) and
+<out>/<alias>/versions/<current>.json (the current version of the lens document) as canonical
+JSON. Earlier versions are published and immutable: their files are never written again, only
+checked against the git blob ids recorded in PUBLISHED below (and copied from the project's
+workspace-template when --out is another directory). --out defaults to workspace-template/lenses in the project root. It also
 writes the risk level of every best practice of the lenses whose rules derive from levels to
 --levels (default: Tests/WelltreeCoreTests/Fixtures/builtin-lens-levels.json), which the Swift
 tests use to check the rules against the documented derivation.
 
 Only facts are taken from the reference. Every description, helpful text and improvement plan text
 is composed here, in the project's own words, and points to the AWS page for the full guidance.
+An improvement plan states the best practice, the risk its absence carries under the rules this
+script writes for its question, and the AWS page it links to.
 
 This script owns generation only: reading the reference, deriving the rules, writing the texts.
 The lens rules (limits, ids, the condition grammar, how rules evaluate, canonical JSON) have one
@@ -24,8 +29,8 @@ definition, Welltree's Swift code, and the script asks it: every lens file is ch
 canonical bytes, metadata, ids and None of these choices, characters, and the risks of every
 question against the derivation.
 
---check writes nothing: it fails when the files differ from what this script would generate, when
-they differ from the reference CSVs (the same pillars, questions and choices in the same order,
+--check writes nothing: it fails when the files differ from what this script would generate (or,
+for a published version, from its recorded blob id), when they differ from the reference CSVs (the same pillars, questions and choices in the same order,
 titles and links), or when `welltree lens validate --official` rejects one. Generation runs the
 same checks on its output before writing anything.
 
@@ -36,6 +41,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import os
 import re
@@ -52,8 +58,23 @@ DEFAULT_OUT = PROJECT_ROOT / "workspace-template" / "lenses"
 DEFAULT_LEVELS = PROJECT_ROOT / "Tests" / "WelltreeCoreTests" / "Fixtures" / "builtin-lens-levels.json"
 
 SCHEMA_VERSION = "2021-11-01"
-LENS_VERSION = "1.0"
-CREATED_AT = "2026-11-27T00:00:00Z"
+# Every version of the built-in lenses, oldest first: (version, isMajor, createdAt). The last is
+# the one this script writes. 1.1 (minor) replaced 1.0's improvement plan texts; its rules,
+# pillars, questions and choices are those of 1.0, so workloads move to it by themselves.
+VERSIONS = [
+    ("1.0", True, "2026-11-27T00:00:00Z"),
+    ("1.1", False, "2026-12-04T00:00:00Z"),
+]
+LENS_VERSION = VERSIONS[-1][0]
+# Published versions are immutable (docs/milestones.md): a workspace holds them as they were
+# shipped, milestones refer to them, and the CI gate compares them with what Welltree ships. Their
+# files are kept as they are, identified by git blob id (`git hash-object FILE`), never regenerated.
+PUBLISHED = {
+    "wellarchitected": {"1.0": "e3e1ed9fdd31d70fddcbb6031c5813fb398f2a5a"},
+    "serverless": {"1.0": "f5099d2811dccc31751040c0fe84600812800bac"},
+    "softwareasaservice": {"1.0": "698131bb76b06377742ca3eb3ef3293a5fc9487f"},
+    "foundationaltechnicalreview": {"1.0": "97267a153fd88fac57abfbb716e91f91fc5caca2"},
+}
 NONE_TITLE = "None of these"
 
 # The title limit as the texts below state it. Welltree enforces it (LensLimits.nameLength): a
@@ -116,6 +137,7 @@ CHOICE_TITLE_SHORT = {
         "Establish a Recovery Time Objective (RTO) to meet business needs and expectations."
     ),
 }
+PUBLISHED_FILES = {f"{alias}/versions/{version}.json" for alias, versions in PUBLISHED.items() for version in versions}
 
 SERVERLESS_TIER_LEVEL = {"Required": "HIGH", "Good": "MEDIUM", "Best": "LOW"}
 
@@ -157,9 +179,11 @@ def framework_facts(ref: Path) -> dict:
             continue
         if row["risk_level"] not in ("HIGH", "MEDIUM", "LOW"):
             raise ReferenceDataError(f"framework-lens.csv: {cid} has risk level {row['risk_level']!r}")
+        if not re.fullmatch(r"[A-Z]{3,4}\d\d-BP\d\d", row["bp_id_docs"]) or not row["bp_title_docs"]:
+            raise ReferenceDataError(f"framework-lens.csv: {cid} has no best practice id and title")
         q["choices"].append(
             {"id": cid, "title": row["choice_title_tool"], "level": row["risk_level"],
-             "url": row["doc_url"]}
+             "url": row["doc_url"], "bp": row["bp_id_docs"], "bp_title": row["bp_title_docs"]}
         )
     missing = set(FRAMEWORK_EXCLUDED) - seen_excluded
     if missing:
@@ -248,18 +272,49 @@ def display_choice_title(alias: str, qid: str, c: dict) -> str:
     return CHOICE_TITLE_SHORT.get((alias, qid, c["id"]), c["title"])
 
 
-IMPROVEMENT_TEMPLATES = (
-    "Put '{t}' in place: start where the gap is most exposed, name an owner and a target date, "
-    "and follow the implementation steps on the linked page.",
-    "Plan the work for '{t}': note what is missing today, agree one first improvement, and check "
-    "progress at the next review milestone.",
-    "Close the gap on '{t}' in small steps: agree what done looks like for this workload, "
-    "automate it where you can, and confirm it at the next review.",
-)
+RISK_WORDS = {"NO_RISK": "no risk", "MEDIUM_RISK": "medium risk", "HIGH_RISK": "high risk"}
+SEVERITY = {"NO_RISK": 0, "MEDIUM_RISK": 1, "HIGH_RISK": 2}
 
 
-def improvement_text(title: str, index: int, suffix: str) -> str:
-    return IMPROVEMENT_TEMPLATES[index % len(IMPROVEMENT_TEMPLATES)].format(t=bare(title)) + suffix
+def rule_risk(rules: list[dict], in_place: set[str]) -> str:
+    """The risk `rules` (as this script writes them: `default`, or choice ids joined by ` && `
+    or by ` || `) give a question whose best practices in place are `in_place`. Used only to
+    describe the rules in words; Welltree's evaluator is the definition, and BuiltinLensTests
+    checks every sentence written from this against it."""
+    for r in rules:
+        condition = r["condition"]
+        if condition == "default":
+            return r["risk"]
+        if " || " in condition:
+            holds = any(i in in_place for i in condition.split(" || "))
+        else:
+            holds = all(i in in_place for i in condition.split(" && "))
+        if holds:
+            return r["risk"]
+    raise ReferenceDataError("rules without a default rule")
+
+
+def risk_consequence(rules: list[dict], choice_id: str, practices: list[str]) -> str:
+    """What leaving out one best practice does to its question under `rules`, in one sentence:
+    the risk with every other practice in place, and whether the practice alone lifts the
+    question from its worst risk (it counts in combination with the others)."""
+    without = rule_risk(rules, set(practices) - {choice_id})
+    worst = rule_risk(rules, set())
+    alone = rule_risk(rules, {choice_id})
+    if without == "NO_RISK":
+        return "In Welltree's rules for this lens, it does not change the question's risk."
+    if without == worst:
+        return f"In Welltree's rules for this lens, without it the question stays at {RISK_WORDS[without]}."
+    text = f"In Welltree's rules for this lens, without it the question is at {RISK_WORDS[without]} at best"
+    if SEVERITY[alone] < SEVERITY[worst]:
+        text += f"; on its own it lifts the question from {RISK_WORDS[worst]} to {RISK_WORDS[alone]}"
+    return text + "."
+
+
+def improvement_text(lead: str, rules: list[dict], choice_id: str, practices: list[str], guidance: str) -> str:
+    """An improvement plan: the best practice, the risk its absence carries, where the linked
+    page is. Nothing else: no advice the reference does not back."""
+    return f"{lead} {risk_consequence(rules, choice_id, practices)} {guidance}"
 
 
 # --------------------------------------------------------------------------------------------
@@ -360,19 +415,20 @@ def build_framework(ref: Path) -> dict:
             if short:
                 shortened.append(q["id"])
                 description += full_title_note(q["title"])
+            rules = leveled_rules([(c["id"], c["level"]) for c in q["choices"]])
+            practices = [c["id"] for c in q["choices"]]
             choices = []
-            for i, c in enumerate(q["choices"]):
+            for c in q["choices"]:
                 t = bare(display_choice_title(alias, q["id"], c))
                 helpful = (
                     f"What '{t}' involves and how to implement it, on its page of the AWS "
                     f"Well-Architected Framework. Risk exposed if it is not established: {c['level']}."
                 )
-                suffix = {
-                    "HIGH": " Treat it as a priority: while it is missing the question stays at high risk.",
-                    "MEDIUM": " While it is missing the question cannot reach no risk.",
-                    "LOW": " It does not change the derived risk, so schedule it after the high and medium gaps.",
-                }[c["level"]]
-                choices.append(choice_entry(alias, q["id"], c, helpful, improvement_text(t, i, suffix)))
+                improvement = improvement_text(
+                    f"{c['bp']} {bare(c['bp_title'])}. AWS rates the risk of leaving it out {c['level'].lower()}.",
+                    rules, c["id"], practices,
+                    "Guidance: its linked page in the AWS Well-Architected Framework.")
+                choices.append(choice_entry(alias, q["id"], c, helpful, improvement))
             choices.append(none_entry(q["none"]))
             out_questions.append(
                 {
@@ -387,7 +443,7 @@ def build_framework(ref: Path) -> dict:
                         "url": f"https://docs.aws.amazon.com/wellarchitected/latest/{FRAMEWORK_PILLAR_DOCS[pid]}/welcome.html",
                     },
                     "choices": choices,
-                    "riskRules": leveled_rules([(c["id"], c["level"]) for c in q["choices"]]),
+                    "riskRules": rules,
                 }
             )
         pillars.append({"id": pid, "name": pname, "questions": out_questions})
@@ -462,26 +518,24 @@ def build_aws_lens(ref: Path, alias: str) -> dict:
                 shortened_q.append(q["id"])
                 description += full_title_note(q["title"])
             choices = []
-            for i, c in enumerate(q["choices"]):
+            for c in q["choices"]:
                 t = bare(display_choice_title(alias, q["id"], c))
                 if alias == "serverless":
                     helpful = (f"What '{t}' involves ({c['tier']} tier), on the AWS question page of "
                                f"the Serverless Application Lens.")
-                    suffix = {
-                        "Required": " This is a Required practice: while it is missing the question stays at high risk.",
-                        "Good": " This is a Good practice: while it is missing the question cannot reach no risk.",
-                        "Best": " This is a Best practice: it does not change the derived risk, so take it on once the Required and Good ones are in place.",
-                    }[c["tier"]]
+                    lead = f"{t}. AWS tiers it {c['tier']} (of Required, Good and Best)."
+                    guidance = "Guidance: the linked AWS question page of the Serverless Application Lens."
                 elif alias == "softwareasaservice":
                     helpful = (f"What '{t}' involves for a multi-tenant workload, on the AWS question "
                                f"page of the SaaS Lens.")
-                    suffix = " The question reaches no risk once every practice of it is in place."
+                    lead = f"{t}."
+                    guidance = "Guidance: the linked AWS question page of the SaaS Lens."
                 else:
                     helpful = (f"What '{t}' requires, with the related items of the AWS Partner Hosted "
                                f"FTR checklist.")
-                    suffix = (" The FTR expects this practice, so the question stays at high risk until "
-                              "it is in place or marked not applicable.")
-                entry = choice_entry(alias, q["id"], c, helpful, improvement_text(t, i, suffix))
+                    lead = f"{t}."
+                    guidance = "Requirements: the linked AWS Partner Hosted FTR checklist."
+                entry = choice_entry(alias, q["id"], c, helpful, improvement_text(lead, rules, c["id"], ids, guidance))
                 if "description" in entry:
                     shortened_c.append(c["id"])
                 choices.append(entry)
@@ -559,7 +613,7 @@ def metadata(alias: str, lens: dict) -> dict:
         "name": lens["name"],
         "owner": "AWS",
         "type": "AWS_OFFICIAL",
-        "versions": [{"createdAt": CREATED_AT, "isMajor": True, "version": LENS_VERSION}],
+        "versions": [{"createdAt": created, "isMajor": major, "version": version} for version, major, created in VERSIONS],
     }
 
 
@@ -571,7 +625,8 @@ def canonical(obj) -> bytes:
 
 
 def rendered(ref: Path) -> "OrderedDict[str, bytes]":
-    """Relative path -> file bytes, for every file this script owns under --out."""
+    """Relative path -> file bytes, for every file this script writes under --out: each lens's
+    metadata and its current version (the published ones are kept, see `published_files`)."""
     files = OrderedDict()
     for alias, lens in build_all(ref).items():
         files[f"{alias}/lens.json"] = canonical(metadata(alias, lens))
@@ -703,6 +758,36 @@ def check_reference(ref: Path, files: "OrderedDict[str, bytes]", rep: Report):
         cross_check(rep, ref, alias, lens)
 
 
+def git_blob_id(data: bytes) -> str:
+    """The id git gives a file with these bytes (`git hash-object`)."""
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def published_files(out: Path, rep: Report, copy_missing: bool) -> "OrderedDict[str, bytes]":
+    """Relative path -> bytes of every published version file, read from --out and checked against
+    its recorded blob id. A published version is never regenerated: a file that differs is an
+    error (restore it from git; changes go into a new version). With `copy_missing`, a file
+    absent from --out is taken from the project's workspace-template, checked the same way."""
+    files = OrderedDict()
+    for alias, versions in PUBLISHED.items():
+        for version, blob in versions.items():
+            rel = f"{alias}/versions/{version}.json"
+            path = out / rel
+            if not path.is_file() and copy_missing and (DEFAULT_OUT / rel).is_file():
+                path = DEFAULT_OUT / rel
+            if not path.is_file():
+                rep.error(f"{rel}: published version missing (restore it from git)")
+                continue
+            data = path.read_bytes()
+            if git_blob_id(data) != blob:
+                rep.error(f"{rel}: published version {version} of {alias} changed (blob {git_blob_id(data)}, "
+                          f"published as {blob}); published versions are immutable: restore it from git "
+                          f"and put the change in a new version")
+                continue
+            files[rel] = data
+    return files
+
+
 def welltree_binary(given: "str | None") -> "str | None":
     """The welltree binary that judges the lens files."""
     if given:
@@ -716,7 +801,7 @@ def welltree_binary(given: "str | None") -> "str | None":
 def welltree_validate(welltree: "str | None", directory: Path, files: "OrderedDict[str, bytes]", rep: Report):
     """Runs `welltree lens validate --official` on the lens documents among `files` (relative to
     `directory`): Welltree's own import rules, so this script restates none of them."""
-    paths = [str(directory / rel) for rel in files if rel.endswith(f"/versions/{LENS_VERSION}.json")]
+    paths = [str(directory / rel) for rel in files if "/versions/" in rel]
     if not paths:
         return
     if not welltree:
@@ -785,7 +870,8 @@ def main(argv=None) -> int:
             if path.is_file():
                 on_disk[rel] = path.read_bytes()
         check_reference(ref, on_disk, rep)
-        welltree_validate(welltree, args.out, on_disk, rep)
+        published = published_files(args.out, rep, copy_missing=False)
+        welltree_validate(welltree, args.out, OrderedDict([*on_disk.items(), *published.items()]), rep)
         for rel, data in generated.items():
             if on_disk.get(rel) != data:
                 rep.error(f"{rel}: out of date (run without --check to regenerate)")
@@ -794,18 +880,20 @@ def main(argv=None) -> int:
         extra = sorted(
             str(p.relative_to(args.out)) for p in args.out.rglob("*")
             if p.is_file() and str(p.relative_to(args.out)) not in generated
+            and str(p.relative_to(args.out)) not in PUBLISHED_FILES
         ) if args.out.is_dir() else []
         for rel in extra:
             rep.warn(f"{rel}: not written by this script")
         files = on_disk
     else:
         check_reference(ref, generated, rep)
+        published = published_files(args.out, rep, copy_missing=True)
         with tempfile.TemporaryDirectory() as scratch:
-            for rel, data in generated.items():
+            for rel, data in [*generated.items(), *published.items()]:
                 path = Path(scratch) / rel
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_bytes(data)
-            welltree_validate(welltree, Path(scratch), generated, rep)
+            welltree_validate(welltree, Path(scratch), OrderedDict([*generated.items(), *published.items()]), rep)
         files = generated
 
     for w in rep.warnings:
@@ -818,13 +906,15 @@ def main(argv=None) -> int:
         return 1
 
     if not args.check:
-        for path, data in [*((args.out / rel, data) for rel, data in generated.items()), (args.levels, generated_levels)]:
+        written = [*generated.items(), *published.items()]
+        for path, data in [*((args.out / rel, data) for rel, data in written), (args.levels, generated_levels)]:
             path.parent.mkdir(parents=True, exist_ok=True)
             if not path.is_file() or path.read_bytes() != data:
                 path.write_bytes(data)
     for line in summary(files):
         print(line)
-    print("check passed" if args.check else f"wrote {len(generated) + 1} files under {args.out} and {args.levels}")
+    print("check passed" if args.check else
+          f"wrote {len(generated) + 1} files under {args.out} and {args.levels}; kept {len(published)} published versions")
     return 0
 
 

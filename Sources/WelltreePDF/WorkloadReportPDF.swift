@@ -134,6 +134,9 @@ package enum WorkloadReportPDF {
             canvas.paragraph("\(ReportWording.risk(item.risk).uppercased())   \(item.pillarName)", style: Style(size: 8.5, bold: true, colour: colour(item.risk)), indent: 14, after: 2)
             for choice in item.missingChoices {
                 canvas.paragraph("\u{2022} \(choice.title)", style: Style(size: 9.5), indent: 14, after: 0)
+                if let plan = ReportWording.improvementText(choice) {
+                    canvas.paragraph(plan, style: Style(size: 8.5, colour: .muted), indent: 24, after: 0)
+                }
                 if let url = ReportWording.improvementLink(choice) {
                     canvas.paragraph(url, style: Style(size: 7.5, colour: .accent), indent: 24, after: 1)
                 }

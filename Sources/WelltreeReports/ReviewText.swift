@@ -19,7 +19,8 @@ package enum ReviewText {
         return text
     }
 
-    /// The improvement plan, one block per question.
+    /// The improvement plan, one block per question: each missing best practice with its
+    /// improvement plan text (when it says more than the title) and its link.
     package static func improvements(workload: String, items: [ImprovementItem]) -> String {
         let line = TerminalText.line
         guard !items.isEmpty else { return "No improvements to make for \(line(workload)): no questions with high or medium risk.\n" }
@@ -28,8 +29,9 @@ package enum ReviewText {
             let label = item.risk == .high ? "HIGH  " : "MEDIUM"
             text += "\(label)  \(line(item.pillarName)) · \(line(item.questionId))  \(line(item.questionTitle))\n"
             for choice in item.missingChoices {
-                let url = choice.improvementPlan?.url ?? choice.helpfulResource?.url
-                text += "          - \(line(choice.title))" + (url.map { "\n            \(line($0))" } ?? "") + "\n"
+                text += "          - \(line(choice.title))\n"
+                if let plan = ReportWording.improvementText(choice) { text += "            \(line(plan))\n" }
+                if let url = ReportWording.improvementLink(choice) { text += "            \(line(url))\n" }
             }
         }
         return text

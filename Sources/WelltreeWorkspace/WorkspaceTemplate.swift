@@ -54,12 +54,13 @@ extension Workspace {
         let sharded = try workspace.shardWorkloads()
         let isNew = try workspace.entry(Layout.settings) == nil
         var changes = ChangeSet()
-        var added = false
+        var addedFiles: [String] = []
         var upgraded: [String] = []
+        var newVersionFiles: Set<String> = []
         for (relative, bytes) in shipped {
             guard let existing = try workspace.file(relative) else {
                 changes.write(relative, bytes)
-                added = true
+                addedFiles.append(relative)
                 continue
             }
             guard relative.hasPrefix(Layout.lenses + "/"), relative.hasSuffix("/lens.json") else { continue }
@@ -70,14 +71,17 @@ extension Workspace {
             guard record != current else { continue }
             try changes.write(relative, json: record)
             upgraded += newVersions.map { "\(record.alias) \($0)" }
+            newVersionFiles.formUnion(newVersions.map { Layout.lensVersion(record.alias, $0) })
         }
+        // The files of the versions added are part of adding them, not missing files.
+        let added = addedFiles.contains { !newVersionFiles.contains($0) }
         if changes.isEmpty { return (workspace, sharded != nil, sharded) }
         let message: String
         if isNew {
             message = "Initialise Welltree workspace"
         } else if !upgraded.isEmpty {
             message = "Add built-in lens versions: \(upgraded.joined(separator: ", "))" + (added ? "\n\nAlso add missing Welltree workspace files." : "")
-        } else if added {
+        } else if !addedFiles.isEmpty {
             message = "Add missing Welltree workspace files"
         } else {
             message = "Update built-in lens versions"

@@ -73,11 +73,11 @@ struct LensCommandTests {
             .write(toFile: file, atomically: true, encoding: .utf8)
         let imported = try sandbox.welltree(["lens", "import", file, "--alias", "serverless"])
         #expect(imported.status == 0, "\(imported)")
-        #expect(try sandbox.welltree(["lens", "publish", "serverless", "--version", "1.1", "--minor"]).status == 0)
+        #expect(try sandbox.welltree(["lens", "publish", "serverless", "--version", "1.2", "--minor"]).status == 0)
         let answer = try sandbox.welltree(["answer", "update", Sandbox.tutorialName, "ops_q1", "--lens", "serverless", "--none"])
         #expect(answer.stdout.contains("risk MEDIUM"), "\(answer)")
         let status = try sandbox.welltree(["status", Sandbox.tutorialName, "--lens", "serverless", "--format", "json"])
-        #expect(status.stdout.contains("\"LensVersion\": \"1.1\""))
-        #expect(try sandbox.welltree(["lens", "export", "serverless", "--version", "1.0"]).stdout == exported.stdout)
+        #expect(status.stdout.contains("\"LensVersion\": \"1.2\""))
+        #expect(try sandbox.welltree(["lens", "export", "serverless", "--version", "1.1"]).stdout == exported.stdout)
     }
 }

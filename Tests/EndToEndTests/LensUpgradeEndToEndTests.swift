@@ -178,7 +178,8 @@ struct LensUpgradeEndToEndTests {
 
         let initialised = try sandbox.welltree(["init"])
         #expect(initialised.status == 0, "\(initialised)")
-        #expect(try sandbox.git(["log", "-1", "--format=%s"]).stdout.contains("Add built-in lens versions: wellarchitected 2.0"))
+        // The new version's file is part of adding the version, not a missing workspace file.
+        #expect(try sandbox.git(["log", "-1", "--format=%B"]).stdout == "Add built-in lens versions: wellarchitected 2.0\n")
         #expect(try sandbox.read("lenses/wellarchitected/lens.json").contains("\"2.0\""))
         #expect(try sandbox.welltree(["init"]).stdout.contains("up to date"))
 
@@ -192,5 +193,65 @@ struct LensUpgradeEndToEndTests {
         let status = try sandbox.welltree(["status", Self.workload, "--format", "json"])
         #expect(status.stdout.contains("\"LensVersion\": \"2.0\""))
         #expect(status.stdout.contains("\"LensStatus\": \"CURRENT\""))
+    }
+
+    /// A workspace made before the built-in lenses' version 1.1 (which has improvement plans that
+    /// state the risk a missing practice carries) gets it from `welltree init`, and its workloads
+    /// use it at once, without an upgrade, because it is a minor version. Version 1.0 stays as it
+    /// was published.
+    @Test func builtinMinorVersionArrivesThroughInitAndAppliesByItself() throws {
+        // The template as a Welltree before 1.1 shipped it: only version 1.0 of each lens.
+        let source = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("workspace-template").path
+        let sandbox = try Sandbox(initialise: false)
+        let older = sandbox.root + "/older-template"
+        try FileManager.default.copyItem(atPath: source, toPath: older)
+        for alias in ["wellarchitected", "serverless", "softwareasaservice", "foundationaltechnicalreview"] {
+            let directory = older + "/lenses/" + alias
+            try FileManager.default.removeItem(atPath: directory + "/versions/1.1.json")
+            var record = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: directory + "/lens.json"))) as? [String: Any])
+            record["versions"] = (record["versions"] as? [[String: Any]])?.filter { $0["version"] as? String == "1.0" }
+            try JSONSerialization.data(withJSONObject: record, options: [.prettyPrinted, .sortedKeys])
+                .write(to: URL(fileURLWithPath: directory + "/lens.json"))
+        }
+        sandbox.extraEnvironment["WELLTREE_TEMPLATE"] = older
+        try #require(try sandbox.welltree(["init", sandbox.repo]).status == 0)
+        try #require(try sandbox.createTutorialWorkload().status == 0)
+        try #require(
+            try sandbox.welltree(["answer", "update", Self.workload, "priorities", "--select", "ops_priorities_ext_cust_needs"]).status == 0
+        )
+        let before = try sandbox.welltree(["improvements", Self.workload, "--format", "json"])
+        #expect(before.stdout.contains("Plan the work for 'Evaluate internal customer needs'"), "\(before)")
+        let published = try sandbox.read("lenses/wellarchitected/versions/1.0.json")
+
+        sandbox.extraEnvironment["WELLTREE_TEMPLATE"] = nil
+        let initialised = try sandbox.welltree(["init"])
+        #expect(initialised.status == 0, "\(initialised)")
+        #expect(
+            try sandbox.git(["log", "-1", "--format=%B"]).stdout == "Add built-in lens versions: foundationaltechnicalreview 1.1, "
+                + "serverless 1.1, softwareasaservice 1.1, wellarchitected 1.1\n")
+        #expect(try sandbox.read("lenses/wellarchitected/versions/1.0.json") == published)
+
+        let status = try sandbox.welltree(["status", Self.workload, "--format", "json"])
+        #expect(status.stdout.contains("\"LensVersion\": \"1.1\""), "\(status)")
+        #expect(status.stdout.contains("\"LensStatus\": \"CURRENT\""), "\(status)")
+        #expect(try sandbox.welltree(["notifications"]).stdout.contains("Not current") == false)
+        let after = try sandbox.welltree(["improvements", Self.workload, "--format", "json"])
+        #expect(
+            after.stdout.contains(
+                "OPS01-BP02 Evaluate internal customer needs. AWS rates the risk of leaving it out high. "
+                    + "In Welltree's rules for this lens, without it the question stays at high risk."), "\(after)")
+        #expect(!after.stdout.contains("Plan the work for"))
+        // The text view shows each missing practice's plan under its title, then its link.
+        let text = try sandbox.welltree(["improvements", Self.workload]).stdout
+        #expect(
+            text.contains(
+                """
+                          - Evaluate internal customer needs
+                            OPS01-BP02 Evaluate internal customer needs. AWS rates the risk of leaving it out high. In Welltree's rules for this lens, without it the question stays at high risk. Guidance: its linked page in the AWS Well-Architected Framework.
+                            https://docs.aws.amazon.com/wellarchitected/latest/framework/ops_priorities_int_cust_needs.html
+
+                """), "\(text)")
     }
 }

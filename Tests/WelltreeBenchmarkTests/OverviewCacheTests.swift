@@ -121,7 +121,8 @@ struct OverviewCacheTests {
     func changedLens() throws {
         let fixture = try GeneratedFixture(workloads: 20)
         let before = try Workspace(at: fixture.path).overviews()
-        let lensPath = Layout.lensVersion(BuiltinLens.framework, "1.0")
+        let current = try #require(try Workspace(at: fixture.path).lensRecord(BuiltinLens.framework)?.currentVersion).version
+        let lensPath = Layout.lensVersion(BuiltinLens.framework, current)
         let text = String(decoding: try fixture.file(lensPath), as: UTF8.self)
             .replacingOccurrences(of: "\"HIGH_RISK\"", with: "\"MEDIUM_RISK\"")
         try fixture.commit([lensPath: Array(text.utf8)])

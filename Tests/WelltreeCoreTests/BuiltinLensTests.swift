@@ -14,14 +14,20 @@ struct BuiltinLensTests {
     static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static let aliases = ["wellarchitected", "serverless", "softwareasaservice", "foundationaltechnicalreview"]
+    /// Every version shipped, oldest first; the last is current. 1.0 is published and frozen;
+    /// 1.1 (minor) differs from it only in its improvement plan texts.
+    static let versions = ["1.0", "1.1"]
+    static let current = versions.last!
+    /// Every shipped version file, as (alias, version).
+    static let versionFiles = aliases.flatMap { alias in versions.map { (alias, $0) } }
 
-    static func bytes(_ alias: String, _ file: String = "versions/1.0.json") throws -> [UInt8] {
+    static func bytes(_ alias: String, _ file: String = "versions/\(current).json") throws -> [UInt8] {
         let path = projectRoot.appendingPathComponent("workspace-template/lenses/\(alias)/\(file)").path
         return Array(try #require(FileManager.default.contents(atPath: path), "cannot read \(path)"))
     }
 
-    static func load(_ alias: String) throws -> Lens {
-        try LensLoader.load(bytes(alias), file: "\(alias)/versions/1.0.json", kind: .official).lens
+    static func load(_ alias: String, version: String = current) throws -> Lens {
+        try LensLoader.load(bytes(alias, "versions/\(version).json"), file: "\(alias)/versions/\(version).json", kind: .official).lens
     }
 
     @Test(arguments: [
@@ -40,17 +46,17 @@ struct BuiltinLensTests {
     /// The file loads without a single warning, fits the file-size limit of custom lenses (an
     /// official lens is exempt, but the built-in ones need not be) and is exactly what Welltree's
     /// canonical encoder writes for the lens it holds: no key the format drops, no other spelling.
-    @Test(arguments: aliases)
-    func isCanonicalAndLoadsWithoutWarnings(alias: String) throws {
-        let bytes = try Self.bytes(alias)
+    @Test(arguments: versionFiles)
+    func isCanonicalAndLoadsWithoutWarnings(alias: String, version: String) throws {
+        let bytes = try Self.bytes(alias, "versions/\(version).json")
         let loaded = try LensLoader.load(bytes, file: alias, kind: .official)
         #expect(loaded.warnings.isEmpty, "\(loaded.warnings.map(\.description))")
         #expect(bytes.count <= LensLimits.fileSize)
         #expect(try CanonicalJSON.encode(loaded.lens) == bytes, "\(alias) is not canonical JSON")
     }
 
-    /// `lens.json` describes an AWS lens with one major version, 1.0, under the lens's own name,
-    /// canonically encoded.
+    /// `lens.json` describes an AWS lens under the lens's own name, canonically encoded, with its
+    /// versions in order: 1.0 (major), then 1.1 (minor, so workloads move to it by themselves).
     @Test(arguments: aliases)
     func metadataDescribesTheLens(alias: String) throws {
         let bytes = try Self.bytes(alias, "lens.json")
@@ -61,9 +67,91 @@ struct BuiltinLensTests {
         #expect(record.owner == "AWS")
         #expect(record.type == .awsOfficial)
         #expect(record.deletedAt == nil && record.createdAt == nil)
-        let version = try #require(record.versions.first)
-        #expect(record.versions.count == 1 && version.version == "1.0" && version.isMajor && version.deprecatedAt == nil)
-        #expect(ISOTime.seconds(version.createdAt) != nil, "\(version.createdAt)")
+        #expect(record.versions.map(\.version) == Self.versions)
+        #expect(record.versions.map(\.isMajor) == [true, false])
+        #expect(record.versions.allSatisfy { $0.deprecatedAt == nil })
+        let times = record.versions.map { ISOTime.seconds($0.createdAt) }
+        #expect(times.allSatisfy { $0 != nil } && times == times.sorted { $0! < $1! }, "\(record.versions.map(\.createdAt))")
+    }
+
+    /// A minor version must not change how a review is judged: 1.1 has the pillars, questions,
+    /// choices, rules and every other text of 1.0, and only other improvement plan texts.
+    @Test(arguments: aliases)
+    func theMinorVersionChangesOnlyImprovementPlanTexts(alias: String) throws {
+        func withoutPlanTexts(_ lens: Lens) -> Lens {
+            var lens = lens
+            for p in lens.pillars.indices {
+                for q in lens.pillars[p].questions.indices {
+                    for c in lens.pillars[p].questions[q].choices.indices {
+                        lens.pillars[p].questions[q].choices[c].improvementPlan?.displayText = ""
+                    }
+                }
+            }
+            return lens
+        }
+        let old = try Self.load(alias, version: "1.0")
+        let new = try Self.load(alias, version: "1.1")
+        #expect(withoutPlanTexts(old) == withoutPlanTexts(new))
+        #expect(old != new)
+    }
+
+    /// Each improvement plan says what leaving the practice out does under the question's own
+    /// rules, as Welltree evaluates them: with every other practice in place the question is at
+    /// no risk ("does not change the question's risk"), at its worst risk ("stays at"), or better
+    /// than its worst ("at ... at best", and "on its own it lifts" when the practice alone lifts
+    /// the question). Texts start with the practice and name the page they link to.
+    @Test(arguments: aliases)
+    func improvementPlansStateTheRiskTheRulesGive(alias: String) throws {
+        let lens = try Self.load(alias)
+        let evaluator = LensEvaluator(lens: lens)
+        let levels = try Self.levels()[alias]
+        func words(_ risk: Risk) -> String {
+            switch risk {
+            case .high: "high risk"
+            case .medium: "medium risk"
+            default: "no risk"
+            }
+        }
+        func severity(_ risk: Risk) -> Int { risk == .high ? 2 : risk == .medium ? 1 : 0 }
+        for question in lens.pillars.flatMap(\.questions) {
+            let none = try #require(question.noneOfTheseChoice).id
+            let practices = question.choices.filter { !$0.isNoneOfThese }
+            // Selecting only None of these is the answer with no practice in place.
+            func risk(_ ids: [String]) -> Risk { Self.risk(evaluator, question, selecting: ids.isEmpty ? [none] : ids) }
+            let worst = risk([])
+            for choice in practices {
+                let text = try #require(choice.improvementPlan?.displayText, "\(choice.id)")
+                let without = risk(practices.map(\.id).filter { $0 != choice.id })
+                let alone = risk([choice.id])
+                let claim: String
+                if without == .none {
+                    claim = "it does not change the question's risk."
+                } else if without == worst {
+                    claim = "without it the question stays at \(words(without))."
+                } else {
+                    claim =
+                        "without it the question is at \(words(without)) at best"
+                        + (severity(alone) < severity(worst)
+                            ? "; on its own it lifts the question from \(words(worst)) to \(words(alone))." : ".")
+                }
+                #expect(text.contains("In Welltree's rules for this lens, " + claim), "\(question.id)/\(choice.id): \(text)")
+                #expect(
+                    text.hasPrefix(choice.title.trimmingCharacters(in: CharacterSet(charactersIn: ". ")))
+                        || alias == "wellarchitected", "\(choice.id) starts with its title: \(text)")
+                #expect(
+                    text.hasSuffix(
+                        alias == "foundationaltechnicalreview"
+                            ? "FTR checklist."
+                            : "Guidance: "
+                                + (alias == "wellarchitected"
+                                    ? "its linked page in the AWS Well-Architected Framework."
+                                    : "the linked AWS question page of the \(lens.name).")), "\(text)")
+                #expect(choice.improvementPlan?.url == choice.helpfulResource?.url, "\(choice.id) links its AWS page")
+                if let level = levels?[question.id]?[choice.id], alias == "wellarchitected" {
+                    #expect(text.contains("AWS rates the risk of leaving it out \(level.lowercased())."), "\(choice.id): \(text)")
+                }
+            }
+        }
     }
 
     /// Ids as the AWS API takes them, and a None of these choice as the tool shows it: exactly one

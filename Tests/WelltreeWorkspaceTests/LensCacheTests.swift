@@ -11,7 +11,8 @@ import WelltreeCore
 /// changes nothing.
 @Suite("Lens cache")
 struct LensCacheTests {
-    static let frameworkFile = Layout.lensVersion(BuiltinLens.framework, "1.0")
+    /// The framework's current version, the one a workspace loads.
+    static let frameworkFile = Layout.lensVersion(BuiltinLens.framework, "1.1")
 
     /// A workspace fixture whose cache directory is empty, so nothing `init` loaded counts.
     static func freshFixture() throws -> WorkspaceFixture {
@@ -106,7 +107,7 @@ struct LensCacheTests {
     @Test("a lens version that fails import is never cached, so its error is reported every time")
     func failingLensIsNotCached() throws {
         let fixture = try Self.freshFixture()
-        let file = Layout.lensVersion("serverless", "1.0")
+        let file = Layout.lensVersion("serverless", "1.1")
         try Self.commit(Array(#"{"schemaVersion": "2021-11-01", "name": "Broken"}"#.utf8), at: file, in: fixture)
         let blob = try #require(try fixture.open().entry(file)).id
         for _ in 0..<2 {

@@ -32,7 +32,8 @@ struct WorkspaceCommitTests {
         let node = try JSONParser.parse(text)
         let keys = try #require(node.objectValue).map(\.key)
         #expect(keys == keys.sorted())
-        #expect(stored.workload.lenses == [WorkloadLens(alias: "wellarchitected", version: "1.0")])
+        // Pinned to the framework's current version.
+        #expect(stored.workload.lenses == [WorkloadLens(alias: "wellarchitected", version: "1.1")])
         #expect(stored.workload.owner == "alice@example.com")
         // The work tree and index agree with the commit.
         #expect(try repository.modifiedPaths(under: "").isEmpty)

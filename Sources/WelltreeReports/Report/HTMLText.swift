@@ -116,6 +116,7 @@ package enum HTMLText {
         .notes { white-space: pre-wrap; background: #fafafa; border: 1px solid var(--rule); border-radius: 4px; padding: 0.4rem 0.6rem; margin: 0.2rem 0; }
         .reason { font-style: italic; }
         ol.improvements > li { margin-bottom: 0.7rem; }
+        .plan { white-space: pre-wrap; color: var(--muted); font-size: 0.9em; }
         code { font-size: 0.85em; color: var(--muted); }
         footer { margin-top: 3rem; color: var(--muted); font-size: 0.85rem; border-top: 1px solid var(--rule); padding-top: 0.5rem; }
         @page { size: A4; margin: 16mm; }

@@ -62,6 +62,14 @@ package enum ReportWording {
         choice.improvementPlan?.url ?? choice.helpfulResource?.url
     }
 
+    /// The improvement plan text of a missing best practice, shown under its title: nil when the
+    /// lens gives none or it only repeats the title. For the built-in lenses it names the
+    /// practice, the risk its absence carries under the question's rules, and the page linked.
+    package static func improvementText(_ choice: LensChoice) -> String? {
+        guard let text = choice.improvementPlan?.displayText, !text.allSatisfy(\.isWhitespace), text != choice.title else { return nil }
+        return text
+    }
+
     /// The key-value rows of the properties table, in the console's order; empty values left out.
     package static func properties(_ model: WorkloadReportModel) -> [(String, String)] {
         let w = model.workload

@@ -105,7 +105,9 @@ package enum WorkloadReportHTML {
             html += "<li class=\"\(kind)\"><span class=\"badge \(kind)\">\(ReportWording.risk(item.risk))</span> "
             html += "\(H.escape(item.pillarName)) \u{00B7} <a href=\"#\(H.escape("q-\(lens)-\(item.questionId)"))\">\(H.escape(item.questionTitle))</a>\n<ul>\n"
             for choice in item.missingChoices {
-                html += "<li>\(H.link(choice.title, ReportWording.improvementLink(choice)))</li>\n"
+                html += "<li>\(H.link(choice.title, ReportWording.improvementLink(choice)))"
+                html += ReportWording.improvementText(choice).map { "<div class=\"plan\">\(H.escape($0))</div>" } ?? ""
+                html += "</li>\n"
             }
             html += "</ul></li>\n"
         }

@@ -83,7 +83,9 @@ package enum WorkloadReportMarkdown {
             text += "\(index + 1). **\(ReportWording.risk(item.risk))** · \(M.escape(item.pillarName)) · "
             text += M.link(item.questionTitle, item.improvementPlanURL) + "\n"
             for choice in item.missingChoices {
-                text += "   - " + M.link(choice.title, ReportWording.improvementLink(choice)) + "\n"
+                text += "   - " + M.link(choice.title, ReportWording.improvementLink(choice))
+                text += ReportWording.improvementText(choice).map { " \u{2014} " + M.cell($0) } ?? ""
+                text += "\n"
             }
         }
         return text
