@@ -177,4 +177,21 @@ struct ShareTests {
         ShareFile.checkPrincipal(principal, into: &validator)
         #expect(!validator.violations.isEmpty)
     }
+
+    /// A login spelled like a group or an account (whatever the hosting layer lets people call
+    /// themselves) is no member of it: only the members the access file lists are.
+    @Test(arguments: ["group:ops", "123456789012"])
+    func aLoginSpelledLikeAGroupGetsNothingFromItsShares(_ group: String) throws {
+        let policy = AccessPolicy(groups: [Share.groupName(group): ["erin@example.com"], "other": [group]])
+        let share = Share(
+            shareId: Share.newID(), principal: group, permission: .contributor, status: .accepted, sharedBy: Self.owner,
+            invitedAt: ISOTime.string(Self.t0))
+        #expect(ShareAccess.access(of: group, owner: Self.owner, shares: [share], policy: policy, now: Self.t0) == WorkloadAccess.none)
+        #expect(ShareAccess.access(of: "erin@example.com", owner: Self.owner, shares: [share], policy: policy, now: Self.t0) == .contributor)
+        var pending = share
+        pending.status = .pending
+        #expect(!ShareAccess.mayRespond(group, to: pending, policy: policy))
+        #expect(ShareAccess.mayRespond("erin@example.com", to: pending, policy: policy))
+        #expect(!policy.reaches("group:other", group))
+    }
 }

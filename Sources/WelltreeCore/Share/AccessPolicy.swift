@@ -33,9 +33,13 @@ package struct AccessPolicy: Sendable, Equatable, Codable {
     }
 
     /// Whether a share's principal reaches `principal`: the same user, or a group they are in.
+    ///
+    /// A group or account share reaches only the members this file lists, never a user whose
+    /// login is spelled like the group (`group:ops`) or the account (`123456789012`): logins
+    /// come from whatever the hosting layer accepts, group names from administrators.
     package func reaches(_ sharePrincipal: String, _ principal: String) -> Bool {
-        if sharePrincipal == principal { return true }
-        guard Share.isGroupPrincipal(sharePrincipal) else { return false }
+        guard Share.isGroupPrincipal(sharePrincipal) else { return sharePrincipal == principal }
+        guard !Share.isGroupPrincipal(principal) else { return false }
         return groups[Share.groupName(sharePrincipal)]?.contains(principal) ?? false
     }
 }

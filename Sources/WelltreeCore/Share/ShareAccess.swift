@@ -26,11 +26,12 @@ package enum ShareAccess {
     /// Only ACCEPTED shares grant anything. A user-level share takes precedence over group
     /// (account-level) shares reaching the same user, as in the service: an accepted READONLY
     /// share of the user wins over a CONTRIBUTOR share of their group. Without an accepted
-    /// user-level share, the best accepted group share applies.
+    /// user-level share, the best accepted group share applies. A login spelled like a group or
+    /// account principal matches no share of it (`AccessPolicy.reaches`).
     package static func access(of principal: String, owner: String, shares: [Share], policy: AccessPolicy, now: Int64) -> WorkloadAccess {
         if principal == owner { return .owner }
         let accepted = shares.filter { $0.status(at: now) == .accepted }
-        if let own = accepted.first(where: { $0.principal == principal }) {
+        if let own = accepted.first(where: { !Share.isGroupPrincipal($0.principal) && $0.principal == principal }) {
             return own.permission == .contributor ? .contributor : .readonly
         }
         let viaGroups = accepted.filter { Share.isGroupPrincipal($0.principal) && policy.reaches($0.principal, principal) }
