@@ -15,11 +15,18 @@ package struct TreeDelta: Sendable, Equatable {
     package var old: ObjectID?
     /// The object on the new side, nil when the path was removed.
     package var new: ObjectID?
+    /// What the new side is (a regular file, a symlink, a submodule...), when there is one.
+    package var newKind: EntryKind?
+    /// The last step of the path exactly as the tree entry names it: a crafted tree can hold a
+    /// name with a `/` in it, which `path` alone would hide.
+    package var name: String
 
-    package init(path: String, old: ObjectID?, new: ObjectID?) {
+    package init(path: String, old: ObjectID?, new: ObjectID?, newKind: EntryKind? = nil, name: String? = nil) {
         self.path = path
         self.old = old
         self.new = new
+        self.newKind = newKind
+        self.name = name ?? String(path.split(separator: "/", omittingEmptySubsequences: false).last ?? "")
     }
 }
 
@@ -118,13 +125,13 @@ extension Repository {
         let oldTree = before?.kind == .tree ? before?.id : nil
         let newTree = after?.kind == .tree ? after?.id : nil
         if oldTree != nil || newTree != nil {
-            result.directories.append(TreeDelta(path: child, old: oldTree, new: newTree))
+            result.directories.append(TreeDelta(path: child, old: oldTree, new: newTree, newKind: newTree.map { _ in .tree }, name: name))
             try walk(old: oldTree, new: newTree, path: child, into: &result)
         }
         let oldBlob = before?.kind == .tree ? nil : before?.id
         let newBlob = after?.kind == .tree ? nil : after?.id
         if oldBlob != nil || newBlob != nil {
-            result.files.append(TreeDelta(path: child, old: oldBlob, new: newBlob))
+            result.files.append(TreeDelta(path: child, old: oldBlob, new: newBlob, newKind: newBlob.map { _ in after!.kind }, name: name))
         }
     }
 }

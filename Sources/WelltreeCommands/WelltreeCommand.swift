@@ -19,7 +19,7 @@ package struct WelltreeCommand: ParsableCommand {
             // Pull requests and CI
             DiffCommand.self, CheckCommand.self, ValidateCommand.self,
             // Sharing and the repository
-            ShareCommand.self, HooksCommand.self, ConfigCommand.self,
+            ShareCommand.self, AuditCommand.self, HooksCommand.self, ConfigCommand.self,
             // Run by git (the server hook, the merge driver, textconv) and by welltree itself
             HookCommand.self, MergeDriverCommand.self, TextconvCommand.self, OverviewWorkerCommand.self,
         ]

@@ -10,20 +10,40 @@ package struct WorkspaceSettings: Sendable, Equatable, Codable {
     package var pillarPriority: [String]
     /// Whether milestone tags must carry a valid signature (enforced by the server hook).
     package var requireSignedMilestones: Bool
+    /// Branches that, like the default branch, only move forward and are never deleted
+    /// (enforced by the server hook): names such as `release` or `refs/heads/release`.
+    package var protectedBranches: [String]
 
     /// The framework's pillars in the console's default order.
     package static let defaultPillarPriority = [
         "operationalExcellence", "security", "reliability", "performance", "costOptimization", "sustainability",
     ]
 
-    package init(format: Int = 2, pillarPriority: [String] = defaultPillarPriority, requireSignedMilestones: Bool = false) {
+    package init(
+        format: Int = 2, pillarPriority: [String] = defaultPillarPriority, requireSignedMilestones: Bool = false,
+        protectedBranches: [String] = []
+    ) {
         self.format = format
         self.pillarPriority = pillarPriority
         self.requireSignedMilestones = requireSignedMilestones
+        self.protectedBranches = protectedBranches
+    }
+
+    /// Whether `reference` (`refs/heads/NAME`) is one of `protectedBranches`.
+    package func protects(branch reference: String) -> Bool {
+        protectedBranches.contains { $0 == reference || "refs/heads/" + $0 == reference }
     }
 
     private enum CodingKeys: String, CodingKey {
-        case format, pillarPriority, requireSignedMilestones
+        case format, pillarPriority, requireSignedMilestones, protectedBranches
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(format, forKey: .format)
+        try c.encode(pillarPriority, forKey: .pillarPriority)
+        try c.encode(requireSignedMilestones, forKey: .requireSignedMilestones)
+        if !protectedBranches.isEmpty { try c.encode(protectedBranches, forKey: .protectedBranches) }
     }
 
     package init(from decoder: any Decoder) throws {
@@ -31,5 +51,6 @@ package struct WorkspaceSettings: Sendable, Equatable, Codable {
         format = try c.decodeIfPresent(Int.self, forKey: .format) ?? 1
         pillarPriority = try c.decodeIfPresent([String].self, forKey: .pillarPriority) ?? Self.defaultPillarPriority
         requireSignedMilestones = try c.decodeIfPresent(Bool.self, forKey: .requireSignedMilestones) ?? false
+        protectedBranches = try c.decodeIfPresent([String].self, forKey: .protectedBranches) ?? []
     }
 }

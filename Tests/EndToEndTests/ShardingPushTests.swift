@@ -46,18 +46,26 @@ struct ShardingPushTests {
         let refused = try bob.push(["main"])
         #expect(refused.status != 0 && refused.stderr.contains("welltree.json"), "\(refused)")
 
-        // Alice administers the repository but owns no workload: moving them unchanged is hers,
-        // while a move that also edits the workload is an edit of Bob's workload.
+        // Alice administers the repository but owns no workload: moving them is hers, and the
+        // move changes no workload (the audit record names none). Administrators may also
+        // repair a workload; the record then names it.
         let alice = try clone("alice@example.com")
         let moved = try alice.welltree(["init"])
         try #require(moved.status == 0 && moved.stdout.contains("Moved 1 workload"), "\(moved)")
-        let workload = alice.path + "/" + LayoutTests.sharded + "/workload.json"
-        let text = try String(contentsOfFile: workload, encoding: .utf8).replacingOccurrences(of: "Jane Doe", with: "Mallory")
-        try alice.commitByHand(LayoutTests.sharded + "/workload.json", text, message: "Edit while moving")
-        let edited = try alice.push(["main"])
-        #expect(edited.status != 0 && edited.stderr.contains("only the owner bob@example.com"), "\(edited)")
-        try #require(try alice.git(["reset", "-q", "--hard", "HEAD~1"]).status == 0)
         let accepted = try alice.push(["main"])
         #expect(accepted.status == 0, "\(accepted)")
+        func lastRecordedWorkloads() throws -> [String]? {
+            try #require(try alice.git(["fetch", "-q", "origin", "refs/welltree/*:refs/welltree/*"]).status == 0)
+            let audit = try alice.welltree(["audit", "--format", "json"])
+            let pushes = (try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [String: Any])?["Pushes"] as? [[String: Any]]
+            return (pushes?.last?["Updates"] as? [[String: Any]])?.first?["WorkloadIds"] as? [String]
+        }
+        #expect(try lastRecordedWorkloads() == [])
+        let workload = alice.path + "/" + LayoutTests.sharded + "/workload.json"
+        let text = try String(contentsOfFile: workload, encoding: .utf8).replacingOccurrences(of: "Jane Doe", with: "Mallory")
+        try alice.commitByHand(LayoutTests.sharded + "/workload.json", text, message: "Repair the review owner")
+        let edited = try alice.push(["main"])
+        #expect(edited.status == 0, "\(edited)")
+        #expect(try lastRecordedWorkloads()?.count == 1)
     }
 }

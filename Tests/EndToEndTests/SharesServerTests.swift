@@ -226,12 +226,14 @@ struct SharesServerTests {
         // Milestone tags: only the owner, signed, never moved or deleted.
         try alice.git(["pull", "-q", "--ff-only", "origin", "main"])
         let tag = "welltree/retail-website-north-america-\(workloadId.prefix(8))/001-baseline"
-        try #require(try alice.git(["tag", "-a", tag, "-m", "Baseline"]).status == 0)
+        let record = sandbox.root + "/milestone-message"
+        try HookMilestoneTests.message(workloadId: workloadId).write(toFile: record, atomically: true, encoding: .utf8)
+        try #require(try alice.git(["tag", "-a", tag, "-F", record]).status == 0)
         let unsigned = try alice.push(["refs/tags/\(tag)"])
         #expect(unsigned.status != 0)
         #expect(unsigned.stderr.contains("the milestone tag must be signed"), "\(unsigned)")
         let signing = ["-c", "gpg.format=ssh", "-c", "user.signingkey=\(key)"]
-        try #require(try alice.git(signing + ["tag", "-f", "-s", tag, "-m", "Baseline"]).status == 0)
+        try #require(try alice.git(signing + ["tag", "-f", "-s", tag, "-F", record]).status == 0)
         let signed = try alice.push(["refs/tags/\(tag)"])
         #expect(signed.status == 0, "\(signed)")
         try #require(try alice.git(signing + ["tag", "-f", "-s", tag, "-m", "Baseline, moved", "HEAD~1"]).status == 0)
@@ -291,8 +293,4 @@ struct SharesServerTests {
         #expect(gitolite.stdout.contains("RW   VREF/NAME/workloads/re/retail-website-north-america/answers/ = bob@example.com"))
         #expect(gitolite.stdout.contains("-    VREF/NAME/workloads/re/retail-website-north-america/ = @all"))
     }
-}
-
-extension String {
-    fileprivate var trimmed: String { trimmingCharacters(in: .whitespacesAndNewlines) }
 }

@@ -7,10 +7,10 @@ import WelltreeWorkspace
 struct HookCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "hook",
-        abstract: "Judge a push on the git server (run by the pre-receive or update hook).",
+        abstract: "Judge a push on the git server (run by the pre-receive or update hook), and record it (post-receive).",
         discussion:
             "Install with `welltree hooks install --server PATH`. Exit 0 accepts the push; otherwise every refusal is printed and the exit status is 2.",
-        subcommands: [PreReceive.self, Update.self]
+        subcommands: [PreReceive.self, Update.self, PostReceive.self]
     )
 
     /// `welltree hook pre-receive`: all updates of a push from standard input, accepted or refused together.
@@ -41,20 +41,50 @@ struct HookCommand: ParsableCommand {
             judgePush([update], malformed: [])
         }
     }
+
+    /// `welltree hook post-receive`: records the push git just applied on the audit record.
+    struct PostReceive: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "post-receive",
+            abstract: "Record an accepted push on refs/welltree/audit (`<old> <new> <ref>` lines on standard input).")
+
+        func run() throws {
+            let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            let (updates, _) = PushUpdate.parse(input)
+            let environment = ProcessInfo.processInfo.environment
+            let pusher: Pusher
+            switch Pusher.identify(environment) {
+            case .success(let identified): pusher = identified
+            case .failure(let error): pusher = Pusher(principal: "(unidentified: \(error.message))", identifiedBy: "none")
+            }
+            do {
+                let repository = try Repository.openForHook()
+                try AuditRecorder(repository: repository).record(
+                    updates, pusher: pusher, override: PushOptions(environment).override, at: Int64(Date.now.timeIntervalSince1970))
+            } catch {
+                printError("welltree: the push landed but could not be recorded on \(AuditStore.reference): \(error)")
+                Foundation.exit(1)
+            }
+        }
+    }
 }
 
 /// Judges updates against the server's state, prints each refusal and exits 2 on any; fails
 /// closed (refuses) when the pusher is unknown or the server's data cannot be read.
 private func judgePush(_ updates: [PushUpdate], malformed: [String]) {
     if !malformed.isEmpty { refuse(malformed.map { "malformed update line: \($0)" }) }
-    let pusher: String
-    switch Pusher.identify(ProcessInfo.processInfo.environment) {
-    case .success(let principal): pusher = principal
+    let environment = ProcessInfo.processInfo.environment
+    let pusher: Pusher
+    switch Pusher.identify(environment) {
+    case .success(let identified): pusher = identified
     case .failure(let error): refuse([error.message])
     }
+    let options = PushOptions(environment)
+    if let problem = options.problem { refuse([problem]) }
     do {
         let repository = try Repository.openForHook()
-        let judge = try PushJudge(repository: repository, pusher: pusher, now: Int64(Date.now.timeIntervalSince1970))
+        let judge = try PushJudge(
+            repository: repository, pusher: pusher.principal, override: options.override, now: Int64(Date.now.timeIntervalSince1970))
         let refusals = try judge.judge(updates)
         if !refusals.isEmpty { refuse(refusals.map(\.description)) }
     } catch let error as GitError {

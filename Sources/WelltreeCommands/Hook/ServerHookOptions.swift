@@ -22,7 +22,8 @@ struct ServerHookOptions: ParsableArguments {
         try perform {
             let outcome = try ServerHookInstaller.install(
                 at: server, binary: Self.currentBinary(), administrators: administrators, force: force)
-            output("\(outcome.replacedHook ? "Replaced" : "Installed") \(outcome.hookPath)\n")
+            for hook in outcome.hookPaths { output("\(outcome.replacedHooks.contains(hook) ? "Replaced" : "Installed") \(hook)\n") }
+            for setting in outcome.configured { output("Configured \(setting)\n") }
             output(
                 "Administrators: \(outcome.administrators.isEmpty ? "none (add one with --admin)" : outcome.administrators.joined(separator: ", "))\n"
             )

@@ -2,19 +2,74 @@ import Git
 import WelltreeCore
 
 extension PushJudge {
-    /// Judges a branch update file by file (see `PushJudge` for the rules).
+    /// How `git push` is told to override a protection, for messages.
+    static let overrideHint = "an administrator may override with `git push -o welltree.override=REASON` (the audit record keeps the reason)"
+
+    /// Judges a branch update: its history first, then every file it changes (see `PushJudge`).
     func judgeBranch(_ update: PushUpdate) throws(WorkspaceError) -> [PushRefusal] {
-        let isDefault = update.reference == defaultBranch
+        let protection = protection(of: update.reference)
         guard let new = update.new else {
-            if isDefault { return [refusal(update, rule: "the default branch is never deleted")] }
-            if policy.isAdministrator(pusher) { return [] }
-            return [refusal(update, rule: "only administrators (\(administratorList)) delete branches")]
+            if update.reference == defaultBranch { return [refusal(update, rule: "the default branch is never deleted")] }
+            if let protection {
+                if isOverriding { return [] }
+                return [refusal(update, rule: "\(protection) is never deleted; \(Self.overrideHint)")]
+            }
+            return try rewriteProblem(update).map { [$0] } ?? []
         }
         guard try wrap({ () throws(GitError) in try repository.object(new).kind }) == .commit else {
             return [refusal(update, rule: "a branch must point at a commit")]
         }
+        if let old = update.old, try !wrap({ () throws(GitError) in try repository.isAncestor(old, of: new) }) {
+            if let protection {
+                if !isOverriding {
+                    return [
+                        refusal(
+                            update,
+                            rule:
+                                "\(protection) only moves forward: \(new.hex.prefix(7)) does not contain \(old.hex.prefix(7)), so the push would replace history that is the review record; \(Self.overrideHint)"
+                        )
+                    ]
+                }
+            } else if let problem = try rewriteProblem(update) {
+                return [problem]
+            }
+        }
+        return try judgeBranchContent(update, new: new)
+    }
+
+    /// How a protected branch is named in refusals (`the default branch`, or the branch and why
+    /// it is protected), or nil for a branch the rules do not protect. When the settings cannot
+    /// be read, every branch counts as protected: a rule that cannot be read is not waived.
+    func protection(of reference: String) -> String? {
+        if reference == defaultBranch { return "the default branch" }
+        let named = "\(reference) is protected (protectedBranches in \(Layout.settings)): it"
+        switch settings {
+        case .success(let settings): return settings.protects(branch: reference) ? named : nil
+        case .failure: return "\(reference) may be protected (the server cannot read \(Layout.settings)): it"
+        }
+    }
+
+    /// Why the pusher may not rewrite or delete a branch the rules do not protect: only the
+    /// principal who created it (as the audit record shows) and administrators may.
+    private func rewriteProblem(_ update: PushUpdate) throws(WorkspaceError) -> PushRefusal? {
+        if policy.isAdministrator(pusher) { return nil }
+        let creator = try audit.creator(of: update.reference)
+        if creator == pusher { return nil }
+        if let creator {
+            return refusal(
+                update, rule: "only the branch's creator \(creator) (as the audit record shows) or an administrator rewrites or deletes it")
+        }
+        return refusal(
+            update,
+            rule:
+                "the audit record does not show who created the branch (it predates the record); only administrators (\(administratorList)) rewrite or delete it"
+        )
+    }
+
+    /// Judges the files a branch update changes.
+    private func judgeBranchContent(_ update: PushUpdate, new: ObjectID) throws(WorkspaceError) -> [PushRefusal] {
         let base: ObjectID?
-        if isDefault {
+        if update.reference == defaultBranch {
             base = update.old
         } else if let serverTip {
             base = try wrap { () throws(GitError) in try repository.mergeBase(new, serverTip) } ?? update.old
@@ -25,13 +80,17 @@ extension PushJudge {
         // written before shards into their shards changes no workload, only the settings.
         let before = try base.map { id throws(WorkspaceError) in try Workspace(repository: repository, commit: id) }
         let after = try Workspace(repository: repository, commit: new)
-        let changes = try wrap { () throws(GitError) in try repository.changedFiles(from: before?.baseTree, to: after.baseTree) }
-        if changes.isEmpty { return [] }
+        let comparison = try wrap { () throws(GitError) in try repository.compareTrees(from: before?.baseTree, to: after.baseTree) }
+        if comparison.files.isEmpty && comparison.directories.isEmpty { return [] }
+
+        // Entries no review repository holds are refused before anything reads them.
+        let entryRefusals = entryProblems(comparison, update: update)
+        if !entryRefusals.isEmpty { return entryRefusals }
 
         var workloads: [String: [String]] = [:]
         var lenses: [String: [String]] = [:]
         var refusals: [PushRefusal] = []
-        for change in changes {
+        for change in comparison.files {
             let parts = change.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             if let directory = Layout.workloadDirectory(inPathComponents: parts) {
                 workloads[directory, default: []].append(change.path)
@@ -46,72 +105,164 @@ extension PushJudge {
                     ))
             }
         }
+        var created: [String: (directory: String, workload: Workload)] = [:]
         for (directory, paths) in workloads.sorted(by: { $0.key < $1.key }) {
-            refusals += try judgeWorkload(directory, paths: paths, before: before, after: after, update: update)
+            refusals += try judgeWorkload(directory, paths: paths, before: before, after: after, created: &created, update: update)
         }
         for (alias, paths) in lenses.sorted(by: { $0.key < $1.key }) {
             refusals += try judgeLens(alias, paths: paths, before: before, after: after, update: update)
         }
+        refusals += validate(comparison, after: after, update: update)
         return refusals
+    }
+
+    /// A workload directory as the server knows it.
+    private enum KnownWorkload {
+        /// On neither the default branch nor where the branch started: the push creates it.
+        case new
+        case known(Workload)
+        /// There, but its `workload.json` cannot be read (damaged before the rules held).
+        case unreadable
     }
 
     /// The workload in directory `directory` as the server knows it: on the default branch,
-    /// else where the branch started; nil for a workload the push creates.
-    private func knownWorkload(_ directory: String, before: Workspace?) throws(WorkspaceError) -> Workload? {
+    /// else where the branch started.
+    private func knownWorkload(_ directory: String, before: Workspace?) throws(WorkspaceError) -> KnownWorkload {
         for snapshot in [server, before].compactMap({ $0 }) {
             guard let entry = try snapshot.entry(Layout.workloadDirectory(directory)), entry.kind == .tree else { continue }
-            return try snapshot.loadWorkload(TreeEntry(name: directory, id: entry.id, kind: .tree)).workload
+            do {
+                return .known(try snapshot.loadWorkload(TreeEntry(name: directory, id: entry.id, kind: .tree)).workload)
+            } catch {
+                if case .git = error { throw error }
+                return .unreadable
+            }
         }
-        return nil
+        return .new
     }
 
     private func judgeWorkload(
-        _ directory: String, paths: [String], before: Workspace?, after: Workspace, update: PushUpdate
+        _ directory: String, paths: [String], before: Workspace?, after: Workspace,
+        created: inout [String: (directory: String, workload: Workload)], update: PushUpdate
     ) throws(WorkspaceError) -> [PushRefusal] {
-        guard let workload = try knownWorkload(directory, before: before) else {
-            // A new workload: anyone may create one, as its owner.
-            let file = Layout.workloadFile(directory)
-            guard let entry = try after.entry(Layout.workloadDirectory(directory)), entry.kind == .tree else { return [] }
-            let created = try after.loadWorkload(TreeEntry(name: directory, id: entry.id, kind: .tree)).workload
-            if created.owner == pusher { return [] }
-            return [
-                refusal(
-                    update, subject: "new workload \"\(created.name)\"", file: file,
-                    rule: "a new workload must record its creator as owner; it names \(created.owner), the pusher is \(pusher)")
-            ]
+        let file = Layout.workloadFile(directory)
+        let administrator = policy.isAdministrator(pusher)
+        // The workload as the push leaves it; nil when deleted or unreadable (which
+        // validation reports).
+        var pushed: Workload?
+        if let entry = try after.entry(Layout.workloadDirectory(directory)), entry.kind == .tree {
+            pushed = try? after.loadWorkload(TreeEntry(name: directory, id: entry.id, kind: .tree)).workload
         }
-        let access = try access(to: workload)
-        if access == .owner { return [] }
-        let answers = Layout.workloadDirectory(directory) + "/\(Layout.answersDirectoryName)/"
-        var refusals: [PushRefusal] = []
-        for path in paths {
-            if path.hasPrefix(answers) {
-                if access < .contributor {
+        switch try knownWorkload(directory, before: before) {
+        case .new:
+            guard let pushed else { return [] }
+            var refusals: [PushRefusal] = []
+            if pushed.owner != pusher && !administrator {
+                refusals.append(
+                    refusal(
+                        update, subject: "new workload \"\(pushed.name)\"", file: file,
+                        rule:
+                            "a new workload must record its creator as owner; it names \(pushed.owner), the pusher is \(pusher)"
+                    ))
+            }
+            refusals += try identityProblems(pushed, directory: directory, created: &created, update: update)
+            return refusals
+        case .unreadable:
+            guard administrator else {
+                return [
+                    refusal(
+                        update, subject: "workload \(Layout.workloadDirectory(directory))", file: paths.first,
+                        rule:
+                            "the server cannot read \(file), so it cannot tell who owns the workload; only administrators (\(administratorList)) repair or remove it"
+                    )
+                ]
+            }
+            guard let pushed else { return [] }
+            return try identityProblems(pushed, directory: directory, created: &created, update: update)
+        case .known(let workload):
+            var refusals: [PushRefusal] = []
+            if let pushed, pushed.id != workload.id {
+                refusals.append(
+                    refusal(
+                        update, subject: describe(workload), file: file,
+                        rule: "a workload's id never changes: it is \(workload.id) on the server, the push makes it \(pushed.id)"))
+            }
+            if administrator { return refusals }
+            let access = try access(to: workload)
+            if access == .owner { return refusals }
+            let answers = Layout.workloadDirectory(directory) + "/\(Layout.answersDirectoryName)/"
+            for path in paths {
+                if path.hasPrefix(answers) {
+                    if access < .contributor {
+                        refusals.append(
+                            refusal(
+                                update, subject: describe(workload), file: path,
+                                rule: "answers need the owner or an accepted CONTRIBUTOR share; \(pusher) has \(access)"))
+                    }
+                } else {
                     refusals.append(
                         refusal(
                             update, subject: describe(workload), file: path,
-                            rule: "answers need the owner or an accepted CONTRIBUTOR share; \(pusher) has \(access)"))
+                            rule:
+                                "only the owner \(workload.owner) edits properties, applies or upgrades lenses, or deletes the workload; \(pusher) has \(access)"
+                        ))
                 }
-            } else {
-                refusals.append(
-                    refusal(
-                        update, subject: describe(workload), file: path,
-                        rule:
-                            "only the owner \(workload.owner) edits properties, applies or upgrades lenses, or deletes the workload; \(pusher) has \(access)"
-                    ))
             }
+            return refusals
         }
-        return refusals
+    }
+
+    /// Why a workload the push creates (or an administrator rewrites) may not have its id: the
+    /// id belongs to another workload of the default branch, to another workload this push
+    /// creates, or to a deleted workload whose shares or milestones remain. Who owns an id is
+    /// the server's to say, so an id is never taken over.
+    private func identityProblems(
+        _ workload: Workload, directory: String, created: inout [String: (directory: String, workload: Workload)],
+        update: PushUpdate
+    ) throws(WorkspaceError) -> [PushRefusal] {
+        let file = Layout.workloadFile(directory)
+        func refuse(_ rule: String) -> [PushRefusal] {
+            [refusal(update, subject: "new workload \"\(workload.name)\"", file: file, rule: rule)]
+        }
+        let index = try index.get()
+        if let other = index.workloads(withId: workload.id).first(where: { $0.directory != directory }) {
+            var holder = "workload in \(Layout.workloadDirectory(other.directory))"
+            if let server, let entry = try server.entry(Layout.workloadDirectory(other.directory)),
+                let known = try? server.loadWorkload(TreeEntry(name: other.directory, id: entry.id, kind: .tree)).workload
+            {
+                holder = "\(describe(known)) in \(Layout.workloadDirectory(other.directory))"
+            }
+            return refuse("id \(workload.id) is already used by \(holder)")
+        }
+        if let twin = created[workload.id] {
+            return refuse(
+                "id \(workload.id) is already used by new workload \"\(twin.workload.name)\" in \(Layout.workloadDirectory(twin.directory)) (this push)"
+            )
+        }
+        created[workload.id] = (directory, workload)
+        if index.workloads(withId: workload.id).contains(where: { $0.directory == directory }) { return [] }
+        if try shares.document(ShareFile.self, at: ShareStore.path(of: .workload(id: workload.id))) != nil {
+            return refuse(
+                "id \(workload.id) belongs to a deleted workload: its shares remain on \(ShareStore.reference); ids are never reused")
+        }
+        let tags = try wrap { () throws(GitError) in try repository.referenceNames(matching: Milestone.tagGlob(workloadId: workload.id)) }
+        for tag in tags {
+            guard let target = try wrap({ () throws(GitError) in try repository.referenceTarget(tag) }),
+                let object = try? repository.tagObject(target), Milestone(tagMessage: object.message)?.workloadId == workload.id
+            else { continue }
+            return refuse(
+                "id \(workload.id) belongs to a deleted workload: its milestones remain (\(tag.dropFirst("refs/tags/".count))); ids are never reused")
+        }
+        return []
     }
 
     private func judgeLens(
         _ alias: String, paths: [String], before: Workspace?, after: Workspace, update: PushUpdate
     ) throws(WorkspaceError) -> [PushRefusal] {
+        if policy.isAdministrator(pusher) { return [] }
         var record = try server?.lensRecord(alias)
         if record == nil { record = try before?.lensRecord(alias) }
         if let record {
             if record.type == .awsOfficial {
-                if policy.isAdministrator(pusher) { return [] }
                 return paths.map {
                     refusal(
                         update, subject: "lens \(alias)", file: $0,
@@ -132,7 +283,7 @@ extension PushJudge {
                     rule: "a lens directory needs \(Layout.lensMetadata(alias)) naming its owner")
             }
         }
-        if created.type == .awsOfficial ? policy.isAdministrator(pusher) : created.owner == pusher { return [] }
+        if created.type != .awsOfficial && created.owner == pusher { return [] }
         return [
             refusal(
                 update, subject: "new lens \(alias)", file: Layout.lensMetadata(alias),

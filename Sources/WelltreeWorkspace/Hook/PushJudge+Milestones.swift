@@ -3,6 +3,11 @@ import WelltreeCore
 
 extension PushJudge {
     /// Judges a push to `refs/tags/welltree/*` (see `PushJudge` for the rules).
+    ///
+    /// Every fact is the server's: the workload is looked up in the default branch (before the
+    /// push, or as this very push moves it, when it creates the workload with its first
+    /// milestone), never in the tagged commit; the tagged commit must be in the default
+    /// branch's history and hold that workload, with that id and owner, in that directory.
     func judgeMilestone(_ update: PushUpdate) throws(WorkspaceError) -> [PushRefusal] {
         let tag = String(update.reference.dropFirst("refs/tags/".count))
         guard let new = update.new else {
@@ -15,32 +20,77 @@ extension PushJudge {
             return [refusal(update, file: tag, rule: "a milestone must be an annotated tag (`welltree milestone create` makes one)")]
         }
         let pushed = try wrap { () throws(GitError) in try repository.tagObject(new) }
-        guard let workload = try milestoneWorkload(tag, target: pushed.target) else {
+        guard pushed.name == tag else {
+            return [refusal(update, file: tag, rule: "the tag object is named \(pushed.name), not \(tag)")]
+        }
+        guard pushed.targetType == "commit", try wrap({ () throws(GitError) in try repository.object(pushed.target).kind }) == .commit
+        else {
+            return [refusal(update, file: tag, rule: "a milestone tags a commit, not a \(pushed.targetType)")]
+        }
+        guard let (directory, workload) = try milestoneWorkload(tag) else {
             return [
                 refusal(
-                    update, file: tag, rule: "the tag names no workload (expected welltree/<workload-dir>-<first 8 digits of its id>/...)")
+                    update, file: tag,
+                    rule:
+                        "the tag names no workload of the default branch (expected welltree/<workload-dir>-<first 8 digits of its id>/...)"
+                )
             ]
         }
+        func refuse(_ rule: String) -> [PushRefusal] { [refusal(update, subject: describe(workload), file: tag, rule: rule)] }
         guard workload.owner == pusher else {
-            return [
-                refusal(
-                    update, subject: describe(workload), file: tag,
-                    rule: "only the owner \(workload.owner) saves milestones; \(pusher) has \(try access(to: workload))")
-            ]
+            return refuse("only the owner \(workload.owner) saves milestones; \(pusher) has \(try access(to: workload))")
         }
-        let required = try server?.settings().requireSignedMilestones ?? false
+        guard let milestone = Milestone(tagMessage: pushed.message) else {
+            return refuse("the tag message is no milestone record (Welltree-Milestone, -Name, -Workload-Id and -Recorded-At trailers)")
+        }
+        guard milestone.workloadId == workload.id else {
+            return refuse("the tag message records workload id \(milestone.workloadId), not this workload's \(workload.id)")
+        }
+        if let problem = try historyProblem(pushed.target) { return refuse(problem) }
+        if let problem = try taggedWorkloadProblem(pushed.target, directory: directory, workload: workload) { return refuse(problem) }
+        for other in try wrap({ () throws(GitError) in try repository.referenceNames(matching: Milestone.tagGlob(workloadId: workload.id)) }) {
+            guard let target = try wrap({ () throws(GitError) in try repository.referenceTarget(other) }),
+                let object = try? repository.tagObject(target), let existing = Milestone(tagMessage: object.message),
+                existing.workloadId == workload.id, existing.number == milestone.number
+            else { continue }
+            return refuse("milestone \(milestone.number) of this workload exists already (\(other.dropFirst("refs/tags/".count)))")
+        }
+        let required: Bool
+        switch settings {
+        case .success(let settings): required = settings.requireSignedMilestones
+        case .failure: required = true
+        }
         guard required else { return [] }
         guard pushed.signature != nil else {
-            return [
-                refusal(
-                    update, subject: describe(workload), file: tag,
-                    rule: "requireSignedMilestones is set in welltree.json: the milestone tag must be signed")
-            ]
+            return refuse("requireSignedMilestones is set in welltree.json: the milestone tag must be signed")
         }
         if let problem = try verifySignature(pushed) {
-            return [refusal(update, subject: describe(workload), file: tag, rule: "requireSignedMilestones is set: \(problem)")]
+            return refuse("requireSignedMilestones is set: \(problem)")
         }
         return []
+    }
+
+    /// Why `commit` is not in the default branch's history (before the push, or as this push
+    /// moves it), or nil.
+    private func historyProblem(_ commit: ObjectID) throws(WorkspaceError) -> String? {
+        for tip in [serverTip, pushedDefaultTip].compactMap({ $0 }) {
+            if tip == commit { return nil }
+            if try wrap({ () throws(GitError) in try repository.isAncestor(commit, of: tip) }) { return nil }
+        }
+        return "a milestone tags a commit of the default branch (\(defaultBranch ?? "none yet")); \(commit.hex.prefix(7)) is not in its history"
+    }
+
+    /// Why the tagged commit does not hold `workload` (same id and owner) in `directory`, or nil.
+    private func taggedWorkloadProblem(_ commit: ObjectID, directory: String, workload: Workload) throws(WorkspaceError) -> String? {
+        let tagged = try Workspace(repository: repository, commit: commit)
+        let path = Layout.workloadDirectory(directory)
+        guard let entry = try tagged.entry(path), entry.kind == .tree else { return "the tagged commit has no workload \(path)" }
+        guard let there = try? tagged.loadWorkload(TreeEntry(name: directory, id: entry.id, kind: .tree)).workload else {
+            return "the tagged commit's \(Layout.workloadFile(directory)) cannot be read"
+        }
+        if there.id != workload.id { return "in the tagged commit \(path) holds workload id \(there.id), not \(workload.id)" }
+        if there.owner != workload.owner { return "in the tagged commit \(path) is owned by \(there.owner), not \(workload.owner)" }
+        return nil
     }
 
     /// Nil when `tag` carries a good signature by the pusher (who is the owner); else why not.
@@ -64,26 +114,23 @@ extension PushJudge {
         return nil
     }
 
-    /// The workload a milestone tag belongs to: its first component is
-    /// `<workload-dir>-<first 8 digits of the id>` (`Milestone.tagName(workloadDirectory:)`). Looked up on the default branch, else in the
-    /// tagged commit (a workload pushed together with its first milestone).
-    private func milestoneWorkload(_ tag: String, target: ObjectID) throws(WorkspaceError) -> Workload? {
-        let parts = tag.split(separator: "/")
+    /// The workload a milestone tag belongs to and its directory: the tag's first component is
+    /// `<workload-dir>-<first 8 digits of the id>` (`Milestone.tagName(workloadDirectory:)`).
+    /// Looked up on the default branch before the push, else as this push leaves it; never in
+    /// the tagged commit, which the pusher wrote.
+    private func milestoneWorkload(_ tag: String) throws(WorkspaceError) -> (String, Workload)? {
+        let parts = tag.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count >= 3 else { return nil }
         let component = parts[1]
         guard component.count > 9, component.dropLast(8).hasSuffix("-") else { return nil }
         let directory = String(component.dropLast(9))
         let prefix = String(component.suffix(8))
-        let commit: ObjectID
-        switch try wrap({ () throws(GitError) in try repository.object(target).kind }) {
-        case .commit: commit = target
-        default: return nil
-        }
-        let tagged = try Workspace(repository: repository, commit: commit)
-        for snapshot in [server, tagged].compactMap({ $0 }) {
-            guard let entry = try snapshot.entry(Layout.workloadDirectory(directory)), entry.kind == .tree else { continue }
-            let workload = try snapshot.loadWorkload(TreeEntry(name: directory, id: entry.id, kind: .tree)).workload
-            if workload.id.hasPrefix(prefix) { return workload }
+        let pushedDefault = try pushedDefaultTip.map { tip throws(WorkspaceError) in try Workspace(repository: repository, commit: tip) }
+        for snapshot in [server, pushedDefault].compactMap({ $0 }) {
+            guard let entry = try snapshot.entry(Layout.workloadDirectory(directory)), entry.kind == .tree,
+                let workload = try? snapshot.loadWorkload(TreeEntry(name: directory, id: entry.id, kind: .tree)).workload
+            else { continue }
+            if workload.id.hasPrefix(prefix) { return (directory, workload) }
         }
         return nil
     }

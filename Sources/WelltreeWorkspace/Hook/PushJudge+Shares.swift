@@ -23,7 +23,10 @@ extension PushJudge {
         let newTree = try wrap { () throws(GitError) in try repository.commit(new).tree }
         let pushed = try ShareStore(repository: repository, at: new)
         var refusals: [PushRefusal] = []
-        for change in try wrap({ () throws(GitError) in try repository.changedFiles(from: oldTree, to: newTree) }) {
+        let comparison = try wrap { () throws(GitError) in try repository.compareTrees(from: oldTree, to: newTree) }
+        let entryRefusals = entryProblems(comparison, update: update)
+        if !entryRefusals.isEmpty { return entryRefusals }
+        for change in comparison.files {
             let file = "\(ShareStore.reference):\(change.path)"
             if change.path == ShareStore.accessFile || change.path == ShareStore.allowedSignersFile {
                 if !policy.isAdministrator(pusher) {
@@ -51,48 +54,73 @@ extension PushJudge {
     private func judgeShareFile(
         _ subject: ShareSubject, file: String, deleted: Bool, pushed: ShareStore, update: PushUpdate
     ) throws(WorkspaceError) -> [PushRefusal] {
-        guard let (name, owner) = try owner(of: subject) else {
+        let owner: (name: String, principal: String)
+        switch try subjectOwner(subject) {
+        case .none:
             return [
                 refusal(
                     update, subject: "\(subject)", file: file,
                     rule: "the default branch has no such \(subject); shares follow the workload or lens onto the server")
             ]
+        case .ambiguous(let directories):
+            if policy.isAdministrator(pusher) { return [] }
+            guard case .workload(let id) = subject else { return [] }
+            return [
+                refusal(
+                    update, subject: "\(subject)", file: file,
+                    rule:
+                        "\(directories.count) workloads on the default branch have id \(id) (\(directories.map(Layout.workloadDirectory).joined(separator: ", "))); only administrators (\(administratorList)) change its shares until one is removed"
+                )
+            ]
+        case .one(let name, let principal):
+            owner = (name, principal)
         }
         if deleted {
-            if pusher == owner { return [] }
-            return [refusal(update, subject: name, file: file, rule: "only the owner \(owner) manages its shares")]
+            if pusher == owner.principal { return [] }
+            return [refusal(update, subject: owner.name, file: file, rule: "only the owner \(owner.principal) manages its shares")]
         }
         let newFile = try pushed.file(subject)
         if newFile.subject != subject {
-            return [refusal(update, subject: name, file: file, rule: "the file describes \(newFile.subject), not \(subject)")]
+            return [refusal(update, subject: owner.name, file: file, rule: "the file describes \(newFile.subject), not \(subject)")]
         }
-        if pusher == owner {
-            return newFile.violations(at: now).map { refusal(update, subject: name, file: file, rule: "\($0)") }
+        if pusher == owner.principal {
+            return newFile.violations(at: now).map { refusal(update, subject: owner.name, file: file, rule: "\($0)") }
         }
         let problems = ShareAccess.changesBeyondAnswers(from: try shares.file(subject), to: newFile, by: pusher, policy: policy, now: now)
         if problems.isEmpty { return [] }
         return [
             refusal(
-                update, subject: name, file: file,
+                update, subject: owner.name, file: file,
                 rule:
-                    "only the owner \(owner) manages its shares; an invitee may only accept or reject a pending invitation addressed to them (\(problems.joined(separator: "; ")))"
+                    "only the owner \(owner.principal) manages its shares; an invitee may only accept or reject a pending invitation addressed to them (\(problems.joined(separator: "; ")))"
             )
         ]
     }
 
-    /// The name (for messages) and owner of a share file's subject on the default branch.
-    private func owner(of subject: ShareSubject) throws(WorkspaceError) -> (String, String)? {
-        guard let server else { return nil }
+    /// Who owns a share file's subject on the default branch before the push.
+    private enum SubjectOwner {
+        case none
+        /// A workload id that more than one directory carries (damage from before the rule held).
+        case ambiguous([String])
+        case one(name: String, principal: String)
+    }
+
+    /// The name (for messages) and owner of a share file's subject on the default branch,
+    /// looked up by id in the server's workload index: the directory a pushed `workload.json`
+    /// claims never decides it.
+    private func subjectOwner(_ subject: ShareSubject) throws(WorkspaceError) -> SubjectOwner {
+        guard let server else { return .none }
         switch subject {
         case .workload(let id):
-            for entry in try server.workloadDirectories() {
-                let workload = try server.loadWorkload(entry).workload
-                if workload.id == id { return (describe(workload), workload.owner) }
-            }
-            return nil
+            let holders = try index.get().workloads(withId: id)
+            guard let holder = holders.first else { return .none }
+            if holders.count > 1 { return .ambiguous(holders.map(\.directory)) }
+            guard let entry = try server.entry(Layout.workloadDirectory(holder.directory)), entry.kind == .tree else { return .none }
+            let workload = try server.loadWorkload(TreeEntry(name: holder.directory, id: entry.id, kind: .tree)).workload
+            return .one(name: describe(workload), principal: workload.owner)
         case .lens(let alias):
-            guard let record = try server.lensRecord(alias), record.type != .awsOfficial else { return nil }
-            return ("lens \(alias) (owner \(record.owner))", record.owner)
+            guard let record = try server.lensRecord(alias), record.type != .awsOfficial else { return .none }
+            return .one(name: "lens \(alias) (owner \(record.owner))", principal: record.owner)
         }
     }
 }

@@ -41,24 +41,36 @@ package struct PushUpdate: Sendable, Equatable {
 /// Why a push, or one reference of it, is refused: who, where, which file, which rule.
 package struct PushRefusal: Sendable, Equatable, CustomStringConvertible {
     package var principal: String
+    /// The reference concerned; empty for the push as a whole.
     package var reference: String
     /// The workload (`"Name" (id)`), lens or share file concerned, when there is one.
     package var subject: String?
     /// The file or tag concerned, when there is one.
     package var file: String?
+    /// What was refused, when it is neither changing `file` nor updating the reference.
+    package var action: String?
     package var rule: String
 
-    package init(principal: String, reference: String, subject: String? = nil, file: String? = nil, rule: String) {
+    package init(
+        principal: String, reference: String, subject: String? = nil, file: String? = nil, action: String? = nil, rule: String
+    ) {
         self.principal = principal
         self.reference = reference
         self.subject = subject
         self.file = file
+        self.action = action
         self.rule = rule
     }
 
     package var description: String {
-        var text = "\(reference): \(principal) may not"
-        if let file { text += " change \(file)" } else { text += " update this reference" }
+        var text = reference.isEmpty ? "\(principal) may not" : "\(reference): \(principal) may not"
+        if let action {
+            text += " \(action)"
+        } else if let file {
+            text += " change \(file)"
+        } else {
+            text += " update this reference"
+        }
         if let subject { text += " of \(subject)" }
         return text + ": \(rule)"
     }

@@ -2,39 +2,64 @@ import Foundation
 import Git
 import WelltreeCore
 
-/// Installs the server-side hook into a bare repository on the git server.
+/// Installs the server-side hooks into a bare repository on the git server.
 ///
-/// The hook is a two-line shell script that execs this same `welltree` binary (by absolute
+/// Each hook is a two-line shell script that execs this same `welltree` binary (by absolute
 /// path, so the server's PATH does not matter and hook and binary cannot drift apart): all the
-/// logic is in `welltree hook pre-receive`. Installing also names the first administrators on
-/// the shares ref, written directly on the server (nobody could push them: pushing access.json
-/// needs an administrator), and sets `receive.certNonceSeed` so signed pushes can identify
-/// pushers.
+/// logic is in `welltree hook pre-receive` (judging a push) and `welltree hook post-receive`
+/// (recording it on the audit record). Installing also names the first administrators on the
+/// shares ref, written directly on the server (nobody could push them: pushing access.json
+/// needs an administrator), and configures git's receiving side (`serverConfiguration`).
 package struct ServerHookInstaller {
     /// What an installation did.
     package struct Outcome: Sendable, Equatable {
-        package var hookPath: String
+        package var hookPaths: [String]
         package var administrators: [String]
-        package var replacedHook: Bool
+        package var replacedHooks: [String]
+        /// Configuration values set, `key=value`.
+        package var configured: [String]
     }
 
     /// The marker that identifies a hook written by Welltree, so reinstalling may replace it.
     static let marker = "# welltree server hook"
 
-    /// The hook script for `binary`.
-    package static func script(binary: String) -> String {
-        """
-        #!/bin/sh
-        \(marker): judges every pushed reference against the shares on refs/welltree/shares.
-        # Installed by `welltree hooks install --server`; see docs/shares.md.
-        exec '\(binary.replacingOccurrences(of: "'", with: "'\\''"))' hook pre-receive
+    /// The hooks installed and what each runs.
+    static let hooks = [
+        ("pre-receive", "judges every pushed reference against the shares on refs/welltree/shares."),
+        ("post-receive", "records every accepted push on refs/welltree/audit."),
+    ]
 
-        """
+    /// The receiving side's configuration, always set: git checks every pushed object
+    /// (`receive.fsckObjects`), with the tree-name findings it only warns about by default made
+    /// errors (an entry named `.git`, `..`, `.` or holding a `/` or nothing); push options are
+    /// advertised, so an administrator can give `welltree.override=REASON`.
+    static let serverConfiguration = [
+        ("receive.fsckObjects", "true"), ("receive.fsck.hasDot", "error"), ("receive.fsck.hasDotdot", "error"),
+        ("receive.fsck.hasDotgit", "error"), ("receive.fsck.fullPathname", "error"), ("receive.fsck.emptyName", "error"),
+        ("receive.advertisePushOptions", "true"),
+    ]
+
+    /// Seconds a signed push's nonce stays good: over smart HTTP the nonce is issued by one
+    /// request and checked by the next, so an exact match would refuse most honest pushes;
+    /// a replayed certificate older than this is refused (`Pusher.identify`).
+    static let certNonceSlop = "30"
+
+    /// The hook script `name` for `binary`.
+    package static func script(_ name: String, binary: String) -> String {
+        let purpose = hooks.first { $0.0 == name }?.1 ?? ""
+        return """
+            #!/bin/sh
+            \(marker): \(purpose)
+            # Installed by `welltree hooks install --server`; see docs/shares.md.
+            exec '\(binary.replacingOccurrences(of: "'", with: "'\\''"))' hook \(name)
+
+            """
     }
 
-    /// Installs `hooks/pre-receive` into the bare repository at `path`, and adds
-    /// `administrators` to the shares ref's access file. An existing pre-receive hook not
-    /// written by Welltree is left alone unless `force` is set.
+    /// Installs `hooks/pre-receive` and `hooks/post-receive` into the bare repository at
+    /// `path`, configures it and adds `administrators` to the shares ref's access file. An
+    /// existing hook not written by Welltree is left alone unless `force` is set; nothing is
+    /// written when one is in the way.
     package static func install(at path: String, binary: String, administrators: [String], force: Bool) throws(WorkspaceError) -> Outcome {
         let repository: Repository
         do {
@@ -50,26 +75,42 @@ package struct ServerHookInstaller {
         for principal in administrators { ShareFile.checkPrincipal(principal, into: &validator) }
         do { try validator.check() } catch { throw .invalid(error) }
 
-        let hooks = repository.gitDirectory + "hooks"
-        let hook = hooks + "/pre-receive"
+        let directory = repository.gitDirectory + "hooks"
         let files = FileManager.default
-        var replaced = false
-        if let existing = files.contents(atPath: hook) {
+        var replaced: [String] = []
+        for (name, _) in hooks {
+            let hook = directory + "/" + name
+            guard let existing = files.contents(atPath: hook) else { continue }
             if !String(decoding: existing, as: UTF8.self).contains(marker), !force {
                 throw .refused("\(hook) exists and was not written by welltree; chain it yourself or pass --force to replace it")
             }
-            replaced = true
+            replaced.append(hook)
         }
-        do {
-            try files.createDirectory(atPath: hooks, withIntermediateDirectories: true)
-            try Data(script(binary: binary).utf8).write(to: URL(fileURLWithPath: hook), options: .atomic)
-            try files.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook)
-        } catch {
-            throw .io(path: hook, message: error.localizedDescription)
+        var written: [String] = []
+        for (name, _) in hooks {
+            let hook = directory + "/" + name
+            do {
+                try files.createDirectory(atPath: directory, withIntermediateDirectories: true)
+                try Data(script(name, binary: binary).utf8).write(to: URL(fileURLWithPath: hook), options: .atomic)
+                try files.setAttributes([.posixPermissions: 0o755], ofItemAtPath: hook)
+            } catch {
+                throw .io(path: hook, message: error.localizedDescription)
+            }
+            written.append(hook)
         }
+        var configured: [String] = []
         do {
             if try repository.configString("receive.certNonceSeed") == nil {
                 try repository.setConfigString("receive.certNonceSeed", Share.newID())
+                configured.append("receive.certNonceSeed=(a new random seed)")
+            }
+            if try repository.configString("receive.certNonceSlop") == nil {
+                try repository.setConfigString("receive.certNonceSlop", certNonceSlop)
+                configured.append("receive.certNonceSlop=\(certNonceSlop)")
+            }
+            for (key, value) in serverConfiguration {
+                try repository.setConfigString(key, value)
+                configured.append("\(key)=\(value)")
             }
         } catch {
             throw .git(error)
@@ -81,8 +122,21 @@ package struct ServerHookInstaller {
         }
         var changes = ChangeSet()
         try changes.write(ShareStore.accessFile, json: policy)
-        try store.write(
-            changes, message: "Administrators: \(policy.administrators.joined(separator: ", "))", as: administrators.first ?? "welltree")
-        return Outcome(hookPath: hook, administrators: policy.administrators, replacedHook: replaced)
+        let before = store.commit
+        let now = Int64(Date.now.timeIntervalSince1970)
+        if try store.write(
+            changes, message: "Administrators: \(policy.administrators.joined(separator: ", "))", as: administrators.first ?? "welltree"),
+            let after = store.commit
+        {
+            // The record starts with what the installation itself wrote, so it accounts for
+            // every value of the shares ref.
+            var audit = try AuditStore(repository: repository)
+            try audit.append(
+                AuditEntry(
+                    pushedAt: ISOTime.string(now), pusher: "welltree hooks install --server", identifiedBy: "the server's console",
+                    updates: [AuditUpdate(reference: ShareStore.reference, old: before?.hex, new: after.hex)]),
+                at: now)
+        }
+        return Outcome(hookPaths: written, administrators: policy.administrators, replacedHooks: replaced, configured: configured)
     }
 }

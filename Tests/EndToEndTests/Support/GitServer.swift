@@ -17,6 +17,9 @@ final class GitServer {
     let root: String
     let port: Int
     private let process: Process
+    /// The server's standard input: it exits when this closes, so a server kept for a whole
+    /// test run (never deinitialised) ends with the test process.
+    private let input = Pipe()
 
     /// Starts serving the repositories below `root` to `users` (name -> password), with the
     /// test's environment plus `environment`, or exactly `environment` when
@@ -35,6 +38,7 @@ final class GitServer {
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
+        process.standardInput = input
         try process.run()
         var line = Data()
         while !line.contains(0x0A) {

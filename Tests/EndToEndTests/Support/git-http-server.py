@@ -2,10 +2,15 @@
 """A git server for tests: git-http-backend (git's own CGI) behind HTTP basic authentication.
 
 Usage: git-http-server.py PROJECT_ROOT USERS_FILE
-USERS_FILE holds `user:password` lines. Listens on 127.0.0.1 on a free port, prints the port on
-the first line of standard output, and serves until killed. REMOTE_USER is set from the
-Authorization header, as a web server in front of git-http-backend would; requests without valid
-credentials get 401, so git retries with the credentials in the URL.
+USERS_FILE holds `user:password` lines (a user name may contain colons: the password is what
+follows the last one). Listens on 127.0.0.1 on a free port, prints the port on the first line of
+standard output, and serves until killed or until its standard input closes (the test process
+that started it ended). REMOTE_USER is set from the Authorization header, as a web server in
+front of git-http-backend would; requests without valid credentials get 401, so git retries with
+the credentials in the URL. The user `anonymous` is let through without REMOTE_USER, as a server
+allowing anonymous pushes would (git-http-backend then needs `http.receivepack`): such a push is
+identified only by its push certificate. The body of every push to `NAME.git` is kept in
+`PROJECT_ROOT/NAME.requests/` when that directory exists, so a test can replay it.
 """
 import base64
 import http.server
@@ -13,12 +18,20 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 
 BACKEND = "/usr/lib/git-core/git-http-backend"
 # The test runner may start us with SIGTERM blocked; the test stops us with it.
 signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
 ROOT = sys.argv[1]
-USERS = dict(line.strip().split(":", 1) for line in open(sys.argv[2]) if ":" in line)
+USERS = dict(line.strip().rsplit(":", 1) for line in open(sys.argv[2]) if ":" in line)
+ANONYMOUS = "anonymous"
+
+
+def exit_when_stdin_closes():
+    while sys.stdin.buffer.read(4096):
+        pass
+    os._exit(0)
 
 
 class Handler(http.server.BaseHTTPRequestHandler):
@@ -31,7 +44,7 @@ class Handler(http.server.BaseHTTPRequestHandler):
         header = self.headers.get("Authorization", "")
         if not header.startswith("Basic "):
             return None
-        name, _, password = base64.b64decode(header[6:]).decode().partition(":")
+        name, _, password = base64.b64decode(header[6:]).decode().rpartition(":")
         return name if USERS.get(name) == password else None
 
     def body(self):
@@ -61,7 +74,6 @@ class Handler(http.server.BaseHTTPRequestHandler):
             "HOME": os.environ.get("HOME", "/"),
             "GIT_PROJECT_ROOT": ROOT,
             "GIT_HTTP_EXPORT_ALL": "1",
-            "REMOTE_USER": user,
             "REMOTE_ADDR": "127.0.0.1",
             "REQUEST_METHOD": self.command,
             "PATH_INFO": path,
@@ -70,6 +82,10 @@ class Handler(http.server.BaseHTTPRequestHandler):
             "CONTENT_LENGTH": str(len(body)),
             "GIT_PROTOCOL": self.headers.get("Git-Protocol", ""),
         }
+        if user != ANONYMOUS:
+            env["REMOTE_USER"] = user
+        if self.command == "POST" and path.endswith("/git-receive-pack"):
+            self.keep(path, body)
         if self.headers.get("Content-Encoding"):
             env["HTTP_CONTENT_ENCODING"] = self.headers["Content-Encoding"]
         for key in ("GIT_CONFIG_NOSYSTEM", "XDG_CONFIG_HOME"):
@@ -95,10 +111,24 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(payload)
 
+    def keep(self, path, body):
+        """Keeps a push's request body (headers needed to replay it beside it) when asked to."""
+        directory = os.path.join(ROOT, path.strip("/").split("/")[0].removesuffix(".git") + ".requests")
+        if not os.path.isdir(directory):
+            return
+        name = os.path.join(directory, "%04d" % len(os.listdir(directory)))
+        with open(name + ".body", "wb") as f:
+            f.write(body)
+        with open(name + ".headers", "w") as f:
+            for key in ("Content-Type", "Content-Encoding", "Git-Protocol"):
+                if self.headers.get(key):
+                    f.write("%s: %s\n" % (key, self.headers[key]))
+
     do_GET = handle_any
     do_POST = handle_any
 
 
+threading.Thread(target=exit_when_stdin_closes, daemon=True).start()
 server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
 print(server.server_address[1], flush=True)
 server.serve_forever()
