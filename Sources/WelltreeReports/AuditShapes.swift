@@ -51,7 +51,7 @@ package struct UnrecordedShape: Encodable {
 }
 
 /// The audit record for people: one row per reference a push moved, then the values the
-/// record cannot account for. Text from the record is shown with control characters escaped.
+/// record cannot account for. Text from the record is escaped for the terminal (`TerminalText`).
 package func auditText(_ entries: [AuditEntry], unrecorded: [UnrecordedChange]) -> String {
     var text = ""
     if entries.isEmpty {
@@ -68,29 +68,14 @@ package func auditText(_ entries: [AuditEntry], unrecorded: [UnrecordedChange]) 
                 case (nil, nil): change = ""
                 }
                 if let override = entry.override { change += " (override: \(override))" }
-                table.add([entry.pushedAt, entry.pusher, entry.identifiedBy, update.reference, change].map(escapedControls))
+                table.add([entry.pushedAt, entry.pusher, entry.identifiedBy, update.reference, change])
             }
         }
         text = table.render()
     }
     for gap in unrecorded {
-        text += "\(escapedControls(gap.reference)) reached \(escapedControls(String(gap.id.prefix(7)))) by no recorded push "
+        text += "\(TerminalText.line(gap.reference)) reached \(TerminalText.line(String(gap.id.prefix(7)))) by no recorded push "
             + "(before the record began, or changed on the server without the hook)\n"
     }
     return text
-}
-
-/// `text` with every control character written as `\u{XX}`, so a value read from a
-/// repository cannot drive the terminal it is printed on.
-private func escapedControls(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else { return text }
-    var result = ""
-    for scalar in text.unicodeScalars {
-        if scalar.properties.generalCategory == .control {
-            result += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
-        } else {
-            result.unicodeScalars.append(scalar)
-        }
-    }
-    return result
 }

@@ -77,6 +77,12 @@ package struct ShareStore {
         try document(ShareFile.self, at: Self.path(of: subject)) ?? ShareFile(subject: subject)
     }
 
+    /// Whether the ref holds a share file for `subject` (readable or not).
+    package func hasFile(_ subject: ShareSubject) throws(WorkspaceError) -> Bool {
+        guard let tree else { return false }
+        return try wrap { () throws(GitError) in try repository.entry(at: Self.path(of: subject), inTree: tree) } != nil
+    }
+
     /// The administrators and groups (empty when the ref has no access file).
     package func access() throws(WorkspaceError) -> AccessPolicy {
         try document(AccessPolicy.self, at: Self.accessFile) ?? AccessPolicy()

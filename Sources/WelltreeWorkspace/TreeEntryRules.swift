@@ -1,4 +1,5 @@
 import Git
+import WelltreeCore
 
 /// What a tree entry of a review repository may be, whatever its place: a regular file or a
 /// directory, under a name that is one plain path step.
@@ -24,8 +25,8 @@ package enum TreeEntryRules {
         if name.isEmpty { return "has a tree entry with an empty name" }
         if name == "." || name == ".." { return "has a \(shown): a path step names no file" }
         if name.contains("/") { return "has a \(shown): a name holds no \"/\"" }
-        if name.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
-            return "has a tree entry with a control character in its name"
+        if UnsafeCharacter.occurs(in: name) {
+            return "has a tree entry whose name holds a control or bidirectional character (\(UnsafeCharacter.escape(name)))"
         }
         // `.git` in any case, and as Windows and macOS read it (`.git.`, `.git `, `git~1`).
         var folded = name.lowercased()

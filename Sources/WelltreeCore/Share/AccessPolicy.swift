@@ -5,7 +5,9 @@
 /// Groups stand for the service's account-level shares: a share with `group:ops` (or with a
 /// 12-digit account id listed as a group) reaches every member. Administrators change
 /// repository-wide files (`welltree.json`, built-in lenses, anything outside `workloads/` and
-/// custom lenses), this file, and may delete branches; they are not owners of anyone's workload.
+/// custom lenses), this file, and may rewrite or delete any unprotected branch; they may repair
+/// or remove any workload's files, but are not its owner (its shares and milestones stay the
+/// owner's), and they rewrite a protected branch only with an explicit override.
 package struct AccessPolicy: Sendable, Equatable, Codable {
     package var administrators: [String]
     /// Group name (without `group:`) or account id -> member principals.

@@ -240,7 +240,7 @@ extension PushJudge {
         }
         created[workload.id] = (directory, workload)
         if index.workloads(withId: workload.id).contains(where: { $0.directory == directory }) { return [] }
-        if try shares.document(ShareFile.self, at: ShareStore.path(of: .workload(id: workload.id))) != nil {
+        if try shares.hasFile(.workload(id: workload.id)) {
             return refuse(
                 "id \(workload.id) belongs to a deleted workload: its shares remain on \(ShareStore.reference); ids are never reused")
         }

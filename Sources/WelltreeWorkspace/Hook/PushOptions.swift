@@ -1,4 +1,5 @@
 import Foundation
+import WelltreeCore
 
 /// The push options a hook receives (`git push -o OPTION`, as `GIT_PUSH_OPTION_COUNT` and
 /// `GIT_PUSH_OPTION_<n>`; the server advertises them with `receive.advertisePushOptions`).
@@ -25,7 +26,7 @@ package struct PushOptions: Sendable, Equatable {
                 continue
             }
             let reason = value.trimmingCharacters(in: .whitespaces)
-            if reason.isEmpty || reason.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            if reason.isEmpty || UnsafeCharacter.occurs(in: reason) {
                 problem = "\(Self.overrideKey) needs a reason for the audit record, on one line: git push -o '\(Self.overrideKey)=REASON'"
             } else {
                 override = reason

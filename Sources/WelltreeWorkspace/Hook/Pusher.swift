@@ -1,3 +1,5 @@
+import WelltreeCore
+
 /// Who is pushing, as the hosting layer authenticated them. The hook never takes the pusher's
 /// word for it (no commit author, no `user.email`): only what the server itself established.
 package struct Pusher: Sendable, Equatable {
@@ -29,10 +31,9 @@ package struct Pusher: Sendable, Equatable {
     /// is reduced to the email.
     package static func identify(_ environment: [String: String]) -> Result<Pusher, PushIdentityError> {
         let identified = identifyAnyone(environment)
-        if case .success(let pusher) = identified,
-            pusher.principal.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
-        {
-            return .failure(PushIdentityError(message: "the pusher's identity contains control characters; no principal does"))
+        if case .success(let pusher) = identified, UnsafeCharacter.occurs(in: pusher.principal) {
+            return .failure(
+                PushIdentityError(message: "the pusher's identity holds control or bidirectional characters; no principal does"))
         }
         return identified
     }

@@ -3,7 +3,8 @@ import Testing
 
 /// One git server (git-http-backend over loopback) and one review repository prepared on it
 /// once for the whole test run, with the server hook installed: the attack tests each start
-/// from a copy of it (`world()`), so preparing the state costs once, not once per attack.
+/// from a copy of it (`world()`) and of a clone of it, so preparing the state costs once, not
+/// once per attack.
 ///
 /// The prepared repository (every setup push went through the hook):
 /// - alice@example.com administers it; `access.json` puts erin@example.com in group `ops`
@@ -67,10 +68,20 @@ final class HookServer: @unchecked Sendable {
         let installed = try sandbox.welltree(["hooks", "install", "--server", bare, "--admin", Self.alice], in: sandbox.root)
         try #require(installed.status == 0, "\(installed)")
 
+        // Everyone acts in one clone, taking turns: the remote's credentials and
+        // WELLTREE_PRINCIPAL name who acts, so the clone always holds what the server has.
+        let (sandbox, server, repo) = (sandbox, server, sandbox.repo)
+        func person(_ login: String) throws -> SharesServerTests.Clone {
+            let clone = SharesServerTests.Clone(sandbox: sandbox, principal: login, path: repo)
+            try #require(try clone.git(["remote", "set-url", "origin", server.url("template.git", user: login, password: Self.password)]).status == 0)
+            return clone
+        }
+        try #require(try sandbox.git(["remote", "add", "origin", server.url("template.git", user: Self.alice, password: Self.password)]).status == 0)
+        try #require(try sandbox.git(["config", "--add", "remote.origin.fetch", "refs/welltree/*:refs/welltree/*"]).status == 0)
+        try #require(try sandbox.git(["fetch", "-q", "origin"]).status == 0)
+
         // Alice: groups, signing keys, signed milestones required.
-        let alice = SharesServerTests.Clone(sandbox: sandbox, principal: Self.alice, path: sandbox.repo)
-        try alice.git(["remote", "add", "origin", server.url("template.git", user: Self.alice, password: Self.password)])
-        try #require(try alice.git(["fetch", "-q", "origin", "refs/welltree/shares:refs/welltree/shares"]).status == 0)
+        let alice = try person(Self.alice)
         try #require(try alice.welltree(["share", "group", "add", "ops", Self.erin]).status == 0)
         try #require(try alice.welltree(["share", "group", "add", Self.accountLogin, Self.erin]).status == 0)
         var signers = ""
@@ -82,10 +93,10 @@ final class HookServer: @unchecked Sendable {
         let settings = try sandbox.read("welltree.json").replacingOccurrences(
             of: "\"requireSignedMilestones\": false", with: "\"requireSignedMilestones\": true")
         try alice.commitByHand("welltree.json", settings, message: "Require signed milestones")
-        try Self.expectPushed(alice.push(["main", "refs/welltree/shares"]))
+        try Self.expectPushed(alice.git(["push", "-u", "origin", "main", "refs/welltree/shares"]))
 
         // Victor: his workload, shared four ways; a workload he deletes; a branch of his.
-        let victor = try Self.clone(Self.victor, of: "template.git", into: sandbox.root + "/setup-victor", sandbox: sandbox, server: server)
+        let victor = try person(Self.victor)
         try #require(try victor.welltree(Self.createArguments(Self.victimName)).status == 0)
         try #require(try victor.welltree(["answer", "update", Self.victimName, "priorities", "--none"]).status == 0)
         try #require(try victor.welltree(Self.createArguments(Self.retiredName)).status == 0)
@@ -101,15 +112,17 @@ final class HookServer: @unchecked Sendable {
         try Self.expectPushed(victor.push(["refs/welltree/shares"]))
         retiredId = try Self.workloadId(Self.retiredName, in: victor)
         try #require(try victor.welltree(["workload", "delete", Self.retiredName, "--yes"]).status == 0)
-        try Self.expectPushed(victor.push(["main"]))
+        try Self.expectPushed(victor.push(["main", "refs/welltree/shares"]))
         try #require(try victor.git(["checkout", "-q", "-b", "victor/draft"]).status == 0)
         try #require(try victor.welltree(["answer", "update", Self.victimName, "ops-model", "--none"]).status == 0)
         try Self.expectPushed(victor.push(["victor/draft"]))
+        try #require(try victor.git(["checkout", "-q", "main"]).status == 0)
+        try #require(try victor.git(["branch", "-q", "-D", "victor/draft"]).status == 0)
         victimId = try Self.workloadId(Self.victimName, in: victor)
 
         // The invitees answer: bob and carol accept, erin accepts for account 123456789012.
-        for (person, invitee) in [(Self.bob, Self.bob), (Self.carol, Self.carol), (Self.erin, Self.accountLogin)] {
-            let clone = try Self.clone(person, of: "template.git", into: sandbox.root + "/setup-\(person)", sandbox: sandbox, server: server)
+        for (login, invitee) in [(Self.bob, Self.bob), (Self.carol, Self.carol), (Self.erin, Self.accountLogin)] {
+            let clone = try person(login)
             let invitations = try clone.welltree(["share", "invitations", "--format", "json"])
             let list = try #require(try JSONSerialization.jsonObject(with: Data(invitations.stdout.utf8)) as? [String: Any])
             let summaries = try #require(list["ShareInvitationSummaries"] as? [[String: Any]], "\(invitations)")
@@ -123,15 +136,11 @@ final class HookServer: @unchecked Sendable {
         }
 
         // Mallory: a workload of her own.
-        let mallory = try Self.clone(Self.mallory, of: "template.git", into: sandbox.root + "/setup-mallory", sandbox: sandbox, server: server)
+        let mallory = try person(Self.mallory)
         try #require(try mallory.welltree(Self.createArguments(Self.malloryName)).status == 0)
         try Self.expectPushed(mallory.push(["main"]))
         malloryId = try Self.workloadId(Self.malloryName, in: mallory)
-
-        // Everyone's clone of the final state, copied by each world.
-        for login in Self.logins {
-            _ = try Self.clone(login, of: "template.git", into: sandbox.root + "/clones/" + Self.slug(login), sandbox: sandbox, server: server)
-        }
+        try #require(try sandbox.git(["fetch", "-q", "origin"]).status == 0)
     }
 
     /// The arguments of `welltree workload create` for a workload named `name`.
@@ -155,20 +164,6 @@ final class HookServer: @unchecked Sendable {
         let shown = try clone.welltree(["workload", "show", name, "--format", "json"])
         let object = try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any]
         return try #require((object?["Workload"] as? [String: Any])?["WorkloadId"] as? String, "\(shown)")
-    }
-
-    /// Clones `repository` from the server as `login`, with the shares and audit refs fetched.
-    static func clone(
-        _ login: String, of repository: String, into path: String, sandbox: Sandbox, server: GitServer
-    ) throws -> SharesServerTests.Clone {
-        let url = server.url(repository, user: login, password: password)
-        let cloned = try Run.program(
-            "git", ["clone", "-q", url, path], environment: sandbox.environment.merging(["GIT_TERMINAL_PROMPT": "0"]) { $1 })
-        try #require(cloned.status == 0, "\(cloned)")
-        let clone = SharesServerTests.Clone(sandbox: sandbox, principal: login, path: path)
-        try #require(try clone.git(["config", "--add", "remote.origin.fetch", "refs/welltree/*:refs/welltree/*"]).status == 0)
-        try #require(try clone.git(["fetch", "-q", "origin"]).status == 0)
-        return clone
     }
 
     /// A fresh copy of the prepared repository on the server, for one test to attack.
@@ -203,7 +198,7 @@ final class World {
         if let clone = clones[login] { return clone }
         let path = sandbox.root + "/worlds/\(name)/" + HookServer.slug(login)
         try FileManager.default.createDirectory(atPath: sandbox.root + "/worlds/\(name)", withIntermediateDirectories: true)
-        let copied = try Run.program("cp", ["-a", sandbox.root + "/clones/" + HookServer.slug(login), path])
+        let copied = try Run.program("cp", ["-a", sandbox.repo, path])
         try #require(copied.status == 0, "\(copied)")
         let clone = SharesServerTests.Clone(sandbox: sandbox, principal: login, path: path)
         try #require(try clone.git(["remote", "set-url", "origin", url(as: login)]).status == 0)
