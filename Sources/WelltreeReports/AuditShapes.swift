@@ -64,7 +64,8 @@ package func auditText(_ entries: [AuditEntry], unrecorded: [UnrecordedChange]) 
                 switch (update.old, update.new) {
                 case (nil, let new?): change = "created \(new.prefix(7))"
                 case (let old?, nil): change = "deleted \(old.prefix(7))"
-                case (let old?, let new?): change = update.forced ? "\(old.prefix(7))...\(new.prefix(7)) (forced)" : "\(old.prefix(7))..\(new.prefix(7))"
+                case (let old?, let new?):
+                    change = update.forced ? "\(old.prefix(7))...\(new.prefix(7)) (forced)" : "\(old.prefix(7))..\(new.prefix(7))"
                 case (nil, nil): change = ""
                 }
                 if let override = entry.override { change += " (override: \(override))" }
@@ -74,7 +75,8 @@ package func auditText(_ entries: [AuditEntry], unrecorded: [UnrecordedChange]) 
         text = table.render()
     }
     for gap in unrecorded {
-        text += "\(TerminalText.line(gap.reference)) reached \(TerminalText.line(String(gap.id.prefix(7)))) by no recorded push "
+        text +=
+            "\(TerminalText.line(gap.reference)) reached \(TerminalText.line(String(gap.id.prefix(7)))) by no recorded push "
             + "(before the record began, or changed on the server without the hook)\n"
     }
     return text

@@ -97,7 +97,8 @@ package struct AuditStore {
     static func message(_ entry: AuditEntry) -> String {
         var lines = ["Push by \(entry.pusher) (\(entry.identifiedBy))", ""]
         for update in entry.updates {
-            lines.append("\(update.reference) \(update.old ?? "(created)") -> \(update.new ?? "(deleted)")\(update.forced ? " (forced)" : "")")
+            lines.append(
+                "\(update.reference) \(update.old ?? "(created)") -> \(update.new ?? "(deleted)")\(update.forced ? " (forced)" : "")")
         }
         if let override = entry.override { lines += ["", "Override: \(override)"] }
         return lines.joined(separator: "\n") + "\n"

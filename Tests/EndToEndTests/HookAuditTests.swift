@@ -21,8 +21,10 @@ struct HookAuditTests {
         // Bob's commit claims to be victor's.
         try #require(try bob.welltree(["answer", "update", HookServer.victimName, "ops-model", "--none"]).status == 0)
         try #require(
-            try bob.git(["-c", "user.name=Victor", "-c", "user.email=\(HookServer.victor)", "commit", "-q", "--amend", "--reset-author", "--no-edit"])
-                .status == 0)
+            try bob.git([
+                "-c", "user.name=Victor", "-c", "user.email=\(HookServer.victor)", "commit", "-q", "--amend", "--reset-author", "--no-edit",
+            ])
+            .status == 0)
         try HookServer.expectPushed(bob.push(["main"]))
         let after = try bob.revParse("HEAD")
         #expect(try bob.git(["log", "-1", "--format=%ae"]).stdout.trimmed == HookServer.victor)
@@ -54,7 +56,9 @@ struct HookAuditTests {
         let text = try reader.welltree(["audit", HookServer.victimName])
         #expect(text.status == 0, "\(text)")
         let line = try #require(text.stdout.split(separator: "\n").last.map(String.init))
-        #expect(line.contains("bob@example.com") && line.contains("refs/heads/main") && line.contains("\(before.prefix(7))..\(after.prefix(7))"), "\(text)")
+        #expect(
+            line.contains("bob@example.com") && line.contains("refs/heads/main")
+                && line.contains("\(before.prefix(7))..\(after.prefix(7))"), "\(text)")
 
         let others = try Self.pushes(try reader.welltree(["audit", HookServer.malloryName, "--format", "json"]))
         #expect(others.count == 1 && others.first?["Pusher"] as? String == HookServer.mallory)

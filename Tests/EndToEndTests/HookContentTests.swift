@@ -55,7 +55,9 @@ struct HookContentTests {
         let inner = try mallory.rawTree([(mode: "100644", name: "x.json", id: blob)])
         let answers = try mallory.rawTree([(mode: "40000", name: name, id: inner)])
         let workload = try mallory.git(["rev-parse", "HEAD:\(HookServer.malloryPath)/workload.json"]).stdout.trimmed
-        let directory = try mallory.rawTree([(mode: "40000", name: "answers", id: answers), (mode: "100644", name: "workload.json", id: workload)])
+        let directory = try mallory.rawTree([
+            (mode: "40000", name: "answers", id: answers), (mode: "100644", name: "workload.json", id: workload),
+        ])
         try mallory.commitReplacingDirectory(HookServer.malloryPath, with: directory, message: "Crafted \(name)")
         return try mallory.push(["main"])
     }

@@ -20,7 +20,8 @@ struct HookHistoryTests {
         let pushed = try mallory.forcePush(["main"])
         #expect(pushed.status != 0)
         #expect(
-            pushed.stderr.contains("refs/heads/main: mallory@example.com may not update this reference: the default branch only moves forward"),
+            pushed.stderr.contains(
+                "refs/heads/main: mallory@example.com may not update this reference: the default branch only moves forward"),
             "\(pushed)")
         #expect(try world.serverRef("refs/heads/main") == before)
     }
@@ -95,7 +96,9 @@ struct HookHistoryTests {
             "\(rewound)")
         let deleted = try victor.git(["push", "origin", ":refs/heads/release"])
         #expect(deleted.status != 0)
-        #expect(deleted.stderr.contains("refs/heads/release is protected (protectedBranches in welltree.json): it is never deleted"), "\(deleted)")
+        #expect(
+            deleted.stderr.contains("refs/heads/release is protected (protectedBranches in welltree.json): it is never deleted"),
+            "\(deleted)")
         let byAdministrator = try alice.git(["push", "origin", ":refs/heads/release"])
         #expect(byAdministrator.status != 0)
         #expect(byAdministrator.stderr.contains("welltree.override=REASON"), "\(byAdministrator)")
@@ -132,7 +135,8 @@ struct HookHistoryTests {
         try #require(try alice.git(["fetch", "-q", "origin"]).status == 0)
         let audit = try alice.welltree(["audit", "--format", "json"])
         #expect(audit.status == 0, "\(audit)")
-        let pushes = try #require((try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [String: Any])?["Pushes"] as? [[String: Any]])
+        let pushes = try #require(
+            (try JSONSerialization.jsonObject(with: Data(audit.stdout.utf8)) as? [String: Any])?["Pushes"] as? [[String: Any]])
         let last = try #require(pushes.last)
         #expect(last["Pusher"] as? String == HookServer.alice)
         #expect(last["Override"] as? String == "Remove a leaked secret")
@@ -148,11 +152,13 @@ struct HookHistoryTests {
         let before = try #require(try world.serverRef("refs/welltree/audit"))
         for login in [HookServer.alice, HookServer.mallory] {
             let clone = try world.clone(login)
-            let forged = try clone.git(["commit-tree", "refs/welltree/audit^{tree}", "-p", "refs/welltree/audit", "-m", "Forged"]).stdout.trimmed
+            let forged = try clone.git(["commit-tree", "refs/welltree/audit^{tree}", "-p", "refs/welltree/audit", "-m", "Forged"]).stdout
+                .trimmed
             let pushed = try clone.git(["push", "origin", "\(forged):refs/welltree/audit"])
             #expect(pushed.status != 0)
             #expect(
-                pushed.stderr.contains("refs/welltree/audit: \(login) may not update this reference: only the server hook writes the audit record"),
+                pushed.stderr.contains(
+                    "refs/welltree/audit: \(login) may not update this reference: only the server hook writes the audit record"),
                 "\(pushed)")
             let rewound = try clone.forcePush(["refs/welltree/audit~1:refs/welltree/audit"], options: ["welltree.override=Tidy up"])
             #expect(rewound.status != 0)

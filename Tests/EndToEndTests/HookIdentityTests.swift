@@ -80,7 +80,8 @@ struct HookIdentityTests {
             let pushed = try mallory.push(["main"])
             #expect(pushed.status != 0)
             #expect(
-                pushed.stderr.contains("a workload's id never changes: it is \(world.hookServer.malloryId) on the server, the push makes it \(id)"),
+                pushed.stderr.contains(
+                    "a workload's id never changes: it is \(world.hookServer.malloryId) on the server, the push makes it \(id)"),
                 "\(pushed)")
             try #require(try mallory.git(["reset", "-q", "--hard", "origin/main"]).status == 0)
         }
@@ -105,7 +106,8 @@ struct HookIdentityTests {
         #expect(pushed.status != 0)
         #expect(
             pushed.stderr.contains(
-                "id \(world.hookServer.retiredId) belongs to a deleted workload: its shares remain on refs/welltree/shares; ids are never reused"),
+                "id \(world.hookServer.retiredId) belongs to a deleted workload: its shares remain on refs/welltree/shares; ids are never reused"
+            ),
             "\(pushed)")
     }
 

@@ -57,7 +57,10 @@ struct HookMilestoneTests {
         try Self.signedTag(tag, on: forged, message: Self.message(workloadId: world.victimId), in: mallory)
         let pushed = try mallory.push(["refs/tags/\(tag)"])
         #expect(pushed.status != 0)
-        #expect(pushed.stderr.contains("the tag names no workload of the default branch (expected welltree/<workload-dir>-<first 8 digits of its id>/...)"), "\(pushed)")
+        #expect(
+            pushed.stderr.contains(
+                "the tag names no workload of the default branch (expected welltree/<workload-dir>-<first 8 digits of its id>/...)"),
+            "\(pushed)")
         #expect(try world.serverRef("refs/tags/\(tag)") == nil)
     }
 

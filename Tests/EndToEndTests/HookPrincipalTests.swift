@@ -93,9 +93,13 @@ struct HookPrincipalTests {
     /// Sends the last recorded push to `world`'s repository again, byte for byte.
     static func replayLastPush(from recorded: World, to target: World) throws {
         let directory = recorded.hookServer.server.root + "/\(recorded.name).requests"
-        let last = try #require(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".body") }.sorted().last)
-        let headers = try String(contentsOfFile: directory + "/" + last.replacingOccurrences(of: ".body", with: ".headers"), encoding: .utf8)
-        var arguments = ["-s", "-o", "/dev/null", "-u", "\(HookServer.anonymous):\(HookServer.password)", "--data-binary", "@" + directory + "/" + last]
+        let last = try #require(
+            try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".body") }.sorted().last)
+        let headers = try String(
+            contentsOfFile: directory + "/" + last.replacingOccurrences(of: ".body", with: ".headers"), encoding: .utf8)
+        var arguments = [
+            "-s", "-o", "/dev/null", "-u", "\(HookServer.anonymous):\(HookServer.password)", "--data-binary", "@" + directory + "/" + last,
+        ]
         for line in headers.split(separator: "\n") { arguments += ["-H", String(line)] }
         arguments.append("http://127.0.0.1:\(target.hookServer.server.port)/\(target.name).git/git-receive-pack")
         let sent = try Run.program("curl", arguments)

@@ -20,7 +20,8 @@ struct HookVariantTests {
         let pushed = try mallory.push(["main"])
         #expect(pushed.status != 0)
         #expect(
-            pushed.stderr.contains("a new workload must record its creator as owner; it names victor@example.com, the pusher is mallory@example.com"),
+            pushed.stderr.contains(
+                "a new workload must record its creator as owner; it names victor@example.com, the pusher is mallory@example.com"),
             "\(pushed)")
     }
 
@@ -42,7 +43,9 @@ struct HookVariantTests {
         try #require(try bob.git(["commit", "-qm", "Delete it"]).status == 0)
         let pushed = try bob.push(["main"])
         #expect(pushed.status != 0)
-        #expect(pushed.stderr.contains("only the owner victor@example.com edits properties, applies or upgrades lenses, or deletes the workload"), "\(pushed)")
+        #expect(
+            pushed.stderr.contains(
+                "only the owner victor@example.com edits properties, applies or upgrades lenses, or deletes the workload"), "\(pushed)")
     }
 
     @Test func aBranchIsJudgedAsMainWouldBe() throws {
@@ -52,14 +55,18 @@ struct HookVariantTests {
         try mallory.commitByHand(HookContentTests.answers + "/ops-model.json", HookPrincipalTests.answer, message: "Answer on a branch")
         let pushed = try mallory.push(["mallory/edit"])
         #expect(pushed.status != 0)
-        #expect(pushed.stderr.contains("refs/heads/mallory/edit: mallory@example.com may not change \(HookContentTests.answers)/ops-model.json"), "\(pushed)")
+        #expect(
+            pushed.stderr.contains(
+                "refs/heads/mallory/edit: mallory@example.com may not change \(HookContentTests.answers)/ops-model.json"), "\(pushed)")
 
         // An orphan history shares nothing with main: everything in it counts as changed.
         try #require(try mallory.git(["checkout", "-q", "--orphan", "mallory/orphan", "main"]).status == 0)
         try mallory.commitByHand(HookContentTests.answers + "/ops-model.json", HookPrincipalTests.answer, message: "A history of my own")
         let orphan = try mallory.push(["mallory/orphan"])
         #expect(orphan.status != 0)
-        #expect(orphan.stderr.contains("refs/heads/mallory/orphan: mallory@example.com may not change \(HookServer.victimPath)/workload.json"), "\(orphan)")
+        #expect(
+            orphan.stderr.contains("refs/heads/mallory/orphan: mallory@example.com may not change \(HookServer.victimPath)/workload.json"),
+            "\(orphan)")
     }
 
     @Test func theSharesRefOnlyMovesForwardEvenForAnAdministrator() throws {

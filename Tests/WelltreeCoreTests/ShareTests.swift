@@ -187,7 +187,8 @@ struct ShareTests {
             shareId: Share.newID(), principal: group, permission: .contributor, status: .accepted, sharedBy: Self.owner,
             invitedAt: ISOTime.string(Self.t0))
         #expect(ShareAccess.access(of: group, owner: Self.owner, shares: [share], policy: policy, now: Self.t0) == WorkloadAccess.none)
-        #expect(ShareAccess.access(of: "erin@example.com", owner: Self.owner, shares: [share], policy: policy, now: Self.t0) == .contributor)
+        #expect(
+            ShareAccess.access(of: "erin@example.com", owner: Self.owner, shares: [share], policy: policy, now: Self.t0) == .contributor)
         var pending = share
         pending.status = .pending
         #expect(!ShareAccess.mayRespond(group, to: pending, policy: policy))

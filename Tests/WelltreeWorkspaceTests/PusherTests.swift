@@ -12,7 +12,9 @@ struct PusherTests {
     ]
 
     @Test func theHostingLayerNamesThePusher() throws {
-        #expect(try Pusher.identify(["REMOTE_USER": "bob@example.com"]).get() == Pusher(principal: "bob@example.com", identifiedBy: "REMOTE_USER"))
+        #expect(
+            try Pusher.identify(["REMOTE_USER": "bob@example.com"]).get()
+                == Pusher(principal: "bob@example.com", identifiedBy: "REMOTE_USER"))
         #expect(try Pusher.identify(["GL_USER": "carol", "REMOTE_USER": "x"]).get().principal == "carol")
         #expect(throws: PushIdentityError.self) { try Pusher.identify([:]).get() }
         #expect(throws: PushIdentityError.self) { try Pusher.identify(["REMOTE_USER": "bob\u{1B}]52;c;x\u{7}"]).get() }

@@ -3,7 +3,8 @@ import WelltreeCore
 
 extension PushJudge {
     /// How `git push` is told to override a protection, for messages.
-    static let overrideHint = "an administrator may override with `git push -o welltree.override=REASON` (the audit record keeps the reason)"
+    static let overrideHint =
+        "an administrator may override with `git push -o welltree.override=REASON` (the audit record keeps the reason)"
 
     /// Judges a branch update: its history first, then every file it changes (see `PushJudge`).
     func judgeBranch(_ update: PushUpdate) throws(WorkspaceError) -> [PushRefusal] {
@@ -250,7 +251,8 @@ extension PushJudge {
                 let object = try? repository.tagObject(target), Milestone(tagMessage: object.message)?.workloadId == workload.id
             else { continue }
             return refuse(
-                "id \(workload.id) belongs to a deleted workload: its milestones remain (\(tag.dropFirst("refs/tags/".count))); ids are never reused")
+                "id \(workload.id) belongs to a deleted workload: its milestones remain (\(tag.dropFirst("refs/tags/".count))); ids are never reused"
+            )
         }
         return []
     }

@@ -48,7 +48,8 @@ extension PushJudge {
         }
         if let problem = try historyProblem(pushed.target) { return refuse(problem) }
         if let problem = try taggedWorkloadProblem(pushed.target, directory: directory, workload: workload) { return refuse(problem) }
-        for other in try wrap({ () throws(GitError) in try repository.referenceNames(matching: Milestone.tagGlob(workloadId: workload.id)) }) {
+        let glob = Milestone.tagGlob(workloadId: workload.id)
+        for other in try wrap({ () throws(GitError) in try repository.referenceNames(matching: glob) }) {
             guard let target = try wrap({ () throws(GitError) in try repository.referenceTarget(other) }),
                 let object = try? repository.tagObject(target), let existing = Milestone(tagMessage: object.message),
                 existing.workloadId == workload.id, existing.number == milestone.number
@@ -77,7 +78,8 @@ extension PushJudge {
             if tip == commit { return nil }
             if try wrap({ () throws(GitError) in try repository.isAncestor(commit, of: tip) }) { return nil }
         }
-        return "a milestone tags a commit of the default branch (\(defaultBranch ?? "none yet")); \(commit.hex.prefix(7)) is not in its history"
+        return
+            "a milestone tags a commit of the default branch (\(defaultBranch ?? "none yet")); \(commit.hex.prefix(7)) is not in its history"
     }
 
     /// Why the tagged commit does not hold `workload` (same id and owner) in `directory`, or nil.

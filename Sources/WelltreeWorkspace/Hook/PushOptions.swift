@@ -19,7 +19,8 @@ package struct PushOptions: Sendable, Equatable {
         let count = environment["GIT_PUSH_OPTION_COUNT"].flatMap { Int($0) } ?? 0
         for index in 0..<max(0, min(count, 100)) {
             guard let option = environment["GIT_PUSH_OPTION_\(index)"], option.hasPrefix("welltree.") else { continue }
-            let (key, value) = option.firstIndex(of: "=").map { (String(option[..<$0]), String(option[option.index(after: $0)...])) }
+            let (key, value) =
+                option.firstIndex(of: "=").map { (String(option[..<$0]), String(option[option.index(after: $0)...])) }
                 ?? (option, "")
             guard key == Self.overrideKey else {
                 problem = "unknown push option \(key); Welltree reads only \(Self.overrideKey)=REASON"

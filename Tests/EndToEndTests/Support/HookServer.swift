@@ -73,10 +73,13 @@ final class HookServer: @unchecked Sendable {
         let (sandbox, server, repo) = (sandbox, server, sandbox.repo)
         func person(_ login: String) throws -> SharesServerTests.Clone {
             let clone = SharesServerTests.Clone(sandbox: sandbox, principal: login, path: repo)
-            try #require(try clone.git(["remote", "set-url", "origin", server.url("template.git", user: login, password: Self.password)]).status == 0)
+            try #require(
+                try clone.git(["remote", "set-url", "origin", server.url("template.git", user: login, password: Self.password)]).status == 0
+            )
             return clone
         }
-        try #require(try sandbox.git(["remote", "add", "origin", server.url("template.git", user: Self.alice, password: Self.password)]).status == 0)
+        try #require(
+            try sandbox.git(["remote", "add", "origin", server.url("template.git", user: Self.alice, password: Self.password)]).status == 0)
         try #require(try sandbox.git(["config", "--add", "remote.origin.fetch", "refs/welltree/*:refs/welltree/*"]).status == 0)
         try #require(try sandbox.git(["fetch", "-q", "origin"]).status == 0)
 
