@@ -851,7 +851,20 @@ def main(argv=None) -> int:
                     "(default: .build/debug/welltree, .build/release/welltree, then welltree on PATH)")
     ap.add_argument("--check", action="store_true",
                     help="check the files in --out and --levels are up to date and valid; write nothing")
+    ap.add_argument("--blob-ids", action="store_true",
+                    help="print the git blob ids of the version files in --out, as the table of "
+                         "Sources/WelltreeWorkspace/ShippedLenses.swift; write nothing")
     args = ap.parse_args(argv)
+    if args.blob_ids:
+        import hashlib
+        for alias_dir in sorted(p for p in args.out.iterdir() if p.is_dir()):
+            versions = []
+            for file in sorted((alias_dir / "versions").glob("*.json")):
+                data = file.read_bytes()
+                blob = hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+                versions.append(f'"{file.stem}": "{blob}"')
+            print(f'        "{alias_dir.name}": [{", ".join(versions)}],')
+        return 0
     ref = args.reference.resolve()
 
     try:

@@ -105,6 +105,16 @@ extension Repository {
         return Array(UnsafeRawBufferPointer(start: raw, count: size))
     }
 
+    /// The size in bytes of object `id`, read from its header without inflating its content:
+    /// lets a reader refuse an oversized file before reading it.
+    package func objectSize(_ id: ObjectID) throws(GitError) -> Int {
+        var oid = id.raw
+        var size = 0
+        var type = GIT_OBJECT_ANY
+        try check(git_odb_read_header(&size, &type, try objectDatabase(), &oid), "git_odb_read_header", subject: id.hex)
+        return size
+    }
+
     /// Writes a blob and returns its id (writing the same bytes twice is free).
     package func writeBlob(_ bytes: [UInt8]) throws(GitError) -> ObjectID {
         var oid = git_oid()

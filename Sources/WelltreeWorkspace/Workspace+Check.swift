@@ -17,7 +17,9 @@ extension Workspace {
     package func currentRisks(threshold: RiskThreshold) throws(WorkspaceError) -> (findings: [RiskItem], checked: [CheckedLens]) {
         var findings: [RiskItem] = []
         var checked: [CheckedLens] = []
-        for stored in try allWorkloads().sorted(by: { $0.workload.name.lowercased() < $1.workload.name.lowercased() }) {
+        let workloads = try allWorkloads()
+        try Self.refuseDuplicateIds(workloads)
+        for stored in workloads.sorted(by: { $0.workload.name.lowercased() < $1.workload.name.lowercased() }) {
             for review in try reviews(of: stored) {
                 let counts = review.review.riskCounts
                 checked.append(CheckedLens(
@@ -36,5 +38,16 @@ extension Workspace {
             }
         }
         return (findings, checked)
+    }
+}
+
+extension Workspace {
+    /// Refuses a list of workloads where two directories hold one id.
+    static func refuseDuplicateIds(_ workloads: [StoredWorkload]) throws(WorkspaceError) {
+        var directories: [String: [String]] = [:]
+        for stored in workloads { directories[stored.workload.id, default: []].append(Layout.workloadDirectory(stored.directory)) }
+        if let (id, paths) = directories.filter({ $0.value.count > 1 }).min(by: { $0.key < $1.key }) {
+            throw .duplicateWorkloadId(id: id, paths: paths)
+        }
     }
 }

@@ -4,7 +4,7 @@ import WelltreeCore
 /// The lenses every workspace ships with.
 package enum BuiltinLens {
     /// The AWS Well-Architected Framework lens: applied to every workload, never removed.
-    package static let framework = "wellarchitected"
+    package static let framework = Workload.frameworkLens
     /// All AWS-provided lenses, by alias.
     package static let aliases = [framework, "serverless", "softwareasaservice", "foundationaltechnicalreview"]
 }

@@ -79,7 +79,8 @@ extension Workspace {
             let choices = question.map { evaluator.choices(ofQuestion: $0) }
             let scanned = try wrap { () throws(GitError) in
                 try repository.withBlob(file.id) { buffer -> Risk? in
-                    guard let answer = AnswerScanner.scan(buffer, choices: choices) else { return nil }
+                    // An oversized file goes to `read`, which refuses it with its size.
+                    guard buffer.count <= FileLimits.answer, let answer = AnswerScanner.scan(buffer, choices: choices) else { return nil }
                     if let range = answer.updatedAt { Self.keepNewer(UnsafeRawBufferPointer(rebasing: buffer[range]), in: &latest) }
                     guard let question else { return .unanswered }
                     return evaluator.risk(

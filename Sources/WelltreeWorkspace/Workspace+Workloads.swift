@@ -56,7 +56,16 @@ extension Workspace {
         guard let fileEntry = file else {
             throw .invalidFile(path: path, JSONDocumentError(path: .root, position: nil, message: "the workload directory has no \(Layout.workloadFileName)"))
         }
-        let workload = try decode(Workload.self, from: try read(fileEntry, path: path), path: path)
+        let bytes = try read(fileEntry, path: path)
+        let workload = try decode(Workload.self, from: bytes, path: path)
+        // Every read refuses a workload without the framework lens, so no command can show it
+        // (or a check pass it) with the framework's risks silently left out.
+        guard workload.lenses.contains(where: { $0.alias == Workload.frameworkLens }) else {
+            let node = (try? JSONParser.parse(bytes))?["lenses"]
+            throw .invalidFile(path: path, JSONDocumentError(
+                path: JSONPath([.key("lenses")]), position: node.map { SourcePosition(offset: $0.offset, in: bytes) },
+                message: "must include the framework lens \(Workload.frameworkLens), which applies to every workload"))
+        }
         return StoredWorkload(directory: entry.name, workload: workload, tree: entry.id)
     }
 
@@ -253,5 +262,72 @@ extension Workspace {
         note(old.improvementStatus != new.improvementStatus, "improvement status")
         note(old.lenses != new.lenses, "lenses")
         return fields.isEmpty ? ["no property changes"] : fields
+    }
+}
+
+/// The id and name a workload directory's `workload.json` claims, for the rules that both are
+/// unique; nil where the file cannot be read (a damaged workload is reported where it is read,
+/// and has no id to clash with).
+package struct WorkloadClaim: Sendable, Equatable {
+    /// `<dir>` of `workloads/<shard>/<dir>`.
+    package var directory: String
+    package var id: String?
+    package var name: String?
+}
+
+extension Workspace {
+    /// Every workload directory's claimed id and name, in directory order: from the summary
+    /// cache where it knows the directory's tree, else from its `workload.json`, parsed for
+    /// those two members only. Listed once per workspace.
+    ///
+    /// This is the only way to learn that an id or name is unique, so callers ask only when a
+    /// change brings an id or name to a directory that did not have it (a new workload, an
+    /// edited id or name): then the cost is one listing of the workloads, as creating a
+    /// workload has; an edit of answers never pays it.
+    package func workloadClaims() throws(WorkspaceError) -> [WorkloadClaim] {
+        if let claimsMemo { return claimsMemo }
+        let known = SummaryCache.load(from: summaryCachePath)
+        var result: [WorkloadClaim] = []
+        for entry in try workloadDirectories(misplaced: { _, _ throws(WorkspaceError) in }) {
+            if let cached = known[entry.id]?.overview {
+                result.append(WorkloadClaim(directory: entry.name, id: cached.id, name: cached.name))
+                continue
+            }
+            let file = try wrap { () throws(GitError) in try repository.entry(at: Layout.workloadFileName, inTree: entry.id) }
+            result.append(claim(directory: entry.name, file: file))
+        }
+        claimsMemo = result
+        return result
+    }
+
+    /// The id and name `workload.json` of the workload directory `directory` claims; nil when
+    /// there is no such directory.
+    package func workloadClaim(directory: String) throws(WorkspaceError) -> WorkloadClaim? {
+        guard let entry = try entry(Layout.workloadDirectory(directory)), entry.kind == .tree else { return nil }
+        let file = try wrap { () throws(GitError) in try repository.entry(at: Layout.workloadFileName, inTree: entry.id) }
+        return claim(directory: directory, file: file)
+    }
+
+    /// The claim of a directory whose `workload.json` entry is `file`: only its id and name are
+    /// parsed, and a file that cannot be read claims nothing.
+    private func claim(directory: String, file: TreeEntry?) -> WorkloadClaim {
+        var claim = WorkloadClaim(directory: directory)
+        if let file, let bytes = try? read(file, path: Layout.workloadFile(directory)), let root = try? JSONParser.parse(bytes) {
+            claim.id = root["id"]?.stringValue
+            claim.name = root["name"]?.stringValue
+        }
+        return claim
+    }
+
+    /// The workload directories other than `excluded` that claim one of `ids`, or one of
+    /// `names` (normalised with `Workload.normalizedName`).
+    package func workloadsClaiming(
+        ids: Set<String>, names: Set<String> = [], excluding excluded: Set<String>
+    ) throws(WorkspaceError) -> [WorkloadClaim] {
+        guard !ids.isEmpty || !names.isEmpty else { return [] }
+        return try workloadClaims().filter { claim in
+            !excluded.contains(claim.directory)
+                && (claim.id.map(ids.contains) ?? false || claim.name.map { names.contains(Workload.normalizedName($0)) } ?? false)
+        }
     }
 }

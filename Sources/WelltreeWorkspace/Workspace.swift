@@ -28,6 +28,8 @@ package final class Workspace {
     var effectiveBlobCache: [WorkloadLens: ObjectID?] = [:]
     /// The repository's write lock while this workspace holds it (see `withWriteLock`).
     var heldLock: WriteLock?
+    /// Every workload directory's id and name, once listed (see `workloadClaims()`).
+    var claimsMemo: [WorkloadClaim]?
 
     /// Opens the repository containing `path` at its HEAD.
     package init(at path: String) throws(WorkspaceError) {
@@ -127,10 +129,15 @@ package final class Workspace {
         return try read(entry, path: path)
     }
 
-    /// The bytes of a blob entry, refusing non-files.
+    /// The bytes of a blob entry, refusing non-files and files over their size limit
+    /// (`FileLimits`), which are never read.
     package func read(_ entry: TreeEntry, path: String) throws(WorkspaceError) -> [UInt8] {
         switch entry.kind {
         case .blob, .executable:
+            if let limit = FileLimits.maximumSize(of: path) {
+                let size = try wrap { () throws(GitError) in try repository.objectSize(entry.id) }
+                if size > limit { throw .fileTooLarge(path: path, size: size, limit: limit) }
+            }
             return try wrap { () throws(GitError) in try repository.blob(entry.id) }
         case .symlink: throw .notARegularFile(path: path, found: "a symbolic link")
         case .tree: throw .notARegularFile(path: path, found: "a directory")

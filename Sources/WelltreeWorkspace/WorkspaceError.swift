@@ -40,6 +40,14 @@ package enum WorkspaceError: Error, Sendable, CustomStringConvertible {
     case interruptedWrite(journal: String, commit: ObjectID, conflicts: [String])
     /// Something sits where the workspace layout puts something else (`rule` says what).
     case misplaced(path: String, rule: String)
+    /// A workspace file is larger than its kind may be (`FileLimits`); it was not read.
+    case fileTooLarge(path: String, size: Int, limit: Int)
+    /// Files a command must judge break the workspace's rules: every problem, each with its
+    /// file and place (what `welltree validate` lists).
+    case invalidFiles([FileProblem])
+    /// Two workload directories hold one workload id, so nothing keyed by the id (its risks,
+    /// shares, milestones) can tell them apart.
+    case duplicateWorkloadId(id: String, paths: [String])
     /// libgit2 failed.
     case git(GitError)
     /// The file system failed.
@@ -97,6 +105,13 @@ package enum WorkspaceError: Error, Sendable, CustomStringConvertible {
                 + "again: it finishes the interrupted update (recorded in \(journal)); nothing was written"
         case .misplaced(let path, let rule):
             return "\(path): \(rule)"
+        case .fileTooLarge(let path, let size, let limit):
+            return "\(path): \(size) bytes, over the limit of \(limit) bytes for this kind of file (workspace-template/SCHEMA.md, Limits); it was not read"
+        case .invalidFiles(let problems):
+            return problems.map(\.located).joined(separator: "\nerror: ")
+        case .duplicateWorkloadId(let id, let paths):
+            return "workload id \(id) is used by \(paths.count) workload directories: \(paths.joined(separator: ", ")); "
+                + "an id names one workload (its risks, shares and milestones), so the copy must go or get an id of its own"
         case .git(let error):
             return error.description
         case .io(let path, let message):

@@ -15,49 +15,135 @@ package struct FileProblem: Sendable, Equatable, CustomStringConvertible {
 
     /// `workloads/shop/answers/wellarchitected/priorities.json:3:5: error: ...`.
     package var description: String {
-        let place = position.map { "\(path):\($0.line):\($0.column)" } ?? path
-        return "\(place): error: \(message)"
+        "\(place): error: \(message)"
     }
+
+    /// `path:line:column`, or the path alone.
+    package var place: String {
+        position.map { "\(path):\($0.line):\($0.column)" } ?? path
+    }
+
+    /// `path:line:column: message`, for an `error: ` prefix of the caller's.
+    package var located: String { "\(place): \(message)" }
 }
 
 /// Checks the files of one workspace state against the file formats and against each other
-/// (answers against their lens's questions and choices), collecting every problem.
+/// (answers against their lens's questions and choices, workload ids and names unique),
+/// collecting every problem.
 ///
-/// What a pre-commit hook and CI run before anything reads the files for real: a hand edit
-/// that breaks a file is refused with its path, line and column.
+/// What a pre-commit hook, CI and the server hook run before anything reads the files for real:
+/// a hand edit that breaks a file is refused with its path, line and column. The work is linear
+/// in the files checked: every file is read from the tree entry already listed (never looked up
+/// again by path), and with `only` just the directories holding those paths are visited.
 package struct WorkspaceValidator {
     let workspace: Workspace
     private var problems: [FileProblem] = []
+    /// The id and normalised name of each `workload.json` checked, with its path.
+    private var claims: [(directory: String, id: String, name: String, path: String)] = []
 
     package init(_ workspace: Workspace) {
         self.workspace = workspace
     }
 
     /// Checks every file, or only `paths` (and whatever they depend on to be judged).
-    package mutating func validate(only paths: Set<String>? = nil) throws(WorkspaceError) -> [FileProblem] {
+    ///
+    /// With `paths`, a workload's id and name are checked against the other workloads only
+    /// when `reference` (the state the paths changed from: HEAD for a commit, the target of a
+    /// pull request) did not already hold them in the same directory; without a reference,
+    /// whenever its `workload.json` is among the paths. Either takes one listing of the
+    /// workloads, never more.
+    package mutating func validate(only paths: Set<String>? = nil, reference: Workspace? = nil) throws(WorkspaceError) -> [FileProblem] {
         problems = []
+        claims = []
         func wanted(_ path: String) -> Bool { paths?.contains(path) ?? true }
-        if wanted(Layout.settings) {
-            _ = try decode(WorkspaceSettings.self, at: Layout.settings)
+        if wanted(Layout.settings), let entry = try workspace.entry(Layout.settings) {
+            _ = try decode(WorkspaceSettings.self, entry: entry, path: Layout.settings)
         }
-        for lens in try workspace.directory(Layout.lenses) where lens.kind == .tree {
-            try validateLens(lens.name, wanted: wanted)
+        for alias in try lensAliases(in: paths) {
+            try validateLens(alias, wanted: wanted)
         }
-        var names: [String: String] = [:]
-        var ids: [String: String] = [:]
-        var misplaced: [FileProblem] = []
-        let directories = try workspace.workloadDirectories { path, rule in misplaced.append(FileProblem(path: path, message: rule)) }
-        problems += misplaced
-        for directory in directories {
-            let prefix = Layout.workloadDirectory(directory.name) + "/"
-            if let paths, !paths.contains(where: { $0.hasPrefix(prefix) }) { continue }
-            try validateWorkload(directory, wanted: wanted, names: &names, ids: &ids)
+        for directory in try workloadDirectories(in: paths) {
+            try validateWorkload(directory, wanted: wanted)
         }
+        try checkIdentities(complete: paths == nil, reference: reference)
         return problems
     }
 
-    private mutating func decode<T: Decodable>(_ type: T.Type, at path: String) throws(WorkspaceError) -> (T, [UInt8])? {
-        guard let bytes = try workspace.file(path) else { return nil }
+    // MARK: Which files
+
+    /// Every lens directory, or those holding one of `paths`.
+    private mutating func lensAliases(in paths: Set<String>?) throws(WorkspaceError) -> [String] {
+        guard let paths else {
+            var aliases: [String] = []
+            for entry in try workspace.directory(Layout.lenses) {
+                if entry.kind == .tree {
+                    aliases.append(entry.name)
+                } else {
+                    problems.append(FileProblem(path: Layout.lenses + "/" + entry.name, message: "unexpected file; lenses live in directories lenses/<alias>/"))
+                }
+            }
+            return aliases
+        }
+        var aliases = Set<String>()
+        for path in paths where path.hasPrefix(Layout.lenses + "/") {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+            if parts.count >= 3 {
+                aliases.insert(String(parts[1]))
+            } else {
+                problems.append(FileProblem(path: path, message: "unexpected file; lenses live in directories lenses/<alias>/"))
+            }
+        }
+        var result: [String] = []
+        for alias in aliases.sorted() where try workspace.entry(Layout.lensDirectory(alias))?.kind == .tree {
+            result.append(alias)
+        }
+        return result
+    }
+
+    /// Every workload directory, or those holding one of `paths`; misplaced ones are problems.
+    private mutating func workloadDirectories(in paths: Set<String>?) throws(WorkspaceError) -> [TreeEntry] {
+        guard let paths else {
+            var misplaced: [FileProblem] = []
+            let directories = try workspace.workloadDirectories { path, rule in misplaced.append(FileProblem(path: path, message: rule)) }
+            problems += misplaced
+            return directories
+        }
+        var names = Set<String>()
+        var reported = Set<String>()
+        for path in paths where path.hasPrefix(Layout.workloads + "/") {
+            let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+            if let directory = Layout.workloadDirectory(inPathComponents: parts) {
+                names.insert(directory)
+            } else if parts.count >= 4 {
+                let place = parts[0...2].joined(separator: "/")
+                if reported.insert(place).inserted {
+                    problems.append(FileProblem(
+                        path: place, message: "a workload directory belongs in the shard of its first two characters, \(Layout.workloadDirectory(parts[2]))"))
+                }
+            } else if parts.count == 3, parts[2] == Layout.workloadFileName {
+                problems.append(FileProblem(path: path, message: Workspace.unshardedRule(parts[1])))
+            } else {
+                problems.append(FileProblem(path: path, message: "only workload directories belong below \(Layout.workloads)/<shard>/"))
+            }
+        }
+        var result: [TreeEntry] = []
+        for name in names.sorted() {
+            guard let entry = try workspace.entry(Layout.workloadDirectory(name)) else { continue }
+            guard entry.kind == .tree else {
+                problems.append(FileProblem(path: Layout.workloadDirectory(name), message: "expected a workload directory, found \(Self.kindName(entry.kind))"))
+                continue
+            }
+            result.append(TreeEntry(name: name, id: entry.id, kind: .tree))
+        }
+        return result
+    }
+
+    // MARK: Reading
+
+    /// Reads and decodes the file of `entry`; a file that cannot be read (not a regular file,
+    /// over its size limit) or decoded is a problem.
+    private mutating func decode<T: Decodable>(_ type: T.Type, entry: TreeEntry, path: String) throws(WorkspaceError) -> (T, [UInt8])? {
+        guard let bytes = try bytes(of: entry, path: path) else { return nil }
         do {
             return (try JSONNodeDecoder().decode(type, from: bytes), bytes)
         } catch {
@@ -66,25 +152,98 @@ package struct WorkspaceValidator {
         }
     }
 
+    /// The bytes of a file entry, or nil with a problem recorded when it is no regular file or
+    /// is too large.
+    private mutating func bytes(of entry: TreeEntry, path: String) throws(WorkspaceError) -> [UInt8]? {
+        do {
+            return try workspace.read(entry, path: path)
+        } catch {
+            switch error {
+            case .notARegularFile(_, let found):
+                problems.append(FileProblem(path: path, message: "expected a regular file, found \(found)"))
+            case .fileTooLarge(_, let size, let limit):
+                problems.append(FileProblem(path: path, message: "\(size) bytes, over the limit of \(limit) bytes for this kind of file; it was not read"))
+            default:
+                throw error
+            }
+            return nil
+        }
+    }
+
+    /// How a tree entry's kind is named in messages.
+    static func kindName(_ kind: EntryKind) -> String {
+        switch kind {
+        case .blob, .executable: "a file"
+        case .symlink: "a symbolic link"
+        case .tree: "a directory"
+        case .submodule: "a submodule"
+        }
+    }
+
+    /// A problem with an entry name itself: empty, `.`, `..`, `.git` in any case, or holding
+    /// a slash, a backslash or a control character (names git itself refuses to check out, or
+    /// that other tools would read as a path). Nil when the name is fine.
+    static func badName(_ name: String) -> String? {
+        if name.isEmpty || name == "." || name == ".." || name.lowercased() == ".git" {
+            return "the name \"\(Violation.visible(name))\" is not allowed in a workspace"
+        }
+        if name.unicodeScalars.contains(where: { $0 == "/" || $0 == "\\" || $0.properties.generalCategory == .control }) {
+            return "the name \"\(Violation.visible(name))\" holds a slash, backslash or control character"
+        }
+        return nil
+    }
+
+    // MARK: Lenses
+
     private mutating func validateLens(_ alias: String, wanted: (String) -> Bool) throws(WorkspaceError) {
         let metadata = Layout.lensMetadata(alias)
-        guard let (record, _) = try decode(LensRecord.self, at: metadata) else {
-            if try workspace.entry(metadata) == nil {
-                problems.append(FileProblem(path: metadata, message: "lens directory \(Layout.lensDirectory(alias)) has no lens.json"))
-            }
+        let entries = try workspace.directory(Layout.lensDirectory(alias))
+        if let bad = Self.badName(alias) {
+            problems.append(FileProblem(path: Layout.lensDirectory(alias), message: bad))
             return
         }
+        guard let metadataEntry = entries.first(where: { $0.name == "lens.json" }) else {
+            problems.append(FileProblem(path: metadata, message: "lens directory \(Layout.lensDirectory(alias)) has no lens.json"))
+            return
+        }
+        guard let (record, recordBytes) = try decode(LensRecord.self, entry: metadataEntry, path: metadata) else { return }
+        if wanted(metadata) { checkRecord(record, alias: alias, bytes: recordBytes, path: metadata) }
         let kind: LensKind = record.type == .awsOfficial ? .official : .custom
+        var files: [String: TreeEntry] = [:]
+        if let versions = entries.first(where: { $0.name == "versions" }), versions.kind == .tree {
+            for entry in try workspace.wrap({ () throws(GitError) in try workspace.repository.treeEntries(versions.id) }) {
+                files[entry.name] = entry
+            }
+        }
         for version in record.versions {
             let path = Layout.lensVersion(alias, version.version)
-            guard let bytes = try workspace.file(path) else {
-                problems.append(FileProblem(path: metadata, message: "version \(version.version) is listed but \(path) does not exist"))
+            guard let entry = files["\(version.version).json"] else {
+                problems.append(FileProblem(path: metadata, message: "version \(Violation.visible(version.version)) is listed but \(Violation.visible(path)) does not exist"))
                 continue
             }
-            if wanted(path) { checkLens(bytes, path: path, kind: kind) }
+            if wanted(path), let bytes = try bytes(of: entry, path: path) { checkLens(bytes, path: path, kind: kind) }
         }
         let draft = Layout.lensDraft(alias)
-        if wanted(draft), let bytes = try workspace.file(draft) { checkLens(bytes, path: draft, kind: kind) }
+        if wanted(draft), let entry = entries.first(where: { $0.name == "draft.json" }), let bytes = try bytes(of: entry, path: draft) {
+            checkLens(bytes, path: draft, kind: kind)
+        }
+    }
+
+    /// The record's own rules: its alias is its directory's name; versions are valid and unique.
+    private mutating func checkRecord(_ record: LensRecord, alias: String, bytes: [UInt8], path: String) {
+        let root = try? JSONParser.parse(bytes)
+        func at(_ key: String) -> SourcePosition? { root?[key].map { SourcePosition(offset: $0.offset, in: bytes) } }
+        if record.alias != alias {
+            problems.append(FileProblem(path: path, position: at("alias"), message: "alias: \"\(Violation.visible(record.alias))\" must be the name of its directory, \(alias)"))
+        }
+        var seen = Set<String>()
+        for (index, version) in record.versions.enumerated() {
+            if !Workspace.isValidVersion(version.version) {
+                problems.append(FileProblem(path: path, position: at("versions"), message: "versions[\(index)].version: \"\(Violation.visible(version.version))\" must be 1-32 letters, digits and periods"))
+            } else if !seen.insert(version.version).inserted {
+                problems.append(FileProblem(path: path, position: at("versions"), message: "versions[\(index)].version: \(version.version) is listed more than once"))
+            }
+        }
     }
 
     private mutating func checkLens(_ bytes: [UInt8], path: String, kind: LensKind) {
@@ -97,32 +256,25 @@ package struct WorkspaceValidator {
         }
     }
 
-    private mutating func validateWorkload(
-        _ directory: TreeEntry, wanted: (String) -> Bool, names: inout [String: String], ids: inout [String: String]
-    ) throws(WorkspaceError) {
+    // MARK: Workloads
+
+    private mutating func validateWorkload(_ directory: TreeEntry, wanted: (String) -> Bool) throws(WorkspaceError) {
+        let directoryPath = Layout.workloadDirectory(directory.name)
         let path = Layout.workloadFile(directory.name)
-        guard let (workload, bytes) = try decode(Workload.self, at: path) else {
-            if try workspace.entry(path) == nil {
-                problems.append(FileProblem(path: Layout.workloadDirectory(directory.name), message: "the workload directory has no workload.json"))
-            }
+        let entries = try workspace.wrap { () throws(GitError) in try workspace.repository.treeEntries(directory.id) }
+        guard let fileEntry = entries.first(where: { $0.name == Layout.workloadFileName }) else {
+            problems.append(FileProblem(path: directoryPath, message: "the workload directory has no workload.json"))
             return
         }
+        guard let (workload, fileBytes) = try decode(Workload.self, entry: fileEntry, path: path) else { return }
         if wanted(path) {
-            let root = try? JSONParser.parse(bytes)
+            let root = try? JSONParser.parse(fileBytes)
             for violation in WorkloadValidation.validate(workload) {
                 let key = String(violation.field.prefix { $0 != "[" && $0 != "." })
-                let position = root?[key].map { SourcePosition(offset: $0.offset, in: bytes) }
+                let position = root?[key].map { SourcePosition(offset: $0.offset, in: fileBytes) }
                 problems.append(FileProblem(path: path, position: position, message: violation.description))
             }
-            let normalized = Workload.normalizedName(workload.name)
-            if let other = names[normalized] {
-                problems.append(FileProblem(path: path, message: "name \"\(workload.name)\" is already used by \(other)"))
-            }
-            if let other = ids[workload.id] {
-                problems.append(FileProblem(path: path, message: "id \(workload.id) is already used by \(other)"))
-            }
-            names[normalized] = path
-            ids[workload.id] = path
+            claims.append((directory.name, workload.id, Workload.normalizedName(workload.name), path))
         }
         let stored = StoredWorkload(directory: directory.name, workload: workload, tree: directory.id)
         // Every applied lens must resolve, as `dashboard` and `status` will resolve it; a failure
@@ -132,16 +284,16 @@ package struct WorkspaceValidator {
             do {
                 lenses[applied.alias] = try workspace.cachedEffectiveLens(applied).lens
             } catch {
-                let root = wanted(path) ? try? JSONParser.parse(bytes) : nil
-                let position = root?.find(JSONPath([.key("lenses"), .index(index)])).map { SourcePosition(offset: $0.offset, in: bytes) }
+                let root = wanted(path) ? try? JSONParser.parse(fileBytes) : nil
+                let position = root?.find(JSONPath([.key("lenses"), .index(index)])).map { SourcePosition(offset: $0.offset, in: fileBytes) }
                 problems.append(FileProblem(path: path, position: position, message: "lenses[\(index)]: lens \(applied.alias) \(applied.version): \(error)"))
             }
         }
-        for entry in try workspace.wrap({ () throws(GitError) in try workspace.repository.treeEntries(directory.id) }) {
-            let child = Layout.workloadDirectory(directory.name) + "/" + entry.name
+        for entry in entries {
+            let child = directoryPath + "/" + entry.name
             if entry.name == Layout.workloadFileName { continue }
             guard entry.name == Layout.answersDirectoryName, entry.kind == .tree else {
-                problems.append(FileProblem(path: child, message: "unexpected \(entry.kind == .tree ? "directory" : "file") in a workload directory"))
+                problems.append(FileProblem(path: child, message: Self.badName(entry.name) ?? "unexpected \(entry.kind == .tree ? "directory" : "file") in a workload directory"))
                 continue
             }
             for lens in try workspace.wrap({ () throws(GitError) in try workspace.repository.treeEntries(entry.id) }) {
@@ -157,69 +309,138 @@ package struct WorkspaceValidator {
     ) throws(WorkspaceError) {
         let alias = lensEntry.name
         let directory = Layout.answersDirectory(stored.directory, lens: alias)
-        let files = lensEntry.kind == .tree
-            ? try workspace.wrap { () throws(GitError) in try workspace.repository.treeEntries(lensEntry.id) } : []
-        guard files.contains(where: { wanted(directory + "/" + $0.name) }) else { return }
-        if lens == nil, !stored.workload.lenses.contains(where: { $0.alias == alias }), try workspace.lensRecord(alias) == nil {
-            problems.append(FileProblem(path: directory, message: "answers for \(alias), which is no lens of this workspace"))
+        guard lensEntry.kind == .tree else {
+            if wanted(directory) {
+                problems.append(FileProblem(path: directory, message: "expected a directory of answers, found \(Self.kindName(lensEntry.kind))"))
+            }
             return
+        }
+        let files = try workspace.wrap { () throws(GitError) in try workspace.repository.treeEntries(lensEntry.id) }
+        guard files.contains(where: { wanted(directory + "/" + $0.name) }) else { return }
+        if let bad = Self.badName(alias) {
+            problems.append(FileProblem(path: directory, message: bad))
+            return
+        }
+        if lens == nil, !stored.workload.lenses.contains(where: { $0.alias == alias }), try workspace.lensRecord(alias) == nil {
+            problems.append(FileProblem(path: directory, message: "answers for \(Violation.visible(alias)), which is no lens of this workspace"))
+            return
+        }
+        var questions: [String: LensQuestion] = [:]
+        for pillar in lens?.pillars ?? [] {
+            for question in pillar.questions where questions[question.id] == nil { questions[question.id] = question }
         }
         for file in files {
             let path = directory + "/" + file.name
             guard wanted(path) else { continue }
+            if let bad = Self.badName(file.name) {
+                problems.append(FileProblem(path: path, message: bad))
+                continue
+            }
             guard file.name.hasSuffix(".json"), file.kind != .tree else {
-                problems.append(FileProblem(path: path, message: "unexpected entry; answer files are <question id>.json"))
+                problems.append(FileProblem(path: path, message: "unexpected \(file.kind == .tree ? "directory" : "file"); answer files are <question id>.json"))
                 continue
             }
-            guard let (stored, bytes) = try decode(StoredAnswer.self, at: path) else { continue }
-            checkNotes(stored.answer, bytes: bytes, path: path)
-            guard let lens else { continue }
+            guard let (stored, answerBytes) = try decode(StoredAnswer.self, entry: file, path: path) else { continue }
+            checkNotes(stored.answer, bytes: answerBytes, path: path)
+            guard lens != nil else { continue }
             let questionId = String(file.name.dropLast(5))
-            guard let (_, question) = lens.question(id: questionId) else {
-                problems.append(FileProblem(path: path, message: "lens \(alias) has no question \(questionId)"))
+            guard let question = questions[questionId] else {
+                problems.append(FileProblem(path: path, message: "lens \(alias) has no question \(Violation.visible(questionId))"))
                 continue
             }
-            checkAnswer(stored.answer, question: question, bytes: bytes, path: path)
+            checkAnswer(stored.answer, question: question, bytes: answerBytes, path: path)
         }
     }
 
     /// The notes of an answer file, whatever its lens and question: the limits and the
     /// control-character rule `welltree answer update` applies (`Answer.notesRules`).
     private mutating func checkNotes(_ answer: Answer, bytes: [UInt8], path: String) {
-        var rules = Answer.notesRules(answer.notes, limit: LensLimits.answerNotesLength).map { ("notes", JSONPath([.key("notes")]), $0) }
+        var rules = Answer.notesRules(answer.notes, limit: LensLimits.answerNotesLength).map { ("notes", Optional("notes"), Optional<String>.none, $0) }
         for (id, mark) in answer.notApplicableChoices.sorted(by: { $0.key < $1.key }) {
             rules += Answer.notesRules(mark.notes, limit: LensLimits.choiceNotesLength).map {
-                ("notApplicableChoices[\"\(id)\"].notes", JSONPath([.key("notApplicableChoices"), .key(id)]), $0)
+                ("notApplicableChoices[\"\(Violation.visible(id))\"].notes", nil, id, $0)
             }
         }
         guard !rules.isEmpty else { return }
         let root = try? JSONParser.parse(bytes)
-        for (field, jsonPath, rule) in rules {
-            let position = root?.find(jsonPath).map { SourcePosition(offset: $0.offset, in: bytes) }
+        // Marks looked up once: a file with thousands of them is reported in linear time.
+        var marks: [String: JSONNode] = [:]
+        if case .object(let members)? = root?["notApplicableChoices"]?.value {
+            for member in members where marks[member.key] == nil { marks[member.key] = member.node }
+        }
+        for (field, key, mark, rule) in rules {
+            let node = key.flatMap { root?[$0] } ?? mark.flatMap { marks[$0] }
+            let position = node.map { SourcePosition(offset: $0.offset, in: bytes) }
             problems.append(FileProblem(path: path, position: position, message: "\(field): \(rule)"))
         }
     }
 
     private mutating func checkAnswer(_ answer: Answer, question: LensQuestion, bytes: [UInt8], path: String) {
         let root = try? JSONParser.parse(bytes)
-        func at(_ jsonPath: JSONPath) -> SourcePosition? {
-            root?.find(jsonPath).map { SourcePosition(offset: $0.offset, in: bytes) }
+        func position(_ node: JSONNode?) -> SourcePosition? { node.map { SourcePosition(offset: $0.offset, in: bytes) } }
+        // Members looked up once: a file with thousands of wrong marks is reported in linear time.
+        var marks: [String: JSONNode] = [:]
+        if case .object(let members)? = root?["notApplicableChoices"]?.value {
+            for member in members where marks[member.key] == nil { marks[member.key] = member.node }
         }
+        var selected: [JSONNode] = []
+        if case .array(let elements)? = root?["selectedChoices"]?.value { selected = elements }
         let valid = question.choices.map(\.id)
         for (index, id) in answer.selectedChoices.enumerated() where !valid.contains(id) {
-            problems.append(FileProblem(path: path, position: at(JSONPath([.key("selectedChoices"), .index(index)])),
-                                        message: "selectedChoices[\(index)]: \"\(id)\" is not a choice of question \(question.id); valid choices: \(valid.joined(separator: ", "))"))
+            problems.append(FileProblem(path: path, position: position(selected.indices.contains(index) ? selected[index] : nil),
+                                        message: "selectedChoices[\(index)]: \"\(Violation.visible(id))\" is not a choice of question \(question.id); valid choices: \(valid.joined(separator: ", "))"))
         }
         for id in answer.notApplicableChoices.keys.sorted() {
-            let place = at(JSONPath([.key("notApplicableChoices"), .key(id)]))
+            let place = position(marks[id])
             if !valid.contains(id) {
-                problems.append(FileProblem(path: path, position: place, message: "notApplicableChoices: \"\(id)\" is not a choice of question \(question.id)"))
+                problems.append(FileProblem(path: path, position: place, message: "notApplicableChoices: \"\(Violation.visible(id))\" is not a choice of question \(question.id)"))
             } else if id.hasSuffix("_no") {
                 problems.append(FileProblem(path: path, position: place, message: "notApplicableChoices: \"\(id)\" is the \"None of these\" choice, which cannot be marked not applicable"))
             }
         }
         if answer.isApplicable, answer.reason != nil {
-            problems.append(FileProblem(path: path, position: at(JSONPath([.key("reason")])), message: "reason: only a question marked not applicable (\"isApplicable\": false) has a reason"))
+            problems.append(FileProblem(path: path, position: position(root?["reason"]), message: "reason: only a question marked not applicable (\"isApplicable\": false) has a reason"))
+        }
+    }
+
+    // MARK: Identity
+
+    /// Workload ids and names are unique: among the workloads checked, and, where a checked
+    /// workload holds an id or name its directory did not hold in `reference`, against every
+    /// other workload (one listing, through the summary cache).
+    private mutating func checkIdentities(complete: Bool, reference: Workspace?) throws(WorkspaceError) {
+        var ids: [String: String] = [:]
+        var names: [String: String] = [:]
+        for claim in claims {
+            if let other = ids[claim.id] {
+                problems.append(FileProblem(path: claim.path, message: "id \(claim.id) is already used by \(other)"))
+            } else {
+                ids[claim.id] = claim.path
+            }
+            if let other = names[claim.name] {
+                problems.append(FileProblem(path: claim.path, message: "name \"\(Violation.visible(claim.name))\" (spaces and case ignored) is already used by \(other)"))
+            } else {
+                names[claim.name] = claim.path
+            }
+        }
+        guard !complete, !claims.isEmpty else { return }
+        var arrivedIds: [String: String] = [:]
+        var arrivedNames: [String: String] = [:]
+        for claim in claims {
+            var previous: WorkloadClaim?
+            if let reference { previous = try reference.workloadClaim(directory: claim.directory) }
+            if previous?.id != claim.id { arrivedIds[claim.id] = claim.path }
+            if previous?.name.map(Workload.normalizedName) != claim.name { arrivedNames[claim.name] = claim.path }
+        }
+        let checked = Set(claims.map(\.directory))
+        for other in try workspace.workloadsClaiming(ids: Set(arrivedIds.keys), names: Set(arrivedNames.keys), excluding: checked) {
+            let otherPath = Layout.workloadFile(other.directory)
+            if let id = other.id, let path = arrivedIds[id] {
+                problems.append(FileProblem(path: path, message: "id \(id) is already used by \(otherPath)"))
+            }
+            if let name = other.name.map(Workload.normalizedName), let path = arrivedNames[name] {
+                problems.append(FileProblem(path: path, message: "name \"\(Violation.visible(other.name ?? ""))\" (spaces and case ignored) is already used by \(otherPath)"))
+            }
         }
     }
 }

@@ -139,13 +139,17 @@ struct OutputInjectionTests {
     @Test("check: text, Markdown, GitHub annotations and JUnit")
     func checkOutputs() throws {
         let (sandbox, _) = try Self.hostileRepository()
-        try Self.expectEscaped(sandbox, ["check", "--base", "HEAD~1", "--head", "HEAD"], status: 1)
-        let markdown = try Self.expectEscaped(sandbox, ["check", "--base", "HEAD~1", "--head", "HEAD", "--format", "markdown"], status: 1)
+        // The gate validates the branch's changed files first: control characters in them are
+        // refused (exit 2), the refusal escaped like everything else.
+        try Self.expectEscaped(sandbox, ["check", "--base", "HEAD~1", "--head", "HEAD"], status: 2)
+        // Judging HEAD alone reports the risks of every workload, hostile names included.
+        try Self.expectEscaped(sandbox, ["check"], status: 1)
+        let markdown = try Self.expectEscaped(sandbox, ["check", "--format", "markdown"], status: 1)
         try Self.expectRendersWithoutInjection(markdown.stdout, ownHeadings: 1)
-        let github = try Self.expectEscaped(sandbox, ["check", "--base", "HEAD~1", "--head", "HEAD", "--format", "github"], status: 1)
+        let github = try Self.expectEscaped(sandbox, ["check", "--format", "github"], status: 1)
         // One workflow command per line: nothing in a name can start another.
         #expect(github.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("::") }, "\(github.stdout)")
-        try Self.expectEscaped(sandbox, ["check", "--base", "HEAD~1", "--head", "HEAD", "--format", "junit"], status: 1)
+        try Self.expectEscaped(sandbox, ["check", "--format", "junit"], status: 1)
     }
 
     @Test("reports and the dashboard page in Markdown and HTML")

@@ -32,12 +32,16 @@ struct WorkloadDocumentValidationTests {
             WorkloadValidation.validate(workload).map(\.rule) == ["must not be before createdAt 2026-11-27T11:05:36Z"])
     }
 
-    @Test func aWorkloadNeedsALens() {
+    /// Every workload applies the framework lens: a list without it (empty, another lens, the
+    /// alias in other case) is invalid wherever the file is read.
+    @Test(arguments: [[], ["serverless"], ["WellArchitected"], ["serverless", "wellarchitected-copy"]])
+    func aWorkloadNeedsTheFrameworkLens(aliases: [String]) {
         var workload = WorkloadCodingTests.minimal
-        workload.lenses = []
+        workload.lenses = aliases.map { WorkloadLens(alias: $0, version: "1.0") }
         #expect(
             WorkloadValidation.validate(workload) == [
-                Violation(field: "lenses", value: "", rule: "must list at least one lens")
+                Violation(field: "lenses", value: aliases.joined(separator: ","),
+                          rule: "must include the framework lens wellarchitected, which applies to every workload")
             ])
     }
 

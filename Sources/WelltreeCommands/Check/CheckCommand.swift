@@ -15,8 +15,12 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             A risk is identified by workload id, lens alias and question id, never by a file line. Without \
             --base, HEAD is judged alone: any risk at the threshold fails. With --base only the workloads \
-            whose files differ are read (and those applying a lens whose versions changed). \
-            Exit status: 0 passed, 1 new risks found, 2 errors.
+            whose files differ are read (and those applying a lens whose versions changed), their changed \
+            files are validated, and lens integrity is checked: a published lens version changed or removed, \
+            a built-in lens that differs from what this Welltree ships, or a workload id changed fails; a lens \
+            version added or a workload's lenses changed also judges the changed answers by BASE's lens \
+            versions. Exit status: 0 passed, 1 new risks or integrity findings, 2 when something could not \
+            be read or evaluated (invalid files, duplicate workload ids).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -52,13 +56,13 @@ struct CheckCommand: ParsableCommand {
                     base = try workspace.mergeBaseRevision(base, head)
                 }
                 let comparison = WorkspaceComparison(base: try workspace.snapshot(.revision(base)), head: headSnapshot)
-                let compared = try comparison.compare(baseLabel: self.base ?? base, headLabel: head)
+                let compared = try comparison.compare(baseLabel: self.base ?? base, headLabel: head, validating: true)
                 let risks = compared.diff.risks
                 result = CheckResult(
                     base: self.base, head: head, failOn: failOn,
-                    findings: CheckResult.findings(in: risks, failOn: failOn),
+                    findings: CheckResult.findings(in: compared.diff, failOn: failOn),
                     resolved: risks.resolvedHigh + (failOn == .medium ? risks.resolvedMedium : []),
-                    checked: compared.checked)
+                    checked: compared.checked, integrity: compared.diff.integrity)
             } else {
                 let (findings, checked) = try headSnapshot.currentRisks(threshold: failOn)
                 result = CheckResult(base: nil, head: head, failOn: failOn, findings: findings, resolved: [], checked: checked)

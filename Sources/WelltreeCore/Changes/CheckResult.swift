@@ -45,18 +45,28 @@ package struct CheckResult: Sendable, Equatable, Codable {
     package var resolved: [RiskItem]
     /// Every workload lens examined, for reports that list passes as well as failures.
     package var checked: [CheckedLens]
+    /// Lens integrity findings and lens-rules changes (see `IntegrityFinding`); those that
+    /// `fail` fail the gate whatever the risks.
+    package var integrity: [IntegrityFinding]
 
-    package init(base: String?, head: String, failOn: RiskThreshold, findings: [RiskItem], resolved: [RiskItem], checked: [CheckedLens]) {
+    package init(
+        base: String?, head: String, failOn: RiskThreshold, findings: [RiskItem], resolved: [RiskItem], checked: [CheckedLens],
+        integrity: [IntegrityFinding] = []
+    ) {
         self.base = base
         self.head = head
         self.failOn = failOn
         self.findings = findings
         self.resolved = resolved
         self.checked = checked
+        self.integrity = integrity
     }
 
-    /// The gate's verdict: true when nothing at the threshold is new.
-    package var passed: Bool { findings.isEmpty }
+    /// The gate's verdict: true when nothing at the threshold is new and no integrity finding fails.
+    package var passed: Bool { findings.isEmpty && !integrity.contains(where: \.fails) }
+
+    /// The integrity findings that fail the gate.
+    package var failingIntegrity: [IntegrityFinding] { integrity.filter(\.fails) }
 
     /// The findings of a diff at a threshold: new HRIs, plus for `medium` the new MRIs that
     /// were not HRIs before (an HRI lowered to an MRI is an improvement, not a finding).
@@ -65,6 +75,15 @@ package struct CheckResult: Sendable, Equatable, Codable {
         if failOn == .medium {
             result += movement.newMedium.filter { $0.otherRisk != .high }
         }
+        return result
+    }
+
+    /// The findings of a whole diff: those of the head's own lens versions, then those only the
+    /// base's lens versions show (after a lens-rules change), each risk once.
+    package static func findings(in diff: ReviewDiff, failOn: RiskThreshold) -> [RiskItem] {
+        var result = findings(in: diff.risks, failOn: failOn)
+        let seen = Set(result.map(\.key))
+        result += findings(in: diff.risksUnderBaseLenses, failOn: failOn).filter { !seen.contains($0.key) }
         return result
     }
 }

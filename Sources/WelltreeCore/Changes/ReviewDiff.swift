@@ -15,8 +15,18 @@ package struct ReviewDiff: Sendable, Equatable, Codable {
     package var lenses: [LensCatalogChange]
     /// The risk movement over all workloads.
     package var risks: RiskMovement
+    /// Lens integrity: published versions changed or removed, built-in lens files that differ
+    /// from what this Welltree ships, workload ids changed, and lens-rules changes.
+    package var integrity: [IntegrityFinding]
+    /// After a lens-rules change, the HRIs and MRIs that the head's answers have under the
+    /// base's lens versions and the base did not have, and that the head's own lens versions
+    /// do not show (each with `rules` = `base`). Empty when no lens rules changed.
+    package var risksUnderBaseLenses: RiskMovement
 
-    package init(base: String, head: String, workloads: [WorkloadChange], lenses: [LensCatalogChange]) {
+    package init(
+        base: String, head: String, workloads: [WorkloadChange], lenses: [LensCatalogChange],
+        integrity: [IntegrityFinding] = [], risksUnderBaseLenses: RiskMovement = RiskMovement()
+    ) {
         self.base = base
         self.head = head
         self.workloads = workloads
@@ -24,10 +34,12 @@ package struct ReviewDiff: Sendable, Equatable, Codable {
         var total = RiskMovement()
         for workload in workloads { total.add(workload.risks) }
         risks = total
+        self.integrity = integrity
+        self.risksUnderBaseLenses = risksUnderBaseLenses
     }
 
     /// True when nothing a reviewer cares about changed.
-    package var isEmpty: Bool { workloads.isEmpty && lenses.isEmpty }
+    package var isEmpty: Bool { workloads.isEmpty && lenses.isEmpty && integrity.isEmpty && risksUnderBaseLenses.isEmpty }
 }
 
 /// How a workload changed.

@@ -21,6 +21,13 @@ package struct RiskItem: Sendable, Equatable, Codable {
     package var line: Int
     /// Best practices whose absence makes the risk, for the message.
     package var missing: [ChoiceRef]
+    /// Which lens versions judged the answer: nil for the state's own, `base` for the base's
+    /// lens versions applied to the head's answers after a lens-rules change (a risk the
+    /// head's own rules do not show).
+    package var rules: String? = nil
+
+    /// The `rules` of a risk judged by the base's lens versions.
+    package static let baseRules = "base"
 
     package init(
         workloadId: String, workloadName: String, lens: String, lensName: String, pillarId: String, questionId: String,

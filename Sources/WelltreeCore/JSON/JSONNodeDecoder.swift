@@ -157,14 +157,36 @@ private struct NodeDecoder: Decoder {
 private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: NodeDecoder
     let members: [JSONMember]
+    /// Member positions by key for objects past a handful of members: decoding a map (tags,
+    /// marks) looks up every key, which a linear search would make quadratic in its size.
+    private let index: [String: Int]?
+
+    init(decoder: NodeDecoder, members: [JSONMember]) {
+        self.decoder = decoder
+        self.members = members
+        if members.count > 16 {
+            var index: [String: Int] = [:]
+            index.reserveCapacity(members.count)
+            for (position, member) in members.enumerated() where index[member.key] == nil { index[member.key] = position }
+            self.index = index
+        } else {
+            index = nil
+        }
+    }
 
     var codingPath: [any CodingKey] { decoder.codingPath }
     var allKeys: [Key] { members.compactMap { Key(stringValue: $0.key) } }
 
-    func contains(_ key: Key) -> Bool { members.contains { $0.key == key.stringValue } }
+    /// The member named `key`, if any.
+    private func member(_ key: Key) -> JSONMember? {
+        if let index { return index[key.stringValue].map { members[$0] } }
+        return members.first { $0.key == key.stringValue }
+    }
+
+    func contains(_ key: Key) -> Bool { member(key) != nil }
 
     private func node(_ key: Key) throws -> JSONNode {
-        guard let member = members.first(where: { $0.key == key.stringValue }) else {
+        guard let member = member(key) else {
             throw decoder.failure("the required field \"\(key.stringValue)\" is missing")
         }
         return member.node
@@ -175,7 +197,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func decodeNil(forKey key: Key) throws -> Bool {
-        guard let member = members.first(where: { $0.key == key.stringValue }) else { return true }
+        guard let member = member(key) else { return true }
         return member.node.value == .null
     }
 
@@ -184,7 +206,7 @@ private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-        guard let member = members.first(where: { $0.key == key.stringValue }), member.node.value != .null else { return nil }
+        guard let member = member(key), member.node.value != .null else { return nil }
         return try decoder.child(member.node, decoder.path.appending(key.stringValue)).decodeValue(type)
     }
 

@@ -8,6 +8,9 @@
 /// (an unknown key is usually a typo in a hand edit that would otherwise be dropped silently on
 /// the next write).
 package struct Workload: Sendable, Equatable {
+    /// The alias of the AWS Well-Architected Framework lens, which every workload applies.
+    package static let frameworkLens = "wellarchitected"
+
     /// 32 lowercase hexadecimal digits, like the API's `WorkloadId`; never changes.
     package var id: String
     package var name: String

@@ -177,9 +177,14 @@ struct WorkloadChecker {
         }
     }
 
-    /// At least one and at most 20 lenses, each applied once, each with a version.
+    /// At most 20 lenses, each applied once, each with a version, the framework lens among
+    /// them: every workload is reviewed against it, so a workload without it is invalid (a
+    /// hand edit that drops it would otherwise hide the framework's risks).
     mutating func lenses(_ lenses: [WorkloadLens]) {
-        if lenses.isEmpty { add(.lenses, "", "must list at least one lens") }
+        if !lenses.contains(where: { $0.alias == Workload.frameworkLens }) {
+            add(.lenses, lenses.map(\.alias).joined(separator: ","),
+                "must include the framework lens \(Workload.frameworkLens), which applies to every workload")
+        }
         list(lenses.map(\.alias), .lenses, maximum: Limits.maximumLenses, noun: "lenses") { check, alias, index in
             check.text(alias, .lenses, length: Limits.lensAliasLength, index: index)
         }

@@ -8,12 +8,16 @@ package enum CheckText {
         return result.base == nil ? level : "new \(level)"
     }
 
-    /// The verdict line: `PASSED: no new high-risk issue (main..HEAD)`.
+    /// The verdict line: `PASSED: no new high-risk issue (main..HEAD)`, or what failed.
     package static func verdict(_ result: CheckResult) -> String {
         let range = result.base.map { "\($0)..\(result.head)" } ?? result.head
         let n = result.findings.count
-        if n == 0 { return "PASSED: no \(subject(result)) (\(range))" }
-        return "FAILED: \(n) \(subject(result))\(n == 1 ? "" : "s") (\(range))"
+        let m = result.failingIntegrity.count
+        if n == 0 && m == 0 { return "PASSED: no \(subject(result)) (\(range))" }
+        var parts: [String] = []
+        if n > 0 { parts.append("\(n) \(subject(result))\(n == 1 ? "" : "s")") }
+        if m > 0 { parts.append("\(m) lens integrity finding\(m == 1 ? "" : "s")") }
+        return "FAILED: \(parts.joined(separator: ", ")) (\(range))"
     }
 
     /// The message of one finding, used by every format.
@@ -21,11 +25,17 @@ package enum CheckText {
         var text = "\(item.risk == .high ? "High" : "Medium") risk in \(item.workloadName), lens \(item.lens), "
             + "question \(item.questionId): \(item.title)"
         if let other = item.otherRisk { text += " (was \(other.rawValue))" }
+        if item.rules == RiskItem.baseRules { text += "; judged by the base's lens versions, since this change alters the lens rules" }
         if !item.missing.isEmpty {
             let names = item.missing.prefix(5).map(\.title)
             text += ". Missing best practices: " + names.joined(separator: "; ") + (item.missing.count > 5 ? "; ..." : "")
         }
         return text
+    }
+
+    /// The message of one integrity finding, used by every format: its title and what happened.
+    package static func message(_ finding: IntegrityFinding) -> String {
+        "\(finding.kind.title): \(finding.message)"
     }
 
     /// The check for a terminal; each line is escaped with `TerminalText.line`.
@@ -34,6 +44,9 @@ package enum CheckText {
         var out = line(verdict(result)) + "\n"
         for item in result.findings {
             out += line("\(item.file):\(item.line): \(item.risk.rawValue): \(message(item))") + "\n"
+        }
+        for finding in result.integrity {
+            out += line("\(finding.file): \(finding.kind.rawValue)\(finding.fails ? "" : " (notice)"): \(message(finding))") + "\n"
         }
         if !result.resolved.isEmpty {
             out += "Resolved: \(result.resolved.count)\n"
@@ -55,9 +68,21 @@ package enum CheckText {
                     + "\(MarkdownText.code(item.questionId, inTable: true)) \(DiffMarkdown.cell(item.title)) | \(MarkdownText.code(item.file, inTable: true)):\(item.line) |\n"
             }
         }
+        out += integrityMarkdown(result.integrity)
         if !result.resolved.isEmpty {
             out += "\nResolved:\n\n"
             for item in result.resolved { out += "- " + DiffMarkdown.itemLine(item) + "\n" }
+        }
+        return out
+    }
+
+    /// The lens integrity findings as a Markdown table (empty text when there are none).
+    package static func integrityMarkdown(_ findings: [IntegrityFinding]) -> String {
+        guard !findings.isEmpty else { return "" }
+        var out = "\n### Lens integrity\n\n| | Finding | File | Details |\n|---|---|---|---|\n"
+        for finding in findings {
+            out += "| \(finding.fails ? "❌" : "ℹ️") | \(finding.kind.title) (`\(finding.kind.rawValue)`) | "
+                + "\(MarkdownText.code(finding.file, inTable: true)) | \(DiffMarkdown.cell(finding.message)) |\n"
         }
         return out
     }

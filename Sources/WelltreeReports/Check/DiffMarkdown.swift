@@ -62,6 +62,12 @@ package enum DiffMarkdown {
             out += "\n### Lenses\n\n"
             for lens in diff.lenses { out += "- \(M.code(lens.alias)) \(inline(lens.name)): \(inline(DiffText.describe(lens)))\n" }
         }
+        out += CheckText.integrityMarkdown(diff.integrity)
+        let underBase = diff.risksUnderBaseLenses.newHigh + diff.risksUnderBaseLenses.newMedium
+        if !underBase.isEmpty {
+            out += "\n### New risks under \(M.code(diff.base))'s lens versions\n\n"
+            for item in underBase { out += "- \(item.risk.rawValue): " + itemLine(item) + "\n" }
+        }
         return out
     }
 

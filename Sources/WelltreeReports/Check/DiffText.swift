@@ -42,6 +42,19 @@ package enum DiffText {
             out += "\nLenses\n"
             for lens in diff.lenses { out += "  \(oneLine(lens.alias)) (\(oneLine(lens.name))): \(oneLine(describe(lens)))\n" }
         }
+        if !diff.integrity.isEmpty {
+            out += "\nLens integrity\n"
+            for finding in diff.integrity {
+                out += "  \(oneLine(finding.file)): \(finding.kind.rawValue)\(finding.fails ? "" : " (notice)"): \(oneLine(finding.message))\n"
+            }
+        }
+        let underBase = diff.risksUnderBaseLenses.newHigh + diff.risksUnderBaseLenses.newMedium
+        if !underBase.isEmpty {
+            out += "\nNew risks under \(oneLine(diff.base))'s lens versions (the lens rules changed)\n"
+            for item in underBase {
+                out += "  \(item.risk.rawValue)  \(oneLine(item.workloadName))  \(oneLine(item.lens))/\(oneLine(item.questionId))  \(oneLine(item.file))\n"
+            }
+        }
         return out
     }
 

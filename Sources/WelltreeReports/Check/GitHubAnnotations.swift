@@ -11,6 +11,10 @@ package enum GitHubAnnotations {
             let title = "\(item.risk == .high ? "New HRI" : "New MRI"): \(item.workloadName) / \(item.questionId)"
             out += "::\(command) file=\(property(item.file)),line=\(item.line),title=\(property(title))::\(data(CheckText.message(item)))\n"
         }
+        for finding in result.integrity {
+            out += "::\(finding.fails ? "error" : "notice") file=\(property(finding.file)),line=1,title=\(property(finding.kind.title))::"
+                + data(CheckText.message(finding)) + "\n"
+        }
         if !result.resolved.isEmpty {
             out += "::notice title=Welltree::\(data("\(result.resolved.count) risk(s) resolved by this change"))\n"
         }

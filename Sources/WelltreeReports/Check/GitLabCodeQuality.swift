@@ -20,7 +20,8 @@ package struct GitLabCodeQualityIssue: Sendable, Encodable {
 
     struct Lines: Sendable, Encodable { var begin: Int }
 
-    /// The issues of a check.
+    /// The issues of a check: its risks, then its lens integrity findings (those that fail the
+    /// gate `critical`, lens-rules changes `info`).
     package static func report(_ result: CheckResult) -> [GitLabCodeQualityIssue] {
         result.findings.map { item in
             GitLabCodeQualityIssue(
@@ -28,6 +29,10 @@ package struct GitLabCodeQualityIssue: Sendable, Encodable {
                 check_name: item.risk == .high ? SARIFLog.highRule : SARIFLog.mediumRule,
                 fingerprint: item.fingerprint, severity: item.risk == .high ? "critical" : "major",
                 location: Location(path: item.file, lines: Lines(begin: item.line)))
+        } + result.integrity.map { finding in
+            GitLabCodeQualityIssue(
+                description: CheckText.message(finding), check_name: finding.kind.ruleId, fingerprint: finding.fingerprint,
+                severity: finding.fails ? "critical" : "info", location: Location(path: finding.file, lines: Lines(begin: 1)))
         }
     }
 }

@@ -18,8 +18,10 @@ package enum JUnitReport {
             }
         }
         let failing = cases.filter { checked in result.findings.contains { $0.workloadId == checked.workloadId && $0.lens == checked.lens } }
+        let integrityFailures = result.failingIntegrity.count
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"welltree check\" tests=\"\(cases.count)\" failures=\"\(failing.count)\" errors=\"0\">\n"
+        out += "<testsuites name=\"welltree check\" tests=\"\(cases.count + result.integrity.count)\" "
+            + "failures=\"\(failing.count + integrityFailures)\" errors=\"0\">\n"
         for suite in suites {
             let failures = suite.cases.filter { checked in failing.contains { $0.workloadId == checked.workloadId && $0.lens == checked.lens } }
             out += "  <testsuite name=\"\(escape(suite.name))\" tests=\"\(suite.cases.count)\" failures=\"\(failures.count)\" errors=\"0\">\n"
@@ -34,6 +36,21 @@ package enum JUnitReport {
                 out += ">\n      <failure type=\"\(findings.contains { $0.risk == .high } ? SARIFLog.highRule : SARIFLog.mediumRule)\" message=\"\(escape(summary))\">"
                 out += escape(findings.map { "\($0.file):\($0.line): \(CheckText.message($0))" }.joined(separator: "\n"))
                 out += "</failure>\n    </testcase>\n"
+            }
+            out += "  </testsuite>\n"
+        }
+        if !result.integrity.isEmpty {
+            // One test case per integrity finding: those that fail the gate fail; a lens-rules
+            // change passes with its notice as output.
+            out += "  <testsuite name=\"lens integrity\" tests=\"\(result.integrity.count)\" failures=\"\(integrityFailures)\" errors=\"0\">\n"
+            for finding in result.integrity {
+                out += "    <testcase classname=\"welltree.lens-integrity\" name=\"\(escape(finding.kind.rawValue + " " + finding.file))\" file=\"\(escape(finding.file))\">\n"
+                if finding.fails {
+                    out += "      <failure type=\"\(escape(finding.kind.ruleId))\" message=\"\(escape(finding.kind.title))\">\(escape(CheckText.message(finding)))</failure>\n"
+                } else {
+                    out += "      <system-out>\(escape(CheckText.message(finding)))</system-out>\n"
+                }
+                out += "    </testcase>\n"
             }
             out += "  </testsuite>\n"
         }

@@ -71,14 +71,21 @@ package struct SARIFLog: Sendable, Encodable {
 
     struct Region: Sendable, Encodable { var startLine: Int }
 
+    /// A risk result's identity, or an integrity result's kind (fields that do not apply are
+    /// left out).
     struct Properties: Sendable, Encodable {
-        var workloadId: String
-        var workloadName: String
-        var lens: String
-        var questionId: String
-        var pillarId: String
-        var risk: String
+        var workloadId: String?
+        var workloadName: String?
+        var lens: String?
+        var questionId: String?
+        var pillarId: String?
+        var risk: String?
         var previousRisk: String?
+        /// `base` for a risk judged by the base's lens versions.
+        var rules: String?
+        /// The integrity finding's kind.
+        var kind: String?
+        var lensVersion: String?
     }
 
     package init(_ result: CheckResult, toolVersion: String) {
@@ -92,7 +99,13 @@ package struct SARIFLog: Sendable, Encodable {
                  fullDescription: Text(text: "The answer leaves out best practices whose absence the lens rates as a medium-risk issue (MRI)."),
                  defaultConfiguration: Configuration(level: "warning")),
         ]
-        let results = result.findings.map { item in
+        let integrityRules = IntegrityFinding.Kind.allCases.map { kind in
+            Rule(id: kind.ruleId, name: kind.rawValue.split(separator: "_").map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(),
+                 shortDescription: Text(text: kind.title),
+                 fullDescription: Text(text: Self.describe(kind)),
+                 defaultConfiguration: Configuration(level: kind.fails ? "error" : "note"))
+        }
+        var results = result.findings.map { item in
             let high = item.risk == .high
             return Result(
                 ruleId: high ? Self.highRule : Self.mediumRule, ruleIndex: high ? 0 : 1, level: high ? "error" : "warning",
@@ -102,8 +115,34 @@ package struct SARIFLog: Sendable, Encodable {
                 partialFingerprints: ["welltreeRisk/v1": item.fingerprint, "primaryLocationLineHash": item.fingerprint + ":1"],
                 properties: Properties(
                     workloadId: item.workloadId, workloadName: item.workloadName, lens: item.lens, questionId: item.questionId,
-                    pillarId: item.pillarId, risk: item.risk.rawValue, previousRisk: item.otherRisk?.rawValue))
+                    pillarId: item.pillarId, risk: item.risk.rawValue, previousRisk: item.otherRisk?.rawValue, rules: item.rules))
         }
-        runs = [Run(tool: Tool(driver: Driver(version: toolVersion, rules: rules)), results: results)]
+        for finding in result.integrity {
+            let index = rules.count + IntegrityFinding.Kind.allCases.firstIndex(of: finding.kind)!
+            results.append(Result(
+                ruleId: finding.kind.ruleId, ruleIndex: index, level: finding.fails ? "error" : "note",
+                message: Text(text: CheckText.message(finding)),
+                locations: [Location(physicalLocation: PhysicalLocation(
+                    artifactLocation: ArtifactLocation(uri: finding.file), region: Region(startLine: 1)))],
+                partialFingerprints: ["welltreeIntegrity/v1": finding.fingerprint, "primaryLocationLineHash": finding.fingerprint + ":1"],
+                properties: Properties(
+                    workloadId: finding.workloadId, workloadName: finding.workloadName, lens: finding.lens,
+                    kind: finding.kind.rawValue, lensVersion: finding.version)))
+        }
+        // The integrity rules are listed when there are integrity results, all of them so that
+        // their indices never move.
+        let allRules = result.integrity.isEmpty ? rules : rules + integrityRules
+        runs = [Run(tool: Tool(driver: Driver(version: toolVersion, rules: allRules)), results: results)]
+    }
+
+    /// What an integrity rule guards, for the rule's full description.
+    static func describe(_ kind: IntegrityFinding.Kind) -> String {
+        switch kind {
+        case .publishedVersionChanged: "A lens version published on the base branch has other content or another record: published versions are immutable."
+        case .publishedVersionRemoved: "A lens version published on the base branch was removed: published versions are immutable."
+        case .builtinLensModified: "A built-in AWS lens file differs from the one this Welltree ships, or a lens claims to be AWS's."
+        case .workloadIdChanged: "A workload's id changed; ids are fixed at creation and key its risks, shares and milestones."
+        case .lensRulesChanged: "A lens version was added or a workload's lenses changed; the answers are judged by the base's lens versions too."
+        }
     }
 }
