@@ -8,10 +8,14 @@ package struct TreeChange: Sendable, Equatable {
     package var path: String
     /// The new blob, or nil to remove the path.
     package var blob: ObjectID?
+    /// How the blob is entered: a regular file, or a symbolic link whose target is the blob
+    /// (as git records one found in a work tree).
+    package var kind: EntryKind
 
-    package init(path: String, blob: ObjectID?) {
+    package init(path: String, blob: ObjectID?, kind: EntryKind = .blob) {
         self.path = path
         self.blob = blob
+        self.kind = kind
     }
 }
 
@@ -116,7 +120,11 @@ extension Repository {
             var update = git_tree_update()
             update.action = change.blob == nil ? GIT_TREE_UPDATE_REMOVE : GIT_TREE_UPDATE_UPSERT
             update.id = change.blob?.raw ?? git_oid()
-            update.filemode = GIT_FILEMODE_BLOB
+            update.filemode = switch change.kind {
+            case .executable: GIT_FILEMODE_BLOB_EXECUTABLE
+            case .symlink: GIT_FILEMODE_LINK
+            default: GIT_FILEMODE_BLOB
+            }
             update.path = UnsafePointer(paths[index])
             return update
         }

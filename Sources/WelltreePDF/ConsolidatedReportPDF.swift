@@ -16,6 +16,10 @@ package enum ConsolidatedReportPDF {
         var generated = "Generated \(ReportWording.time(model.generatedAt))"
         if let commit = model.commit { generated += " from commit \(commit.prefix(12))" }
         canvas.paragraph(generated + ".", style: Style(size: 9, colour: .muted), after: 6)
+        if let notice = model.omissionNotice {
+            canvas.paragraph("Incomplete: " + notice, style: Style(size: 10, bold: true), after: 2)
+            for omitted in model.omitted { canvas.paragraph("\(omitted.directory): \(omitted.reason)", style: Style(size: 9), after: 2) }
+        }
         canvas.rule()
 
         let totals = model.totals

@@ -14,9 +14,10 @@ import WelltreeCore
 /// tree. It reads its share of workload directories from stdin (all of it before writing
 /// anything, so neither side can block the other on a full pipe) and writes one frame per
 /// directory to stdout: a UInt32 length (little-endian) and the summary
-/// cache's encoding of the entry, or length 0 for a directory it leaves to the caller. A
-/// directory a worker did not deliver, because it failed or stopped, is computed by the calling
-/// process, so errors (a malformed answer file) are reported exactly as without workers.
+/// cache's encoding of the entry, or length 0 for a directory it leaves to the caller (one it
+/// could not read, after which it goes on with the rest). A directory a worker did not deliver,
+/// because it could not read it or stopped, is computed by the calling process, so errors (a
+/// malformed answer file) are reported exactly as without workers.
 package struct OverviewWorkers: Sendable {
     /// The `welltree` executable to run.
     package var executable: String
@@ -46,7 +47,7 @@ package struct OverviewWorkers: Sendable {
     /// from `local` stops the workers and is thrown.
     func compute(
         _ directories: [TreeEntry], repository: Repository, tree: ObjectID,
-        local: (TreeEntry) throws(WorkspaceError) -> SummaryCache.Entry,
+        local: (TreeEntry) throws(WorkspaceError) -> SummaryCache.Entry?,
         delivered: (ObjectID, SummaryCache.Entry) -> Void
     ) throws(WorkspaceError) {
         let shares = Self.split(directories, into: count)
@@ -64,7 +65,7 @@ package struct OverviewWorkers: Sendable {
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         do {
             for directory in shares.first ?? [] {
-                delivered(directory.id, try local(directory))
+                if let entry = try local(directory) { delivered(directory.id, entry) }
                 RunningWorker.drain(running, waiting: false, chunk: &chunk, frame: frame)
             }
         } catch {
@@ -107,8 +108,10 @@ package struct OverviewWorkers: Sendable {
                 let id = ObjectID(hex: String(decoding: line[line.startIndex..<space], as: UTF8.self))
             else { throw .refused("overview worker: malformed input line") }
             let name = String(decoding: line[(space + 1)...], as: UTF8.self)
-            let entry = try workspace.overviewEntry(TreeEntry(name: name, id: id, kind: .tree))
-            guard output.write(SummaryCache.encodeEntry(tree: id, entry) ?? []) else { return }
+            // A workload that cannot be read is left to the caller (an empty frame), which
+            // reports it; the worker goes on with the rest of its share.
+            let entry = try? workspace.overviewEntry(TreeEntry(name: name, id: id, kind: .tree))
+            guard output.write(entry.flatMap { SummaryCache.encodeEntry(tree: id, $0) } ?? []) else { return }
         }
         output.flush()
     }

@@ -27,9 +27,16 @@ extension Workspace {
     /// The stored answers of one lens of a workload, keyed by question id.
     package func answers(of stored: StoredWorkload, lens alias: String) throws(WorkspaceError) -> [String: StoredAnswer] {
         let directoryPath = Layout.answersDirectory(stored.directory, lens: alias)
+        if let answers = try wrap({ () throws(GitError) in try repository.entry(at: Layout.answersDirectoryName, inTree: stored.tree) }),
+            answers.kind != .tree
+        {
+            throw .notADirectory(
+                path: Layout.workloadDirectory(stored.directory) + "/" + Layout.answersDirectoryName, found: WorkspaceValidator.kindName(answers.kind))
+        }
         guard let entry = try wrap({ () throws(GitError) in
             try repository.entry(at: "\(Layout.answersDirectoryName)/\(alias)", inTree: stored.tree)
-        }), entry.kind == .tree else { return [:] }
+        }) else { return [:] }
+        guard entry.kind == .tree else { throw .notADirectory(path: directoryPath, found: WorkspaceValidator.kindName(entry.kind)) }
         var result: [String: StoredAnswer] = [:]
         for file in try wrap({ () throws(GitError) in try repository.treeEntries(entry.id) }) {
             let path = "\(directoryPath)/\(file.name)"

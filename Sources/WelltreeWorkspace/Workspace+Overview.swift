@@ -8,7 +8,20 @@ extension Workspace {
         repository.commonDirectory + "welltree/cache/" + SummaryCache.fileName
     }
 
-    /// Every workload's overview, in directory order: the dashboard's and the workload list's data.
+    /// Every workload's overview, in directory order: the dashboard's and the workload list's
+    /// data. Throws the first damaged workload's error; `readableOverviews` shows the rest.
+    package func overviews(
+        useCache: Bool = true, workers: OverviewWorkers? = nil, progress: (Int, Int) -> Void = { _, _ in }
+    ) throws(WorkspaceError) -> [WorkloadOverview] {
+        let result = try readableOverviews(useCache: useCache, workers: workers, progress: progress)
+        if let first = result.damaged.first { throw first.error }
+        return result.overviews
+    }
+
+    /// Every readable workload's overview, in directory order, and the workloads that could
+    /// not be read, each with its error (which names the file and what is wrong): one damaged
+    /// workload (an answer file that is a symlink, invalid JSON, a misplaced directory, two
+    /// directories with one id) is reported while the others are still shown.
     ///
     /// A workload whose directory tree id and lens version blob ids are in the summary cache is
     /// taken from it without reading anything of the workload; the others are computed with
@@ -21,10 +34,13 @@ extension Workspace {
     /// processes (`OverviewWorkers`); the results are the same, computed in parallel.
     ///
     /// `progress` is called with the number of workloads done and the total.
-    package func overviews(
+    package func readableOverviews(
         useCache: Bool = true, workers: OverviewWorkers? = nil, progress: (Int, Int) -> Void = { _, _ in }
-    ) throws(WorkspaceError) -> [WorkloadOverview] {
-        let directories = try workloadDirectories()
+    ) throws(WorkspaceError) -> WorkloadOverviews {
+        var damaged: [DamagedWorkload] = []
+        let directories = try workloadDirectories { path, rule throws(WorkspaceError) in
+            damaged.append(DamagedWorkload(directory: path, error: .misplaced(path: path, rule: rule)))
+        }
         let cachePath = summaryCachePath
         let previous = useCache ? SummaryCache.load(from: cachePath) : SummaryCache()
         var current = SummaryCache()
@@ -44,25 +60,54 @@ extension Workspace {
             done += 1
             progress(done, directories.count)
         }
+        var failed: [String: WorkspaceError] = [:]
+        func compute(_ directory: TreeEntry) -> SummaryCache.Entry? {
+            do {
+                return try overviewEntry(directory)
+            } catch {
+                failed[directory.name] = error
+                done += 1
+                progress(done, directories.count)
+                return nil
+            }
+        }
         // Workers are given the commit's own tree: a view of an older layout lives in this
         // process only, and they build the same one.
         if let workers, workers.applies(to: pending.count), let tree = commitTree {
-            try workers.compute(
-                pending, repository: repository, tree: tree,
-                local: { (directory) throws(WorkspaceError) in try overviewEntry(directory) }, delivered: add)
+            try workers.compute(pending, repository: repository, tree: tree, local: compute, delivered: add)
         }
         // What no worker delivered (or everything, without workers) is computed here; an error
         // in a workload's files is reported from here either way.
-        for directory in pending where current[directory.id] == nil {
-            add(directory.id, try overviewEntry(directory))
+        for directory in pending where current[directory.id] == nil && failed[directory.name] == nil {
+            if let entry = compute(directory) { add(directory.id, entry) }
         }
-        let result = directories.map { current[$0.id]!.overview }
+        // Two directories with one id are both left out: nothing keyed by the id (shares,
+        // milestones, the gate's risks) could tell which is meant.
+        var byId: [String: [String]] = [:]
+        for directory in directories {
+            if let overview = current[directory.id]?.overview, failed[directory.name] == nil {
+                byId[overview.id, default: []].append(directory.name)
+            }
+        }
+        for (id, names) in byId where names.count > 1 {
+            for name in names {
+                failed[name] = .duplicateWorkloadId(id: id, paths: names.map(Layout.workloadDirectory))
+            }
+        }
+        var overviews: [WorkloadOverview] = []
+        for directory in directories {
+            if let error = failed[directory.name] {
+                damaged.append(DamagedWorkload(directory: Layout.workloadDirectory(directory.name), error: error))
+            } else {
+                overviews.append(current[directory.id]!.overview)
+            }
+        }
         if useCache && !pending.isEmpty {
             current.retain(from: previous, limit: 2 * directories.count + 1000)
             // The cache only accelerates: a repository we cannot write to still works.
             try? current.write(to: cachePath)
         }
-        return result
+        return WorkloadOverviews(overviews: overviews, damaged: damaged)
     }
 
     /// Computes the overview of the workload in `directory` and the lens versions it used.
@@ -79,4 +124,25 @@ extension Workspace {
             summary: summary)
         return SummaryCache.Entry(lenses: dependencies, overview: overview)
     }
+}
+
+/// The overviews of the workloads that could be read, and those that could not.
+package struct WorkloadOverviews: Sendable {
+    package var overviews: [WorkloadOverview]
+    package var damaged: [DamagedWorkload]
+}
+
+/// A workload that a command reading every workload could not read: its directory and why
+/// (the error names the file and what is wrong with it).
+package struct DamagedWorkload: Sendable, CustomStringConvertible {
+    /// `workloads/<shard>/<dir>`.
+    package var directory: String
+    package var error: WorkspaceError
+
+    package init(directory: String, error: WorkspaceError) {
+        self.directory = directory
+        self.error = error
+    }
+
+    package var description: String { error.description }
 }

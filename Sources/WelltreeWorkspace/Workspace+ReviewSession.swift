@@ -158,19 +158,23 @@ extension Workspace {
 
     // MARK: Work-tree files
 
-    /// The bytes of a regular file in the work tree, or nil when there is none.
+    /// The bytes of a regular file in the work tree, or nil when there is none; never read
+    /// through a symbolic link (the file's or a directory's on the way) nor over its size limit.
     func workTreeFile(_ path: String) throws(WorkspaceError) -> [UInt8]? {
         guard let root else { throw .bareRepository }
-        let full = root + "/" + path
-        var info = stat()
-        guard lstat(full, &info) == 0 else { return nil }
-        guard info.st_mode & S_IFMT == S_IFREG else {
-            throw .notARegularFile(path: path, found: info.st_mode & S_IFMT == S_IFLNK ? "a symbolic link" : "something else")
+        var directories = WorkTreeDirectories(root: root)
+        switch try workTreeEntry(path, root: root, directories: &directories) {
+        case .file(let bytes):
+            return bytes
+        case .symlink:
+            throw .notARegularFile(path: path, found: "a symbolic link")
+        case .absent:
+            var info = stat()
+            if directories.isReal(parentOf: path), lstat(root + "/" + path, &info) == 0 {
+                throw .notARegularFile(path: path, found: "a directory")
+            }
+            return nil
         }
-        guard let data = FileManager.default.contents(atPath: full) else {
-            throw .io(path: path, message: "cannot read the file")
-        }
-        return [UInt8](data)
     }
 
     /// Writes a work-tree file through a temporary file and a rename.

@@ -54,26 +54,106 @@ extension Workspace {
 
     /// The tree of HEAD with the work tree's changes below `workloads/`, `lenses/` and the
     /// settings file applied: only files that libgit2's status reports as changed are read.
+    ///
+    /// Files are taken as git would stage them and never read through a symbolic link: a
+    /// symlink becomes a symlink entry (its target path, not the target's content, which every
+    /// read then refuses as it refuses a committed one), and a path below a symlinked directory
+    /// is absent. A file over its size limit (`FileLimits`) is refused without being read.
     package func workTreeTree() throws(WorkspaceError) -> ObjectID {
         guard let root else { throw .bareRepository }
         var changes: [TreeChange] = []
+        var directories = WorkTreeDirectories(root: root)
         for prefix in [Layout.workloads + "/", Layout.lenses + "/", Layout.settings] {
             let paths = try wrap { () throws(GitError) in try repository.modifiedPaths(under: prefix) }
             for path in paths {
-                let full = root + "/" + path
-                var isDirectory: ObjCBool = false
-                if FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory), !isDirectory.boolValue,
-                    let data = FileManager.default.contents(atPath: full)
-                {
-                    let blob = try wrap { () throws(GitError) in try repository.writeBlob(Array(data)) }
-                    changes.append(TreeChange(path: path, blob: blob))
-                } else {
+                switch try workTreeEntry(path, root: root, directories: &directories) {
+                case .absent:
                     changes.append(TreeChange(path: path, blob: nil))
+                case .file(let bytes):
+                    let blob = try wrap { () throws(GitError) in try repository.writeBlob(bytes) }
+                    changes.append(TreeChange(path: path, blob: blob))
+                case .symlink(let target):
+                    let blob = try wrap { () throws(GitError) in try repository.writeBlob(target) }
+                    changes.append(TreeChange(path: path, blob: blob, kind: .symlink))
                 }
             }
         }
         if changes.isEmpty, let commitTree { return commitTree }
         return try wrap { () throws(GitError) in try repository.updatedTree(base: commitTree, changes: changes) }
+    }
+
+    /// What a work-tree path holds, as git would stage it.
+    enum WorkTreeEntry {
+        case absent
+        case file([UInt8])
+        /// A symbolic link, with its target path (never what it points to).
+        case symlink([UInt8])
+    }
+
+    /// Reads a work-tree path without following symbolic links, in it or in its directories.
+    func workTreeEntry(_ path: String, root: String, directories: inout WorkTreeDirectories) throws(WorkspaceError) -> WorkTreeEntry {
+        guard directories.isReal(parentOf: path) else { return .absent }
+        let full = root + "/" + path
+        var info = stat()
+        guard lstat(full, &info) == 0 else { return .absent }
+        switch info.st_mode & S_IFMT {
+        case S_IFDIR:
+            return .absent
+        case S_IFLNK:
+            var buffer = [UInt8](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = readlink(full, &buffer, buffer.count)
+            guard length >= 0 else { throw .io(path: path, message: String(cString: strerror(errno))) }
+            return .symlink(Array(buffer[0..<length]))
+        case S_IFREG:
+            if let limit = FileLimits.maximumSize(of: path), Int(info.st_size) > limit {
+                throw .fileTooLarge(path: path, size: Int(info.st_size), limit: limit)
+            }
+            // O_NOFOLLOW: a file swapped for a symlink after the check is refused, not followed.
+            let descriptor = open(full, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+            guard descriptor >= 0 else { throw .io(path: path, message: String(cString: strerror(errno))) }
+            let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            let limit = FileLimits.maximumSize(of: path) ?? Int.max
+            do {
+                let data = try handle.read(upToCount: limit == Int.max ? Int(info.st_size) + 1 : limit + 1) ?? Data()
+                if data.count > limit { throw WorkspaceError.fileTooLarge(path: path, size: data.count, limit: limit) }
+                return .file([UInt8](data))
+            } catch let error as WorkspaceError {
+                throw error
+            } catch {
+                throw .io(path: path, message: error.localizedDescription)
+            }
+        default:
+            throw .notARegularFile(path: path, found: "a special file (a pipe, socket or device)")
+        }
+    }
+}
+
+/// Which directories of the work tree are real directories (not symbolic links), looked up
+/// once each: a path below a symlinked directory is read as absent, as git sees it.
+struct WorkTreeDirectories {
+    let root: String
+    private var known: [Substring: Bool] = [:]
+
+    init(root: String) {
+        self.root = root
+    }
+
+    /// Whether every directory on the way to `path` is a real directory.
+    mutating func isReal(parentOf path: String) -> Bool {
+        guard let slash = path.lastIndex(of: "/") else { return true }
+        return isReal(directory: path[..<slash])
+    }
+
+    private mutating func isReal(directory: Substring) -> Bool {
+        if let answer = known[directory] { return answer }
+        var answer = true
+        if let slash = directory.lastIndex(of: "/") { answer = isReal(directory: directory[..<slash]) }
+        if answer {
+            var info = stat()
+            answer = lstat(root + "/" + directory, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+        }
+        known[directory] = answer
+        return answer
     }
 }
 

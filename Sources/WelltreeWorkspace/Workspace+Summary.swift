@@ -42,7 +42,13 @@ extension Workspace {
         var counts = RiskCounts()
         var latest = Array(stored.workload.updatedAt.utf8)
         var lensDirectories: [String: TreeEntry] = [:]
-        if let answers, answers.kind == .tree {
+        if let answers {
+            // A symlink or submodule planted where the answers belong is damage, not "no answers".
+            guard answers.kind == .tree else {
+                throw .notADirectory(
+                    path: Layout.workloadDirectory(stored.directory) + "/" + Layout.answersDirectoryName,
+                    found: WorkspaceValidator.kindName(answers.kind))
+            }
             for entry in try wrap({ () throws(GitError) in try repository.treeEntries(answers.id) }) {
                 lensDirectories[entry.name] = entry
             }
@@ -51,7 +57,11 @@ extension Workspace {
             let lens = try cachedEffectiveLens(applied)
             dependencies.append(SummaryCache.LensDependency(lens: applied, blob: lens.blob))
             var answered = 0
-            if let directory = lensDirectories[applied.alias], directory.kind == .tree {
+            if let directory = lensDirectories[applied.alias] {
+                guard directory.kind == .tree else {
+                    throw .notADirectory(
+                        path: Layout.answersDirectory(stored.directory, lens: applied.alias), found: WorkspaceValidator.kindName(directory.kind))
+                }
                 let fileIndex = answerFileIndex(lens)
                 let directoryPath = Layout.answersDirectory(stored.directory, lens: applied.alias)
                 for file in try wrap({ () throws(GitError) in try repository.treeEntries(directory.id) }) {

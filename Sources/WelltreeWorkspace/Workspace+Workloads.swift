@@ -69,11 +69,42 @@ extension Workspace {
         return StoredWorkload(directory: entry.name, workload: workload, tree: entry.id)
     }
 
-    /// Every workload, in directory order.
+    /// Every workload, in directory order; refuses a tree where two directories hold one id.
     package func allWorkloads() throws(WorkspaceError) -> [StoredWorkload] {
         var result: [StoredWorkload] = []
         for entry in try workloadDirectories() { result.append(try loadWorkload(entry)) }
+        try Self.refuseDuplicateIds(result)
         return result
+    }
+
+    /// Every workload that can be read, in directory order, and those that cannot (a misplaced
+    /// directory, a `workload.json` that is invalid or no regular file, two directories with
+    /// one id, which are both left out): for commands that show the rest.
+    package func readableWorkloads() throws(WorkspaceError) -> (workloads: [StoredWorkload], damaged: [DamagedWorkload]) {
+        var damaged: [DamagedWorkload] = []
+        var workloads: [StoredWorkload] = []
+        let directories = try workloadDirectories { path, rule throws(WorkspaceError) in
+            damaged.append(DamagedWorkload(directory: path, error: .misplaced(path: path, rule: rule)))
+        }
+        for entry in directories {
+            do {
+                workloads.append(try loadWorkload(entry))
+            } catch {
+                damaged.append(DamagedWorkload(directory: Layout.workloadDirectory(entry.name), error: error))
+            }
+        }
+        var byId: [String: [String]] = [:]
+        for stored in workloads { byId[stored.workload.id, default: []].append(Layout.workloadDirectory(stored.directory)) }
+        let duplicated = byId.filter { $0.value.count > 1 }
+        if !duplicated.isEmpty {
+            for stored in workloads {
+                guard let paths = duplicated[stored.workload.id] else { continue }
+                damaged.append(DamagedWorkload(
+                    directory: Layout.workloadDirectory(stored.directory), error: .duplicateWorkloadId(id: stored.workload.id, paths: paths)))
+            }
+            workloads.removeAll { duplicated[$0.workload.id] != nil }
+        }
+        return (workloads, damaged)
     }
 
     /// A workload's directory, id and name, and the workload itself when it had to be read.
@@ -87,6 +118,9 @@ extension Workspace {
     /// Each workload's identity in directory order, until `stop` returns true for one (which
     /// is returned). The summary cache knows the id and name of every workload tree it has
     /// seen, so once a dashboard or a list has run only new or changed workloads are read.
+    /// A workload that cannot be read is passed with the id and name its file claims (empty
+    /// when it claims none) and no `stored`: looking up one workload never fails because
+    /// another is damaged, and loading the damaged one reports why.
     @discardableResult
     func scanIdentities(
         in directories: [TreeEntry], until stop: (WorkloadIdentity) -> Bool
@@ -96,9 +130,12 @@ extension Workspace {
             let identity: WorkloadIdentity
             if let cached = known[entry.id]?.overview {
                 identity = WorkloadIdentity(directory: entry, id: cached.id, name: cached.name)
-            } else {
-                let stored = try loadWorkload(entry)
+            } else if let stored = try? loadWorkload(entry) {
                 identity = WorkloadIdentity(directory: entry, id: stored.workload.id, name: stored.workload.name, stored: stored)
+            } else {
+                let file = try wrap { () throws(GitError) in try repository.entry(at: Layout.workloadFileName, inTree: entry.id) }
+                let claim = claim(directory: entry.name, file: file)
+                identity = WorkloadIdentity(directory: entry, id: claim.id ?? "", name: claim.name ?? "")
             }
             if stop(identity) { return identity }
         }
@@ -118,21 +155,44 @@ extension Workspace {
     /// Finds a workload by id, by name (spaces and case ignored) or by its directory's name.
     ///
     /// The directory a name maps to is tried first, so the usual lookup reads one file; when
-    /// that misses (an id, a renamed workload, a name spelled with other spaces) the others are
-    /// checked, through the summary cache where it knows them.
+    /// that misses (an id, a renamed workload, a name spelled with other spaces) every other
+    /// directory is looked at, through the summary cache where it knows them, and a reference
+    /// that more than one workload matches is refused rather than resolved to whichever
+    /// directory sorts first (two directories with one id, two workloads with one name).
     package func findWorkload(_ reference: String) throws(WorkspaceError) -> StoredWorkload {
-        let entries = try workloadDirectories()
+        // A misplaced directory does not stop the lookup of another workload; it is named when
+        // nothing is found, since the workload meant may be the one misplaced.
+        var misplaced: WorkspaceError?
+        let entries = try workloadDirectories { path, rule throws(WorkspaceError) in
+            if misplaced == nil { misplaced = .misplaced(path: path, rule: rule) }
+        }
         let wanted = Workload.normalizedName(reference)
         let guess = Workload.directoryName(for: reference)
         if let entry = entries.first(where: { $0.name == guess }) {
             let stored = try loadWorkload(entry)
-            if Workload.normalizedName(stored.workload.name) == wanted || stored.workload.id == reference || entry.name == reference {
+            if Workload.normalizedName(stored.workload.name) == wanted || entry.name == reference {
                 return stored
             }
         }
-        let found = try scanIdentities(in: entries) { $0.id == reference || Workload.normalizedName($0.name) == wanted }
-        guard let found else {
+        var matches: [WorkloadIdentity] = []
+        try scanIdentities(in: entries) { identity in
+            if (!reference.isEmpty && (identity.id == reference || identity.directory.name == reference))
+                || (!wanted.isEmpty && Workload.normalizedName(identity.name) == wanted)
+            {
+                matches.append(identity)
+            }
+            return false
+        }
+        guard let found = matches.first else {
+            if let misplaced { throw misplaced }
             throw .notFound(what: "workload", name: reference, hint: "`welltree workload list` shows the workloads")
+        }
+        if matches.count > 1 {
+            let paths = matches.map { Layout.workloadDirectory($0.directory.name) }
+            if matches.allSatisfy({ $0.id == found.id }) { throw .duplicateWorkloadId(id: found.id, paths: paths) }
+            throw .refused(
+                "\"\(Violation.visible(reference))\" names \(matches.count) workloads (\(paths.joined(separator: ", "))); "
+                    + "name one by its id: \(matches.map(\.id).joined(separator: ", "))")
         }
         if let stored = found.stored { return stored }
         return try loadWorkload(found.directory)

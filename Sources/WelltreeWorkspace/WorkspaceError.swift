@@ -21,6 +21,8 @@ package enum WorkspaceError: Error, Sendable, CustomStringConvertible {
     case invalidFile(path: String, JSONDocumentError)
     /// A file is something other than a regular file (a symlink, a submodule, a directory).
     case notARegularFile(path: String, found: String)
+    /// A directory of the layout is something else (a symlink, a submodule, a file).
+    case notADirectory(path: String, found: String)
     /// A named thing does not exist.
     case notFound(what: String, name: String, hint: String?)
     /// The request broke rules of the domain.
@@ -74,6 +76,8 @@ package enum WorkspaceError: Error, Sendable, CustomStringConvertible {
             return "\(path): \(error)"
         case .notARegularFile(let path, let found):
             return "\(path): expected a regular file, found \(found)"
+        case .notADirectory(let path, let found):
+            return "\(path): expected a directory, found \(found)"
         case .notFound(let what, let name, let hint):
             return "no \(what) \"\(Violation.visible(name))\"" + (hint.map { "; \($0)" } ?? "")
         case .invalid(let error):

@@ -171,7 +171,7 @@ package struct WorkspaceValidator {
     }
 
     /// How a tree entry's kind is named in messages.
-    static func kindName(_ kind: EntryKind) -> String {
+    package static func kindName(_ kind: EntryKind) -> String {
         switch kind {
         case .blob, .executable: "a file"
         case .symlink: "a symbolic link"
@@ -293,7 +293,10 @@ package struct WorkspaceValidator {
             let child = directoryPath + "/" + entry.name
             if entry.name == Layout.workloadFileName { continue }
             guard entry.name == Layout.answersDirectoryName, entry.kind == .tree else {
-                problems.append(FileProblem(path: child, message: Self.badName(entry.name) ?? "unexpected \(entry.kind == .tree ? "directory" : "file") in a workload directory"))
+                let message = entry.name == Layout.answersDirectoryName
+                    ? "expected a directory of answers, found \(Self.kindName(entry.kind))"
+                    : Self.badName(entry.name) ?? "unexpected \(entry.kind == .tree ? "directory" : Self.kindName(entry.kind)) in a workload directory"
+                problems.append(FileProblem(path: child, message: message))
                 continue
             }
             for lens in try workspace.wrap({ () throws(GitError) in try workspace.repository.treeEntries(entry.id) }) {

@@ -37,7 +37,8 @@ struct ValidateCommand: ParsableCommand {
                 only = Set(deltas.filter { $0.new != nil }.map(\.path))
             }
             var validator = WorkspaceValidator(snapshot)
-            let problems = try validator.validate(only: only)
+            // The state the changed files are compared with decides which ids and names arrived.
+            let problems = try validator.validate(only: only, reference: only == nil ? nil : workspace)
             if problems.isEmpty {
                 printError("welltree: \(only.map { "\($0.count) changed file(s)" } ?? "workspace files") of the \(state.label) valid")
                 return

@@ -25,13 +25,14 @@ extension ReportCommand {
             try perform {
                 let inferred = destination.fileExtension.flatMap { WorkloadFormat(fileExtension: $0) }
                     .flatMap { ConsolidatedFormat(rawValue: $0.rawValue) }
-                let model = try global.workspace().consolidatedReportModel(generatedAt: isoNow())
+                let (model, damaged) = try global.workspace().consolidatedReportModel(generatedAt: isoNow())
                 switch format ?? inferred ?? .markdown {
                 case .markdown: try destination.write(Array(ConsolidatedReportMarkdown.render(model).utf8))
                 case .html: try destination.write(Array(DashboardHTML.consolidated(model).utf8))
                 case .json: try destination.write(Array(jsonText(GetConsolidatedReportOutput(model)).utf8))
                 case .pdf: try destination.write(ConsolidatedReportPDF.render(model), binary: true)
                 }
+                try reportDamaged(damaged, leftOutOf: "report")
             }
         }
     }

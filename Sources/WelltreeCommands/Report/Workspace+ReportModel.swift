@@ -23,12 +23,22 @@ extension Workspace {
             milestone: milestone, commit: base?.hex, trend: trend, generatedAt: generatedAt)
     }
 
-    /// The consolidated report model: every workload at this commit, sorted by name like the dashboard.
-    func consolidatedReportModel(generatedAt: String) throws(WorkspaceError) -> ConsolidatedReportModel {
+    /// The consolidated report model: every workload at this commit that can be read, sorted by
+    /// name like the dashboard, and the workloads that cannot (the model names them as left out).
+    func consolidatedReportModel(generatedAt: String) throws(WorkspaceError) -> (ConsolidatedReportModel, [DamagedWorkload]) {
+        var (stored, damaged) = try readableWorkloads()
         var workloads: [WorkloadReportModel] = []
-        for stored in try allWorkloads() { workloads.append(try reportModel(of: stored, generatedAt: generatedAt)) }
+        for workload in stored {
+            do {
+                workloads.append(try reportModel(of: workload, generatedAt: generatedAt))
+            } catch {
+                damaged.append(DamagedWorkload(directory: Layout.workloadDirectory(workload.directory), error: error))
+            }
+        }
+        stored = []
         workloads.sort { $0.workload.name.lowercased() < $1.workload.name.lowercased() }
-        return ConsolidatedReportModel(workloads: workloads, commit: base?.hex, generatedAt: generatedAt)
+        let omitted = damaged.map { OmittedWorkload(directory: $0.directory, reason: $0.description) }
+        return (ConsolidatedReportModel(workloads: workloads, commit: base?.hex, generatedAt: generatedAt, omitted: omitted), damaged)
     }
 
     /// HRIs and MRIs of the workload `workloadId` at each commit of `points`, oldest first, for the

@@ -20,10 +20,10 @@ struct DashboardCommand: ParsableCommand {
         try perform {
             // The workspace (and with it the repository and its mapped pack files) is released
             // before the output is built, so the two never count towards peak memory together.
-            let overviews = try { () throws(WorkspaceError) in try global.workspace().overviewsShowingProgress() }()
+            let read = try { () throws(WorkspaceError) in try global.workspace().overviewsShowingProgress() }()
             var summaries: [WorkloadSummaryShape] = []
             var totals = DashboardOutput.DashboardTotals()
-            for overview in overviews {
+            for overview in read.overviews {
                 let counts = overview.summary.riskCounts
                 totals.Workloads += 1
                 if counts[.high] > 0 { totals.WorkloadsWithHighRisks += 1 }
@@ -38,6 +38,7 @@ struct DashboardCommand: ParsableCommand {
             case .text: output(ReviewText.dashboard(summaries, totals: totals))
             case .html: output(DashboardHTML.dashboard(summaries, totals: totals, generatedAt: isoNow()))
             }
+            try reportDamaged(read.damaged, leftOutOf: "dashboard")
         }
     }
 }

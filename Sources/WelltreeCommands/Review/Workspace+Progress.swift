@@ -1,17 +1,28 @@
+import ArgumentParser
 import WelltreeReports
 import WelltreeWorkspace
 
 extension Workspace {
-    /// `overviews()`, with a progress line on a terminal while workloads are being read, spread
-    /// over worker processes when there are many to compute.
-    func overviewsShowingProgress() throws(WorkspaceError) -> [WorkloadOverview] {
+    /// `readableOverviews()`, with a progress line on a terminal while workloads are being
+    /// read, spread over worker processes when there are many to compute.
+    func overviewsShowingProgress() throws(WorkspaceError) -> WorkloadOverviews {
         var progress: TerminalProgress?
         defer { progress?.finish() }
-        return try overviews(workers: .forThisProcess()) { done, total in
+        return try readableOverviews(workers: .forThisProcess()) { done, total in
             if progress == nil { progress = TerminalProgress("reading workloads", total: total) }
             progress?.update(done)
         }
     }
+}
+
+/// After a command has shown every workload it could read: names each damaged workload (its
+/// file and what is wrong) on stderr and exits 2, since the output is incomplete.
+func reportDamaged(_ damaged: [DamagedWorkload], leftOutOf what: String) throws {
+    guard !damaged.isEmpty else { return }
+    for workload in damaged { printError("error: " + workload.description) }
+    let n = damaged.count
+    printError("error: \(n) workload\(n == 1 ? "" : "s") could not be read and \(n == 1 ? "is" : "are") left out of the \(what)")
+    throw ExitCode(2)
 }
 
 extension WorkloadSummaryShape {

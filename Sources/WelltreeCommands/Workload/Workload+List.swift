@@ -13,12 +13,13 @@ extension WorkloadCommand {
         func run() throws {
             try perform {
                 let workspace = try global.workspace()
-                var summaries = try workspace.overviewsShowingProgress().map(WorkloadSummaryShape.init)
+                let read = try workspace.overviewsShowingProgress()
+                var summaries = read.overviews.map(WorkloadSummaryShape.init)
                 summaries.sortByName()
                 switch format.format {
                 case .json: output(jsonText(ListWorkloadsOutput(summaries)))
                 case .text:
-                    if summaries.isEmpty {
+                    if summaries.isEmpty && read.damaged.isEmpty {
                         output("No workloads yet. Define one with `welltree workload create`.\n")
                         return
                     }
@@ -30,6 +31,7 @@ extension WorkloadCommand {
                     }
                     output(table.render())
                 }
+                try reportDamaged(read.damaged, leftOutOf: "list")
             }
         }
     }

@@ -8,6 +8,11 @@ package enum ConsolidatedReportMarkdown {
         let totals = model.totals
         var text = "# Consolidated report\n\n"
         text += "Generated \(ReportWording.time(model.generatedAt))" + (model.commit.map { " from commit `\($0.prefix(12))`" } ?? "") + ".\n\n"
+        if let notice = model.omissionNotice {
+            text += "**Incomplete:** \(notice)\n\n"
+            for omitted in model.omitted { text += "- `\(M.escape(omitted.directory))`: \(M.escape(omitted.reason))\n" }
+            text += "\n"
+        }
         text += "Workloads: \(totals.Workloads) · with high risks: \(totals.WorkloadsWithHighRisks) · "
         text += "with medium risks: \(totals.WorkloadsWithMediumRisks) · "
         text += "high risks: \(totals.RiskCounts[.high]) · medium risks: \(totals.RiskCounts[.medium])\n\n"

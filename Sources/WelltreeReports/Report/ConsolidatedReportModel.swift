@@ -8,11 +8,21 @@ package struct ConsolidatedReportModel: Sendable, Equatable {
     package var workloads: [WorkloadReportModel]
     package var commit: String?
     package var generatedAt: String
+    /// Workloads that could not be read and are left out, so the document says it is incomplete.
+    package var omitted: [OmittedWorkload]
 
-    package init(workloads: [WorkloadReportModel], commit: String? = nil, generatedAt: String) {
+    package init(workloads: [WorkloadReportModel], commit: String? = nil, generatedAt: String, omitted: [OmittedWorkload] = []) {
         self.workloads = workloads
         self.commit = commit
         self.generatedAt = generatedAt
+        self.omitted = omitted
+    }
+
+    /// "2 workloads could not be read and are left out of this report.", or nil when none was.
+    package var omissionNotice: String? {
+        guard !omitted.isEmpty else { return nil }
+        let n = omitted.count
+        return "\(n) workload\(n == 1 ? "" : "s") could not be read and \(n == 1 ? "is" : "are") left out of this report."
     }
 
     /// The dashboard's headline numbers and the risk totals over all workloads.
@@ -31,5 +41,24 @@ package struct ConsolidatedReportModel: Sendable, Equatable {
     /// The dashboard rows, one per workload.
     package var summaries: [WorkloadSummaryShape] {
         workloads.map { WorkloadSummaryShape($0.workload, updatedAt: $0.updatedAt, riskCounts: $0.riskCounts) }
+    }
+}
+
+/// A workload a report leaves out because it could not be read.
+package struct OmittedWorkload: Sendable, Equatable, Encodable {
+    /// `workloads/<shard>/<dir>`.
+    package var directory: String
+    /// What is wrong, naming the file.
+    package var reason: String
+
+    package init(directory: String, reason: String) {
+        self.directory = directory
+        self.reason = reason
+    }
+
+    /// PascalCase in JSON, like the API shapes around it.
+    private enum CodingKeys: String, CodingKey {
+        case directory = "Directory"
+        case reason = "Reason"
     }
 }

@@ -69,8 +69,11 @@ package struct ConsolidatedReportMetricShape: Encodable {
 /// GetConsolidatedReport with `Format=JSON`: every workload's metrics in one page (no NextToken).
 package struct GetConsolidatedReportOutput: Encodable {
     package var Metrics: [ConsolidatedReportMetricShape]
+    /// Welltree's addition: workloads left out because they could not be read (absent when none).
+    package var OmittedWorkloads: [OmittedWorkload]?
 
     package init(_ model: ConsolidatedReportModel) {
         Metrics = model.workloads.map(ConsolidatedReportMetricShape.init)
+        OmittedWorkloads = model.omitted.isEmpty ? nil : model.omitted
     }
 }

@@ -17,6 +17,11 @@ package enum DashboardHTML {
         typealias H = HTMLText
         var body = "<header>\n<p class=\"kind\">Well-Architected consolidated report</p>\n<h1>Consolidated report</h1>\n"
         body += "<p class=\"meta\">\(H.escape(WorkloadReportHTML.generatedLine(model.generatedAt, commit: model.commit)))</p>\n</header>\n"
+        if let notice = model.omissionNotice {
+            body += "<section class=\"incomplete\">\n<p><strong>Incomplete:</strong> \(H.escape(notice))</p>\n<ul>\n"
+            for omitted in model.omitted { body += "<li><code>\(H.escape(omitted.directory))</code>: \(H.escape(omitted.reason))</li>\n" }
+            body += "</ul>\n</section>\n"
+        }
         body += overview(model.summaries, totals: model.totals)
         for (index, workload) in model.workloads.enumerated() {
             body += "<section class=\"workload\" id=\"workload-\(index + 1)\">\n<h2>\(H.escape(workload.workload.name))</h2>\n"
