@@ -18,9 +18,11 @@ package struct FileProblem: Sendable, Equatable, CustomStringConvertible {
         "\(place): error: \(message)"
     }
 
-    /// `path:line:column`, or the path alone.
+    /// `path:line:column`, or the path alone; control characters of a hostile name are shown
+    /// as `\u{7}`, never sent raw to a terminal.
     package var place: String {
-        position.map { "\(path):\($0.line):\($0.column)" } ?? path
+        let shown = Violation.visible(path)
+        return position.map { "\(shown):\($0.line):\($0.column)" } ?? shown
     }
 
     /// `path:line:column: message`, for an `error: ` prefix of the caller's.

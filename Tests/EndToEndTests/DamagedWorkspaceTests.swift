@@ -102,6 +102,57 @@ struct DamagedWorkspaceTests {
         return name.isEmpty ? "\u{0}never" : name
     }
 
+    // MARK: Hostile entry names
+
+    /// Adds an entry named `name` to `directory` of HEAD's tree and commits it, writing the tree
+    /// objects byte by byte as a hostile push could (git's own commands refuse such names).
+    static func craftEntry(_ sandbox: Sandbox, in directory: String, named name: String) throws {
+        let script = """
+            import subprocess, sys
+            repo, directory, name = sys.argv[1:4]
+            def git(*args, data=None):
+                return subprocess.run(["git", "-C", repo, *args], input=data, capture_output=True, check=True).stdout
+            def tree_at(path):
+                return git("rev-parse", f"HEAD:{path}" if path else "HEAD^{tree}").strip().decode()
+            def entries(sha):
+                data, result, i = git("cat-file", "tree", sha), [], 0
+                while i < len(data):
+                    space = data.index(b" ", i); nul = data.index(b"\\0", space)
+                    result.append((data[i:space], data[space + 1:nul], data[nul + 1:nul + 21])); i = nul + 21
+                return result
+            def write(items):
+                key = lambda item: item[1] + (b"/" if item[0] == b"40000" else b"")
+                body = b"".join(m + b" " + n + b"\\0" + h for m, n, h in sorted(items, key=key))
+                return git("hash-object", "-w", "-t", "tree", "--literally", "--stdin", data=body).strip().decode()
+            blob = git("hash-object", "-w", "--stdin", data=b"{}\\n").strip().decode()
+            parts = directory.split("/")
+            sha = write(entries(tree_at(directory)) + [(b"100644", name.encode(), bytes.fromhex(blob))])
+            for depth in range(len(parts) - 1, -1, -1):
+                parent = "/".join(parts[:depth])
+                kept = [e for e in entries(tree_at(parent)) if e[1] != parts[depth].encode()]
+                sha = write(kept + [(b"40000", parts[depth].encode(), bytes.fromhex(sha))])
+            commit = git("commit-tree", sha, "-p", "HEAD", "-m", "crafted").strip().decode()
+            git("update-ref", "HEAD", commit)
+            """
+        let result = try Run.program("python3", ["-c", script, sandbox.repo, directory, name])
+        try #require(result.status == 0, "\(result)")
+    }
+
+    @Test(arguments: ["..", ".git", ".GIT", "a/b.json", "bell\u{7}.json", "back\\slash.json"])
+    func hostileEntryNamesAreReported(_ name: String) throws {
+        let sandbox = try Self.twoWorkloads()
+        try sandbox.git(["checkout", "-q", "-b", "change"])
+        try Self.craftEntry(sandbox, in: Self.retailDirectory + "/answers/wellarchitected", named: name)
+        let validate = try sandbox.welltree(["validate", "--revision", "HEAD"])
+        Self.record("tree entry named \(name.debugDescription) among answer files: welltree validate --revision HEAD",
+                    "exit 2 naming the entry", validate)
+        #expect(validate.status == 2, "\(validate)")
+        #expect(validate.stderr.contains("is not allowed in a workspace") || validate.stderr.contains("holds a slash"), "\(validate)")
+        #expect(!validate.stderr.unicodeScalars.contains("\u{7}"), "control characters are shown escaped")
+        let check = try sandbox.welltree(["check", "--base", "main"])
+        #expect(check.status == 2, "\(check)")
+    }
+
     // MARK: Two directories, one id
 
     /// A copy of Retail's directory under another name, holding Retail's id.
