@@ -339,6 +339,25 @@ struct CheckGateBypassTests {
         #expect(result.status == 2, "\(result)")
     }
 
+    /// Workload files the gate cannot judge: the workload file deleted with the answers kept,
+    /// a lens pinned to a version that does not exist, an invalid lens.json.
+    @Test(arguments: ["workload-file-deleted", "unknown-version", "lens-record-invalid"])
+    func aWorkloadTheGateCannotJudgeFails(_ variant: String) throws {
+        let sandbox = try Self.sandbox()
+        try Self.introduceHRI(sandbox)
+        switch variant {
+        case "workload-file-deleted":
+            try sandbox.git(["rm", "-q", Self.directory + "/workload.json"])
+        case "unknown-version":
+            try sandbox.editJSON(Self.directory + "/workload.json") { $0["lenses"] = [["alias": "wellarchitected", "version": "0.9"]] }
+        default:
+            try sandbox.writeData("lenses/wellarchitected/lens.json", Data("{\"alias\": \"wellarchitected\"".utf8))
+        }
+        try sandbox.commitAll("Unjudgeable")
+        let result = try Self.gate(sandbox, "workload the gate cannot judge (\(variant))", expected: "exit 2 naming the file")
+        #expect(result.status == 2, "\(result)")
+    }
+
     /// A built-in lens's version as this Welltree ships it is never reported; main already
     /// holding an edited copy is reported when it came in, not again on every branch.
     @Test func anUnchangedEditedBuiltInLensOnMainIsNotReportedAgain() throws {
