@@ -14,10 +14,11 @@ extension WorkspaceComparison {
             if let old { findings += try publishedVersionChanges(alias, old, new, baseLabel: baseLabel) }
             findings += try builtinDifferences(alias, old, new)
             for version in new?.versions ?? [] where !(old?.versions ?? []).contains(where: { $0.version == version.version }) {
-                findings.append(IntegrityFinding(
-                    kind: .lensRulesChanged, file: Layout.lensVersion(alias, version.version), lens: alias, version: version.version,
-                    message: "version \(version.version) of lens \(alias) was added (\(version.isMajor ? "major" : "minor")); "
-                        + "answers of the changed workloads are judged by \(baseLabel)'s lens versions as well"))
+                findings.append(
+                    IntegrityFinding(
+                        kind: .lensRulesChanged, file: Layout.lensVersion(alias, version.version), lens: alias, version: version.version,
+                        message: "version \(version.version) of lens \(alias) was added (\(version.isMajor ? "major" : "minor")); "
+                            + "answers of the changed workloads are judged by \(baseLabel)'s lens versions as well"))
             }
         }
         return findings
@@ -35,36 +36,51 @@ extension WorkspaceComparison {
         }
         let immutable = "published lens versions are immutable; publish a new version instead"
         if let new, new.type != old.type {
-            changed(Layout.lensMetadata(alias), nil, "the type of lens \(alias) changed from \(old.type.rawValue) to \(new.type.rawValue), which changes how its published versions are read; \(immutable)")
+            changed(
+                Layout.lensMetadata(alias), nil,
+                "the type of lens \(alias) changed from \(old.type.rawValue) to \(new.type.rawValue), which changes how its published versions are read; \(immutable)"
+            )
         }
         for version in old.versions {
             let path = Layout.lensVersion(alias, version.version)
             guard let entry = new?.versions.first(where: { $0.version == version.version }) else {
-                findings.append(IntegrityFinding(
-                    kind: .publishedVersionRemoved, file: path, lens: alias, version: version.version,
-                    message: "version \(version.version) of lens \(alias), published in \(baseLabel), is no longer listed in \(Layout.lensMetadata(alias)); \(immutable)"))
+                findings.append(
+                    IntegrityFinding(
+                        kind: .publishedVersionRemoved, file: path, lens: alias, version: version.version,
+                        message:
+                            "version \(version.version) of lens \(alias), published in \(baseLabel), is no longer listed in \(Layout.lensMetadata(alias)); \(immutable)"
+                    ))
                 continue
             }
             let before = try base.entry(path)
             let after = try head.entry(path)
             if after == nil {
-                findings.append(IntegrityFinding(
-                    kind: .publishedVersionRemoved, file: path, lens: alias, version: version.version,
-                    message: "the file of version \(version.version) of lens \(alias), published in \(baseLabel), was removed; \(immutable)"))
+                findings.append(
+                    IntegrityFinding(
+                        kind: .publishedVersionRemoved, file: path, lens: alias, version: version.version,
+                        message:
+                            "the file of version \(version.version) of lens \(alias), published in \(baseLabel), was removed; \(immutable)")
+                )
             } else if before?.id != after?.id || before?.kind != after?.kind {
-                changed(path, version.version, "version \(version.version) of lens \(alias), published in \(baseLabel), has other content; \(immutable)")
+                changed(
+                    path, version.version,
+                    "version \(version.version) of lens \(alias), published in \(baseLabel), has other content; \(immutable)")
             }
             if entry.isMajor != version.isMajor || entry.createdAt != version.createdAt {
-                changed(Layout.lensMetadata(alias), version.version,
-                        "the record of version \(version.version) of lens \(alias) changed (isMajor \(version.isMajor) -> \(entry.isMajor), createdAt \(version.createdAt) -> \(entry.createdAt)); \(immutable)")
+                changed(
+                    Layout.lensMetadata(alias), version.version,
+                    "the record of version \(version.version) of lens \(alias) changed (isMajor \(version.isMajor) -> \(entry.isMajor), createdAt \(version.createdAt) -> \(entry.createdAt)); \(immutable)"
+                )
             }
         }
         if let new {
             let kept = Set(old.versions.map(\.version))
             let order = new.versions.map(\.version).filter(kept.contains)
             if order != old.versions.map(\.version), order.count == old.versions.count {
-                changed(Layout.lensMetadata(alias), nil,
-                        "the published versions of lens \(alias) were reordered (\(old.versions.map(\.version).joined(separator: ", ")) -> \(order.joined(separator: ", "))), which changes the version workloads move to; \(immutable)")
+                changed(
+                    Layout.lensMetadata(alias), nil,
+                    "the published versions of lens \(alias) were reordered (\(old.versions.map(\.version).joined(separator: ", ")) -> \(order.joined(separator: ", "))), which changes the version workloads move to; \(immutable)"
+                )
             }
         }
         return findings
@@ -75,10 +91,12 @@ extension WorkspaceComparison {
     private func builtinDifferences(_ alias: String, _ old: LensRecord?, _ new: LensRecord?) throws(WorkspaceError) -> [IntegrityFinding] {
         guard BuiltinLens.aliases.contains(alias) else {
             guard new?.type == .awsOfficial, old?.type != .awsOfficial else { return [] }
-            return [IntegrityFinding(
-                kind: .builtinLensModified, file: Layout.lensMetadata(alias), lens: alias,
-                message: "lens \(alias) claims to be provided by AWS (type AWS_OFFICIAL), but this Welltree ships only "
-                    + "\(BuiltinLens.aliases.joined(separator: ", ")) as AWS lenses")]
+            return [
+                IntegrityFinding(
+                    kind: .builtinLensModified, file: Layout.lensMetadata(alias), lens: alias,
+                    message: "lens \(alias) claims to be provided by AWS (type AWS_OFFICIAL), but this Welltree ships only "
+                        + "\(BuiltinLens.aliases.joined(separator: ", ")) as AWS lenses")
+            ]
         }
         var findings: [IntegrityFinding] = []
         let versions = Layout.lensDirectory(alias) + "/versions"
@@ -89,10 +107,12 @@ extension WorkspaceComparison {
             guard entry.kind != .blob || entry.id != shipped else { continue }
             // The base differing already was reported when that came in.
             if let before = try base.entry(path), before.kind != .blob || before.id != shipped { continue }
-            let what = shipped == nil
+            let what =
+                shipped == nil
                 ? "this Welltree ships no version \(version) of the built-in lens \(alias) (an edited copy, or a newer Welltree's: check with the Welltree that wrote it)"
                 : "differs from version \(version) of the built-in lens \(alias) that this Welltree ships"
-            findings.append(IntegrityFinding(kind: .builtinLensModified, file: path, lens: alias, version: version, message: "the file \(what)"))
+            findings.append(
+                IntegrityFinding(kind: .builtinLensModified, file: path, lens: alias, version: version, message: "the file \(what)"))
         }
         return findings
     }
@@ -135,7 +155,9 @@ extension WorkspaceComparison {
             }
             for question in review.questions where question.risk == .high || question.risk == .medium {
                 let riskBefore = before[question.questionId] ?? .unanswered
-                guard riskBefore != question.risk, let (pillar, lensQuestion) = lens.lens.question(id: question.questionId) else { continue }
+                guard riskBefore != question.risk, let (pillar, lensQuestion) = lens.lens.question(id: question.questionId) else {
+                    continue
+                }
                 let file = Layout.answerFile(new.directory, lens: applied.alias, question: question.questionId)
                 var item = RiskItem(
                     workloadId: new.workload.id, workloadName: new.workload.name, lens: applied.alias, lensName: lens.record.name,

@@ -69,11 +69,12 @@ package struct WorkspaceComparison {
         for (old, new) in pairs {
             guard let new, old?.tree != new.tree else { continue }
             if let old, old.workload.lenses != new.workload.lenses {
-                integrity.append(IntegrityFinding(
-                    kind: .lensRulesChanged, file: Layout.workloadFile(new.directory), workloadId: new.workload.id,
-                    workloadName: new.workload.name,
-                    message: "the lenses of workload \"\(new.workload.name)\" changed from \(Self.describe(old.workload.lenses)) "
-                        + "to \(Self.describe(new.workload.lenses)); its answers are judged by \(baseLabel)'s lens versions as well"))
+                integrity.append(
+                    IntegrityFinding(
+                        kind: .lensRulesChanged, file: Layout.workloadFile(new.directory), workloadId: new.workload.id,
+                        workloadName: new.workload.name,
+                        message: "the lenses of workload \"\(new.workload.name)\" changed from \(Self.describe(old.workload.lenses)) "
+                            + "to \(Self.describe(new.workload.lenses)); its answers are judged by \(baseLabel)'s lens versions as well"))
             }
             // Only when the rules can differ: a lens of the catalogue changed, or the workload
             // is new or applies other lenses. Otherwise the base's rules are the head's.
@@ -105,9 +106,12 @@ package struct WorkspaceComparison {
             if components.count >= 4 {
                 let directory = components[0...2].joined(separator: "/")
                 guard seen.insert(directory).inserted else { continue }
-                problems.append(FileProblem(
-                    path: directory,
-                    message: "a workload directory belongs in the shard of its first two characters, \(Layout.workloadDirectory(components[2]))"))
+                problems.append(
+                    FileProblem(
+                        path: directory,
+                        message:
+                            "a workload directory belongs in the shard of its first two characters, \(Layout.workloadDirectory(components[2]))"
+                    ))
             } else {
                 problems.append(FileProblem(path: path, message: "only workload directories belong below \(Layout.workloads)/<shard>/"))
             }
@@ -147,11 +151,12 @@ package struct WorkspaceComparison {
                 continue
             }
             if let old, let new {
-                integrity.append(IntegrityFinding(
-                    kind: .workloadIdChanged, file: Layout.workloadFile(directory), workloadId: new.workload.id,
-                    workloadName: new.workload.name,
-                    message: "the id in \(Layout.workloadFile(directory)) changed from \(old.workload.id) to \(new.workload.id); "
-                        + "a workload's id is fixed when it is created, and its risks, shares and milestones are keyed by it"))
+                integrity.append(
+                    IntegrityFinding(
+                        kind: .workloadIdChanged, file: Layout.workloadFile(directory), workloadId: new.workload.id,
+                        workloadName: new.workload.name,
+                        message: "the id in \(Layout.workloadFile(directory)) changed from \(old.workload.id) to \(new.workload.id); "
+                            + "a workload's id is fixed when it is created, and its risks, shares and milestones are keyed by it"))
             }
             if let old { unpairedOld[old.workload.id, default: []].append(old) }
             if let new { unpairedNew.append(new) }
@@ -178,7 +183,8 @@ package struct WorkspaceComparison {
         for (id, directories) in byId.sorted(by: { $0.key < $1.key }) where directories.count > 1 {
             throw .duplicateWorkloadId(id: id, paths: directories.sorted().map(Layout.workloadDirectory))
         }
-        let arrived = Set(news.compactMap { directory, stored in olds[directory]?.workload.id == stored.workload.id ? nil : stored.workload.id })
+        let arrived = Set(
+            news.compactMap { directory, stored in olds[directory]?.workload.id == stored.workload.id ? nil : stored.workload.id })
         let clashes = try head.workloadsClaiming(ids: arrived, excluding: Set(news.keys).union(olds.keys))
         if let clash = clashes.first, let id = clash.id, let directory = byId[id]?.first {
             throw .duplicateWorkloadId(id: id, paths: [directory, clash.directory].sorted().map(Layout.workloadDirectory))
@@ -209,15 +215,18 @@ package struct WorkspaceComparison {
             let published = (new?.versions ?? []).map(\.version).filter { version in
                 !(old?.versions ?? []).contains { $0.version == version }
             }
-            result.append(LensCatalogChange(alias: alias, name: record.name, kind: kind, versionsPublished: published,
-                                            draftChanged: parts.draftChanges.contains(alias)))
+            result.append(
+                LensCatalogChange(
+                    alias: alias, name: record.name, kind: kind, versionsPublished: published,
+                    draftChanged: parts.draftChanges.contains(alias)))
         }
         return result
     }
 
     /// The change of one workload (nil when nothing a reviewer sees changed) and the head
     /// side's lenses with their risk counts.
-    private func compareWorkload(_ old: StoredWorkload?, _ new: StoredWorkload?) throws(WorkspaceError) -> (WorkloadChange?, [CheckedLens]) {
+    private func compareWorkload(_ old: StoredWorkload?, _ new: StoredWorkload?) throws(WorkspaceError) -> (WorkloadChange?, [CheckedLens])
+    {
         guard let any = new ?? old else { return (nil, []) }
         let kind: WorkloadChangeKind
         if old == nil {
@@ -246,12 +255,14 @@ package struct WorkspaceComparison {
             let newReview = try newApplied.map { applied throws(WorkspaceError) in try head.review(of: new!, lens: applied) }
             if let new, let newReview {
                 let counts = newReview.review.riskCounts
-                checked.append(CheckedLens(
-                    workloadId: new.workload.id, workloadName: new.workload.name, lens: alias,
-                    lensName: newReview.lens.record.name, file: Layout.workloadFile(new.directory),
-                    high: counts[.high], medium: counts[.medium]))
+                checked.append(
+                    CheckedLens(
+                        workloadId: new.workload.id, workloadName: new.workload.name, lens: alias,
+                        lensName: newReview.lens.record.name, file: Layout.workloadFile(new.directory),
+                        high: counts[.high], medium: counts[.medium]))
             }
-            let lensChange = try compareLens(alias: alias, old: old, new: new, oldReview: oldReview, newReview: newReview, movement: &change.risks)
+            let lensChange = try compareLens(
+                alias: alias, old: old, new: new, oldReview: oldReview, newReview: newReview, movement: &change.risks)
             if let lensChange { change.lenses.append(lensChange) }
         }
         let visible = kind != .reevaluated || !change.risks.isEmpty || change.lenses.contains { !$0.questions.isEmpty }
@@ -278,14 +289,17 @@ package struct WorkspaceComparison {
                     let afterAnswer = newReview?.answers[question.id]?.answer
                     let newFile = new.map { Layout.answerFile($0.directory, lens: alias, question: question.id) }
                     let oldFile = old.map { Layout.answerFile($0.directory, lens: alias, question: question.id) }
-                    if application != .removed, let found = QuestionChange.compare(
-                        question: question, pillarId: pillar.id, file: newFile ?? oldFile ?? "",
-                        before: beforeAnswer, after: afterAnswer,
-                        riskBefore: riskBefore, riskAfter: riskAfter)
+                    if application != .removed,
+                        let found = QuestionChange.compare(
+                            question: question, pillarId: pillar.id, file: newFile ?? oldFile ?? "",
+                            before: beforeAnswer, after: afterAnswer,
+                            riskBefore: riskBefore, riskAfter: riskAfter)
                     {
                         questions.append(found)
                     }
-                    guard riskBefore != riskAfter, riskBefore == .high || riskBefore == .medium || riskAfter == .high || riskAfter == .medium else { continue }
+                    guard riskBefore != riskAfter,
+                        riskBefore == .high || riskBefore == .medium || riskAfter == .high || riskAfter == .medium
+                    else { continue }
                     func item(
                         _ stored: StoredWorkload?, _ review: WorkloadLensReview?, _ file: String?, risk: Risk, in workspace: Workspace
                     ) throws(WorkspaceError) -> RiskItem? {

@@ -81,7 +81,9 @@ package struct WorkspaceValidator {
                 if entry.kind == .tree {
                     aliases.append(entry.name)
                 } else {
-                    problems.append(FileProblem(path: Layout.lenses + "/" + entry.name, message: "unexpected file; lenses live in directories lenses/<alias>/"))
+                    problems.append(
+                        FileProblem(
+                            path: Layout.lenses + "/" + entry.name, message: "unexpected file; lenses live in directories lenses/<alias>/"))
                 }
             }
             return aliases
@@ -119,8 +121,12 @@ package struct WorkspaceValidator {
             } else if parts.count >= 4 {
                 let place = parts[0...2].joined(separator: "/")
                 if reported.insert(place).inserted {
-                    problems.append(FileProblem(
-                        path: place, message: "a workload directory belongs in the shard of its first two characters, \(Layout.workloadDirectory(parts[2]))"))
+                    problems.append(
+                        FileProblem(
+                            path: place,
+                            message:
+                                "a workload directory belongs in the shard of its first two characters, \(Layout.workloadDirectory(parts[2]))"
+                        ))
                 }
             } else if parts.count == 3, parts[2] == Layout.workloadFileName {
                 problems.append(FileProblem(path: path, message: Workspace.unshardedRule(parts[1])))
@@ -132,7 +138,9 @@ package struct WorkspaceValidator {
         for name in names.sorted() {
             guard let entry = try workspace.entry(Layout.workloadDirectory(name)) else { continue }
             guard entry.kind == .tree else {
-                problems.append(FileProblem(path: Layout.workloadDirectory(name), message: "expected a workload directory, found \(Self.kindName(entry.kind))"))
+                problems.append(
+                    FileProblem(
+                        path: Layout.workloadDirectory(name), message: "expected a workload directory, found \(Self.kindName(entry.kind))"))
                 continue
             }
             result.append(TreeEntry(name: name, id: entry.id, kind: .tree))
@@ -164,7 +172,9 @@ package struct WorkspaceValidator {
             case .notARegularFile(_, let found):
                 problems.append(FileProblem(path: path, message: "expected a regular file, found \(found)"))
             case .fileTooLarge(_, let size, let limit):
-                problems.append(FileProblem(path: path, message: "\(size) bytes, over the limit of \(limit) bytes for this kind of file; it was not read"))
+                problems.append(
+                    FileProblem(
+                        path: path, message: "\(size) bytes, over the limit of \(limit) bytes for this kind of file; it was not read"))
             default:
                 throw error
             }
@@ -220,7 +230,10 @@ package struct WorkspaceValidator {
         for version in record.versions {
             let path = Layout.lensVersion(alias, version.version)
             guard let entry = files["\(version.version).json"] else {
-                problems.append(FileProblem(path: metadata, message: "version \(Violation.visible(version.version)) is listed but \(Violation.visible(path)) does not exist"))
+                problems.append(
+                    FileProblem(
+                        path: metadata,
+                        message: "version \(Violation.visible(version.version)) is listed but \(Violation.visible(path)) does not exist"))
                 continue
             }
             if wanted(path), let bytes = try bytes(of: entry, path: path) { checkLens(bytes, path: path, kind: kind) }
@@ -236,14 +249,25 @@ package struct WorkspaceValidator {
         let root = try? JSONParser.parse(bytes)
         func at(_ key: String) -> SourcePosition? { root?[key].map { SourcePosition(offset: $0.offset, in: bytes) } }
         if record.alias != alias {
-            problems.append(FileProblem(path: path, position: at("alias"), message: "alias: \"\(Violation.visible(record.alias))\" must be the name of its directory, \(alias)"))
+            problems.append(
+                FileProblem(
+                    path: path, position: at("alias"),
+                    message: "alias: \"\(Violation.visible(record.alias))\" must be the name of its directory, \(alias)"))
         }
         var seen = Set<String>()
         for (index, version) in record.versions.enumerated() {
             if !Workspace.isValidVersion(version.version) {
-                problems.append(FileProblem(path: path, position: at("versions"), message: "versions[\(index)].version: \"\(Violation.visible(version.version))\" must be 1-32 letters, digits and periods"))
+                problems.append(
+                    FileProblem(
+                        path: path, position: at("versions"),
+                        message:
+                            "versions[\(index)].version: \"\(Violation.visible(version.version))\" must be 1-32 letters, digits and periods"
+                    ))
             } else if !seen.insert(version.version).inserted {
-                problems.append(FileProblem(path: path, position: at("versions"), message: "versions[\(index)].version: \(version.version) is listed more than once"))
+                problems.append(
+                    FileProblem(
+                        path: path, position: at("versions"),
+                        message: "versions[\(index)].version: \(version.version) is listed more than once"))
             }
         }
     }
@@ -253,7 +277,8 @@ package struct WorkspaceValidator {
             _ = try LensLoader.load(bytes, file: path, kind: kind)
         } catch {
             for diagnostic in error.errors {
-                problems.append(FileProblem(path: path, position: diagnostic.position, message: "\(diagnostic.path): \(diagnostic.message)"))
+                problems.append(
+                    FileProblem(path: path, position: diagnostic.position, message: "\(diagnostic.path): \(diagnostic.message)"))
             }
         }
     }
@@ -287,17 +312,23 @@ package struct WorkspaceValidator {
                 lenses[applied.alias] = try workspace.cachedEffectiveLens(applied).lens
             } catch {
                 let root = wanted(path) ? try? JSONParser.parse(fileBytes) : nil
-                let position = root?.find(JSONPath([.key("lenses"), .index(index)])).map { SourcePosition(offset: $0.offset, in: fileBytes) }
-                problems.append(FileProblem(path: path, position: position, message: "lenses[\(index)]: lens \(applied.alias) \(applied.version): \(error)"))
+                let position = root?.find(JSONPath([.key("lenses"), .index(index)])).map {
+                    SourcePosition(offset: $0.offset, in: fileBytes)
+                }
+                problems.append(
+                    FileProblem(
+                        path: path, position: position, message: "lenses[\(index)]: lens \(applied.alias) \(applied.version): \(error)"))
             }
         }
         for entry in entries {
             let child = directoryPath + "/" + entry.name
             if entry.name == Layout.workloadFileName { continue }
             guard entry.name == Layout.answersDirectoryName, entry.kind == .tree else {
-                let message = entry.name == Layout.answersDirectoryName
+                let message =
+                    entry.name == Layout.answersDirectoryName
                     ? "expected a directory of answers, found \(Self.kindName(entry.kind))"
-                    : Self.badName(entry.name) ?? "unexpected \(entry.kind == .tree ? "directory" : Self.kindName(entry.kind)) in a workload directory"
+                    : Self.badName(entry.name)
+                        ?? "unexpected \(entry.kind == .tree ? "directory" : Self.kindName(entry.kind)) in a workload directory"
                 problems.append(FileProblem(path: child, message: message))
                 continue
             }
@@ -316,7 +347,8 @@ package struct WorkspaceValidator {
         let directory = Layout.answersDirectory(stored.directory, lens: alias)
         guard lensEntry.kind == .tree else {
             if wanted(directory) {
-                problems.append(FileProblem(path: directory, message: "expected a directory of answers, found \(Self.kindName(lensEntry.kind))"))
+                problems.append(
+                    FileProblem(path: directory, message: "expected a directory of answers, found \(Self.kindName(lensEntry.kind))"))
             }
             return
         }
@@ -327,7 +359,8 @@ package struct WorkspaceValidator {
             return
         }
         if lens == nil, !stored.workload.lenses.contains(where: { $0.alias == alias }), try workspace.lensRecord(alias) == nil {
-            problems.append(FileProblem(path: directory, message: "answers for \(Violation.visible(alias)), which is no lens of this workspace"))
+            problems.append(
+                FileProblem(path: directory, message: "answers for \(Violation.visible(alias)), which is no lens of this workspace"))
             return
         }
         var questions: [String: LensQuestion] = [:]
@@ -342,7 +375,10 @@ package struct WorkspaceValidator {
                 continue
             }
             guard file.name.hasSuffix(".json"), file.kind != .tree else {
-                problems.append(FileProblem(path: path, message: "unexpected \(file.kind == .tree ? "directory" : "file"); answer files are <question id>.json"))
+                problems.append(
+                    FileProblem(
+                        path: path, message: "unexpected \(file.kind == .tree ? "directory" : "file"); answer files are <question id>.json")
+                )
                 continue
             }
             guard let (stored, answerBytes) = try decode(StoredAnswer.self, entry: file, path: path) else { continue }
@@ -360,7 +396,9 @@ package struct WorkspaceValidator {
     /// The notes of an answer file, whatever its lens and question: the limits and the
     /// control-character rule `welltree answer update` applies (`Answer.notesRules`).
     private mutating func checkNotes(_ answer: Answer, bytes: [UInt8], path: String) {
-        var rules = Answer.notesRules(answer.notes, limit: LensLimits.answerNotesLength).map { ("notes", Optional("notes"), Optional<String>.none, $0) }
+        var rules = Answer.notesRules(answer.notes, limit: LensLimits.answerNotesLength).map {
+            ("notes", Optional("notes"), Optional<String>.none, $0)
+        }
         for (id, mark) in answer.notApplicableChoices.sorted(by: { $0.key < $1.key }) {
             rules += Answer.notesRules(mark.notes, limit: LensLimits.choiceNotesLength).map {
                 ("notApplicableChoices[\"\(Violation.visible(id))\"].notes", nil, id, $0)
@@ -392,19 +430,32 @@ package struct WorkspaceValidator {
         if case .array(let elements)? = root?["selectedChoices"]?.value { selected = elements }
         let valid = question.choices.map(\.id)
         for (index, id) in answer.selectedChoices.enumerated() where !valid.contains(id) {
-            problems.append(FileProblem(path: path, position: position(selected.indices.contains(index) ? selected[index] : nil),
-                                        message: "selectedChoices[\(index)]: \"\(Violation.visible(id))\" is not a choice of question \(question.id); valid choices: \(valid.joined(separator: ", "))"))
+            problems.append(
+                FileProblem(
+                    path: path, position: position(selected.indices.contains(index) ? selected[index] : nil),
+                    message:
+                        "selectedChoices[\(index)]: \"\(Violation.visible(id))\" is not a choice of question \(question.id); valid choices: \(valid.joined(separator: ", "))"
+                ))
         }
         for id in answer.notApplicableChoices.keys.sorted() {
             let place = position(marks[id])
             if !valid.contains(id) {
-                problems.append(FileProblem(path: path, position: place, message: "notApplicableChoices: \"\(Violation.visible(id))\" is not a choice of question \(question.id)"))
+                problems.append(
+                    FileProblem(
+                        path: path, position: place,
+                        message: "notApplicableChoices: \"\(Violation.visible(id))\" is not a choice of question \(question.id)"))
             } else if id.hasSuffix("_no") {
-                problems.append(FileProblem(path: path, position: place, message: "notApplicableChoices: \"\(id)\" is the \"None of these\" choice, which cannot be marked not applicable"))
+                problems.append(
+                    FileProblem(
+                        path: path, position: place,
+                        message: "notApplicableChoices: \"\(id)\" is the \"None of these\" choice, which cannot be marked not applicable"))
             }
         }
         if answer.isApplicable, answer.reason != nil {
-            problems.append(FileProblem(path: path, position: position(root?["reason"]), message: "reason: only a question marked not applicable (\"isApplicable\": false) has a reason"))
+            problems.append(
+                FileProblem(
+                    path: path, position: position(root?["reason"]),
+                    message: "reason: only a question marked not applicable (\"isApplicable\": false) has a reason"))
         }
     }
 
@@ -423,7 +474,10 @@ package struct WorkspaceValidator {
                 ids[claim.id] = claim.path
             }
             if let other = names[claim.name] {
-                problems.append(FileProblem(path: claim.path, message: "name \"\(Violation.visible(claim.name))\" (spaces and case ignored) is already used by \(other)"))
+                problems.append(
+                    FileProblem(
+                        path: claim.path,
+                        message: "name \"\(Violation.visible(claim.name))\" (spaces and case ignored) is already used by \(other)"))
             } else {
                 names[claim.name] = claim.path
             }
@@ -444,7 +498,11 @@ package struct WorkspaceValidator {
                 problems.append(FileProblem(path: path, message: "id \(id) is already used by \(otherPath)"))
             }
             if let name = other.name.map(Workload.normalizedName), let path = arrivedNames[name] {
-                problems.append(FileProblem(path: path, message: "name \"\(Violation.visible(other.name ?? ""))\" (spaces and case ignored) is already used by \(otherPath)"))
+                problems.append(
+                    FileProblem(
+                        path: path,
+                        message: "name \"\(Violation.visible(other.name ?? ""))\" (spaces and case ignored) is already used by \(otherPath)"
+                    ))
             }
         }
     }

@@ -73,8 +73,9 @@ struct CheckGateBypassTests {
         try sandbox.writeData(Self.frameworkVersion, try Self.weakenedFrameworkLens(sandbox))
         try sandbox.commitAll("Relax priorities")
         try Self.introduceHRI(sandbox)
-        let result = try Self.gate(sandbox, "published version of the framework lens edited (default rule of priorities -> NO_RISK)",
-                                   expected: "exit 1: published version changed, built-in lens modified, HRI under main's lens")
+        let result = try Self.gate(
+            sandbox, "published version of the framework lens edited (default rule of priorities -> NO_RISK)",
+            expected: "exit 1: published version changed, built-in lens modified, HRI under main's lens")
         #expect(result.status == 1, "\(result)")
         let kinds = try Self.integrity(sandbox, result)
         #expect(kinds.contains { $0.kind == "PUBLISHED_VERSION_CHANGED" && $0.file == Self.frameworkVersion }, "\(result)")
@@ -103,8 +104,9 @@ struct CheckGateBypassTests {
             record["versions"] = (record["versions"] as! [[String: Any]]).filter { $0["version"] as? String != "1.0" }
         }
         try sandbox.commitAll("Drop 1.0")
-        let result = try Self.gate(sandbox, "published version of a custom lens removed (file and lens.json entry)",
-                                   expected: "exit 1: published version removed")
+        let result = try Self.gate(
+            sandbox, "published version of a custom lens removed (file and lens.json entry)",
+            expected: "exit 1: published version removed")
         #expect(result.status == 1, "\(result)")
         #expect(try Self.integrity(sandbox, result).contains { $0.kind == "PUBLISHED_VERSION_REMOVED" }, "\(result)")
     }
@@ -121,7 +123,8 @@ struct CheckGateBypassTests {
             record["versions"] = versions
         }
         try sandbox.commitAll("Make 1.1 major")
-        let result = try Self.gate(sandbox, "isMajor of a published custom lens version flipped", expected: "exit 1: published version changed")
+        let result = try Self.gate(
+            sandbox, "isMajor of a published custom lens version flipped", expected: "exit 1: published version changed")
         #expect(result.status == 1, "\(result)")
         #expect(try Self.integrity(sandbox, result).contains { $0.kind == "PUBLISHED_VERSION_CHANGED" }, "\(result)")
     }
@@ -132,13 +135,15 @@ struct CheckGateBypassTests {
         let sandbox = try Self.sandbox()
         try sandbox.writeData("lenses/wellarchitected/versions/1.1.json", try Self.weakenedFrameworkLens(sandbox))
         try sandbox.editJSON("lenses/wellarchitected/lens.json") { record in
-            record["versions"] = (record["versions"] as! [[String: Any]])
+            record["versions"] =
+                (record["versions"] as! [[String: Any]])
                 + [["version": "1.1", "isMajor": false, "createdAt": "2026-12-01T00:00:00Z"]]
         }
         try sandbox.commitAll("Framework 1.1")
         try Self.introduceHRI(sandbox)
-        let result = try Self.gate(sandbox, "weaker minor version 1.1 of the framework lens added",
-                                   expected: "exit 1: HRI under main's lens versions; lens-rules change; built-in lens modified")
+        let result = try Self.gate(
+            sandbox, "weaker minor version 1.1 of the framework lens added",
+            expected: "exit 1: HRI under main's lens versions; lens-rules change; built-in lens modified")
         #expect(result.status == 1, "\(result)")
         let kinds = try Self.integrity(sandbox, result)
         #expect(kinds.contains { $0.kind == "LENS_RULES_CHANGED" }, "\(result)")
@@ -157,8 +162,9 @@ struct CheckGateBypassTests {
         try publishCustomLens(sandbox, version: "1.1", defaultRisk: "NO_RISK", major: false)
         let answered = try sandbox.welltree(["answer", "update", Self.workload, "--lens", "gate-lens", "gate_question", "--none"])
         try #require(answered.status == 0, "\(answered)")
-        let result = try Self.gate(sandbox, "weaker minor version of a custom lens published with `lens publish`",
-                                   expected: "exit 1: HRI under main's lens versions")
+        let result = try Self.gate(
+            sandbox, "weaker minor version of a custom lens published with `lens publish`",
+            expected: "exit 1: HRI under main's lens versions")
         #expect(result.status == 1, "\(result)")
         #expect(try Self.findings(sandbox, result).contains { $0.question == "gate_question" && $0.rules == "base" }, "\(result)")
     }
@@ -172,9 +178,11 @@ struct CheckGateBypassTests {
         try publishCustomLens(sandbox, version: "2.0", defaultRisk: "NO_RISK", major: true)
         let upgraded = try sandbox.welltree(["lens", "upgrade", Self.workload, "gate-lens", "--milestone", "Before 2.0"])
         try #require(upgraded.status == 0, "\(upgraded)")
-        try #require(try sandbox.welltree(["answer", "update", Self.workload, "--lens", "gate-lens", "gate_question", "--none"]).status == 0)
-        let result = try Self.gate(sandbox, "weaker major version of a custom lens published and the workload upgraded to it",
-                                   expected: "exit 1: HRI under main's lens versions; lens-rules change")
+        try #require(
+            try sandbox.welltree(["answer", "update", Self.workload, "--lens", "gate-lens", "gate_question", "--none"]).status == 0)
+        let result = try Self.gate(
+            sandbox, "weaker major version of a custom lens published and the workload upgraded to it",
+            expected: "exit 1: HRI under main's lens versions; lens-rules change")
         #expect(result.status == 1, "\(result)")
         #expect(try Self.integrity(sandbox, result).contains { $0.kind == "LENS_RULES_CHANGED" }, "\(result)")
     }
@@ -194,9 +202,11 @@ struct CheckGateBypassTests {
             }
         }
         try sandbox.commitAll("Back to 1.0")
-        try #require(try sandbox.welltree(["answer", "update", Self.workload, "--lens", "gate-lens", "gate_question", "--none"]).status == 0)
-        let result = try Self.gate(sandbox, "workload pinned back to an older, weaker published version",
-                                   expected: "exit 1: HRI under main's lens versions; lens-rules change")
+        try #require(
+            try sandbox.welltree(["answer", "update", Self.workload, "--lens", "gate-lens", "gate_question", "--none"]).status == 0)
+        let result = try Self.gate(
+            sandbox, "workload pinned back to an older, weaker published version",
+            expected: "exit 1: HRI under main's lens versions; lens-rules change")
         #expect(result.status == 1, "\(result)")
         #expect(try Self.findings(sandbox, result).contains { $0.question == "gate_question" && $0.rules == "base" }, "\(result)")
     }
@@ -211,13 +221,15 @@ struct CheckGateBypassTests {
             switch variant {
             case "removed": workload["lenses"] = [["alias": "serverless", "version": "1.0"]]
             case "empty": workload["lenses"] = [[String: Any]]()
-            case "renamed": workload["lenses"] = [["alias": "serverless", "version": "1.0"], ["alias": "wellarchitected-copy", "version": "1.0"]]
+            case "renamed":
+                workload["lenses"] = [["alias": "serverless", "version": "1.0"], ["alias": "wellarchitected-copy", "version": "1.0"]]
             default: workload["lenses"] = [["alias": "WellArchitected", "version": "1.0"]]
             }
         }
         try sandbox.commitAll("Lenses")
-        let result = try Self.gate(sandbox, "framework lens taken off the workload in workload.json (\(variant))",
-                                   expected: "exit 2: the workload must apply wellarchitected")
+        let result = try Self.gate(
+            sandbox, "framework lens taken off the workload in workload.json (\(variant))",
+            expected: "exit 2: the workload must apply wellarchitected")
         #expect(result.status == 2, "\(result)")
         #expect(result.stderr.contains("wellarchitected"), "\(result)")
         let validate = try sandbox.welltree(["validate", "--revision", "HEAD"])
@@ -233,8 +245,9 @@ struct CheckGateBypassTests {
         let none = try sandbox.welltree(["answer", "update", Self.workload, "--lens", "serverless", "ops_q1", "--none"])
         try #require(none.status == 0, "\(none)")
         try #require(try sandbox.welltree(["lens", "disassociate", Self.workload, "serverless"]).status == 0)
-        let result = try Self.gate(sandbox, "serverless answered badly, then the lens taken off the workload",
-                                   expected: "exit 1: HRI under main's lenses; lens-rules change")
+        let result = try Self.gate(
+            sandbox, "serverless answered badly, then the lens taken off the workload",
+            expected: "exit 1: HRI under main's lenses; lens-rules change")
         #expect(result.status == 1, "\(result)")
         #expect(try Self.integrity(sandbox, result).contains { $0.kind == "LENS_RULES_CHANGED" }, "\(result)")
     }
@@ -256,8 +269,9 @@ struct CheckGateBypassTests {
         let answer = sandbox.repo + "/" + path + "/answers/wellarchitected/priorities.json"
         try "{\n  \"selectedChoices\": [\n    \"ops_priorities_no\"\n  ]\n}\n".write(toFile: answer, atomically: true, encoding: .utf8)
         try sandbox.commitAll("HRI")
-        let result = try Self.gate(sandbox, "second directory with the workload's id and the old answers (\(variant))",
-                                   expected: "exit 2: id used by two directories")
+        let result = try Self.gate(
+            sandbox, "second directory with the workload's id and the old answers (\(variant))",
+            expected: "exit 2: id used by two directories")
         #expect(result.status == 2, "\(result)")
         #expect(result.stderr.contains("used by"), "\(result)")
         #expect(try sandbox.welltree(["validate", "--revision", "HEAD"]).status == 2)
@@ -323,11 +337,14 @@ struct CheckGateBypassTests {
             try FileManager.default.removeItem(atPath: answers + "/priorities.json")
             try FileManager.default.createSymbolicLink(atPath: answers + "/priorities.json", withDestinationPath: "/etc/hostname")
         case "not-json":
-            try "{ \"selectedChoices\": [\"ops_priorities_no\"".write(toFile: answers + "/priorities.json", atomically: true, encoding: .utf8)
+            try "{ \"selectedChoices\": [\"ops_priorities_no\"".write(
+                toFile: answers + "/priorities.json", atomically: true, encoding: .utf8)
         case "unknown-question":
-            try "{\n  \"selectedChoices\": [\n    \"ops_priorities_no\"\n  ]\n}\n".write(toFile: answers + "/priority.json", atomically: true, encoding: .utf8)
+            try "{\n  \"selectedChoices\": [\n    \"ops_priorities_no\"\n  ]\n}\n".write(
+                toFile: answers + "/priority.json", atomically: true, encoding: .utf8)
         case "case":
-            try FileManager.default.createDirectory(atPath: sandbox.repo + "/" + Self.directory + "/answers/WellArchitected", withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                atPath: sandbox.repo + "/" + Self.directory + "/answers/WellArchitected", withIntermediateDirectories: true)
             try "{\n  \"selectedChoices\": [\n    \"ops_priorities_no\"\n  ]\n}\n".write(
                 toFile: sandbox.repo + "/" + Self.directory + "/answers/WellArchitected/priorities.json", atomically: true, encoding: .utf8)
         default:
@@ -367,8 +384,9 @@ struct CheckGateBypassTests {
         try sandbox.commitAll("Edited on main")
         try sandbox.git(["checkout", "-q", "-B", "change"])
         try #require(try sandbox.welltree(["workload", "update", Self.workload, "--review-owner", "John Roe"]).status == 0)
-        let result = try Self.gate(sandbox, "main already holds an edited framework lens; branch edits a property",
-                                   expected: "exit 0: nothing new")
+        let result = try Self.gate(
+            sandbox, "main already holds an edited framework lens; branch edits a property",
+            expected: "exit 0: nothing new")
         #expect(result.status == 0, "\(result)")
         #expect(try Self.integrity(sandbox, result).isEmpty, "\(result)")
     }
@@ -382,7 +400,8 @@ struct CheckGateBypassTests {
         let result = try sandbox.welltree(["check", "--base", "main", "--format", format])
         #expect(result.status == 1, "\(result)")
         #expect(result.stdout.contains(Self.frameworkVersion), "\(format): \(result)")
-        #expect(result.stdout.contains("published-version-changed") || result.stdout.contains("PUBLISHED_VERSION_CHANGED")
+        #expect(
+            result.stdout.contains("published-version-changed") || result.stdout.contains("PUBLISHED_VERSION_CHANGED")
                 || result.stdout.contains("Published lens version changed"), "\(format): \(result)")
         let diff = try sandbox.welltree(["diff", "main", "HEAD", "--format", format == "markdown" ? "markdown" : "text"])
         #expect(diff.stdout.contains(Self.frameworkVersion), "\(diff)")
@@ -395,18 +414,26 @@ struct CheckGateBypassTests {
     func publishCustomLens(_ sandbox: Sandbox, version: String, defaultRisk: String, major: Bool = true) throws {
         let lens: [String: Any] = [
             "schemaVersion": "2021-11-01", "name": "Gate lens", "description": "One question",
-            "pillars": [[
-                "id": "gate_pillar", "name": "Gate",
-                "questions": [[
-                    "id": "gate_question", "title": "Is the gate kept?", "description": "About the gate",
-                    "choices": [
-                        ["id": "gate_question_kept", "title": "Kept",
-                         "improvementPlan": ["displayText": "Keep the gate", "url": "https://example.com/gate"]],
-                        ["id": "gate_question_no", "title": "None of these"],
+            "pillars": [
+                [
+                    "id": "gate_pillar", "name": "Gate",
+                    "questions": [
+                        [
+                            "id": "gate_question", "title": "Is the gate kept?", "description": "About the gate",
+                            "choices": [
+                                [
+                                    "id": "gate_question_kept", "title": "Kept",
+                                    "improvementPlan": ["displayText": "Keep the gate", "url": "https://example.com/gate"],
+                                ],
+                                ["id": "gate_question_no", "title": "None of these"],
+                            ],
+                            "riskRules": [
+                                ["condition": "gate_question_kept", "risk": "NO_RISK"], ["condition": "default", "risk": defaultRisk],
+                            ],
+                        ]
                     ],
-                    "riskRules": [["condition": "gate_question_kept", "risk": "NO_RISK"], ["condition": "default", "risk": defaultRisk]],
-                ]],
-            ]],
+                ]
+            ],
         ]
         let file = sandbox.root + "/gate-lens-\(version).json"
         try JSONSerialization.data(withJSONObject: lens, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: file))

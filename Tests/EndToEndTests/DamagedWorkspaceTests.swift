@@ -36,38 +36,62 @@ struct DamagedWorkspaceTests {
 
     /// Each way of damaging Payments' files; the committed damage is read by every command.
     static let damages: [(name: String, file: String, damage: @Sendable (Sandbox) throws -> Void)] = [
-        ("answer file replaced by a symlink", paymentsDirectory + "/answers/wellarchitected/priorities.json", { sandbox in
-            let path = sandbox.repo + "/" + paymentsDirectory + "/answers/wellarchitected"
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-            try FileManager.default.createSymbolicLink(atPath: path + "/priorities.json", withDestinationPath: "/etc/hostname")
-            try sandbox.git(["add", "-A"])
-        }),
-        ("answer file replaced by a gitlink", paymentsDirectory + "/answers/wellarchitected/priorities.json", { sandbox in
-            let head = try sandbox.git(["rev-parse", "HEAD"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
-            try sandbox.git(["update-index", "--add", "--cacheinfo", "160000,\(head),\(paymentsDirectory)/answers/wellarchitected/priorities.json"])
-        }),
-        ("answer file that is not JSON", paymentsDirectory + "/answers/wellarchitected/priorities.json", { sandbox in
-            try sandbox.writeData(paymentsDirectory + "/answers/wellarchitected/priorities.json", Data("{\"selectedChoices\": [".utf8))
-            try sandbox.git(["add", "-A"])
-        }),
-        ("workload.json that is not JSON", paymentsDirectory + "/workload.json", { sandbox in
-            try sandbox.writeData(paymentsDirectory + "/workload.json", Data("{ not json".utf8))
-            try sandbox.git(["add", "-A"])
-        }),
-        ("workload.json without the framework lens", paymentsDirectory + "/workload.json", { sandbox in
-            try sandbox.editJSON(paymentsDirectory + "/workload.json") { $0["lenses"] = [["alias": "serverless", "version": "1.0"]] }
-            try sandbox.git(["add", "-A"])
-        }),
-        ("answer file of 300 KB", paymentsDirectory + "/answers/wellarchitected/priorities.json", { sandbox in
-            let notes = String(repeating: "x", count: 300_000)
-            try sandbox.writeData(paymentsDirectory + "/answers/wellarchitected/priorities.json",
-                                  Data("{\"selectedChoices\": [], \"notes\": \"\(notes)\"}".utf8))
-            try sandbox.git(["add", "-A"])
-        }),
-        ("workload directory moved into another shard", "workloads/zz/payments", { sandbox in
-            try FileManager.default.createDirectory(atPath: sandbox.repo + "/workloads/zz", withIntermediateDirectories: true)
-            try sandbox.git(["mv", paymentsDirectory, "workloads/zz/payments"])
-        }),
+        (
+            "answer file replaced by a symlink", paymentsDirectory + "/answers/wellarchitected/priorities.json",
+            { sandbox in
+                let path = sandbox.repo + "/" + paymentsDirectory + "/answers/wellarchitected"
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+                try FileManager.default.createSymbolicLink(atPath: path + "/priorities.json", withDestinationPath: "/etc/hostname")
+                try sandbox.git(["add", "-A"])
+            }
+        ),
+        (
+            "answer file replaced by a gitlink", paymentsDirectory + "/answers/wellarchitected/priorities.json",
+            { sandbox in
+                let head = try sandbox.git(["rev-parse", "HEAD"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+                try sandbox.git([
+                    "update-index", "--add", "--cacheinfo", "160000,\(head),\(paymentsDirectory)/answers/wellarchitected/priorities.json",
+                ])
+            }
+        ),
+        (
+            "answer file that is not JSON", paymentsDirectory + "/answers/wellarchitected/priorities.json",
+            { sandbox in
+                try sandbox.writeData(paymentsDirectory + "/answers/wellarchitected/priorities.json", Data("{\"selectedChoices\": [".utf8))
+                try sandbox.git(["add", "-A"])
+            }
+        ),
+        (
+            "workload.json that is not JSON", paymentsDirectory + "/workload.json",
+            { sandbox in
+                try sandbox.writeData(paymentsDirectory + "/workload.json", Data("{ not json".utf8))
+                try sandbox.git(["add", "-A"])
+            }
+        ),
+        (
+            "workload.json without the framework lens", paymentsDirectory + "/workload.json",
+            { sandbox in
+                try sandbox.editJSON(paymentsDirectory + "/workload.json") { $0["lenses"] = [["alias": "serverless", "version": "1.0"]] }
+                try sandbox.git(["add", "-A"])
+            }
+        ),
+        (
+            "answer file of 300 KB", paymentsDirectory + "/answers/wellarchitected/priorities.json",
+            { sandbox in
+                let notes = String(repeating: "x", count: 300_000)
+                try sandbox.writeData(
+                    paymentsDirectory + "/answers/wellarchitected/priorities.json",
+                    Data("{\"selectedChoices\": [], \"notes\": \"\(notes)\"}".utf8))
+                try sandbox.git(["add", "-A"])
+            }
+        ),
+        (
+            "workload directory moved into another shard", "workloads/zz/payments",
+            { sandbox in
+                try FileManager.default.createDirectory(atPath: sandbox.repo + "/workloads/zz", withIntermediateDirectories: true)
+                try sandbox.git(["mv", paymentsDirectory, "workloads/zz/payments"])
+            }
+        ),
     ]
 
     @Test(arguments: damages.indices)
@@ -76,8 +100,10 @@ struct DamagedWorkspaceTests {
         let sandbox = try Self.twoWorkloads()
         try damage(sandbox)
         try #require(try sandbox.git(["commit", "-qm", "Damage"]).status == 0)
-        for arguments in [["dashboard"], ["workload", "list"], ["report", "consolidated", "--format", "markdown"],
-                          ["dashboard", "--format", "json"], ["report", "consolidated", "--format", "json"]] {
+        for arguments in [
+            ["dashboard"], ["workload", "list"], ["report", "consolidated", "--format", "markdown"],
+            ["dashboard", "--format", "json"], ["report", "consolidated", "--format", "json"],
+        ] {
             let result = try sandbox.welltree(arguments)
             Self.record("\(name): welltree \(arguments.joined(separator: " "))", "exit 2 naming the file; the other workload shown", result)
             #expect(result.status == 2, "\(arguments): \(result)")
@@ -144,8 +170,9 @@ struct DamagedWorkspaceTests {
         try sandbox.git(["checkout", "-q", "-b", "change"])
         try Self.craftEntry(sandbox, in: Self.retailDirectory + "/answers/wellarchitected", named: name)
         let validate = try sandbox.welltree(["validate", "--revision", "HEAD"])
-        Self.record("tree entry named \(name.debugDescription) among answer files: welltree validate --revision HEAD",
-                    "exit 2 naming the entry", validate)
+        Self.record(
+            "tree entry named \(name.debugDescription) among answer files: welltree validate --revision HEAD",
+            "exit 2 naming the entry", validate)
         #expect(validate.status == 2, "\(validate)")
         #expect(validate.stderr.contains("is not allowed in a workspace") || validate.stderr.contains("holds a slash"), "\(validate)")
         #expect(!validate.stderr.unicodeScalars.contains("\u{7}"), "control characters are shown escaped")
@@ -173,14 +200,17 @@ struct DamagedWorkspaceTests {
     @Test func aDuplicatedIdIsNeverResolvedToOneDirectory() throws {
         let (sandbox, id) = try Self.duplicated()
         let dashboard = try sandbox.welltree(["dashboard"])
-        Self.record("second directory with a workload's id: welltree dashboard", "exit 2; both directories named; Payments shown", dashboard)
+        Self.record(
+            "second directory with a workload's id: welltree dashboard", "exit 2; both directories named; Payments shown", dashboard)
         #expect(dashboard.status == 2, "\(dashboard)")
         #expect(dashboard.stderr.contains("workloads/zz/zz-copy") && dashboard.stderr.contains(Self.retailDirectory), "\(dashboard)")
         #expect(dashboard.stdout.contains("Payments"))
         #expect(!dashboard.stdout.contains("Impostor"))
         for arguments in [["workload", "show", id], ["share", "list", id], ["milestone", "list", id], ["status", id]] {
             let result = try sandbox.welltree(arguments)
-            Self.record("second directory with a workload's id: welltree \(arguments.prefix(2).joined(separator: " ")) ID", "exit 2: id used by two directories", result)
+            Self.record(
+                "second directory with a workload's id: welltree \(arguments.prefix(2).joined(separator: " ")) ID",
+                "exit 2: id used by two directories", result)
             #expect(result.status == 2, "\(arguments): \(result)")
             #expect(result.stderr.contains("is used by 2 workload directories"), "\(arguments): \(result)")
         }
@@ -198,7 +228,8 @@ struct DamagedWorkspaceTests {
         let sandbox = try Self.twoWorkloads()
         let copy = "workloads/pa/payments-2"
         try FileManager.default.createDirectory(atPath: sandbox.repo + "/" + copy, withIntermediateDirectories: true)
-        _ = try Run.program("cp", [sandbox.repo + "/" + Self.paymentsDirectory + "/workload.json", sandbox.repo + "/" + copy + "/workload.json"])
+        _ = try Run.program(
+            "cp", [sandbox.repo + "/" + Self.paymentsDirectory + "/workload.json", sandbox.repo + "/" + copy + "/workload.json"])
         try sandbox.git(["add", "-A"])
         let staged = try sandbox.welltree(["validate", "--staged", "--changed"])
         #expect(staged.status == 2, "\(staged)")
@@ -213,7 +244,9 @@ struct DamagedWorkspaceTests {
         let sandbox = try Self.twoWorkloads()
         let secret = sandbox.root + "/secret"
         try FileManager.default.createDirectory(atPath: secret + "/wellarchitected", withIntermediateDirectories: true)
-        let content = variant == "text-target" ? "TOP-SECRET-TOKEN 12345\n" : "{\"selectedChoices\": [\"ops_priorities_no\"], \"notes\": \"TOP-SECRET-TOKEN\"}\n"
+        let content =
+            variant == "text-target"
+            ? "TOP-SECRET-TOKEN 12345\n" : "{\"selectedChoices\": [\"ops_priorities_no\"], \"notes\": \"TOP-SECRET-TOKEN\"}\n"
         try content.write(toFile: secret + "/wellarchitected/priorities.json", atomically: true, encoding: .utf8)
         let answers = sandbox.repo + "/" + Self.retailDirectory + "/answers"
         if variant == "directory" {
@@ -225,8 +258,9 @@ struct DamagedWorkspaceTests {
                 atPath: answers + "/wellarchitected/priorities.json", withDestinationPath: secret + "/wellarchitected/priorities.json")
         }
         let validate = try sandbox.welltree(["validate"])
-        Self.record("answer \(variant == "directory" ? "directory" : "file") symlinked outside the repository (\(variant)): welltree validate",
-                    "exit 2: a symbolic link; the target never read", validate)
+        Self.record(
+            "answer \(variant == "directory" ? "directory" : "file") symlinked outside the repository (\(variant)): welltree validate",
+            "exit 2: a symbolic link; the target never read", validate)
         #expect(validate.status == 2, "\(validate)")
         #expect(validate.stderr.contains("symbolic link"), "\(validate)")
         let diff = try sandbox.welltree(["diff"])

@@ -1,6 +1,7 @@
 import Foundation
 import Git
 import Testing
+
 @testable import WelltreeWorkspace
 
 /// The table of built-in lens versions compiled into Welltree against the files it ships.

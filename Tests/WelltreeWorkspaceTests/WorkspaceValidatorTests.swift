@@ -2,6 +2,7 @@ import Foundation
 import Git
 import Testing
 import WelltreeCore
+
 @testable import WelltreeWorkspace
 
 /// The validator at scale and on subsets: every answer file of a large directory is judged once,
@@ -43,7 +44,8 @@ struct WorkspaceValidatorTests {
         let problems = try validator.validate()
         #expect(problems.count == 3_002)
         #expect(problems.filter { $0.message.hasPrefix("lens wellarchitected has no question unknown_question_") }.count == 3_000)
-        #expect(problems.contains { $0.path == "\(directory)/priorities.json" && $0.message.contains("\"no_such_choice\" is not a choice") })
+        #expect(
+            problems.contains { $0.path == "\(directory)/priorities.json" && $0.message.contains("\"no_such_choice\" is not a choice") })
         #expect(problems.contains { $0.path == "\(directory)/security.json" && $0.position != nil })
     }
 
@@ -83,9 +85,10 @@ struct WorkspaceValidatorTests {
         var second = WorkspaceValidator(later)
         let problems = try second.validate(only: [copyFile], reference: head)
         #expect(later.claimsMemo != nil)
-        #expect(problems.map(\.message).sorted() == [
-            "id \(stored.workload.id) is already used by \(file)",
-            "name \"Retail Website - North America\" (spaces and case ignored) is already used by \(file)",
-        ])
+        #expect(
+            problems.map(\.message).sorted() == [
+                "id \(stored.workload.id) is already used by \(file)",
+                "name \"Retail Website - North America\" (spaces and case ignored) is already used by \(file)",
+            ])
     }
 }
