@@ -11,7 +11,16 @@ import Testing
 struct CheckGateBypassTests {
     static let workload = Sandbox.tutorialName
     static let directory = "workloads/re/retail-website-north-america"
-    static let frameworkVersion = "lenses/wellarchitected/versions/1.0.json"
+    /// The current version of the framework lens as `welltree init` lays it down.
+    static let currentFramework: String = {
+        let template = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("workspace-template/lenses/wellarchitected/lens.json")
+        let record = try? JSONSerialization.jsonObject(with: Data(contentsOf: template)) as? [String: Any]
+        return ((record?["versions"] as? [[String: Any]])?.last?["version"] as? String) ?? "1.0"
+    }()
+    static let frameworkVersion = "lenses/wellarchitected/versions/\(currentFramework).json"
+    /// A minor version after the current one, which no Welltree ships.
+    static let nextFramework = currentFramework + ".9"
     static let columns = ["Attempt", "Expected", "Observed"]
 
     /// main with the tutorial workload (priorities answered well), branch `change` checked out.
@@ -133,21 +142,25 @@ struct CheckGateBypassTests {
 
     @Test func aWeakerMinorVersionOfTheFrameworkLensFails() throws {
         let sandbox = try Self.sandbox()
-        try sandbox.writeData("lenses/wellarchitected/versions/1.1.json", try Self.weakenedFrameworkLens(sandbox))
+        try sandbox.writeData("lenses/wellarchitected/versions/\(Self.nextFramework).json", try Self.weakenedFrameworkLens(sandbox))
         try sandbox.editJSON("lenses/wellarchitected/lens.json") { record in
             record["versions"] =
                 (record["versions"] as! [[String: Any]])
-                + [["version": "1.1", "isMajor": false, "createdAt": "2026-12-01T00:00:00Z"]]
+                + [["version": Self.nextFramework, "isMajor": false, "createdAt": "2026-12-31T00:00:00Z"]]
         }
-        try sandbox.commitAll("Framework 1.1")
+        try sandbox.commitAll("Framework \(Self.nextFramework)")
         try Self.introduceHRI(sandbox)
         let result = try Self.gate(
-            sandbox, "weaker minor version 1.1 of the framework lens added",
+            sandbox, "weaker minor version of the framework lens added",
             expected: "exit 1: HRI under main's lens versions; lens-rules change; built-in lens modified")
         #expect(result.status == 1, "\(result)")
         let kinds = try Self.integrity(sandbox, result)
         #expect(kinds.contains { $0.kind == "LENS_RULES_CHANGED" }, "\(result)")
-        #expect(kinds.contains { $0.kind == "BUILTIN_LENS_MODIFIED" && $0.file == "lenses/wellarchitected/versions/1.1.json" }, "\(result)")
+        #expect(
+            kinds.contains {
+                $0.kind == "BUILTIN_LENS_MODIFIED" && $0.file == "lenses/wellarchitected/versions/\(Self.nextFramework).json"
+            },
+            "\(result)")
         #expect(try Self.findings(sandbox, result).contains { $0.question == "priorities" && $0.rules == "base" }, "\(result)")
     }
 
