@@ -192,16 +192,13 @@ package struct WorkspaceValidator {
         }
     }
 
-    /// A problem with an entry name itself: empty, `.`, `..`, `.git` in any case, or holding
-    /// a slash, a backslash or a control character (names git itself refuses to check out, or
-    /// that other tools would read as a path). Nil when the name is fine.
+    /// A problem with an entry name itself, by the rules the server hook applies
+    /// (`TreeEntryRules`: empty, `.`, `..`, a slash, a control or bidirectional character,
+    /// git's own directory in any spelling), and a backslash, which other tools read as a path
+    /// separator. Nil when the name is fine.
     static func badName(_ name: String) -> String? {
-        if name.isEmpty || name == "." || name == ".." || name.lowercased() == ".git" {
-            return "the name \"\(Violation.visible(name))\" is not allowed in a workspace"
-        }
-        if name.unicodeScalars.contains(where: { $0 == "/" || $0 == "\\" || $0.properties.generalCategory == .control }) {
-            return "the name \"\(Violation.visible(name))\" holds a slash, backslash or control character"
-        }
+        if let problem = TreeEntryRules.problem(name: name) { return "its directory \(problem)" }
+        if name.contains("\\") { return "the name \"\(Violation.visible(name))\" holds a backslash" }
         return nil
     }
 
