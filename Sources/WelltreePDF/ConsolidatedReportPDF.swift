@@ -3,7 +3,8 @@ import WelltreeReports
 
 /// The consolidated report as PDF, as the Markdown and HTML forms have it: the dashboard's
 /// totals and a row per workload, then per workload and lens the pillars and the questions at
-/// risk with the best practices missing.
+/// risk with the best practices missing. Its outline (bookmarks) lists the workloads and their
+/// lenses.
 package enum ConsolidatedReportPDF {
     typealias Style = PDFCanvas.Style
 
@@ -23,7 +24,10 @@ package enum ConsolidatedReportPDF {
         canvas.rule()
 
         let totals = model.totals
-        WorkloadReportPDF.heading("Workloads", on: canvas)
+        WorkloadReportPDF.heading("Workloads", on: canvas) {
+            canvas.anchor("workloads")
+            canvas.bookmark("Workloads", level: 0, destination: "workloads")
+        }
         func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
         canvas.paragraph(
             "\(count(totals.Workloads, "workload")), \(totals.WorkloadsWithHighRisks) with high risks and "
@@ -35,11 +39,16 @@ package enum ConsolidatedReportPDF {
             workloadTable(model.workloads, on: canvas)
         }
 
-        for workload in model.workloads {
+        for (index, workload) in model.workloads.enumerated() {
             canvas.newPage()
+            canvas.anchor("workload.\(index)")
+            canvas.bookmark(workload.workload.name, level: 0, destination: "workload.\(index)", open: true)
             WorkloadReportPDF.header(workload, on: canvas)
-            for lens in workload.lenses {
-                WorkloadReportPDF.heading("\(lens.name) \(lens.version)", level: 2, on: canvas)
+            for (lensIndex, lens) in workload.lenses.enumerated() {
+                WorkloadReportPDF.heading("\(lens.name) \(lens.version)", level: 2, on: canvas) {
+                    canvas.anchor("workload.\(index).\(lensIndex)")
+                    canvas.bookmark("\(lens.name) \(lens.version)", level: 1, destination: "workload.\(index).\(lensIndex)")
+                }
                 WorkloadReportPDF.pillarTable(lens, on: canvas)
                 if !lens.improvements.isEmpty {
                     WorkloadReportPDF.heading("Questions at risk", level: 3, on: canvas)

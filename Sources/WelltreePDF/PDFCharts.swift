@@ -11,10 +11,16 @@ enum PDFCharts {
         (.notApplicable, .notApplicable, "Not applicable"), (.unanswered, .unanswered, "Unanswered"),
     ]
 
-    /// Horizontal stacked bars, one per pillar.
-    static func riskBars(_ bars: [(String, RiskCounts)], on canvas: PDFCanvas) {
+    /// The chart's title, on the same page as the chart.
+    static func title(_ text: String, chartHeight: Double, on canvas: PDFCanvas) {
+        canvas.ensureSpace(chartHeight + 20)
+        canvas.paragraph(text, style: Style(size: 10, bold: true), after: 2)
+    }
+
+    /// Horizontal stacked bars, one per pillar, under `title`.
+    static func riskBars(_ bars: [(String, RiskCounts)], title: String, on canvas: PDFCanvas) {
         let rowHeight = 18.0, labelWidth = 170.0, barWidth = 250.0
-        canvas.ensureSpace(Double(bars.count) * rowHeight + 30)
+        self.title(title, chartHeight: Double(bars.count) * rowHeight + 30, on: canvas)
         let top = canvas.y
         let scale = Double(max(bars.map(\.1.total).max() ?? 0, 1))
         for (index, (name, counts)) in bars.enumerated() {
@@ -32,10 +38,11 @@ enum PDFCharts {
         canvas.moveTo(top + Double(bars.count) * rowHeight + 24)
     }
 
-    /// HRIs and MRIs across milestones, oldest on the left; one point is drawn as two dots.
-    static func trend(_ points: [TrendPoint], on canvas: PDFCanvas) {
+    /// HRIs and MRIs across milestones, oldest on the left, under `title`; one point is drawn as
+    /// two dots.
+    static func trend(_ points: [TrendPoint], title: String, on canvas: PDFCanvas) {
         let plotHeight = 110.0, plotWidth = 400.0, left = canvas.margin + 30
-        canvas.ensureSpace(plotHeight + 50)
+        self.title(title, chartHeight: plotHeight + 50, on: canvas)
         let top = canvas.y + 6
         let maxValue = max(points.flatMap { [$0.high, $0.medium] }.max() ?? 0, 1)
         let step = SVGChart.niceStep(maxValue)

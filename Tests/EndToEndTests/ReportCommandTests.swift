@@ -28,7 +28,7 @@ import Testing
         for expected in [
             "# Workload report: Retail Website - North America", "How do you determine what your priorities are?",
             "Evaluate threat landscape: Business priorities \u{2014} Handled by the group security team",
-            "> Reviewed quarterly with the 東京 team", "> Admin user removed", "### Improvement plan",
+            "> Reviewed quarterly with the 東京 team", "> Admin user removed", "## Improvement plan", "#### High risks (2)",
         ] {
             #expect(result.stdout.contains(expected), "missing \(expected)")
         }
@@ -80,10 +80,18 @@ import Testing
         let text = try Run.program("pdftotext", ["-enc", "UTF-8", pdf, "-"]).stdout
         #expect(text.contains("How do you determine what your priorities are?"))
         #expect(text.contains("Reviewed quarterly with the 東京 team"))
+        // The contents on page 1, bookmarks and destinations (WelltreeReportsTests checks them in detail).
+        #expect(try Run.program("pdftotext", ["-f", "1", "-l", "1", pdf, "-"]).stdout.contains("Contents"))
+        let outline = try Run.program("pdftohtml", ["-xml", "-stdout", "-i", "-q", pdf]).stdout
+        #expect(outline.contains(">Improvement plan</item>"))
+        #expect(outline.contains(">How do you manage identities for people and machines?</item>"))
+        #expect(try Run.program("pdfinfo", ["-dests", pdf]).stdout.contains("\"improvements.0.high\""))
         let html = sandbox.root + "/report.html"
         #expect(try sandbox.welltree(["report", Self.workload, "-o", html]).status == 0)
         let page = try String(contentsOfFile: html, encoding: .utf8)
         #expect(page.hasPrefix("<!DOCTYPE html>") && page.contains("<svg"))
+        #expect(page.contains("<nav class=\"contents\" id=\"contents\">"))
+        #expect(page.contains("<a href=\"#q.wellarchitected.identities\">How do you manage identities for people and machines?</a>"))
     }
 
     #if os(Linux)

@@ -69,6 +69,13 @@ import WelltreeCore
         }
         // The summary page, then one section per workload starting on a new page.
         #expect(text.contains("Page 1 of 3") && text.contains("Page 3 of 3"))
+        // Bookmarks: the summary, then each workload and its lenses on their pages.
+        let outline = try PDFStructure(path: path).outline.map { "\($0.level) \($0.title) p\($0.page)" }
+        let expected = [
+            "0 Workloads p1", "0 Retail Website - North America p2", "1 Sample Lens 1.0 p2", "0 Payments API · 東京 p3",
+            "1 Sample Lens 1.0 p3",
+        ]
+        #expect(outline == expected)
         let empty = try ConsolidatedReportPDF.render(ConsolidatedReportModel(workloads: [], generatedAt: "2026-11-27T10:00:00Z"))
         #expect(empty.starts(with: Array("%PDF-".utf8)))
     }

@@ -38,6 +38,15 @@ typedef enum _cairo_pdf_metadata {
     CAIRO_PDF_METADATA_CREATOR = 4,
 } cairo_pdf_metadata_t;
 
+/* Bookmarks (the document outline) and links: cairo 1.16 and later. */
+typedef enum _cairo_pdf_outline_flags {
+    CAIRO_PDF_OUTLINE_FLAG_OPEN = 0x1,
+} cairo_pdf_outline_flags_t;
+
+#define CAIRO_PDF_OUTLINE_ROOT 0
+#define CAIRO_TAG_DEST "cairo.dest"
+#define CAIRO_TAG_LINK "Link"
+
 /* pango-types.h, pango-font.h, pango-layout.h and gtypes.h */
 
 typedef int gboolean;
@@ -104,6 +113,7 @@ typedef enum CPangoCairoLibrary {
     F(CAIRO, void, cairo_fill, (cairo_t *cr)) \
     F(CAIRO, void, cairo_line_to, (cairo_t *cr, double x, double y)) \
     F(CAIRO, void, cairo_move_to, (cairo_t *cr, double x, double y)) \
+    F(CAIRO, void, cairo_new_path, (cairo_t *cr)) \
     F(CAIRO, void, cairo_paint, (cairo_t *cr)) \
     F(CAIRO, void, cairo_rectangle, (cairo_t *cr, double x, double y, double width, double height)) \
     F(CAIRO, void, cairo_set_line_width, (cairo_t *cr, double width)) \
@@ -111,12 +121,17 @@ typedef enum CPangoCairoLibrary {
     F(CAIRO, void, cairo_set_source_surface, (cairo_t *cr, cairo_surface_t *surface, double x, double y)) \
     F(CAIRO, void, cairo_show_page, (cairo_t *cr)) \
     F(CAIRO, void, cairo_stroke, (cairo_t *cr)) \
+    F(CAIRO, void, cairo_tag_begin, (cairo_t *cr, const char *tag_name, const char *attributes)) \
+    F(CAIRO, void, cairo_tag_end, (cairo_t *cr, const char *tag_name)) \
     F(CAIRO, cairo_surface_t *_Nonnull, cairo_recording_surface_create, \
       (cairo_content_t content, const cairo_rectangle_t *_Nullable extents)) \
     F(CAIRO, cairo_surface_t *_Nonnull, cairo_pdf_surface_create_for_stream, \
       (CPangoCairoWriteFunction *write_func, void *_Nullable closure, double width_in_points, double height_in_points)) \
     F(CAIRO, void, cairo_pdf_surface_set_metadata, \
       (cairo_surface_t *surface, cairo_pdf_metadata_t metadata, const char *utf8)) \
+    F(CAIRO, int, cairo_pdf_surface_add_outline, \
+      (cairo_surface_t *surface, int parent_id, const char *utf8, const char *link_attribs, \
+       cairo_pdf_outline_flags_t flags)) \
     F(CAIRO, void, cairo_surface_finish, (cairo_surface_t *surface)) \
     F(CAIRO, void, cairo_surface_destroy, (cairo_surface_t *surface)) \
     F(PANGOCAIRO, PangoFontMap *_Nonnull, pango_cairo_font_map_get_default, (void)) \

@@ -117,12 +117,18 @@ package enum HTMLText {
         .reason { font-style: italic; }
         ol.improvements > li { margin-bottom: 0.7rem; }
         .plan { white-space: pre-wrap; color: var(--muted); font-size: 0.9em; }
+        nav.contents ol { list-style: none; padding-left: 1.2rem; margin: 0.1rem 0; }
+        nav.contents > ol { padding-left: 0; }
+        nav.contents > ol > li { margin-top: 0.35rem; font-weight: 600; }
+        nav.contents li li { font-weight: normal; }
+        nav.contents a { color: inherit; text-decoration: none; }
+        nav.contents a:hover { text-decoration: underline; }
         code { font-size: 0.85em; color: var(--muted); }
         footer { margin-top: 3rem; color: var(--muted); font-size: 0.85rem; border-top: 1px solid var(--rule); padding-top: 0.5rem; }
         @page { size: A4; margin: 16mm; }
         @media print {
           body { margin: 0; max-width: none; font-size: 10pt; }
-          section.lens { break-before: page; }
+          #improvement-plan, #details, section.lens + section.lens { break-before: page; }
           article.question, figure.chart, tr { break-inside: avoid; }
           h2, h3, h4, h5 { break-after: avoid; }
           a { color: inherit; text-decoration: none; }

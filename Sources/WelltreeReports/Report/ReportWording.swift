@@ -71,9 +71,18 @@ package enum ReportWording {
     }
 
     /// The key-value rows of the properties table, in the console's order; empty values left out.
+    /// A milestone report starts with the milestone's own: its name, number, when it was
+    /// recorded and what its signature check said.
     package static func properties(_ model: WorkloadReportModel) -> [(String, String)] {
         let w = model.workload
-        var rows: [(String, String)] = [
+        var rows: [(String, String)] = []
+        if let milestone = model.milestone {
+            rows.append(("Milestone", milestone.name))
+            if let number = milestone.number { rows.append(("Milestone number", "\(number)")) }
+            rows.append(("Recorded", time(milestone.recordedAt)))
+            rows.append(("Signature", milestone.signatureStatus ?? "not checked"))
+        }
+        rows += [
             ("Name", w.name), ("Description", w.description), ("Review owner", w.reviewOwner), ("Owner", w.owner),
             ("Environment", environment(w.environment)),
         ]

@@ -2,9 +2,16 @@ import WelltreeCore
 
 /// The workload (or milestone) report as one self-contained, printable HTML file: styles inline,
 /// charts as inline SVG, every user-supplied string escaped.
+///
+/// It follows the service's report: a table of contents, the properties, the lens overview, the
+/// improvement plan (high risks, then medium risks, each question linked to its details) and the
+/// lens details per pillar. Every contents entry and improvement item links to an element of the
+/// page (`ReportContents`).
 package enum WorkloadReportHTML {
+    typealias H = HTMLText
+
     package static func render(_ model: WorkloadReportModel) -> String {
-        typealias H = HTMLText
+        func id(_ anchor: ReportContents.Anchor) -> String { H.escape(ReportContents.htmlId(anchor, in: model)) }
         var body = "<header>\n"
         body += "<p class=\"kind\">\(model.milestone == nil ? "Well-Architected workload report" : "Well-Architected milestone report")</p>\n"
         body += "<h1>\(H.escape(model.workload.name))</h1>\n"
@@ -12,20 +19,78 @@ package enum WorkloadReportHTML {
             body += "<p class=\"milestone\" id=\"milestone\">\(H.escape(ReportWording.milestone(milestone)))</p>\n"
         }
         body += "<p class=\"meta\">\(H.escape(generatedLine(model.generatedAt, commit: model.commit)))</p>\n</header>\n"
+        body += contents(model)
 
-        body += "<section id=\"properties\">\n<h2>Workload properties</h2>\n"
+        body += "<section id=\"\(id(.properties))\">\n<h2>\(H.escape(ReportContents.propertiesTitle(model)))</h2>\n"
         body += H.propertiesTable(ReportWording.properties(model)) + "</section>\n"
 
         let counts = model.riskCounts
-        body += "<section id=\"risks\">\n<h2>Risks</h2>\n<div class=\"cards\">\n"
+        body += "<section id=\"\(id(.overview))\">\n<h2>Lens overview</h2>\n<div class=\"cards\">\n"
         body += card("high", counts[.high], "High risks") + card("medium", counts[.medium], "Medium risks")
         body += card("answered", counts.answered, "Questions answered of \(counts.total)") + "</div>\n"
         body += "<figure class=\"chart\" id=\"risk-trend\">\n<figcaption>High and medium risks across milestones</figcaption>\n"
-        body += SVGChart.trend(model.trendPoints, title: "High and medium risks across milestones") + "</figure>\n</section>\n"
+        body += SVGChart.trend(model.trendPoints, title: "High and medium risks across milestones") + "</figure>\n"
+        for (index, lens) in model.lenses.enumerated() {
+            body += "<section class=\"lens-overview\" id=\"\(id(.lensOverview(lens: index)))\">\n"
+            body += "<h3>\(H.escape(lens.name)) <span class=\"version\">\(H.escape(lens.version))</span></h3>\n"
+            let answered = "\(lens.riskCounts.answered) of \(lens.riskCounts.total) questions answered"
+            body += "<p>Lens version \(H.escape(lens.version)); \(answered).</p>\n"
+            body += pillarTable(lens)
+            body += "<figure class=\"chart risks-per-pillar\">\n<figcaption>Risks per pillar</figcaption>\n"
+            let bars = lens.pillars.map { SVGChart.Bar(label: $0.name, counts: $0.riskCounts) }
+            body += SVGChart.riskBars(bars, title: "Risks per pillar of \(lens.name)")
+            body += "</figure>\n</section>\n"
+        }
+        body += "</section>\n"
 
-        for lens in model.lenses { body += self.lens(lens) }
+        body += "<section id=\"\(id(.improvementPlan))\">\n<h2>Improvement plan</h2>\n"
+        for (index, lens) in model.lenses.enumerated() {
+            body += "<section class=\"lens-improvements\" id=\"\(id(.lensImprovements(lens: index)))\">\n"
+            body += "<h3>\(H.escape(lens.name)) <span class=\"version\">\(H.escape(lens.version))</span></h3>\n"
+            for risk in [Risk.high, .medium] {
+                let items = ReportContents.items(lens, risk)
+                body += "<h4 id=\"\(id(.risk(lens: index, risk)))\">\(ReportContents.riskTitle(risk, count: items.count))</h4>\n"
+                body += improvementPlan(items, risk: risk) { item in
+                    ReportContents.questionAnchor(item, lens: index, in: lens).map { ReportContents.htmlId($0, in: model) }
+                }
+            }
+            body += "</section>\n"
+        }
+        body += "</section>\n"
+
+        body += "<section id=\"\(id(.details))\">\n<h2>Lens details</h2>\n"
+        for (index, lens) in model.lenses.enumerated() {
+            body += "<section class=\"lens\" id=\"\(id(.lensDetails(lens: index)))\">\n"
+            body += "<h3>\(H.escape(lens.name)) <span class=\"version\">\(H.escape(lens.version))</span></h3>\n"
+            for (pillarIndex, pillar) in lens.pillars.enumerated() {
+                body += "<h4 id=\"\(id(.pillar(lens: index, pillar: pillarIndex)))\">\(H.escape(pillar.name))</h4>\n"
+                for (questionIndex, question) in pillar.questions.enumerated() {
+                    let anchor = ReportContents.Anchor.question(lens: index, pillar: pillarIndex, question: questionIndex)
+                    body += self.question(question, id: ReportContents.htmlId(anchor, in: model))
+                }
+            }
+            body += "</section>\n"
+        }
+        body += "</section>\n"
         body += "<footer>Generated by Welltree. \(H.escape(generatedLine(model.generatedAt, commit: model.commit)))</footer>"
         return H.page(title: ReportWording.title(model), body: body)
+    }
+
+    /// The table of contents: nested lists of links to the sections, lenses, risk groups and pillars.
+    static func contents(_ model: WorkloadReportModel) -> String {
+        var html = "<nav class=\"contents\" id=\"contents\">\n<h2>Contents</h2>\n"
+        var level = -1
+        for entry in ReportContents.entries(model) {
+            if entry.level > level {
+                html += String(repeating: "<ol>\n<li>", count: entry.level - level)
+            } else {
+                html += "</li>\n" + String(repeating: "</ol>\n</li>\n", count: level - entry.level) + "<li>"
+            }
+            level = entry.level
+            html += "<a href=\"#\(H.escape(ReportContents.htmlId(entry.anchor, in: model)))\">\(H.escape(entry.title))</a>"
+        }
+        if level >= 0 { html += "</li>\n" + String(repeating: "</ol>\n</li>\n", count: level) + "</ol>\n" }
+        return html + "</nav>\n"
     }
 
     /// "Generated 2026-11-27 11:05 UTC from commit 0123456789ab."
@@ -39,7 +104,6 @@ package enum WorkloadReportHTML {
 
     /// The pillars table with its row of totals.
     static func pillarTable(_ lens: LensReport) -> String {
-        typealias H = HTMLText
         var html = "<table class=\"pillars\">\n<thead><tr><th>Pillar</th><th class=\"num\">Questions answered</th><th class=\"num\">High risks</th><th class=\"num\">Medium risks</th></tr></thead>\n<tbody>\n"
         func row(_ name: String, _ c: RiskCounts, total: Bool = false) -> String {
             "<tr\(total ? " class=\"total\"" : "")><td>\(H.escape(name))</td><td class=\"num\">\(c.answered)/\(c.total)</td><td class=\"num\">\(c[.high])</td><td class=\"num\">\(c[.medium])</td></tr>\n"
@@ -49,26 +113,9 @@ package enum WorkloadReportHTML {
         return html + "</tbody>\n</table>\n"
     }
 
-    static func lens(_ lens: LensReport) -> String {
-        typealias H = HTMLText
-        var html = "<section class=\"lens\" id=\"lens-\(H.escape(lens.alias))\">\n"
-        html += "<h2>\(H.escape(lens.name)) <span class=\"version\">\(H.escape(lens.version))</span></h2>\n"
-        html += pillarTable(lens)
-        html += "<figure class=\"chart risks-per-pillar\">\n<figcaption>Risks per pillar</figcaption>\n"
-        html += SVGChart.riskBars(lens.pillars.map { SVGChart.Bar(label: $0.name, counts: $0.riskCounts) }, title: "Risks per pillar of \(lens.name)")
-        html += "</figure>\n"
-        for pillar in lens.pillars {
-            html += "<h3>\(H.escape(pillar.name))</h3>\n"
-            for question in pillar.questions { html += self.question(question, lens: lens.alias) }
-        }
-        html += "<h3>Improvement plan</h3>\n" + improvementPlan(lens.improvements, lens: lens.alias)
-        return html + "</section>\n"
-    }
-
-    static func question(_ question: QuestionReport, lens: String) -> String {
-        typealias H = HTMLText
+    static func question(_ question: QuestionReport, id: String) -> String {
         let kind = H.riskClass(question.risk)
-        var html = "<article class=\"question \(kind)\" id=\"\(H.escape("q-\(lens)-\(question.id)"))\">\n"
+        var html = "<article class=\"question \(kind)\" id=\"\(H.escape(id))\">\n"
         html += "<h5>\(H.link(question.title, question.helpfulResourceURL))</h5>\n"
         html += "<p><span class=\"badge \(kind)\">\(ReportWording.risk(question.risk))</span> <code>\(H.escape(question.id))</code>"
         if !question.isApplicable, let reason = question.reason {
@@ -95,15 +142,20 @@ package enum WorkloadReportHTML {
         return html + "</article>\n"
     }
 
-    /// The improvement plan: HRIs first, by pillar priority, each practice to adopt as a link.
-    static func improvementPlan(_ items: [ImprovementItem], lens: String) -> String {
-        typealias H = HTMLText
-        guard !items.isEmpty else { return "<p class=\"improvements-none\">No high or medium risks: nothing to improve.</p>\n" }
+    /// Improvement items of one risk, numbered, in plan order (pillars by priority): each
+    /// question linked to its details (`questionId` gives the element id), then each practice
+    /// to adopt with its improvement plan text and link.
+    static func improvementPlan(_ items: [ImprovementItem], risk: Risk, questionId: (ImprovementItem) -> String?) -> String {
+        guard !items.isEmpty else {
+            return "<p class=\"improvements-none\">No \(risk == .high ? "high" : "medium") risks.</p>\n"
+        }
         var html = "<ol class=\"improvements\">\n"
         for item in items {
             let kind = H.riskClass(item.risk)
+            let title = questionId(item).map { "<a href=\"#\(H.escape($0))\">\(H.escape(item.questionTitle))</a>" }
+                ?? H.escape(item.questionTitle)
             html += "<li class=\"\(kind)\"><span class=\"badge \(kind)\">\(ReportWording.risk(item.risk))</span> "
-            html += "\(H.escape(item.pillarName)) \u{00B7} <a href=\"#\(H.escape("q-\(lens)-\(item.questionId)"))\">\(H.escape(item.questionTitle))</a>\n<ul>\n"
+            html += "\(H.escape(item.pillarName)) \u{00B7} \(title)\n<ul>\n"
             for choice in item.missingChoices {
                 html += "<li>\(H.link(choice.title, ReportWording.improvementLink(choice)))"
                 html += ReportWording.improvementText(choice).map { "<div class=\"plan\">\(H.escape($0))</div>" } ?? ""

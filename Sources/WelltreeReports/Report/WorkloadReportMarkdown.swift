@@ -1,7 +1,8 @@
 import WelltreeCore
 
 /// The workload (or milestone) report as Markdown: readable as plain text, renders on any git
-/// host, diffs well between two milestones.
+/// host, diffs well between two milestones. Its sections are those of the HTML and PDF reports
+/// (`ReportContents`), without a table of contents: git hosts show the headings' outline.
 package enum WorkloadReportMarkdown {
     package static func render(_ model: WorkloadReportModel) -> String {
         typealias M = MarkdownText
@@ -9,10 +10,10 @@ package enum WorkloadReportMarkdown {
         if let milestone = model.milestone { text += "**\(M.escape(ReportWording.milestone(milestone)))**\n\n" }
         text += "Generated \(ReportWording.time(model.generatedAt))" + (model.commit.map { " from commit `\($0.prefix(12))`" } ?? "") + ".\n\n"
 
-        text += "## Workload properties\n\n"
+        text += "## \(ReportContents.propertiesTitle(model))\n\n"
         text += M.table(["Property", "Value"], rows: ReportWording.properties(model).map { [$0.0, M.cell($0.1)] })
 
-        text += "\n## Risks\n\n"
+        text += "\n## Lens overview\n\n"
         text += M.table(
             ["Lens", "Questions answered", "High risks", "Medium risks"], numeric: [1, 2, 3],
             rows: model.lenses.map { lens in
@@ -25,20 +26,34 @@ package enum WorkloadReportMarkdown {
             text += M.table(["Milestone", "High risks", "Medium risks"], numeric: [1, 2],
                             rows: points.map { [M.cell($0.label), "\($0.high)", "\($0.medium)"] })
         }
-        for lens in model.lenses { text += "\n" + self.lens(lens) }
+        for lens in model.lenses {
+            text += "\n### \(M.escape(ReportContents.lensTitle(lens)))\n\n"
+            let answered = "\(lens.riskCounts.answered) of \(lens.riskCounts.total) questions answered"
+            text += M.escape("Lens version \(lens.version); \(answered).") + "\n\n"
+            text += pillarTable(lens)
+        }
+        text += "\n## Improvement plan\n"
+        for lens in model.lenses {
+            text += "\n### \(M.escape(ReportContents.lensTitle(lens)))\n"
+            for risk in [Risk.high, .medium] {
+                let items = ReportContents.items(lens, risk)
+                text += "\n#### \(ReportContents.riskTitle(risk, count: items.count))\n\n"
+                text += items.isEmpty ? "No \(risk == .high ? "high" : "medium") risks.\n" : improvementPlan(items, showingRisk: false)
+            }
+        }
+        text += "\n## Lens details\n"
+        for lens in model.lenses { text += "\n" + details(lens) }
         return text
     }
 
-    /// One lens: pillar table, every question, then the improvement plan.
-    static func lens(_ lens: LensReport) -> String {
+    /// One lens's details: every question, pillar by pillar.
+    static func details(_ lens: LensReport) -> String {
         typealias M = MarkdownText
-        var text = "## \(M.escape("\(lens.name) \(lens.version)"))\n\n" + pillarTable(lens)
+        var text = "### \(M.escape(ReportContents.lensTitle(lens)))\n"
         for pillar in lens.pillars {
-            text += "\n### \(M.escape(pillar.name))\n"
+            text += "\n#### \(M.escape(pillar.name))\n"
             for question in pillar.questions { text += "\n" + self.question(question) }
         }
-        text += "\n### Improvement plan\n\n"
-        text += improvementPlan(lens.improvements)
         return text
     }
 
@@ -56,7 +71,7 @@ package enum WorkloadReportMarkdown {
         if !question.isApplicable, let reason = question.reason {
             status += " (question does not apply: \(ReportWording.reason(reason)))"
         }
-        var blocks = ["#### \(M.escape(question.title))", status]
+        var blocks = ["##### \(M.escape(question.title))", status]
         if !question.selected.isEmpty {
             blocks.append("Selected best practices:")
             blocks.append(question.selected.map { "- \(M.escape($0.title))" }.joined(separator: "\n"))
@@ -74,13 +89,14 @@ package enum WorkloadReportMarkdown {
         return blocks.joined(separator: "\n\n") + "\n"
     }
 
-    /// The improvement plan: numbered questions, each with the practices to adopt as links.
-    static func improvementPlan(_ items: [ImprovementItem]) -> String {
+    /// Improvement items, numbered: each question with the practices to adopt as links, each
+    /// followed by its improvement plan text.
+    static func improvementPlan(_ items: [ImprovementItem], showingRisk: Bool = true) -> String {
         typealias M = MarkdownText
         guard !items.isEmpty else { return "No high or medium risks: nothing to improve.\n" }
         var text = ""
         for (index, item) in items.enumerated() {
-            text += "\(index + 1). **\(ReportWording.risk(item.risk))** · \(M.escape(item.pillarName)) · "
+            text += "\(index + 1). " + (showingRisk ? "**\(ReportWording.risk(item.risk))** · " : "") + "\(M.escape(item.pillarName)) · "
             text += M.link(item.questionTitle, item.improvementPlanURL) + "\n"
             for choice in item.missingChoices {
                 text += "   - " + M.link(choice.title, ReportWording.improvementLink(choice))
