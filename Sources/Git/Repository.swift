@@ -149,6 +149,17 @@ package final class Repository {
         return value != 0
     }
 
+    /// Points HEAD at the branch `reference` (`refs/heads/main`), which need not exist yet: the
+    /// next commit or push to it creates it. Refuses a name git would not accept as a branch.
+    package func attachHead(to reference: String) throws(GitError) {
+        var valid: Int32 = 0
+        try check(git_reference_name_is_valid(&valid, reference), "git_reference_name_is_valid", subject: reference)
+        guard valid == 1, reference.hasPrefix("refs/heads/") else {
+            throw GitError(code: GIT_EINVALIDSPEC.rawValue, function: "git_repository_set_head", subject: reference, message: "not a valid branch name")
+        }
+        try check(git_repository_set_head(handle, reference), "git_repository_set_head", subject: reference)
+    }
+
     /// Sets a string in the repository's own configuration file (.git/config).
     package func setConfigString(_ key: String, _ value: String) throws(GitError) {
         var config: OpaquePointer?

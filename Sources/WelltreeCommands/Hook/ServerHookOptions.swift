@@ -11,6 +11,11 @@ struct ServerHookOptions: ParsableArguments {
         name: .customLong("admin"),
         help: ArgumentHelp("An administrator to record on refs/welltree/shares (repeatable).", valueName: "principal"))
     var administrators: [String] = []
+    @Option(
+        help: ArgumentHelp(
+            "The review branch the hook protects as the default branch; the server's HEAD is pointed at it (default: the branch HEAD names if it exists, else main).",
+            valueName: "branch"))
+    var branch: String?
 
     /// Whether `--server` was given: then the server hook is installed instead of the clone's.
     var isRequested: Bool { server != nil }
@@ -21,9 +26,11 @@ struct ServerHookOptions: ParsableArguments {
         guard let server else { return }
         try perform {
             let outcome = try ServerHookInstaller.install(
-                at: server, binary: Self.currentBinary(), administrators: administrators, force: force)
+                at: server, binary: Self.currentBinary(), administrators: administrators, branch: branch, force: force)
             for hook in outcome.hookPaths { output("\(outcome.replacedHooks.contains(hook) ? "Replaced" : "Installed") \(hook)\n") }
             for setting in outcome.configured { output("Configured \(setting)\n") }
+            let branchName = outcome.defaultBranch.replacingOccurrences(of: "refs/heads/", with: "")
+            output("Review branch: \(branchName)\(outcome.movedHead ? " (HEAD now names it)" : " (the branch HEAD names)")\n")
             output(
                 "Administrators: \(outcome.administrators.isEmpty ? "none (add one with --admin)" : outcome.administrators.joined(separator: ", "))\n"
             )

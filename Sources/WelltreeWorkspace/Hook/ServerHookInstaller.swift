@@ -18,7 +18,15 @@ package struct ServerHookInstaller {
         package var replacedHooks: [String]
         /// Configuration values set, `key=value`.
         package var configured: [String]
+        /// The branch the server's HEAD names: the review branch the hook protects as the
+        /// default branch.
+        package var defaultBranch: String
+        /// Whether this installation pointed HEAD at it.
+        package var movedHead: Bool
     }
+
+    /// The review branch when nobody names one: the branch `welltree init` creates.
+    package static let defaultBranch = "refs/heads/main"
 
     /// The marker that identifies a hook written by Welltree, so reinstalling may replace it.
     static let marker = "# welltree server hook"
@@ -60,7 +68,15 @@ package struct ServerHookInstaller {
     /// `path`, configures it and adds `administrators` to the shares ref's access file. An
     /// existing hook not written by Welltree is left alone unless `force` is set; nothing is
     /// written when one is in the way.
-    package static func install(at path: String, binary: String, administrators: [String], force: Bool) throws(WorkspaceError) -> Outcome {
+    ///
+    /// The hook protects the branch the server's HEAD names as the default branch (it only moves
+    /// forward; owners and ids are read from it). `branch` names it and points HEAD there; without
+    /// it, a HEAD naming an existing branch (or set by an earlier installation) is kept, and an
+    /// empty repository's HEAD is pointed at `main`, the branch `welltree init` creates (`git init --bare` names `master` or whatever
+    /// `init.defaultBranch` says, and a pushed `main` would then be an ordinary branch).
+    package static func install(
+        at path: String, binary: String, administrators: [String], branch: String? = nil, force: Bool
+    ) throws(WorkspaceError) -> Outcome {
         let repository: Repository
         do {
             repository = try Repository.open(at: path)
@@ -74,6 +90,25 @@ package struct ServerHookInstaller {
         var validator = Validator()
         for principal in administrators { ShareFile.checkPrincipal(principal, into: &validator) }
         do { try validator.check() } catch { throw .invalid(error) }
+        let requested = branch.map { $0.hasPrefix("refs/") ? $0 : "refs/heads/" + $0 }
+        let head: Repository.Head
+        do { head = try repository.head() } catch { throw .git(error) }
+        let target: String
+        switch head {
+        case .branch(let name, let commit):
+            // An empty repository's HEAD is git's choice, unless an earlier installation made it.
+            let installedBefore = hooks.contains { hook in
+                FileManager.default.contents(atPath: repository.gitDirectory + "hooks/" + hook.0)
+                    .map { String(decoding: $0, as: UTF8.self).contains(marker) } ?? false
+            }
+            target = requested ?? (commit == nil && !installedBefore ? defaultBranch : name)
+        case .detached: target = requested ?? defaultBranch
+        }
+        var movedHead = false
+        if case .branch(target, _) = head {} else {
+            do { try repository.attachHead(to: target) } catch { throw .git(error) }
+            movedHead = true
+        }
 
         let directory = repository.gitDirectory + "hooks"
         let files = FileManager.default
@@ -137,6 +172,8 @@ package struct ServerHookInstaller {
                     updates: [AuditUpdate(reference: ShareStore.reference, old: before?.hex, new: after.hex)]),
                 at: now)
         }
-        return Outcome(hookPaths: written, administrators: policy.administrators, replacedHooks: replaced, configured: configured)
+        return Outcome(
+            hookPaths: written, administrators: policy.administrators, replacedHooks: replaced, configured: configured,
+            defaultBranch: target, movedHead: movedHead)
     }
 }
