@@ -118,7 +118,11 @@ extension Workspace {
     /// Writes the tag of a prepared milestone: the object built, signed when asked or configured,
     /// and created without ever replacing an existing tag.
     package func writeMilestone(_ pending: PendingMilestone) throws(WorkspaceError) -> StoredMilestone {
-        guard let tagger = try wrap({ () throws(GitError) in try repository.defaultSignature() }) else { throw .noIdentity }
+        guard var tagger = try wrap({ () throws(GitError) in try repository.defaultSignature() }) else { throw .noIdentity }
+        // The tag names the acting principal (who passed the owner check) as the tagger's e-mail,
+        // with git's user.name: a milestone is attributed to the workload's owner by its tagger,
+        // and git's user.email need not be the principal ($WELLTREE_PRINCIPAL may differ).
+        tagger.email = try principal()
         let configuration = try SigningConfiguration(repository: repository)
         let sign = switch pending.signing {
         case .sign: true

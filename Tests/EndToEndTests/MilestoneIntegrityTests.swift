@@ -72,6 +72,23 @@ struct MilestoneIntegrityTests {
     }
 
     /// Item 11: a tag whose message claims HIGH=0 on a commit with a high risk.
+    /// The owner's own milestone is theirs even when git's user.email is another address than
+    /// the principal (`WELLTREE_PRINCIPAL` set, a shared machine's git identity): the tag names
+    /// the principal as the tagger's e-mail.
+    @Test func theOwnersMilestoneIsAttributedWhateverGitsEmail() throws {
+        let sandbox = try Sandbox()
+        try #require(try sandbox.createTutorialWorkload().status == 0)
+        try #require(try sandbox.git(["config", "user.email", "build-bot@ci.example"]).status == 0)
+        let created = try sandbox.welltree(["milestone", "create", Self.workload, "Initial review"])
+        try #require(created.status == 0, "\(created)")
+        let list = try sandbox.welltree(["milestone", "list", Self.workload])
+        #expect(list.status == 0, "\(list)")
+        #expect(list.stdout.contains("Initial review"), "\(list)")
+        #expect(!list.stderr.contains("not listed"), "\(list)")
+        let tagger = try sandbox.git(["for-each-ref", "--format=%(taggeremail)", "refs/tags/welltree/"]).stdout.trimmed
+        #expect(tagger == "<\(sandbox.principal)>")
+    }
+
     @Test func figuresComeFromTheTaggedTreeNotTheMessage() throws {
         let (sandbox, id) = try Self.sandbox()
         try Self.tag(
