@@ -5,7 +5,7 @@ extension Index {
     /// commit would hold). Nothing but objects is written; fails while conflicts are unresolved.
     package func writeTree() throws(GitError) -> ObjectID {
         var oid = git_oid()
-        try check(git_index_write_tree(&oid, handle), "git_index_write_tree")
+        try check(git_index_write_tree_to(&oid, handle, repository.handle), "git_index_write_tree_to")
         return ObjectID(oid)
     }
 }

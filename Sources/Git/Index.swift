@@ -3,7 +3,7 @@ import CLibGit2
 /// The repository's index (staging area), opened for an update and written back explicitly.
 package final class Index {
     let handle: OpaquePointer
-    private let repository: Repository
+    let repository: Repository
 
     deinit {
         git_index_free(handle)
@@ -14,6 +14,17 @@ package final class Index {
         var pointer: OpaquePointer?
         try check(git_repository_index(&pointer, repository.handle), "git_repository_index")
         try check(git_index_read(pointer, 0), "git_index_read")
+        handle = pointer!
+        self.repository = repository
+    }
+
+    /// Opens the index file at `path` for `repository`: the temporary index git names in
+    /// `GIT_INDEX_FILE` while `git commit -a` or `git commit PATH` runs its hooks. Only reading
+    /// it (and writing its tree into the repository) is supported. libgit2 reads a missing file
+    /// as an empty index: callers that must not take that for "everything deleted" check first.
+    package init(file path: String, of repository: Repository) throws(GitError) {
+        var pointer: OpaquePointer?
+        try check(git_index_open(&pointer, path), "git_index_open", subject: path)
         handle = pointer!
         self.repository = repository
     }

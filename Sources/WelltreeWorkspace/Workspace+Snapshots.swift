@@ -45,11 +45,34 @@ extension Workspace {
             return try Workspace(repository: repository, commit: commit)
         case .index:
             guard repository.workdir != nil else { throw .bareRepository }
-            let tree = try wrap { () throws(GitError) in try Index(of: repository).writeTree() }
+            let index: Index
+            if let file = try indexFile() {
+                index = try wrap { () throws(GitError) in try Index(file: file, of: repository) }
+            } else {
+                index = try wrap { () throws(GitError) in try Index(of: repository) }
+            }
+            let tree = try wrap { () throws(GitError) in try index.writeTree() }
             return try Workspace(repository: repository, tree: tree)
         case .workTree:
             return try Workspace(repository: repository, tree: try workTreeTree())
         }
+    }
+
+    /// The index git uses in this process when it is not the repository's own: the file
+    /// `GIT_INDEX_FILE` names, as git reads it (a relative path from the work tree's root, where
+    /// git runs hooks). `git commit -a` and `git commit PATH` stage what they commit in a
+    /// temporary index and run the pre-commit hook with it named there, while `.git/index`
+    /// still holds the state before; checking that instead would pass what is committed
+    /// unchecked. A name that leads to no file is refused: libgit2 would read it as an empty
+    /// index, every file deleted.
+    func indexFile(environment: [String: String] = ProcessInfo.processInfo.environment) throws(WorkspaceError) -> String? {
+        guard let value = environment["GIT_INDEX_FILE"], !value.isEmpty else { return nil }
+        let path = value.hasPrefix("/") ? value : (root ?? repository.gitDirectory) + "/" + value
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
+            throw .io(path: value, message: "GIT_INDEX_FILE names no index file (looked at \(path))")
+        }
+        return path
     }
 
     /// The tree of HEAD with the work tree's changes below `workloads/`, `lenses/` and the

@@ -130,4 +130,26 @@ struct PullRequestToolsTests {
         let fixed = try sandbox.git(["commit", "-m", "Hand edit"])
         #expect(fixed.status == 0, "\(fixed)")
     }
+
+    /// `git commit -a` and `git commit PATH` stage into a temporary index and name it to the hook
+    /// in `GIT_INDEX_FILE` (relative to the work tree's root); `.git/index` still holds the
+    /// old state while the hook runs, so a check of it would pass the invalid file.
+    @Test(arguments: [["commit", "-a", "-m", "Hand edit"], ["commit", "-m", "Hand edit", "--", answers + "priorities.json"]])
+    func preCommitChecksWhatTheCommitTakesFromTheWorkTree(_ commit: [String]) throws {
+        let sandbox = try Self.installed()
+        try #require(try sandbox.welltree(["answer", "update", Self.workload, "priorities", "--select", "ops_priorities_ext_cust_needs"]).status == 0)
+        let path = Self.answers + "priorities.json"
+        try "{\n  \"selectedChoices\": [\n    \"no_such_choice\"\n  ]\n}\n".write(toFile: sandbox.repo + "/" + path, atomically: true, encoding: .utf8)
+        let head = try sandbox.commit(of: "HEAD")
+        let refused = try sandbox.git(commit)
+        #expect(refused.status != 0, "\(refused)")
+        #expect(
+            refused.stderr.contains("\(path):3:5: error: selectedChoices[0]: \"no_such_choice\" is not a choice of question priorities"),
+            "\(refused)")
+        #expect(try sandbox.commit(of: "HEAD") == head)
+        try "{\n  \"selectedChoices\": [\n    \"ops_priorities_no\"\n  ]\n}\n".write(toFile: sandbox.repo + "/" + path, atomically: true, encoding: .utf8)
+        let fixed = try sandbox.git(commit)
+        #expect(fixed.status == 0, "\(fixed)")
+        #expect(try sandbox.commit(of: "HEAD") != head)
+    }
 }
