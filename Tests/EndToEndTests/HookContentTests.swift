@@ -146,6 +146,29 @@ struct HookContentTests {
         #expect(pushed.status == 0, "\(pushed)")
     }
 
+    /// Two workloads named alike on the server (planted, bypassing the hook): the owner of one
+    /// edits its `workload.json` without touching the name. The name was in that directory
+    /// before the push, so the push brings no clash and is judged by look-up in the state it
+    /// changed, not by comparing the name with every workload.
+    @Test func anEditKeepingANameIsNotBlamedForAnOlderClash() throws {
+        let world = try HookServer.get().world()
+        let victor = try world.clone(HookServer.victor)
+        let twin = try String(contentsOfFile: victor.path + "/" + HookServer.malloryPath + "/workload.json", encoding: .utf8)
+            .replacingOccurrences(of: world.hookServer.malloryId, with: "0123456789abcdef0123456789abcdef")
+            .replacingOccurrences(of: HookServer.mallory, with: HookServer.victor)
+        try victor.commitByHand("workloads/ma/mallory-workload-2/workload.json", twin, message: "A twin")
+        try world.plant("refs/heads/main", from: victor, as: "refs/heads/main")
+
+        let mallory = try world.clone(HookServer.mallory)
+        try #require(try mallory.git(["pull", "-q", "--ff-only"]).status == 0)
+        let file = HookServer.malloryPath + "/workload.json"
+        let own = try String(contentsOfFile: mallory.path + "/" + file, encoding: .utf8)
+        try mallory.commitByHand(
+            file, own.replacingOccurrences(of: "\"A workload\"", with: "\"A workload of mine\""), message: "Describe it")
+        let pushed = try mallory.push(["main"])
+        #expect(pushed.status == 0, "\(pushed)")
+    }
+
     @Test func aDamagedWorkloadBlocksOnlyItself() throws {
         let world = try HookServer.get().world()
         _ = try Self.plantDamage(in: world)

@@ -113,7 +113,7 @@ extension PushJudge {
         for (alias, paths) in lenses.sorted(by: { $0.key < $1.key }) {
             refusals += try judgeLens(alias, paths: paths, before: before, after: after, update: update)
         }
-        refusals += validate(comparison, after: after, update: update)
+        refusals += validate(comparison, before: before, after: after, update: update)
         return refusals
     }
 

@@ -22,14 +22,27 @@ extension PushJudge {
     /// the same validator, given the changed paths, so only what the push touches (and what
     /// judging it needs, such as the lens an answer belongs to) is read. Problems a push did not
     /// cause (damage already on the server, elsewhere) do not stop it.
-    func validate(_ comparison: TreeComparison, after: Workspace, update: PushUpdate) -> [PushRefusal] {
+    ///
+    /// `before` is the state the push changed (what `after` is compared with): a workload's id
+    /// and name are looked up in its directory there, and compared with every other workload
+    /// only when the push brings an id or name the directory did not have (a new workload, a
+    /// rename), so an edit of a `workload.json` costs lookups, not a listing of the workloads.
+    func validate(_ comparison: TreeComparison, before: Workspace?, after: Workspace, update: PushUpdate) -> [PushRefusal] {
         let changed = Set(comparison.files.map(\.path))
-        func concerns(_ path: String) -> Bool {
-            changed.contains(path) || changed.contains { $0.hasPrefix(path + "/") }
+        // A problem concerns the push when it is at a changed file or at a directory holding
+        // one: every such directory is listed once, so each problem is one look-up.
+        var touched = changed
+        for path in changed {
+            var end = path.endIndex
+            while let slash = path[..<end].lastIndex(of: "/") {
+                guard touched.insert(String(path[..<slash])).inserted else { break }
+                end = slash
+            }
         }
+        func concerns(_ path: String) -> Bool { touched.contains(path) }
         var validator = WorkspaceValidator(after)
         do {
-            return try validator.validate(only: changed).filter { concerns($0.path) }.map {
+            return try validator.validate(only: changed, reference: before).filter { concerns($0.path) }.map {
                 refusal(update, file: $0.path, rule: $0.description)
             }
         } catch {
