@@ -1,0 +1,12 @@
+/// What a workload records of the template it was created from: the template's id and the
+/// version it had then. It never changes afterwards (`template apply` writes answers only), so
+/// it bounds the history `TemplateStatus` reads: every template answer since this version.
+package struct TemplateReference: Sendable, Equatable, Hashable, Codable {
+    package var id: String
+    package var version: Int
+
+    package init(id: String, version: Int) {
+        self.id = id
+        self.version = version
+    }
+}
