@@ -36,7 +36,17 @@ package struct ChoiceAnswerShape: Encodable {
     package var Notes: String?
 }
 
-private func choiceAnswers(_ question: LensQuestion, _ answer: Answer?, withNotes: Bool) -> [ChoiceAnswerShape] {
+/// A question's helpful-resource text where the API's `DisplayText` (1 to 64 characters) can
+/// carry it; a longer one (every built-in question's describes its pillar page) is left out
+/// rather than cut, and the URL still leads to it.
+func questionDisplayText(_ resource: LensResource?) -> String? {
+    guard let text = resource?.displayText, (1...64).contains(text.unicodeScalars.count) else { return nil }
+    return text
+}
+
+/// Every choice of `question` with its status in `answer` (the API's `ChoiceAnswer`s), for
+/// workload and template answers alike.
+func choiceAnswers(_ question: LensQuestion, _ answer: Answer?, withNotes: Bool) -> [ChoiceAnswerShape] {
     question.choices.map { choice in
         if let na = answer?.notApplicableChoices[choice.id] {
             return ChoiceAnswerShape(ChoiceId: choice.id, Status: "NOT_APPLICABLE", Reason: na.reason.rawValue, Notes: withNotes ? na.notes : nil)
@@ -70,7 +80,7 @@ package struct AnswerShape: Encodable {
         QuestionTitle = question.title
         QuestionDescription = question.description
         HelpfulResourceUrl = question.helpfulResource?.url
-        HelpfulResourceDisplayText = question.helpfulResource?.displayText
+        HelpfulResourceDisplayText = questionDisplayText(question.helpfulResource)
         Choices = question.choices.map(ChoiceShape.init)
         SelectedChoices = answer?.selectedChoices ?? []
         ChoiceAnswers = choiceAnswers(question, answer, withNotes: true)
