@@ -67,6 +67,9 @@ let package = Package(
             name: "WelltreeReportsTests", dependencies: ["CPangoCairo", "TestSupport", "WelltreeCore", "WelltreePDF", "WelltreeReports"],
             exclude: ["Golden"]),
         .testTarget(name: "WelltreeInteractiveTests", dependencies: ["WelltreeCore", "WelltreeInteractive"]),
+        // Runs commands in-process (parse, run, capture the console) against temporary
+        // repositories; libgit2 is imported only to pin the process's git configuration.
+        .testTarget(name: "WelltreeCommandsTests", dependencies: ["CLibGit2", "TestSupport", "WelltreeCommands"]),
         // Runs the built binary (hence the dependency on it); the Python scripts beside its support
         // code is run by path, not a resource.
         .testTarget(

@@ -22,3 +22,9 @@ static inline int welltree_set_caching(int enabled) {
 static inline int welltree_backend_write(git_odb_backend *backend, const git_oid *id, const void *data, size_t length, git_object_t type) {
     return backend->write(backend, id, data, length, type);
 }
+
+/* Where libgit2 looks for the global, XDG or system configuration (a GIT_CONFIG_LEVEL_*), for
+   the whole process: tests running commands in-process pin an identity with it. */
+static inline int welltree_set_config_search_path(int level, const char *path) {
+    return git_libgit2_opts(GIT_OPT_SET_SEARCH_PATH, level, path);
+}

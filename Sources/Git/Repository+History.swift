@@ -17,14 +17,15 @@ extension Repository {
     ///
     /// Ownership validation (`safe.directory`) is turned off for this process: a server hook
     /// runs as whichever account the hosting layer uses, and the repository it is invoked on is
-    /// by definition the one to judge.
-    package static func openForHook() throws(GitError) -> Repository {
+    /// by definition the one to judge. `path` (`welltree hook -C DIR`) names the repository
+    /// instead of `GIT_DIR`; the object directories still come from the environment.
+    package static func openForHook(at path: String? = nil) throws(GitError) -> Repository {
         ensureLibGit2()
         _ = welltree_set_owner_validation(0)
         var pointer: OpaquePointer?
         try check(
-            git_repository_open_ext(&pointer, nil, GIT_REPOSITORY_OPEN_FROM_ENV.rawValue, nil), "git_repository_open_ext",
-            subject: "$GIT_DIR")
+            git_repository_open_ext(&pointer, path, GIT_REPOSITORY_OPEN_FROM_ENV.rawValue, nil), "git_repository_open_ext",
+            subject: path ?? "$GIT_DIR")
         return Repository(handle: pointer!)
     }
 

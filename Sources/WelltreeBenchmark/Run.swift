@@ -40,7 +40,7 @@ extension BenchCommand {
             let verbose = isatty(STDERR_FILENO) == 1
             let runner = BenchmarkRunner(
                 sizes: counts, runs: runs, workDirectory: directory, welltree: binary, bench: bench.path,
-                archive: archive.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, log: { if verbose { printError($0) } })
+                archive: archive.map { URL(fileURLWithPath: $0).standardizedFileURL.path }, log: { if verbose { Console.standard.diagnostic($0) } })
             let results = try runner.run()
             try? FileManager.default.removeItem(atPath: directory)
             let table = ResultsTable.render(results, machine: Self.machine(), date: Date.now.formatted(.iso8601))

@@ -2,7 +2,7 @@ import ArgumentParser
 import WelltreeWorkspace
 
 /// `welltree init [DIR]`.
-struct InitCommand: ParsableCommand {
+struct InitCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create a review repository, or make an existing git repository one.",
@@ -13,18 +13,18 @@ struct InitCommand: ParsableCommand {
             """
     )
 
+    @OptionGroup var global: GlobalOptions
     @Argument(help: "The directory (default: the current one).")
     var directory: String?
 
-    func run() throws {
-        try perform {
-            let template = try WorkspaceTemplate.locate()
-            let (workspace, committed, sharded) = try Workspace.initialize(at: directory ?? ".", template: template)
-            let root = workspace.root ?? (directory ?? ".")
-            if let sharded {
-                output("Moved \(sharded) workload\(sharded == 1 ? "" : "s") into shards (workloads/<first two characters>/<dir>) in one commit\n")
-            }
-            output(committed ? "Initialised Welltree workspace in \(root)\n" : "Welltree workspace in \(root) is up to date\n")
+    func run(_ console: Console) throws {
+        let template = try WorkspaceTemplate.locate(environment: console.environment)
+        let target = global.file(directory ?? ".", console)
+        let (workspace, committed, sharded) = try Workspace.initialize(at: target, template: template)
+        let root = workspace.root ?? target
+        if let sharded {
+            console.write("Moved \(sharded) workload\(sharded == 1 ? "" : "s") into shards (workloads/<first two characters>/<dir>) in one commit\n")
         }
+        console.write(committed ? "Initialised Welltree workspace in \(root)\n" : "Welltree workspace in \(root) is up to date\n")
     }
 }

@@ -8,13 +8,27 @@ package struct GlobalOptions: ParsableArguments {
 
     package init() {}
 
-    /// The directory the command works in.
-    package var path: String { directory ?? "." }
+    /// The directory the command works in: `-C DIR` (relative to the console's working
+    /// directory), else the working directory itself.
+    package func path(_ console: Console) -> String {
+        console.resolve(directory ?? ".")
+    }
 
-    /// Opens the workspace that contains the working directory.
-    package func workspace() throws(WorkspaceError) -> Workspace {
-        let workspace = try Workspace(at: path)
+    /// A path named on the command line (a lens file, `--output FILE`): as with `git -C`, a
+    /// relative path starts from `-C DIR` when one is given.
+    package func file(_ path: String, _ console: Console) -> String {
+        guard let directory, !path.hasPrefix("/") else { return console.resolve(path) }
+        return console.resolve(directory) + "/" + path
+    }
+
+    /// Opens the workspace that contains the working directory, acting as the principal the
+    /// console's environment names (`WELLTREE_PRINCIPAL`), if any.
+    package func workspace(_ console: Console) throws(WorkspaceError) -> Workspace {
+        let workspace = try Workspace(at: path(console))
         try workspace.requireInitialised()
+        if let principal = console.environment["WELLTREE_PRINCIPAL"], !principal.isEmpty {
+            workspace.actingPrincipal = principal
+        }
         return workspace
     }
 }

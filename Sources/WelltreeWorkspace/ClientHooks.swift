@@ -28,8 +28,10 @@ package struct ClientHooks {
     /// (`Installation`): `$WELLTREE_HOOKS`, `<prefix>/share/welltree/hooks` beside an installed
     /// binary, or the source tree of a development build; never in the repository being
     /// configured.
-    package static func locate() throws(WorkspaceError) -> ClientHooks {
-        let hooks = try Installation.shippedDirectory("hooks", marker: hookNames[0], variable: "WELLTREE_HOOKS")
+    package static func locate(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(WorkspaceError) -> ClientHooks {
+        let hooks = try Installation.shippedDirectory("hooks", marker: hookNames[0], variable: "WELLTREE_HOOKS", environment: environment)
         guard let program = Installation.executable else {
             throw .io(path: "welltree", message: "cannot tell where welltree is installed (no /proc/self/exe)")
         }

@@ -16,9 +16,14 @@ package struct WorkspaceTemplate {
         self.root = root
     }
 
-    /// Finds the template, or explains where it looked.
-    package static func locate() throws(WorkspaceError) -> WorkspaceTemplate {
-        WorkspaceTemplate(root: try Installation.shippedDirectory("workspace-template", marker: Layout.settings, variable: "WELLTREE_TEMPLATE"))
+    /// Finds the template, or explains where it looked; `environment` may name it
+    /// (`WELLTREE_TEMPLATE`).
+    package static func locate(
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(WorkspaceError) -> WorkspaceTemplate {
+        WorkspaceTemplate(
+            root: try Installation.shippedDirectory(
+                "workspace-template", marker: Layout.settings, variable: "WELLTREE_TEMPLATE", environment: environment))
     }
 
     /// Every file of the template, by path relative to its root, in sorted order; a symbolic

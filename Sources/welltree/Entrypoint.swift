@@ -1,8 +1,9 @@
+import Foundation
 import WelltreeCommands
 
 @main
 struct Entrypoint {
     static func main() {
-        WelltreeCommand.main(WelltreeCommand.normalizedArguments(Array(CommandLine.arguments.dropFirst())))
+        exit(WelltreeCommand.run(Array(CommandLine.arguments.dropFirst()), console: .standard))
     }
 }

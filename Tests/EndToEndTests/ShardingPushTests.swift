@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Moving a repository written before shards into the sharded layout, pushed to a server that
@@ -23,7 +24,7 @@ struct ShardingPushTests {
         // Bob's workload, in the layout an older Welltree wrote, is on the server before the hook.
         sandbox.principal = "bob@example.com"
         try #require(try sandbox.createTutorialWorkload().status == 0)
-        try #require(try sandbox.git(["mv", LayoutTests.sharded, LayoutTests.unsharded]).status == 0)
+        try #require(try sandbox.git(["mv", Fixtures.tutorialDirectory, Fixtures.unshardedTutorialDirectory]).status == 0)
         let settings = try sandbox.read("welltree.json").replacingOccurrences(of: "\"format\": 2", with: "\"format\": 1")
         try settings.write(toFile: sandbox.repo + "/welltree.json", atomically: true, encoding: .utf8)
         try #require(try sandbox.git(["commit", "-qam", "Written by an older Welltree"]).status == 0)
@@ -61,9 +62,9 @@ struct ShardingPushTests {
             return (pushes?.last?["Updates"] as? [[String: Any]])?.first?["WorkloadIds"] as? [String]
         }
         #expect(try lastRecordedWorkloads() == [])
-        let workload = alice.path + "/" + LayoutTests.sharded + "/workload.json"
+        let workload = alice.path + "/" + Fixtures.tutorialDirectory + "/workload.json"
         let text = try String(contentsOfFile: workload, encoding: .utf8).replacingOccurrences(of: "Jane Doe", with: "Mallory")
-        try alice.commitByHand(LayoutTests.sharded + "/workload.json", text, message: "Repair the review owner")
+        try alice.commitByHand(Fixtures.tutorialDirectory + "/workload.json", text, message: "Repair the review owner")
         let edited = try alice.push(["main"])
         #expect(edited.status == 0, "\(edited)")
         #expect(try lastRecordedWorkloads()?.count == 1)

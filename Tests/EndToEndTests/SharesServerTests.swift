@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Shares enforced by the server hook on a real git server (git-http-backend over loopback,
@@ -107,7 +108,7 @@ struct SharesServerTests {
                 "share", "create", Sandbox.tutorialName, "--principal", person, "--permission", permission, "--format", "json",
             ])
             try #require(created.status == 0, "\(created)")
-            try WorkloadCommandTests.expectShape("CreateWorkloadShare", created)
+            try expectShape("CreateWorkloadShare", created)
             shareIds[person] = try #require((try sandbox.json(created) as? [String: Any])?["ShareId"] as? String)
         }
         let workloadId = try #require(
@@ -121,7 +122,7 @@ struct SharesServerTests {
             file["shares"] = shares
         }
         let list = try alice.welltree(["share", "list", Sandbox.tutorialName, "--format", "json"])
-        try WorkloadCommandTests.expectShape("ListWorkloadShares", list)
+        try expectShape("ListWorkloadShares", list)
         #expect(list.stdout.contains("\"EXPIRED\""))
         #expect(try alice.push(["refs/welltree/shares"]).status == 0)
 
@@ -141,7 +142,7 @@ struct SharesServerTests {
         // Bob accepts, answers and pushes; editing properties or shares is refused.
         let bob = try clone("bob@example.com")
         let invitations = try bob.welltree(["share", "invitations", "--format", "json"])
-        try WorkloadCommandTests.expectShape("ListShareInvitations", invitations)
+        try expectShape("ListShareInvitations", invitations)
         #expect(invitations.stdout.contains(try #require(shareIds["bob@example.com"])))
         #expect(try bob.welltree(["share", "accept", try #require(shareIds["bob@example.com"])]).status == 0)
         #expect(try bob.push(["refs/welltree/shares"]).status == 0)

@@ -5,7 +5,7 @@ import WelltreeWorkspace
 
 extension AnswerCommand {
     /// `welltree answer show W QUESTION`.
-    struct Show: ParsableCommand {
+    struct Show: WorkspaceCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one question with its best practices and answer.")
 
         @OptionGroup var global: GlobalOptions
@@ -14,26 +14,23 @@ extension AnswerCommand {
         var question: String
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            try perform {
-                let workspace = try global.workspace()
-                let (stored, review) = try workspace.review(of: target.workload, lens: target.lens)
-                let (pillar, lensQuestion) = try review.question(question)
-                let storedAnswer = review.answers[question]
-                let risk = review.risk(of: question)
-                switch format.format {
-                case .json:
-                    let shape = AnswerShape(pillarId: pillar.id, question: lensQuestion, answer: storedAnswer?.answer, risk: risk, updatedAt: storedAnswer?.updatedAt)
-                    output(jsonText(GetAnswerOutput(workloadId: stored.workload.id, lens: review.lens.record, answer: shape)))
-                case .text:
-                    output(AnswerText.render(pillar: pillar, question: lensQuestion, answer: storedAnswer?.answer, risk: risk))
-                }
+        func run(in workspace: Workspace, console: Console) throws {
+            let (stored, review) = try workspace.review(of: target.workload, lens: target.lens)
+            let (pillar, lensQuestion) = try review.question(question)
+            let storedAnswer = review.answers[question]
+            let risk = review.risk(of: question)
+            switch format.format {
+            case .json:
+                let shape = AnswerShape(pillarId: pillar.id, question: lensQuestion, answer: storedAnswer?.answer, risk: risk, updatedAt: storedAnswer?.updatedAt)
+                console.write(jsonText(GetAnswerOutput(workloadId: stored.workload.id, lens: review.lens.record, answer: shape)))
+            case .text:
+                console.write(AnswerText.render(pillar: pillar, question: lensQuestion, answer: storedAnswer?.answer, risk: risk))
             }
         }
     }
 
     /// `welltree answer list W`.
-    struct List: ParsableCommand {
+    struct List: WorkspaceCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List a lens's questions with their answers and risks.")
 
         @OptionGroup var global: GlobalOptions
@@ -42,28 +39,25 @@ extension AnswerCommand {
         var pillar: String?
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            try perform {
-                let workspace = try global.workspace()
-                let (stored, review) = try workspace.review(of: target.workload, lens: target.lens)
-                let lens = review.lens.lens
-                if let pillar, lens.pillar(id: pillar) == nil {
-                    throw WorkspaceError.notFound(what: "pillar", name: pillar, hint: "lens \(review.applied.alias) has: \(lens.pillars.map(\.id).joined(separator: ", "))")
+        func run(in workspace: Workspace, console: Console) throws {
+            let (stored, review) = try workspace.review(of: target.workload, lens: target.lens)
+            let lens = review.lens.lens
+            if let pillar, lens.pillar(id: pillar) == nil {
+                throw WorkspaceError.notFound(what: "pillar", name: pillar, hint: "lens \(review.applied.alias) has: \(lens.pillars.map(\.id).joined(separator: ", "))")
+            }
+            var summaries: [AnswerSummaryShape] = []
+            var table = TextTable(["PILLAR", "QUESTION", "RISK", "SELECTED", "TITLE"], alignments: [.left, .left, .left, .right, .left])
+            for lensPillar in lens.pillars where pillar == nil || lensPillar.id == pillar {
+                for question in lensPillar.questions {
+                    let answer = review.answers[question.id]?.answer
+                    let risk = review.risk(of: question.id)
+                    summaries.append(AnswerSummaryShape(pillarId: lensPillar.id, question: question, answer: answer, risk: risk))
+                    table.add([lensPillar.id, question.id, risk.rawValue, "\(answer?.selectedChoices.count ?? 0)/\(question.choices.count)", question.title])
                 }
-                var summaries: [AnswerSummaryShape] = []
-                var table = TextTable(["PILLAR", "QUESTION", "RISK", "SELECTED", "TITLE"], alignments: [.left, .left, .left, .right, .left])
-                for lensPillar in lens.pillars where pillar == nil || lensPillar.id == pillar {
-                    for question in lensPillar.questions {
-                        let answer = review.answers[question.id]?.answer
-                        let risk = review.risk(of: question.id)
-                        summaries.append(AnswerSummaryShape(pillarId: lensPillar.id, question: question, answer: answer, risk: risk))
-                        table.add([lensPillar.id, question.id, risk.rawValue, "\(answer?.selectedChoices.count ?? 0)/\(question.choices.count)", question.title])
-                    }
-                }
-                switch format.format {
-                case .json: output(jsonText(ListAnswersOutput(workloadId: stored.workload.id, lens: review.lens.record, summaries: summaries)))
-                case .text: output(table.render())
-                }
+            }
+            switch format.format {
+            case .json: console.write(jsonText(ListAnswersOutput(workloadId: stored.workload.id, lens: review.lens.record, summaries: summaries)))
+            case .text: console.write(table.render())
             }
         }
     }

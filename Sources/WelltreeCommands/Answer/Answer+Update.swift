@@ -6,7 +6,7 @@ import WelltreeWorkspace
 
 extension AnswerCommand {
     /// `welltree answer update W QUESTION ...`.
-    struct Update: ParsableCommand {
+    struct Update: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             commandName: "update",
             abstract: "Answer one question (one commit; none when nothing changes).",
@@ -45,43 +45,40 @@ extension AnswerCommand {
             if reason != nil && !notApplicable { throw ValidationError("--reason goes with --not-applicable") }
         }
 
-        func run() throws {
-            try perform {
-                var marks: [AnswerUpdate.ChoiceMark] = []
-                var violations: [Violation] = []
-                for text in choiceNotApplicable {
-                    let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
-                    var mark = AnswerUpdate.ChoiceMark(choiceId: parts[0])
-                    if parts.count > 1, !parts[1].isEmpty {
-                        if let reason = AnswerReason(argument: parts[1]) {
-                            mark.reason = reason
-                        } else {
-                            violations.append(Violation(field: "--choice-na", value: text, rule: "has an unknown reason \"\(parts[1])\"; use one of \(AnswerReason.allValueStrings.joined(separator: ", "))"))
-                        }
+        func run(in workspace: Workspace, console: Console) throws {
+            var marks: [AnswerUpdate.ChoiceMark] = []
+            var violations: [Violation] = []
+            for text in choiceNotApplicable {
+                let parts = text.split(separator: ":", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+                var mark = AnswerUpdate.ChoiceMark(choiceId: parts[0])
+                if parts.count > 1, !parts[1].isEmpty {
+                    if let reason = AnswerReason(argument: parts[1]) {
+                        mark.reason = reason
+                    } else {
+                        violations.append(Violation(field: "--choice-na", value: text, rule: "has an unknown reason \"\(parts[1])\"; use one of \(AnswerReason.allValueStrings.joined(separator: ", "))"))
                     }
-                    if parts.count > 2 { mark.notes = parts[2] }
-                    marks.append(mark)
                 }
-                if !violations.isEmpty { throw WelltreeCore.ValidationError(violations) }
-                let update = AnswerUpdate(
-                    select: select.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
-                    none: none, choiceNotApplicable: marks, choiceApplicable: choiceApplicable,
-                    notApplicable: notApplicable ? (reason ?? AnswerReason.none) : nil, applicable: applicable, notes: notes)
-                let workspace = try global.workspace()
-                let (stored, review, changed) = try workspace.updateAnswer(target.workload, lens: target.lens, question: question, update: update)
-                switch format.format {
-                case .json:
-                    let (pillar, lensQuestion) = try review.question(question)
-                    let shape = AnswerShape(pillarId: pillar.id, question: lensQuestion, answer: review.answers[question]?.answer,
-                                            risk: review.risk(of: question), updatedAt: review.answers[question]?.updatedAt)
-                    output(jsonText(GetAnswerOutput(workloadId: stored.workload.id, lens: review.lens.record, answer: shape)))
-                case .text:
-                    let risk = review.risk(of: question).rawValue
-                    outputLine(changed ? "Answered \(question) of \(stored.workload.name): risk \(risk)"
-                                       : "Answer to \(question) unchanged: risk \(risk)")
-                    let counts = review.review.riskCounts
-                    outputLine("\(review.applied.alias): \(counts.answered)/\(counts.total) answered, \(counts[.high]) HRIs, \(counts[.medium]) MRIs")
-                }
+                if parts.count > 2 { mark.notes = parts[2] }
+                marks.append(mark)
+            }
+            if !violations.isEmpty { throw WelltreeCore.ValidationError(violations) }
+            let update = AnswerUpdate(
+                select: select.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
+                none: none, choiceNotApplicable: marks, choiceApplicable: choiceApplicable,
+                notApplicable: notApplicable ? (reason ?? AnswerReason.none) : nil, applicable: applicable, notes: notes)
+            let (stored, review, changed) = try workspace.updateAnswer(target.workload, lens: target.lens, question: question, update: update)
+            switch format.format {
+            case .json:
+                let (pillar, lensQuestion) = try review.question(question)
+                let shape = AnswerShape(pillarId: pillar.id, question: lensQuestion, answer: review.answers[question]?.answer,
+                                        risk: review.risk(of: question), updatedAt: review.answers[question]?.updatedAt)
+                console.write(jsonText(GetAnswerOutput(workloadId: stored.workload.id, lens: review.lens.record, answer: shape)))
+            case .text:
+                let risk = review.risk(of: question).rawValue
+                console.line(changed ? "Answered \(question) of \(stored.workload.name): risk \(risk)"
+                                   : "Answer to \(question) unchanged: risk \(risk)")
+                let counts = review.review.riskCounts
+                console.line("\(review.applied.alias): \(counts.answered)/\(counts.total) answered, \(counts[.high]) HRIs, \(counts[.medium]) MRIs")
             }
         }
     }

@@ -8,7 +8,7 @@ extension RiskThreshold: ExpressibleByArgument {}
 
 /// `welltree check`: the CI gate. Exit 1 when HEAD has risks at the threshold that BASE did
 /// not have, 0 otherwise, 2 on errors.
-struct CheckCommand: ParsableCommand {
+struct CheckCommand: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
         abstract: "Fail (exit 1) when HEAD has high (or medium) risks that BASE did not have.",
@@ -45,38 +45,33 @@ struct CheckCommand: ParsableCommand {
         if mergeBase && base == nil { throw ValidationError("--merge-base needs --base") }
     }
 
-    func run() throws {
-        var passed = true
-        try perform {
-            let workspace = try global.workspace()
-            let headSnapshot = try workspace.snapshot(.revision(head))
-            let result: CheckResult
-            if var base {
-                if mergeBase {
-                    base = try workspace.mergeBaseRevision(base, head)
-                }
-                let comparison = WorkspaceComparison(base: try workspace.snapshot(.revision(base)), head: headSnapshot)
-                let compared = try comparison.compare(baseLabel: self.base ?? base, headLabel: head, validating: true)
-                let risks = compared.diff.risks
-                result = CheckResult(
-                    base: self.base, head: head, failOn: failOn,
-                    findings: CheckResult.findings(in: compared.diff, failOn: failOn),
-                    resolved: risks.resolvedHigh + (failOn == .medium ? risks.resolvedMedium : []),
-                    checked: compared.checked, integrity: compared.diff.integrity)
-            } else {
-                let (findings, checked) = try headSnapshot.currentRisks(threshold: failOn)
-                result = CheckResult(base: nil, head: head, failOn: failOn, findings: findings, resolved: [], checked: checked)
+    func run(in workspace: Workspace, console: Console) throws {
+        let headSnapshot = try workspace.snapshot(.revision(head))
+        let result: CheckResult
+        if var base {
+            if mergeBase {
+                base = try workspace.mergeBaseRevision(base, head)
             }
-            passed = result.passed
-            try write(report(result))
-            if format == .github, let summary = ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
-                try append(CheckText.markdown(result), to: summary)
-            }
-            if format != .text, output != nil || format != .github {
-                printError(CheckText.verdict(result))
-            }
+            let comparison = WorkspaceComparison(base: try workspace.snapshot(.revision(base)), head: headSnapshot)
+            let compared = try comparison.compare(baseLabel: self.base ?? base, headLabel: head, validating: true)
+            let risks = compared.diff.risks
+            result = CheckResult(
+                base: self.base, head: head, failOn: failOn,
+                findings: CheckResult.findings(in: compared.diff, failOn: failOn),
+                resolved: risks.resolvedHigh + (failOn == .medium ? risks.resolvedMedium : []),
+                checked: compared.checked, integrity: compared.diff.integrity)
+        } else {
+            let (findings, checked) = try headSnapshot.currentRisks(threshold: failOn)
+            result = CheckResult(base: nil, head: head, failOn: failOn, findings: findings, resolved: [], checked: checked)
         }
-        if !passed { throw ExitCode(1) }
+        try write(report(result), console)
+        if format == .github, let summary = console.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
+            try append(CheckText.markdown(result), to: console.resolve(summary))
+        }
+        if format != .text, output != nil || format != .github {
+            console.diagnostic(CheckText.verdict(result))
+        }
+        if !result.passed { throw ExitCode(1) }
     }
 
     private func report(_ result: CheckResult) -> String {
@@ -91,12 +86,12 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
-    private func write(_ text: String) throws {
-        guard let output else { return WelltreeCommands.output(text) }
+    private func write(_ text: String, _ console: Console) throws {
+        guard let output else { return console.write(text) }
         do {
-            try text.write(toFile: output, atomically: true, encoding: .utf8)
+            try text.write(toFile: global.file(output, console), atomically: true, encoding: .utf8)
         } catch {
-            throw WorkspaceError.io(path: output, message: error.localizedDescription)
+            throw CommandError.io(path: output, message: error.localizedDescription)
         }
     }
 
@@ -105,7 +100,7 @@ struct CheckCommand: ParsableCommand {
             do {
                 try text.write(toFile: path, atomically: true, encoding: .utf8)
             } catch {
-                throw WorkspaceError.io(path: path, message: error.localizedDescription)
+                throw CommandError.io(path: path, message: error.localizedDescription)
             }
             return
         }

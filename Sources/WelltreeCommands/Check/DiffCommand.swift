@@ -4,7 +4,7 @@ import WelltreeReports
 import WelltreeWorkspace
 
 /// `welltree diff [BASE [HEAD]]`: what changed between two states, in reviewer terms.
-struct DiffCommand: ParsableCommand {
+struct DiffCommand: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         commandName: "diff",
         abstract: "What changed between two states of the workspace: workloads, answers, lenses and risks.",
@@ -26,18 +26,15 @@ struct DiffCommand: ParsableCommand {
     @Option(help: "Output format: text, markdown or json.")
     var format: Format = .text
 
-    func run() throws {
-        try perform {
-            let workspace = try global.workspace()
-            let baseState = WorkspaceState.revision(base ?? "HEAD")
-            let headState: WorkspaceState = head.map { .revision($0) } ?? .workTree
-            let comparison = WorkspaceComparison(base: try workspace.snapshot(baseState), head: try workspace.snapshot(headState))
-            let diff = try comparison.compare(baseLabel: baseState.label, headLabel: headState.label).diff
-            switch format {
-            case .text: output(DiffText.render(diff))
-            case .markdown: output(DiffMarkdown.render(diff))
-            case .json: output(jsonText(diff))
-            }
+    func run(in workspace: Workspace, console: Console) throws {
+        let baseState = WorkspaceState.revision(base ?? "HEAD")
+        let headState: WorkspaceState = head.map { .revision($0) } ?? .workTree
+        let comparison = WorkspaceComparison(base: try workspace.snapshot(baseState), head: try workspace.snapshot(headState))
+        let diff = try comparison.compare(baseLabel: baseState.label, headLabel: headState.label).diff
+        switch format {
+        case .text: console.write(DiffText.render(diff))
+        case .markdown: console.write(DiffMarkdown.render(diff))
+        case .json: console.write(jsonText(diff))
         }
     }
 }

@@ -9,7 +9,7 @@ struct HooksCommand: ParsableCommand {
         abstract: "Configure this clone: readable diffs, semantic merges and the pre-commit check.",
         subcommands: [Install.self])
 
-    struct Install: ParsableCommand {
+    struct Install: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "install",
             abstract: "Write the diff=welltree and merge=welltree drivers into .git/config and install hooks/pre-commit.",
@@ -24,14 +24,13 @@ struct HooksCommand: ParsableCommand {
         @Flag(help: "Replace existing hooks that are not Welltree's.")
         var force = false
 
-        func run() throws {
-            if server.isRequested { return try server.install(force: force) }
-            try perform {
-                let repository = try Workspace.wrapGit { () throws(GitError) in try Repository.open(searchingFrom: global.path) }
-                let report = try ClientHooks.locate().install(in: repository, force: force)
-                for (key, value) in report.config { output("config \(key) = \(value)\n") }
-                for hook in report.hooks { output("hook   \(hook)\n") }
-            }
+        func run(_ console: Console) throws {
+            if server.isRequested { return try server.install(force: force, global: global, console: console) }
+            let path = global.path(console)
+            let repository = try Workspace.wrapGit { () throws(GitError) in try Repository.open(searchingFrom: path) }
+            let report = try ClientHooks.locate(environment: console.environment).install(in: repository, force: force)
+            for (key, value) in report.config { console.write("config \(key) = \(value)\n") }
+            for hook in report.hooks { console.write("hook   \(hook)\n") }
         }
     }
 }

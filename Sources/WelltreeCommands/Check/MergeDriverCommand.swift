@@ -7,19 +7,20 @@ import WelltreeCore
 /// Merges the two edits of a workspace file member by member (`DocumentMerge`), writes the
 /// result into %A and exits 0; on a conflict it names the question or properties on stderr,
 /// writes both versions between conflict markers into %A and exits 1, as git expects.
-struct MergeDriverCommand: ParsableCommand {
+struct MergeDriverCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge-driver", abstract: "git merge driver for workspace files (used by merge=welltree).",
         shouldDisplay: false)
 
+    @OptionGroup var global: GlobalOptions
     @Argument(help: "%O: the common ancestor's version.") var base: String
     @Argument(help: "%A: our version, which receives the result.") var ours: String
     @Argument(help: "%B: their version.") var theirs: String
     @Argument(help: "%L: conflict marker size.") var markerSize: Int = 7
     @Argument(help: "%P: the path in the repository.") var path: String = ""
 
-    func run() throws {
-        func read(_ file: String) -> [UInt8] { FileManager.default.contents(atPath: file).map { Array($0) } ?? [] }
+    func run(_ console: Console) throws {
+        func read(_ file: String) -> [UInt8] { FileManager.default.contents(atPath: global.file(file, console)).map { Array($0) } ?? [] }
         let outcome = DocumentMerge.merge(base: read(base), ours: read(ours), theirs: read(theirs))
         let subject = Self.subject(of: path.isEmpty ? ours : path)
         let result: [UInt8]
@@ -29,16 +30,16 @@ struct MergeDriverCommand: ParsableCommand {
             result = bytes
             conflicted = false
         case .conflict(let keys, let oursText, let theirsText):
-            printError("welltree merge: conflict in \(subject): both sides changed \(keys.joined(separator: ", ")) differently")
+            console.diagnostic("welltree merge: conflict in \(subject): both sides changed \(keys.joined(separator: ", ")) differently")
             result = DocumentMerge.conflictText(ours: oursText, theirs: theirsText, size: markerSize, oursLabel: "ours", theirsLabel: "theirs")
         case .unmergeable(let reason):
-            printError("welltree merge: conflict in \(subject): \(reason)")
+            console.diagnostic("welltree merge: conflict in \(subject): \(reason)")
             result = DocumentMerge.conflictText(ours: read(ours), theirs: read(theirs), size: markerSize, oursLabel: "ours", theirsLabel: "theirs")
         }
         do {
-            try Data(result).write(to: URL(fileURLWithPath: ours))
+            try Data(result).write(to: URL(fileURLWithPath: global.file(ours, console)))
         } catch {
-            fail("cannot write the merge result to \(ours): \(error.localizedDescription)")
+            throw CommandError.refused("cannot write the merge result to \(ours): \(error.localizedDescription)")
         }
         if conflicted { throw ExitCode(1) }
     }

@@ -7,21 +7,24 @@ import WelltreeWorkspace
 /// `welltree textconv FILE`: git's `diff=welltree` textconv (hidden). Renders an answer file
 /// with its question and best-practice titles and a workload file as labelled properties;
 /// anything it cannot interpret is printed as it is, escaped for the terminal like everything else.
-struct TextconvCommand: ParsableCommand {
+struct TextconvCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "textconv", abstract: "Render a workspace file for git diff (used by diff=welltree).",
         shouldDisplay: false)
 
+    @OptionGroup var global: GlobalOptions
     @Argument(help: "The file git hands over (a temporary copy of a blob, or the work-tree file).")
     var file: String
 
-    func run() throws {
-        guard let data = FileManager.default.contents(atPath: file) else { fail("cannot read \(file)") }
+    func run(_ console: Console) throws {
+        guard let data = FileManager.default.contents(atPath: global.file(file, console)) else {
+            throw CommandError.refused("cannot read \(file)")
+        }
         let bytes = Array(data)
-        output(render(bytes) ?? TerminalText.block(String(decoding: bytes, as: UTF8.self)))
+        console.write(render(bytes, console) ?? TerminalText.block(String(decoding: bytes, as: UTF8.self)))
     }
 
-    private func render(_ bytes: [UInt8]) -> String? {
+    private func render(_ bytes: [UInt8], _ console: Console) -> String? {
         let name = (file as NSString).lastPathComponent
         if name.hasSuffix(Layout.workloadFileName), let workload = try? JSONNodeDecoder().decode(Workload.self, from: bytes) {
             return TextconvText.workload(workload)
@@ -29,7 +32,7 @@ struct TextconvCommand: ParsableCommand {
         guard name.hasSuffix(".json"), let stored = try? JSONNodeDecoder().decode(StoredAnswer.self, from: bytes) else { return nil }
         let (alias, questionId) = Self.answerIdentity(file)
         let view = StoredAnswerView(answer: stored.answer, updatedAt: stored.updatedAt)
-        let (foundAlias, question) = lookUp(alias: alias, questionId: questionId)
+        let (foundAlias, question) = lookUp(alias: alias, questionId: questionId, in: global.path(console))
         return TextconvText.answer(view, question: question, lensAlias: foundAlias ?? alias, questionId: questionId)
     }
 
@@ -50,8 +53,8 @@ struct TextconvCommand: ParsableCommand {
 
     /// The question in the lens named by the path, else in the first lens that has it (the
     /// framework lens first). Lenses come from HEAD of the repository git runs in.
-    private func lookUp(alias: String?, questionId: String) -> (String?, LensQuestion?) {
-        guard let workspace = try? Workspace(at: ".") else { return (nil, nil) }
+    private func lookUp(alias: String?, questionId: String, in directory: String) -> (String?, LensQuestion?) {
+        guard let workspace = try? Workspace(at: directory) else { return (nil, nil) }
         var aliases = alias.map { [$0] } ?? []
         if alias == nil {
             let records = (try? workspace.allLensRecords()) ?? []

@@ -3,7 +3,7 @@ import WelltreeCore
 import WelltreeWorkspace
 
 /// `welltree validate`: checks workspace files with precise errors (what the pre-commit hook runs).
-struct ValidateCommand: ParsableCommand {
+struct ValidateCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check every workspace file of the work tree, the index or a revision; exit 2 listing every problem.",
@@ -25,27 +25,27 @@ struct ValidateCommand: ParsableCommand {
         if staged && revision != nil { throw ValidationError("--staged and --revision exclude each other") }
     }
 
-    func run() throws {
-        try perform {
-            let workspace = try Workspace(at: global.path)
-            let state: WorkspaceState = revision.map { .revision($0) } ?? (staged ? .index : .workTree)
-            let snapshot = try workspace.snapshot(state)
-            try snapshot.requireInitialised()
-            var only: Set<String>?
-            if changed {
-                let deltas = try workspace.changedFiles(to: snapshot)
-                only = Set(deltas.filter { $0.new != nil }.map(\.path))
-            }
-            var validator = WorkspaceValidator(snapshot)
-            // The state the changed files are compared with decides which ids and names arrived.
-            let problems = try validator.validate(only: only, reference: only == nil ? nil : workspace)
-            if problems.isEmpty {
-                printError("welltree: \(only.map { "\($0.count) changed file(s)" } ?? "workspace files") of the \(state.label) valid")
-                return
-            }
-            // Each problem reads `path[:line:column]: error: message`, as compilers print them.
-            for problem in problems { printError(problem.description) }
-            throw ExitCode(2)
+    /// A `ConsoleCommand` rather than a `WorkspaceCommand`: the state checked (the index, a
+    /// revision) must hold a workspace, HEAD need not.
+    func run(_ console: Console) throws {
+        let workspace = try Workspace(at: global.path(console))
+        let state: WorkspaceState = revision.map { .revision($0) } ?? (staged ? .index : .workTree)
+        let snapshot = try workspace.snapshot(state)
+        try snapshot.requireInitialised()
+        var only: Set<String>?
+        if changed {
+            let deltas = try workspace.changedFiles(to: snapshot)
+            only = Set(deltas.filter { $0.new != nil }.map(\.path))
         }
+        var validator = WorkspaceValidator(snapshot)
+        // The state the changed files are compared with decides which ids and names arrived.
+        let problems = try validator.validate(only: only, reference: only == nil ? nil : workspace)
+        if problems.isEmpty {
+            console.diagnostic("welltree: \(only.map { "\($0.count) changed file(s)" } ?? "workspace files") of the \(state.label) valid")
+            return
+        }
+        // Each problem reads `path[:line:column]: error: message`, as compilers print them.
+        for problem in problems { console.diagnostic(problem.description) }
+        throw ExitCode(2)
     }
 }

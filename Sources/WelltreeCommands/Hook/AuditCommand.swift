@@ -4,7 +4,7 @@ import WelltreeReports
 import WelltreeWorkspace
 
 /// `welltree audit [W]`: who the server let push each change, from the record its hook keeps.
-struct AuditCommand: ParsableCommand {
+struct AuditCommand: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Show who the server let push each change (the record its hook keeps on refs/welltree/audit).",
@@ -38,39 +38,36 @@ struct AuditCommand: ParsableCommand {
         }
     }
 
-    func run() throws {
-        try perform {
-            let workspace = try global.workspace()
-            var workloadId: String?
-            if let workload {
-                do {
-                    workloadId = try workspace.findWorkload(workload).workload.id
-                } catch {
-                    guard case WorkspaceError.notFound = error, Workload.isValidID(workload) else { throw error }
-                    workloadId = workload
-                }
+    func run(in workspace: Workspace, console: Console) throws {
+        var workloadId: String?
+        if let workload {
+            do {
+                workloadId = try workspace.findWorkload(workload).workload.id
+            } catch {
+                guard case WorkspaceError.notFound = error, Workload.isValidID(workload) else { throw error }
+                workloadId = workload
             }
-            let store = try AuditStore(repository: workspace.repository)
-            guard store.tip != nil else {
-                throw WorkspaceError.notFound(
-                    what: "audit record", name: AuditStore.reference,
-                    hint: "fetch it from a server with the Welltree hook: git fetch origin 'refs/welltree/*:refs/welltree/*'")
+        }
+        let store = try AuditStore(repository: workspace.repository)
+        guard store.tip != nil else {
+            throw WorkspaceError.notFound(
+                what: "audit record", name: AuditStore.reference,
+                hint: "fetch it from a server with the Welltree hook: git fetch origin 'refs/welltree/*:refs/welltree/*'")
+        }
+        let recorded = try store.entries()
+        let all = recorded.map(\.entry)
+        let selected = AuditLog.select(all, workloadId: workloadId, since: sinceSeconds)
+        let references = workloadId == nil ? nil : Set(selected.flatMap { $0.updates.map(\.reference) })
+        let unrecorded = AuditLog.unrecorded(in: all, references: references)
+        switch format.format {
+        case .json:
+            let commits = recorded.compactMap { item -> (commit: String, entry: AuditEntry)? in
+                guard let kept = AuditLog.select([item.entry], workloadId: workloadId, since: sinceSeconds).first else { return nil }
+                return (item.commit.hex, kept)
             }
-            let recorded = try store.entries()
-            let all = recorded.map(\.entry)
-            let selected = AuditLog.select(all, workloadId: workloadId, since: sinceSeconds)
-            let references = workloadId == nil ? nil : Set(selected.flatMap { $0.updates.map(\.reference) })
-            let unrecorded = AuditLog.unrecorded(in: all, references: references)
-            switch format.format {
-            case .json:
-                let commits = recorded.compactMap { item -> (commit: String, entry: AuditEntry)? in
-                    guard let kept = AuditLog.select([item.entry], workloadId: workloadId, since: sinceSeconds).first else { return nil }
-                    return (item.commit.hex, kept)
-                }
-                output(jsonText(AuditOutput(entries: commits, unrecorded: unrecorded)))
-            case .text:
-                output(auditText(selected, unrecorded: unrecorded))
-            }
+            console.write(jsonText(AuditOutput(entries: commits, unrecorded: unrecorded)))
+        case .text:
+            console.write(auditText(selected, unrecorded: unrecorded))
         }
     }
 }

@@ -14,90 +14,93 @@ struct HookCommand: ParsableCommand {
     )
 
     /// `welltree hook pre-receive`: all updates of a push from standard input, accepted or refused together.
-    struct PreReceive: ParsableCommand {
+    struct PreReceive: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "pre-receive", abstract: "Judge a whole push (`<old> <new> <ref>` lines on standard input).")
 
-        func run() throws {
-            let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        @OptionGroup var global: GlobalOptions
+
+        func run(_ console: Console) throws {
+            let input = String(decoding: console.input.readAll(), as: UTF8.self)
             let (updates, malformed) = PushUpdate.parse(input)
-            judgePush(updates, malformed: malformed)
+            try judgePush(updates, malformed: malformed, global: global, console: console)
         }
     }
 
     /// `welltree hook update REF OLD NEW`: one reference, for hosts that run only update hooks.
-    struct Update: ParsableCommand {
+    struct Update: ConsoleCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "Judge one reference update.")
 
+        @OptionGroup var global: GlobalOptions
         @Argument(help: "The reference.") var reference: String
         @Argument(help: "Its old value (zeros when created).") var old: String
         @Argument(help: "Its new value (zeros when deleted).") var new: String
 
-        func run() throws {
+        func run(_ console: Console) throws {
             guard let update = PushUpdate(old: old, new: new, reference: reference) else {
-                judgePush([], malformed: ["\(reference) \(old) \(new)"])
-                return
+                return try judgePush([], malformed: ["\(reference) \(old) \(new)"], global: global, console: console)
             }
-            judgePush([update], malformed: [])
+            try judgePush([update], malformed: [], global: global, console: console)
         }
     }
 
     /// `welltree hook post-receive`: records the push git just applied on the audit record.
-    struct PostReceive: ParsableCommand {
+    struct PostReceive: ConsoleCommand {
         static let configuration = CommandConfiguration(
             commandName: "post-receive",
             abstract: "Record an accepted push on refs/welltree/audit (`<old> <new> <ref>` lines on standard input).")
 
-        func run() throws {
-            let input = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        @OptionGroup var global: GlobalOptions
+
+        func run(_ console: Console) throws {
+            let input = String(decoding: console.input.readAll(), as: UTF8.self)
             let (updates, _) = PushUpdate.parse(input)
-            let environment = ProcessInfo.processInfo.environment
+            let environment = console.environment
             let pusher: Pusher
             switch Pusher.identify(environment) {
             case .success(let identified): pusher = identified
             case .failure(let error): pusher = Pusher(principal: "(unidentified: \(error.message))", identifiedBy: "none")
             }
             do {
-                let repository = try Repository.openForHook()
+                let repository = try openRepository(global, console)
                 try AuditRecorder(repository: repository).record(
                     updates, pusher: pusher, override: PushOptions(environment).override, at: Int64(Date.now.timeIntervalSince1970))
             } catch {
-                printError("welltree: the push landed but could not be recorded on \(AuditStore.reference): \(error)")
-                Foundation.exit(1)
+                throw CommandError.pushNotRecorded("\(error)")
             }
         }
     }
 }
 
-/// Judges updates against the server's state, prints each refusal and exits 2 on any; fails
-/// closed (refuses) when the pusher is unknown or the server's data cannot be read.
-private func judgePush(_ updates: [PushUpdate], malformed: [String]) {
-    if !malformed.isEmpty { refuse(malformed.map { "malformed update line: \($0)" }) }
-    let environment = ProcessInfo.processInfo.environment
+/// The repository a hook judges: git's (`$GIT_DIR`, as git sets it for hooks), or `-C DIR`.
+private func openRepository(_ global: GlobalOptions, _ console: Console) throws(GitError) -> Repository {
+    try Repository.openForHook(at: global.directory.map { _ in global.path(console) })
+}
+
+/// Judges updates against the server's state and throws every refusal; fails closed (refuses)
+/// when the pusher is unknown or the server's data cannot be read.
+private func judgePush(_ updates: [PushUpdate], malformed: [String], global: GlobalOptions, console: Console) throws(CommandError) {
+    if !malformed.isEmpty { throw .pushRefused(malformed.map { "malformed update line: \($0)" }) }
+    let environment = console.environment
     let pusher: Pusher
     switch Pusher.identify(environment) {
     case .success(let identified): pusher = identified
-    case .failure(let error): refuse([error.message])
+    case .failure(let error): throw .pushRefused([error.message])
     }
     let options = PushOptions(environment)
-    if let problem = options.problem { refuse([problem]) }
+    if let problem = options.problem { throw .pushRefused([problem]) }
+    let refusals: [String]
     do {
-        let repository = try Repository.openForHook()
+        let repository = try openRepository(global, console)
         let judge = try PushJudge(
             repository: repository, pusher: pusher.principal, override: options.override, now: Int64(Date.now.timeIntervalSince1970))
-        let refusals = try judge.judge(updates)
-        if !refusals.isEmpty { refuse(refusals.map(\.description)) }
+        refusals = try judge.judge(updates).map(\.description)
     } catch let error as GitError {
-        refuse(["cannot read the repository: \(error)"])
+        refusals = ["cannot read the repository: \(error)"]
     } catch let error as WorkspaceError {
-        refuse(["cannot judge the push against the server's data: \(error)"])
+        refusals = ["cannot judge the push against the server's data: \(error)"]
     } catch {
-        refuse(["\(error)"])
+        refusals = ["\(error)"]
     }
-}
-
-private func refuse(_ reasons: [String]) -> Never {
-    printError("welltree: push refused")
-    for reason in reasons { printError("error: \(reason)") }
-    Foundation.exit(2)
+    if !refusals.isEmpty { throw .pushRefused(refusals) }
 }

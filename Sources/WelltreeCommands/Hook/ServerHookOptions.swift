@@ -21,20 +21,18 @@ struct ServerHookOptions: ParsableArguments {
     var isRequested: Bool { server != nil }
 
     /// Installs the hook, pointing it at this very binary; `force` replaces a pre-receive hook
-    /// welltree did not write.
-    func install(force: Bool) throws {
+    /// welltree did not write. A relative `--server` path starts from `-C DIR`.
+    func install(force: Bool, global: GlobalOptions, console: Console) throws {
         guard let server else { return }
-        try perform {
-            let outcome = try ServerHookInstaller.install(
-                at: server, binary: Self.currentBinary(), administrators: administrators, branch: branch, force: force)
-            for hook in outcome.hookPaths { output("\(outcome.replacedHooks.contains(hook) ? "Replaced" : "Installed") \(hook)\n") }
-            for setting in outcome.configured { output("Configured \(setting)\n") }
-            let branchName = outcome.defaultBranch.replacingOccurrences(of: "refs/heads/", with: "")
-            output("Review branch: \(branchName)\(outcome.movedHead ? " (HEAD now names it)" : " (the branch HEAD names)")\n")
-            output(
-                "Administrators: \(outcome.administrators.isEmpty ? "none (add one with --admin)" : outcome.administrators.joined(separator: ", "))\n"
-            )
-        }
+        let outcome = try ServerHookInstaller.install(
+            at: global.file(server, console), binary: Self.currentBinary(), administrators: administrators, branch: branch, force: force)
+        for hook in outcome.hookPaths { console.write("\(outcome.replacedHooks.contains(hook) ? "Replaced" : "Installed") \(hook)\n") }
+        for setting in outcome.configured { console.write("Configured \(setting)\n") }
+        let branchName = outcome.defaultBranch.replacingOccurrences(of: "refs/heads/", with: "")
+        console.write("Review branch: \(branchName)\(outcome.movedHead ? " (HEAD now names it)" : " (the branch HEAD names)")\n")
+        console.write(
+            "Administrators: \(outcome.administrators.isEmpty ? "none (add one with --admin)" : outcome.administrators.joined(separator: ", "))\n"
+        )
     }
 
     /// The absolute path of the running `welltree`.

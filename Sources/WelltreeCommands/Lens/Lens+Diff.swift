@@ -5,7 +5,7 @@ import WelltreeWorkspace
 
 extension LensCommand {
     /// `welltree lens diff ALIAS --base-version V [--target-version V]`.
-    struct Diff: ParsableCommand {
+    struct Diff: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             commandName: "diff",
             abstract: "Show the new, updated and deleted pillars and questions between two published versions of a lens.",
@@ -20,25 +20,22 @@ extension LensCommand {
         var targetVersion: String?
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            try perform {
-                let workspace = try global.workspace()
-                let (record, target, difference) = try workspace.lensDifference(alias, base: baseVersion, target: targetVersion)
-                switch format.format {
-                case .json:
-                    output(jsonText(GetLensVersionDifferenceOutput(record: record, base: baseVersion, target: target, difference: difference)))
-                case .text:
-                    outputLine("\(record.name): \(baseVersion) -> \(target)")
-                    guard !difference.isEmpty else {
-                        output("No differences.\n")
-                        return
-                    }
-                    for pillar in difference.pillars {
-                        output("\n")
-                        outputLine("\(pillar.status.rawValue.padding(7))  \(pillar.name) (\(pillar.id))")
-                        for question in pillar.questions {
-                            outputLine("  \(question.status.rawValue.padding(7))  \(question.id)  \(question.title)")
-                        }
+        func run(in workspace: Workspace, console: Console) throws {
+            let (record, target, difference) = try workspace.lensDifference(alias, base: baseVersion, target: targetVersion)
+            switch format.format {
+            case .json:
+                console.write(jsonText(GetLensVersionDifferenceOutput(record: record, base: baseVersion, target: target, difference: difference)))
+            case .text:
+                console.line("\(record.name): \(baseVersion) -> \(target)")
+                guard !difference.isEmpty else {
+                    console.write("No differences.\n")
+                    return
+                }
+                for pillar in difference.pillars {
+                    console.write("\n")
+                    console.line("\(pillar.status.rawValue.padding(7))  \(pillar.name) (\(pillar.id))")
+                    for question in pillar.questions {
+                        console.line("  \(question.status.rawValue.padding(7))  \(question.id)  \(question.title)")
                     }
                 }
             }

@@ -4,7 +4,7 @@ import WelltreeWorkspace
 
 extension LensCommand {
     /// `welltree lens import FILE [--alias ALIAS]`.
-    struct Import: ParsableCommand {
+    struct Import: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "Import a custom lens file as a draft.",
@@ -20,24 +20,21 @@ extension LensCommand {
         @Option(help: "The alias of the lens this file is a new draft of, or the alias for a new lens.")
         var alias: String?
 
-        func run() throws {
-            try perform {
-                let workspace = try global.workspace()
-                guard let data = FileManager.default.contents(atPath: file) else {
-                    fail("\(file): cannot read the file")
-                }
-                let outcome = try workspace.importLens(Array(data), file: file, alias: alias)
-                for warning in outcome.warnings { printError("warning: \(warning)") }
-                let what = outcome.isNew ? "new lens" : "new draft of lens"
-                outputLine("Imported \(outcome.record.name) as a \(what) \(outcome.record.alias)")
-                let next = outcome.record.versions.isEmpty ? "1.0" : "<new version>"
-                outputLine("Publish it with: welltree lens publish \(outcome.record.alias) --version \(next)")
+        func run(in workspace: Workspace, console: Console) throws {
+            guard let data = FileManager.default.contents(atPath: global.file(file, console)) else {
+                throw CommandError.io(path: file, message: "cannot read the file")
             }
+            let outcome = try workspace.importLens(Array(data), file: file, alias: alias)
+            for warning in outcome.warnings { console.diagnostic("warning: \(warning)") }
+            let what = outcome.isNew ? "new lens" : "new draft of lens"
+            console.line("Imported \(outcome.record.name) as a \(what) \(outcome.record.alias)")
+            let next = outcome.record.versions.isEmpty ? "1.0" : "<new version>"
+            console.line("Publish it with: welltree lens publish \(outcome.record.alias) --version \(next)")
         }
     }
 
     /// `welltree lens publish ALIAS --version V [--major|--minor]`.
-    struct Publish: ParsableCommand {
+    struct Publish: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             commandName: "publish",
             abstract: "Publish a lens draft as a version.",
@@ -55,18 +52,15 @@ extension LensCommand {
             case major, minor
         }
 
-        func run() throws {
-            try perform {
-                let workspace = try global.workspace()
-                let record = try workspace.publishLens(alias, version: version, isMajor: kind == .major)
-                let isMajor = record.versions.last?.isMajor == true
-                outputLine("Published \(record.name) version \(version) (\(isMajor ? "major" : "minor"))")
-            }
+        func run(in workspace: Workspace, console: Console) throws {
+            let record = try workspace.publishLens(alias, version: version, isMajor: kind == .major)
+            let isMajor = record.versions.last?.isMajor == true
+            console.line("Published \(record.name) version \(version) (\(isMajor ? "major" : "minor"))")
         }
     }
 
     /// `welltree lens export ALIAS [--version V]`.
-    struct Export: ParsableCommand {
+    struct Export: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
             abstract: "Print a lens version as a lens file (importable again).")
@@ -77,16 +71,13 @@ extension LensCommand {
         @Option(help: "The version (default: the current one; the draft when nothing is published).")
         var version: String?
 
-        func run() throws {
-            try perform {
-                let workspace = try global.workspace()
-                output(String(decoding: try workspace.exportLens(alias, version: version), as: UTF8.self))
-            }
+        func run(in workspace: Workspace, console: Console) throws {
+            console.write(String(decoding: try workspace.exportLens(alias, version: version), as: UTF8.self))
         }
     }
 
     /// `welltree lens delete ALIAS`.
-    struct Delete: ParsableCommand {
+    struct Delete: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             commandName: "delete",
             abstract: "Delete a custom lens: workloads using it keep it, nobody can apply it any more.")
@@ -95,12 +86,9 @@ extension LensCommand {
         @Argument(help: "The lens alias.", completion: .custom(Completions.lenses))
         var alias: String
 
-        func run() throws {
-            try perform {
-                let workspace = try global.workspace()
-                let record = try workspace.deleteLens(alias)
-                outputLine("Deleted lens \(record.name) (\(record.alias))")
-            }
+        func run(in workspace: Workspace, console: Console) throws {
+            let record = try workspace.deleteLens(alias)
+            console.line("Deleted lens \(record.name) (\(record.alias))")
         }
     }
 }

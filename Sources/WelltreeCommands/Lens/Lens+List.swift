@@ -5,37 +5,34 @@ import WelltreeWorkspace
 
 extension LensCommand {
     /// `welltree lens list`.
-    struct List: ParsableCommand {
+    struct List: WorkspaceCommand {
         static let configuration = CommandConfiguration(commandName: "list", abstract: "List the lenses of the workspace.")
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            try perform {
-                let workspace = try global.workspace()
-                var summaries: [LensSummaryShape] = []
-                for record in try workspace.allLensRecords() {
-                    let lens = record.currentVersion == nil ? nil : try workspace.loadLens(record.alias).lens
-                    summaries.append(LensSummaryShape(record: record, description: lens?.description, questionCount: lens?.questionCount))
+        func run(in workspace: Workspace, console: Console) throws {
+            var summaries: [LensSummaryShape] = []
+            for record in try workspace.allLensRecords() {
+                let lens = record.currentVersion == nil ? nil : try workspace.loadLens(record.alias).lens
+                summaries.append(LensSummaryShape(record: record, description: lens?.description, questionCount: lens?.questionCount))
+            }
+            switch format.format {
+            case .json: console.write(jsonText(ListLensesOutput(summaries)))
+            case .text:
+                var table = TextTable(["ALIAS", "NAME", "TYPE", "VERSION", "QUESTIONS", "STATUS"],
+                                      alignments: [.left, .left, .left, .left, .right, .left])
+                for s in summaries {
+                    let status = s.LensStatus == "DELETED" ? "deleted" : (s.IsDraft ? "draft" : "published")
+                    table.add([s.LensAlias, s.LensName, s.LensType, s.LensVersion ?? "-", s.QuestionCount.map(String.init) ?? "-", status])
                 }
-                switch format.format {
-                case .json: output(jsonText(ListLensesOutput(summaries)))
-                case .text:
-                    var table = TextTable(["ALIAS", "NAME", "TYPE", "VERSION", "QUESTIONS", "STATUS"],
-                                          alignments: [.left, .left, .left, .left, .right, .left])
-                    for s in summaries {
-                        let status = s.LensStatus == "DELETED" ? "deleted" : (s.IsDraft ? "draft" : "published")
-                        table.add([s.LensAlias, s.LensName, s.LensType, s.LensVersion ?? "-", s.QuestionCount.map(String.init) ?? "-", status])
-                    }
-                    output(table.render())
-                }
+                console.write(table.render())
             }
         }
     }
 
     /// `welltree lens show ALIAS`.
-    struct Show: ParsableCommand {
+    struct Show: WorkspaceCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a lens: versions, pillars and questions.")
 
         @OptionGroup var global: GlobalOptions
@@ -45,33 +42,30 @@ extension LensCommand {
         var version: String?
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            try perform {
-                let workspace = try global.workspace()
-                let record = try workspace.requireLensRecord(alias)
-                let lens = record.currentVersion == nil ? nil : try workspace.loadLens(alias, version: version)
-                switch format.format {
-                case .json:
-                    output(jsonText(LensSummaryShape(record: record, description: lens?.lens.description, questionCount: lens?.lens.questionCount)))
-                case .text:
-                    var pairs: [(String, String)] = [
-                        ("Alias", TerminalText.line(record.alias)), ("Name", TerminalText.line(record.name)),
-                        ("Type", record.type.rawValue), ("Owner", TerminalText.line(record.owner)),
-                        ("Versions", TerminalText.line(record.versions.map { "\($0.version)\($0.isMajor ? " (major)" : "")" }.joined(separator: ", "))),
-                    ]
-                    if record.deletedAt != nil { pairs.append(("Status", "deleted")) }
-                    if let lens {
-                        pairs.append(("Shown version", TerminalText.line(lens.version)))
-                        pairs.append(("Description", lens.lens.description))
-                    }
-                    output(keyValueLines(pairs))
-                    if let lens {
-                        for pillar in lens.lens.pillars {
-                            output("\n")
-                            outputLine("\(pillar.name) (\(pillar.id))")
-                            for question in pillar.questions {
-                                outputLine("  \(question.id)  \(question.title)  [\(question.choices.count) best practices]")
-                            }
+        func run(in workspace: Workspace, console: Console) throws {
+            let record = try workspace.requireLensRecord(alias)
+            let lens = record.currentVersion == nil ? nil : try workspace.loadLens(alias, version: version)
+            switch format.format {
+            case .json:
+                console.write(jsonText(LensSummaryShape(record: record, description: lens?.lens.description, questionCount: lens?.lens.questionCount)))
+            case .text:
+                var pairs: [(String, String)] = [
+                    ("Alias", TerminalText.line(record.alias)), ("Name", TerminalText.line(record.name)),
+                    ("Type", record.type.rawValue), ("Owner", TerminalText.line(record.owner)),
+                    ("Versions", TerminalText.line(record.versions.map { "\($0.version)\($0.isMajor ? " (major)" : "")" }.joined(separator: ", "))),
+                ]
+                if record.deletedAt != nil { pairs.append(("Status", "deleted")) }
+                if let lens {
+                    pairs.append(("Shown version", TerminalText.line(lens.version)))
+                    pairs.append(("Description", lens.lens.description))
+                }
+                console.write(keyValueLines(pairs))
+                if let lens {
+                    for pillar in lens.lens.pillars {
+                        console.write("\n")
+                        console.line("\(pillar.name) (\(pillar.id))")
+                        for question in pillar.questions {
+                            console.line("  \(question.id)  \(question.title)  [\(question.choices.count) best practices]")
                         }
                     }
                 }
@@ -80,7 +74,7 @@ extension LensCommand {
     }
 
     /// `welltree lens associate W ALIAS...`.
-    struct Associate: ParsableCommand {
+    struct Associate: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             commandName: "associate",
             abstract: "Apply lenses to a workload (at most 20); answers kept from an earlier association return.")
@@ -91,13 +85,13 @@ extension LensCommand {
         @Argument(help: "Lens aliases.", completion: .custom(Completions.lenses))
         var aliases: [String]
 
-        func run() throws {
-            try perform { try printLenses(of: global.workspace().associateLenses(workload, aliases: aliases)) }
+        func run(in workspace: Workspace, console: Console) throws {
+            printLenses(of: try workspace.associateLenses(workload, aliases: aliases), console)
         }
     }
 
     /// `welltree lens disassociate W ALIAS...`.
-    struct Disassociate: ParsableCommand {
+    struct Disassociate: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             commandName: "disassociate",
             abstract: "Remove lenses from a workload; their answers are kept for a later return.")
@@ -108,13 +102,13 @@ extension LensCommand {
         @Argument(help: "Lens aliases.", completion: .custom(Completions.lenses))
         var aliases: [String]
 
-        func run() throws {
-            try perform { try printLenses(of: global.workspace().disassociateLenses(workload, aliases: aliases)) }
+        func run(in workspace: Workspace, console: Console) throws {
+            printLenses(of: try workspace.disassociateLenses(workload, aliases: aliases), console)
         }
     }
 }
 
 /// The line `lens associate` and `lens disassociate` end with.
-private func printLenses(of stored: StoredWorkload) {
-    outputLine("Lenses of \(stored.workload.name): \(stored.workload.lenses.map(\.alias).joined(separator: ", "))")
+private func printLenses(of stored: StoredWorkload, _ console: Console) {
+    console.line("Lenses of \(stored.workload.name): \(stored.workload.lenses.map(\.alias).joined(separator: ", "))")
 }

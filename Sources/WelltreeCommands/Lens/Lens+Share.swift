@@ -12,7 +12,7 @@ extension LensCommand {
         )
 
         /// `welltree lens share create`.
-        struct Create: ParsableCommand {
+        struct Create: WorkspaceCommand {
             static let configuration = CommandConfiguration(
                 commandName: "create",
                 abstract: "Invite a principal to use a custom lens (expires after 7 days unless accepted).")
@@ -24,19 +24,17 @@ extension LensCommand {
             var principal: String
             @OptionGroup var format: FormatOptions
 
-            func run() throws {
-                try perform {
-                    let share = try global.workspace().createLensShare(alias, principal: principal)
-                    switch format.format {
-                    case .json: output(jsonText(CreateLensShareOutput(shareId: share.shareId)))
-                    case .text: outputLine("Shared lens \(alias) with \(share.principal): share \(share.shareId), pending until accepted")
-                    }
+            func run(in workspace: Workspace, console: Console) throws {
+                let share = try workspace.createLensShare(alias, principal: principal)
+                switch format.format {
+                case .json: console.write(jsonText(CreateLensShareOutput(shareId: share.shareId)))
+                case .text: console.line("Shared lens \(alias) with \(share.principal): share \(share.shareId), pending until accepted")
                 }
             }
         }
 
         /// `welltree lens share list`.
-        struct List: ParsableCommand {
+        struct List: WorkspaceCommand {
             static let configuration = CommandConfiguration(commandName: "list", abstract: "List the shares of a custom lens you own.")
 
             @OptionGroup var global: GlobalOptions
@@ -44,20 +42,17 @@ extension LensCommand {
             var alias: String
             @OptionGroup var format: FormatOptions
 
-            func run() throws {
-                try perform {
-                    let workspace = try global.workspace()
-                    let (_, file) = try workspace.lensShares(alias)
-                    switch format.format {
-                    case .json: output(jsonText(ListLensSharesOutput(shares: file.shares, now: workspace.nowSeconds)))
-                    case .text: output(shareTable(file.shares, now: workspace.nowSeconds, permissions: false))
-                    }
+            func run(in workspace: Workspace, console: Console) throws {
+                let (_, file) = try workspace.lensShares(alias)
+                switch format.format {
+                case .json: console.write(jsonText(ListLensSharesOutput(shares: file.shares, now: workspace.nowSeconds)))
+                case .text: console.write(shareTable(file.shares, now: workspace.nowSeconds, permissions: false))
                 }
             }
         }
 
         /// `welltree lens share delete`.
-        struct Delete: ParsableCommand {
+        struct Delete: WorkspaceCommand {
             static let configuration = CommandConfiguration(commandName: "delete", abstract: "Revoke a lens share.")
 
             @OptionGroup var global: GlobalOptions
@@ -66,11 +61,9 @@ extension LensCommand {
             @Argument(help: "The share id.")
             var shareId: String
 
-            func run() throws {
-                try perform {
-                    let share = try global.workspace().deleteLensShare(alias, shareId: shareId)
-                    outputLine("Revoked share \(share.shareId) of lens \(alias) (\(share.principal))")
-                }
+            func run(in workspace: Workspace, console: Console) throws {
+                let share = try workspace.deleteLensShare(alias, shareId: shareId)
+                console.line("Revoked share \(share.shareId) of lens \(alias) (\(share.principal))")
             }
         }
     }

@@ -3,7 +3,7 @@ import WelltreeWorkspace
 
 extension LensCommand {
     /// `welltree lens upgrade W ALIAS --milestone NAME`.
-    struct Upgrade: ParsableCommand {
+    struct Upgrade: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             commandName: "upgrade",
             abstract: "Move a workload to the current version of a lens, after saving a milestone (owner only).",
@@ -24,16 +24,13 @@ extension LensCommand {
         @Flag(inversion: .prefixedNo, help: "Sign the milestone tag (default: as tag.gpgSign says).")
         var sign: Bool?
 
-        func run() throws {
-            try perform {
-                let workspace = try global.workspace()
-                let signing: SigningChoice = sign.map { $0 ? .sign : .noSign } ?? .configured
-                let outcome = try workspace.upgradeLens(workload, alias: alias, milestoneName: milestone, signing: signing)
-                let saved = outcome.milestone
-                outputLine("Saved milestone \(saved.milestone.number) \"\(saved.milestone.name)\" as tag \(saved.tagName)")
-                outputLine("Upgraded lens \(alias) of \(outcome.workload.workload.name) from \(outcome.fromVersion) to \(outcome.toVersion)")
-                for line in outcome.summary { outputLine("  \(line)") }
-            }
+        func run(in workspace: Workspace, console: Console) throws {
+            let signing: SigningChoice = sign.map { $0 ? .sign : .noSign } ?? .configured
+            let outcome = try workspace.upgradeLens(workload, alias: alias, milestoneName: milestone, signing: signing)
+            let saved = outcome.milestone
+            console.line("Saved milestone \(saved.milestone.number) \"\(saved.milestone.name)\" as tag \(saved.tagName)")
+            console.line("Upgraded lens \(alias) of \(outcome.workload.workload.name) from \(outcome.fromVersion) to \(outcome.toVersion)")
+            for line in outcome.summary { console.line("  \(line)") }
         }
     }
 }

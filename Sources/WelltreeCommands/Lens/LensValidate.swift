@@ -7,7 +7,7 @@ import WelltreeCore
 ///
 /// One verdict line per file on stdout, errors (and with `--verbose` warnings) indented under
 /// it in compiler style so editors can jump to them. Exit status 2 when any file was rejected.
-package struct LensValidate: ParsableCommand {
+package struct LensValidate: ConsoleCommand {
     package static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check lens files without importing them",
@@ -17,6 +17,7 @@ package struct LensValidate: ParsableCommand {
             Exit status 2 when a file is rejected.
             """)
 
+    @OptionGroup var global: GlobalOptions
     @Argument(help: "Lens JSON files to check.")
     var files: [String]
 
@@ -28,20 +29,20 @@ package struct LensValidate: ParsableCommand {
 
     package init() {}
 
-    package func run() throws {
+    package func run(_ console: Console) throws {
         var rejected = 0
         for file in files {
-            let verdict = Self.check(file, kind: official ? .official : .custom)
-            output(verdict.lines(verbose: verbose).joined(separator: "\n") + "\n")
+            let verdict = Self.check(file, at: global.file(file, console), kind: official ? .official : .custom)
+            console.write(verdict.lines(verbose: verbose).joined(separator: "\n") + "\n")
             if !verdict.passed { rejected += 1 }
         }
-        if files.count > 1 { output("\(files.count - rejected) passed, \(rejected) rejected\n") }
+        if files.count > 1 { console.write("\(files.count - rejected) passed, \(rejected) rejected\n") }
         if rejected > 0 { throw ExitCode(2) }
     }
 
     /// Reads and checks one file.
-    static func check(_ file: String, kind: LensKind) -> Verdict {
-        guard let data = FileManager.default.contents(atPath: file) else {
+    static func check(_ file: String, at path: String, kind: LensKind) -> Verdict {
+        guard let data = FileManager.default.contents(atPath: path) else {
             return Verdict(file: file, lens: nil, errors: [], warnings: [], readFailure: "cannot read the file")
         }
         do {

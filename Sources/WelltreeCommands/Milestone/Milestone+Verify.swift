@@ -5,7 +5,7 @@ import WelltreeWorkspace
 
 extension MilestoneCommand {
     /// `welltree milestone verify W M`.
-    struct Verify: ParsableCommand {
+    struct Verify: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             commandName: "verify",
             abstract: "Check a milestone tag's signature as `git tag -v` would.",
@@ -21,27 +21,24 @@ extension MilestoneCommand {
         @OptionGroup var target: MilestoneTarget
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            try perform {
-                let workspace = try global.workspace()
-                let checked = try workspace.findCheckedMilestone(target.workload, target.milestone)
-                let stored = checked.stored
-                let check = checked.signature
-                switch format.format {
-                case .json:
-                    output(jsonText(VerifyMilestoneOutput(
-                        WorkloadId: stored.milestone.workloadId, MilestoneNumber: stored.milestone.number,
-                        MilestoneName: stored.milestone.name, TagName: stored.tagName, Signature: SignatureShape(check))))
-                case .text:
-                    if check.isGood {
-                        let details = [check.format, check.key].compactMap { $0 }.joined(separator: ", ")
-                        outputLine("Good signature on milestone \(stored.milestone.number) \"\(stored.milestone.name)\" by \(check.signer ?? "unknown") (\(details))")
-                    }
+        func run(in workspace: Workspace, console: Console) throws {
+            let checked = try workspace.findCheckedMilestone(target.workload, target.milestone)
+            let stored = checked.stored
+            let check = checked.signature
+            switch format.format {
+            case .json:
+                console.write(jsonText(VerifyMilestoneOutput(
+                    WorkloadId: stored.milestone.workloadId, MilestoneNumber: stored.milestone.number,
+                    MilestoneName: stored.milestone.name, TagName: stored.tagName, Signature: SignatureShape(check))))
+            case .text:
+                if check.isGood {
+                    let details = [check.format, check.key].compactMap { $0 }.joined(separator: ", ")
+                    console.line("Good signature on milestone \(stored.milestone.number) \"\(stored.milestone.name)\" by \(check.signer ?? "unknown") (\(details))")
                 }
-                if !check.isGood {
-                    printError("error: milestone \(stored.milestone.number) \"\(stored.milestone.name)\" (tag \(stored.tagName)): \(check.label): \(check.reason)")
-                    throw ExitCode(1)
-                }
+            }
+            if !check.isGood {
+                console.diagnostic("error: milestone \(stored.milestone.number) \"\(stored.milestone.name)\" (tag \(stored.tagName)): \(check.label): \(check.reason)")
+                throw ExitCode(1)
             }
         }
     }

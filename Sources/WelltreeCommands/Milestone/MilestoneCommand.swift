@@ -23,7 +23,7 @@ struct MilestoneTarget: ParsableArguments {
 
 extension MilestoneCommand {
     /// `welltree milestone create W NAME [--sign|--no-sign]`.
-    struct Create: ParsableCommand {
+    struct Create: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             commandName: "create",
             abstract: "Save a milestone of a workload at the current commit (owner only).",
@@ -42,19 +42,16 @@ extension MilestoneCommand {
         var sign: Bool?
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            try perform {
-                let workspace = try global.workspace()
-                let signing: SigningChoice = sign.map { $0 ? .sign : .noSign } ?? .configured
-                let saved = try workspace.createMilestone(workload, name: name, signing: signing)
-                switch format.format {
-                case .json:
-                    output(jsonText(CreateMilestoneOutput(WorkloadId: saved.milestone.workloadId, MilestoneNumber: saved.milestone.number,
-                                                          TagName: saved.tagName)))
-                case .text:
-                    let signed = saved.tag.signature == nil ? "unsigned" : "signed"
-                    outputLine("Saved milestone \(saved.milestone.number) \"\(saved.milestone.name)\" of \(saved.milestone.workloadName) as tag \(saved.tagName) (\(signed))")
-                }
+        func run(in workspace: Workspace, console: Console) throws {
+            let signing: SigningChoice = sign.map { $0 ? .sign : .noSign } ?? .configured
+            let saved = try workspace.createMilestone(workload, name: name, signing: signing)
+            switch format.format {
+            case .json:
+                console.write(jsonText(CreateMilestoneOutput(WorkloadId: saved.milestone.workloadId, MilestoneNumber: saved.milestone.number,
+                                                      TagName: saved.tagName)))
+            case .text:
+                let signed = saved.tag.signature == nil ? "unsigned" : "signed"
+                console.line("Saved milestone \(saved.milestone.number) \"\(saved.milestone.name)\" of \(saved.milestone.workloadName) as tag \(saved.tagName) (\(signed))")
             }
         }
     }

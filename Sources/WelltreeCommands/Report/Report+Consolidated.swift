@@ -10,7 +10,7 @@ extension ReportCommand {
     }
 
     /// `welltree report consolidated [--format markdown|html|json|pdf] [--output FILE]`.
-    struct Consolidated: ParsableCommand {
+    struct Consolidated: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             commandName: "consolidated",
             abstract: "Every workload: the dashboard as a document, with risks per lens, pillar and question.",
@@ -21,19 +21,17 @@ extension ReportCommand {
         var format: ConsolidatedFormat?
         @OptionGroup var destination: ReportDestination
 
-        func run() throws {
-            try perform {
-                let inferred = destination.fileExtension.flatMap { WorkloadFormat(fileExtension: $0) }
-                    .flatMap { ConsolidatedFormat(rawValue: $0.rawValue) }
-                let (model, damaged) = try global.workspace().consolidatedReportModel(generatedAt: isoNow())
-                switch format ?? inferred ?? .markdown {
-                case .markdown: try destination.write(Array(ConsolidatedReportMarkdown.render(model).utf8))
-                case .html: try destination.write(Array(DashboardHTML.consolidated(model).utf8))
-                case .json: try destination.write(Array(jsonText(GetConsolidatedReportOutput(model)).utf8))
-                case .pdf: try destination.write(ConsolidatedReportPDF.render(model), binary: true)
-                }
-                try reportDamaged(damaged, leftOutOf: "report")
+        func run(in workspace: Workspace, console: Console) throws {
+            let inferred = destination.fileExtension.flatMap { WorkloadFormat(fileExtension: $0) }
+                .flatMap { ConsolidatedFormat(rawValue: $0.rawValue) }
+            let (model, damaged) = try workspace.consolidatedReportModel(generatedAt: isoNow())
+            switch format ?? inferred ?? .markdown {
+            case .markdown: try destination.write(Array(ConsolidatedReportMarkdown.render(model).utf8), global: global, console: console)
+            case .html: try destination.write(Array(DashboardHTML.consolidated(model).utf8), global: global, console: console)
+            case .json: try destination.write(Array(jsonText(GetConsolidatedReportOutput(model)).utf8), global: global, console: console)
+            case .pdf: try destination.write(ConsolidatedReportPDF.render(model), binary: true, global: global, console: console)
             }
+            try reportDamaged(damaged, leftOutOf: "report")
         }
     }
 }

@@ -21,7 +21,7 @@ extension ReportCommand {
     }
 
     /// `welltree report W [--lens ALIAS] [--milestone M] [--format F] [--output FILE]`.
-    struct Workload: ParsableCommand {
+    struct Workload: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             commandName: "workload",
             abstract: "A workload's properties, risks per lens and pillar, every answer with its notes, and the improvement plan.")
@@ -37,28 +37,25 @@ extension ReportCommand {
         var format: WorkloadFormat?
         @OptionGroup var destination: ReportDestination
 
-        func run() throws {
-            try perform {
-                let current = try global.workspace()
-                var workspace = current
-                var info: MilestoneInfo?
-                var stored: StoredWorkload
-                if let milestone {
-                    let (resolved, tagged) = try current.resolveMilestone(workload: workload, milestone)
-                    (workspace, stored) = try current.snapshot(of: tagged)
-                    info = resolved
-                } else {
-                    stored = try workspace.findWorkload(workload)
-                }
-                let points = try current.milestonePoints(ofWorkloadId: stored.workload.id, upTo: info?.number)
-                let trend = try current.riskTrend(workloadId: stored.workload.id, points: points)
-                let model = try workspace.reportModel(of: stored, lens: lens, milestone: info, trend: trend, generatedAt: isoNow())
-                switch format ?? destination.fileExtension.flatMap(WorkloadFormat.init(fileExtension:)) ?? .markdown {
-                case .markdown: try destination.write(Array(WorkloadReportMarkdown.render(model).utf8))
-                case .html: try destination.write(Array(WorkloadReportHTML.render(model).utf8))
-                case .json: try destination.write(Array(jsonText(WorkloadReportOutput(model)).utf8))
-                case .pdf: try destination.write(WorkloadReportPDF.render(model), binary: true)
-                }
+        func run(in current: Workspace, console: Console) throws {
+            var workspace = current
+            var info: MilestoneInfo?
+            var stored: StoredWorkload
+            if let milestone {
+                let (resolved, tagged) = try current.resolveMilestone(workload: workload, milestone)
+                (workspace, stored) = try current.snapshot(of: tagged)
+                info = resolved
+            } else {
+                stored = try workspace.findWorkload(workload)
+            }
+            let points = try current.milestonePoints(ofWorkloadId: stored.workload.id, upTo: info?.number)
+            let trend = try current.riskTrend(workloadId: stored.workload.id, points: points)
+            let model = try workspace.reportModel(of: stored, lens: lens, milestone: info, trend: trend, generatedAt: isoNow())
+            switch format ?? destination.fileExtension.flatMap(WorkloadFormat.init(fileExtension:)) ?? .markdown {
+            case .markdown: try destination.write(Array(WorkloadReportMarkdown.render(model).utf8), global: global, console: console)
+            case .html: try destination.write(Array(WorkloadReportHTML.render(model).utf8), global: global, console: console)
+            case .json: try destination.write(Array(jsonText(WorkloadReportOutput(model)).utf8), global: global, console: console)
+            case .pdf: try destination.write(WorkloadReportPDF.render(model), binary: true, global: global, console: console)
             }
         }
     }

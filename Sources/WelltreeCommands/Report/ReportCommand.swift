@@ -28,16 +28,16 @@ struct ReportDestination: ParsableArguments {
     }
 
     /// Writes the report. Binary output (PDF) is refused on a terminal rather than garbling it.
-    func write(_ bytes: [UInt8], binary: Bool = false) throws(WorkspaceError) {
+    func write(_ bytes: [UInt8], binary: Bool = false, global: GlobalOptions, console: Console) throws(CommandError) {
         guard let output else {
-            if binary, isatty(STDOUT_FILENO) == 1 {
+            if binary, console.out.isTerminal {
                 throw .refused("a PDF is binary: write it to a file with --output FILE (or redirect standard output)")
             }
-            FileHandle.standardOutput.write(Data(bytes))
+            console.writeBytes(bytes)
             return
         }
         do {
-            try Data(bytes).write(to: URL(fileURLWithPath: output), options: .atomic)
+            try Data(bytes).write(to: URL(fileURLWithPath: global.file(output, console)), options: .atomic)
         } catch {
             throw .io(path: output, message: error.localizedDescription)
         }

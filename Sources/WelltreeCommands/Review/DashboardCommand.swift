@@ -5,7 +5,7 @@ import WelltreeReports
 import WelltreeWorkspace
 
 /// `welltree dashboard`: every workload's risks at a glance.
-struct DashboardCommand: ParsableCommand {
+struct DashboardCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
         abstract: "All workloads: questions answered, HRIs, MRIs, improvement status, last update.")
@@ -16,30 +16,29 @@ struct DashboardCommand: ParsableCommand {
     @Option(help: "Output format: text for people, json in the AWS API's response shapes, html for a browser.")
     var format: DashboardFormat = .text
 
-    func run() throws {
-        try perform {
-            // The workspace (and with it the repository and its mapped pack files) is released
-            // before the output is built, so the two never count towards peak memory together.
-            let read = try { () throws(WorkspaceError) in try global.workspace().overviewsShowingProgress() }()
-            var summaries: [WorkloadSummaryShape] = []
-            var totals = DashboardOutput.DashboardTotals()
-            for overview in read.overviews {
-                let counts = overview.summary.riskCounts
-                totals.Workloads += 1
-                if counts[.high] > 0 { totals.WorkloadsWithHighRisks += 1 }
-                if counts[.medium] > 0 { totals.WorkloadsWithMediumRisks += 1 }
-                totals.RiskCounts.add(counts)
-                if let risk, counts[risk.risk] == 0 { continue }
-                summaries.append(WorkloadSummaryShape(overview))
-            }
-            summaries.sortByName()
-            switch format {
-            case .json: output(jsonText(DashboardOutput(summaries, totals: totals)))
-            case .text: output(ReviewText.dashboard(summaries, totals: totals))
-            case .html: output(DashboardHTML.dashboard(summaries, totals: totals, generatedAt: isoNow()))
-            }
-            try reportDamaged(read.damaged, leftOutOf: "dashboard")
+    /// A `ConsoleCommand` that opens the workspace itself: the workspace (and with it the
+    /// repository and its mapped pack files) is released before the output is built, so the two
+    /// never count towards peak memory together.
+    func run(_ console: Console) throws {
+        let read = try { () throws(WorkspaceError) in try global.workspace(console).overviewsShowingProgress(on: console) }()
+        var summaries: [WorkloadSummaryShape] = []
+        var totals = DashboardOutput.DashboardTotals()
+        for overview in read.overviews {
+            let counts = overview.summary.riskCounts
+            totals.Workloads += 1
+            if counts[.high] > 0 { totals.WorkloadsWithHighRisks += 1 }
+            if counts[.medium] > 0 { totals.WorkloadsWithMediumRisks += 1 }
+            totals.RiskCounts.add(counts)
+            if let risk, counts[risk.risk] == 0 { continue }
+            summaries.append(WorkloadSummaryShape(overview))
         }
+        summaries.sortByName()
+        switch format {
+        case .json: console.write(jsonText(DashboardOutput(summaries, totals: totals)))
+        case .text: console.write(ReviewText.dashboard(summaries, totals: totals))
+        case .html: console.write(DashboardHTML.dashboard(summaries, totals: totals, generatedAt: isoNow()))
+        }
+        try reportDamaged(read.damaged, leftOutOf: "dashboard")
     }
 }
 
@@ -55,7 +54,7 @@ struct ConfigCommand: ParsableCommand {
         abstract: "Workspace settings.",
         subcommands: [PillarPriority.self])
 
-    struct PillarPriority: ParsableCommand {
+    struct PillarPriority: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             commandName: "pillar-priority",
             abstract: "Show or set the order in which improvement plans list pillars (one commit).")
@@ -64,17 +63,14 @@ struct ConfigCommand: ParsableCommand {
         @Argument(help: "Pillar ids, comma separated (omit to show the current order).")
         var pillars: String?
 
-        func run() throws {
-            try perform {
-                let workspace = try global.workspace()
-                guard let pillars else {
-                    outputLine(try workspace.settings().pillarPriority.joined(separator: ","))
-                    return
-                }
-                let order = pillars.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-                let changed = try workspace.setPillarPriority(order)
-                outputLine(changed ? "Pillar priority: \(order.joined(separator: ", "))" : "Pillar priority unchanged")
+        func run(in workspace: Workspace, console: Console) throws {
+            guard let pillars else {
+                console.line(try workspace.settings().pillarPriority.joined(separator: ","))
+                return
             }
+            let order = pillars.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let changed = try workspace.setPillarPriority(order)
+            console.line(changed ? "Pillar priority: \(order.joined(separator: ", "))" : "Pillar priority unchanged")
         }
     }
 }

@@ -4,19 +4,20 @@ import WelltreeWorkspace
 
 /// `welltree overview-worker`: computes workload overviews for a dashboard running in another
 /// process (`OverviewWorkers`). Hidden: only Welltree itself starts it.
-struct OverviewWorkerCommand: ParsableCommand {
+struct OverviewWorkerCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: OverviewWorkers.commandName,
         abstract: "Computes workload overviews for a parallel dashboard (run by welltree itself).",
         shouldDisplay: false)
 
+    @OptionGroup var global: GlobalOptions
     @Option(help: "The git directory of the repository.")
     var repository: String
     @Option(help: "The root tree to read workloads from.")
     var tree: String
 
-    func run() throws {
-        try perform { () throws(WorkspaceError) in try OverviewWorkers.serve(repository: repository, tree: tree) }
+    func run(_ console: Console) throws {
+        try OverviewWorkers.serve(repository: global.file(repository, console), tree: tree)
     }
 }
 
@@ -24,8 +25,7 @@ extension OverviewWorkers {
     /// How this process may share the work: one process per processor by default (itself and
     /// workers), `WELLTREE_JOBS` to choose (1 keeps everything here); nil when this executable
     /// cannot be found again.
-    static func forThisProcess() -> OverviewWorkers? {
-        let environment = ProcessInfo.processInfo.environment
+    static func forThisProcess(_ environment: [String: String]) -> OverviewWorkers? {
         var count = ProcessInfo.processInfo.activeProcessorCount
         var minimum = 400
         if let text = environment["WELLTREE_JOBS"], let jobs = Int(text), jobs >= 1 {

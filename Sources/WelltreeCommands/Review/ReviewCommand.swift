@@ -4,7 +4,7 @@ import WelltreeInteractive
 import WelltreeWorkspace
 
 /// `welltree review W [--lens ALIAS] [--pillar P] [--question Q]`: the console's review flow.
-struct ReviewCommand: ParsableCommand {
+struct ReviewCommand: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Review a workload question by question, interactively in the terminal.",
@@ -41,46 +41,34 @@ struct ReviewCommand: ParsableCommand {
         if pillar != nil && question != nil { throw ValidationError("--pillar and --question exclude each other") }
     }
 
-    func run() throws {
+    func run(in workspace: Workspace, console: Console) throws {
+        let recorder = try ReviewRecorder(workspace: workspace, workload: target.workload, lens: target.lens)
+        if discardPending { try recorder.discardPending() }
+        let start: ReviewStart = question.map { .question($0) } ?? pillar.map { .pillar($0) } ?? .resume
+        let session = try recorder.session(start: start)
+        let outcome: ReviewOutcome
         var failures = 0
-        try perform {
-            let recorder = try ReviewRecorder(workspace: try global.workspace(), workload: target.workload, lens: target.lens)
-            if discardPending { try recorder.discardPending() }
-            let start: ReviewStart = question.map { .question($0) } ?? pillar.map { .pillar($0) } ?? .resume
-            let session = try recorder.session(start: start)
-            let outcome: ReviewOutcome
-            if let terminal = Terminal() {
-                let environment = ProcessInfo.processInfo.environment
-                outcome = InteractiveReview(
-                    terminal: terminal, colour: (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb",
-                    unicode: Self.isUTF8(environment)
-                ).run(recorder, session: session, start: start)
-            } else {
-                var script = ScriptedReview(
-                    readLine: { Swift.readLine(strippingNewline: true) }, output: { output($0) }, diagnostic: { printError($0) })
-                outcome = script.run(recorder, session: session)
-                failures = script.failures
-            }
-            switch outcome {
-            case .committed(let commit):
-                outputLine("Committed \(String(commit.commit.hex.prefix(7))): \(commit.subject)")
-            case .nothingToCommit:
-                output("Nothing to commit: every answer is as committed.\n")
-            case .left(let pending) where pending > 0:
-                outputLine(
-                    "\(pending) answer\(pending == 1 ? " is" : "s are") in the work tree, not committed; "
-                        + "`welltree review \"\(recorder.stored.workload.name)\"` continues with \(pending == 1 ? "it" : "them").")
-            case .left:
-                output("No changes.\n")
-            }
+        if console.input.isTerminal && console.out.isTerminal, let terminal = Terminal() {
+            outcome = InteractiveReview(terminal: terminal, colour: console.allowsColour, unicode: console.isUTF8)
+                .run(recorder, session: session, start: start)
+        } else {
+            var script = ScriptedReview(
+                readLine: console.input.readLine, output: { console.write($0) }, diagnostic: { console.diagnostic($0) })
+            outcome = script.run(recorder, session: session)
+            failures = script.failures
+        }
+        switch outcome {
+        case .committed(let commit):
+            console.line("Committed \(String(commit.commit.hex.prefix(7))): \(commit.subject)")
+        case .nothingToCommit:
+            console.write("Nothing to commit: every answer is as committed.\n")
+        case .left(let pending) where pending > 0:
+            console.line(
+                "\(pending) answer\(pending == 1 ? " is" : "s are") in the work tree, not committed; "
+                    + "`welltree review \"\(recorder.stored.workload.name)\"` continues with \(pending == 1 ? "it" : "them").")
+        case .left:
+            console.write("No changes.\n")
         }
         if failures > 0 { throw ExitCode(2) }
-    }
-
-    /// Whether the locale's character set is UTF-8 (LC_ALL, then LC_CTYPE, then LANG decide).
-    static func isUTF8(_ environment: [String: String]) -> Bool {
-        let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
-        let upper = locale.uppercased()
-        return upper.contains("UTF-8") || upper.contains("UTF8")
     }
 }

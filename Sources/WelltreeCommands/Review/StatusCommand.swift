@@ -4,7 +4,7 @@ import WelltreeReports
 import WelltreeWorkspace
 
 /// `welltree status W [--lens ALIAS]`: the console's lens overview.
-struct StatusCommand: ParsableCommand {
+struct StatusCommand: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
         abstract: "Per pillar: questions answered, high and medium risks.")
@@ -13,27 +13,24 @@ struct StatusCommand: ParsableCommand {
     @OptionGroup var target: AnswerTarget
     @OptionGroup var format: FormatOptions
 
-    func run() throws {
-        try perform {
-            let workspace = try global.workspace()
-            let (stored, review) = try workspace.review(of: target.workload, lens: target.lens)
-            let updatedAt = review.answers.values.compactMap(\.updatedAt).max()
-            switch format.format {
-            case .json:
-                let status = review.lens.record.status(ofVersionInUse: review.applied.version)
-                let shape = LensReviewShape(record: review.lens.record, version: review.lens.version, status: status.rawValue,
-                                            review: review.review, updatedAt: updatedAt ?? stored.workload.updatedAt)
-                output(jsonText(GetLensReviewOutput(workloadId: stored.workload.id, review: shape)))
-            case .text:
-                output(ReviewText.status(workload: stored.workload.name, lensName: review.lens.record.name,
-                                         version: review.lens.version, review: review.review))
-            }
+    func run(in workspace: Workspace, console: Console) throws {
+        let (stored, review) = try workspace.review(of: target.workload, lens: target.lens)
+        let updatedAt = review.answers.values.compactMap(\.updatedAt).max()
+        switch format.format {
+        case .json:
+            let status = review.lens.record.status(ofVersionInUse: review.applied.version)
+            let shape = LensReviewShape(record: review.lens.record, version: review.lens.version, status: status.rawValue,
+                                        review: review.review, updatedAt: updatedAt ?? stored.workload.updatedAt)
+            console.write(jsonText(GetLensReviewOutput(workloadId: stored.workload.id, review: shape)))
+        case .text:
+            console.write(ReviewText.status(workload: stored.workload.name, lensName: review.lens.record.name,
+                                     version: review.lens.version, review: review.review))
         }
     }
 }
 
 /// `welltree improvements W`: the improvement plan.
-struct ImprovementsCommand: ParsableCommand {
+struct ImprovementsCommand: WorkspaceCommand {
     static let configuration = CommandConfiguration(
         commandName: "improvements",
         abstract: "The improvement plan: questions with risk, HRIs first, by pillar priority, with the best practices to add.")
@@ -46,17 +43,14 @@ struct ImprovementsCommand: ParsableCommand {
     var risk: RiskLevel?
     @OptionGroup var format: FormatOptions
 
-    func run() throws {
-        try perform {
-            let workspace = try global.workspace()
-            let (stored, review) = try workspace.review(of: target.workload, lens: target.lens)
-            let priority = try stored.workload.pillarPriorities ?? workspace.settings().pillarPriority
-            var items = review.review.improvements(lens: review.lens.lens, pillarPriority: priority, risks: risk.map { [$0.risk] } ?? [.high, .medium])
-            if let pillar { items = items.filter { $0.pillarId == pillar } }
-            switch format.format {
-            case .json: output(jsonText(ListLensReviewImprovementsOutput(workloadId: stored.workload.id, lens: review.lens.record, items: items)))
-            case .text: output(ReviewText.improvements(workload: stored.workload.name, items: items))
-            }
+    func run(in workspace: Workspace, console: Console) throws {
+        let (stored, review) = try workspace.review(of: target.workload, lens: target.lens)
+        let priority = try stored.workload.pillarPriorities ?? workspace.settings().pillarPriority
+        var items = review.review.improvements(lens: review.lens.lens, pillarPriority: priority, risks: risk.map { [$0.risk] } ?? [.high, .medium])
+        if let pillar { items = items.filter { $0.pillarId == pillar } }
+        switch format.format {
+        case .json: console.write(jsonText(ListLensReviewImprovementsOutput(workloadId: stored.workload.id, lens: review.lens.record, items: items)))
+        case .text: console.write(ReviewText.improvements(workload: stored.workload.name, items: items))
         }
     }
 }

@@ -5,24 +5,21 @@ import WelltreeWorkspace
 extension Workspace {
     /// `readableOverviews()`, with a progress line on a terminal while workloads are being
     /// read, spread over worker processes when there are many to compute.
-    func overviewsShowingProgress() throws(WorkspaceError) -> WorkloadOverviews {
+    func overviewsShowingProgress(on console: Console) throws(WorkspaceError) -> WorkloadOverviews {
         var progress: TerminalProgress?
         defer { progress?.finish() }
-        return try readableOverviews(workers: .forThisProcess()) { done, total in
-            if progress == nil { progress = TerminalProgress("reading workloads", total: total) }
+        return try readableOverviews(workers: .forThisProcess(console.environment)) { done, total in
+            if progress == nil { progress = console.progress("reading workloads", total: total) }
             progress?.update(done)
         }
     }
 }
 
-/// After a command has shown every workload it could read: names each damaged workload (its
-/// file and what is wrong) on stderr and exits 2, since the output is incomplete.
-func reportDamaged(_ damaged: [DamagedWorkload], leftOutOf what: String) throws {
+/// After a command has shown every workload it could read: throws `CommandError.incomplete`
+/// naming each damaged workload (its file and what is wrong), since the output is incomplete.
+func reportDamaged(_ damaged: [DamagedWorkload], leftOutOf what: String) throws(CommandError) {
     guard !damaged.isEmpty else { return }
-    for workload in damaged { printError("error: " + workload.description) }
-    let n = damaged.count
-    printError("error: \(n) workload\(n == 1 ? "" : "s") could not be read and \(n == 1 ? "is" : "are") left out of the \(what)")
-    throw ExitCode(2)
+    throw .incomplete(damaged: damaged, leftOutOf: what)
 }
 
 extension WorkloadSummaryShape {

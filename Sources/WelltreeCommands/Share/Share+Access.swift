@@ -5,7 +5,7 @@ import WelltreeWorkspace
 
 extension ShareCommand {
     /// `welltree share access`: the administrators and groups.
-    struct Access: ParsableCommand {
+    struct Access: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             commandName: "access",
             abstract: "Show the repository's administrators and groups (access.json on the shares ref).")
@@ -13,13 +13,11 @@ extension ShareCommand {
         @OptionGroup var global: GlobalOptions
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            try perform {
-                let policy = try global.workspace().accessPolicy()
-                switch format.format {
-                case .json: output(jsonText(AccessPolicyOutput(policy)))
-                case .text: output(accessText(policy))
-                }
+        func run(in workspace: Workspace, console: Console) throws {
+            let policy = try workspace.accessPolicy()
+            switch format.format {
+            case .json: console.write(jsonText(AccessPolicyOutput(policy)))
+            case .text: console.write(accessText(policy))
             }
         }
     }
@@ -31,7 +29,7 @@ extension ShareCommand {
             abstract: "Add or remove administrators (one commit on the shares ref; administrators only).",
             subcommands: [Add.self, Remove.self])
 
-        struct Add: ParsableCommand {
+        struct Add: WorkspaceCommand {
             static let configuration = CommandConfiguration(
                 commandName: "add",
                 abstract: "Make principals administrators. In a repository without any, names the first.")
@@ -40,17 +38,15 @@ extension ShareCommand {
             @Argument(help: "The principals (users, as git's user.email or $WELLTREE_PRINCIPAL names them).")
             var principals: [String]
 
-            func run() throws {
-                try perform {
-                    let (policy, changed) = try global.workspace().changeAccess(
-                        message: "Add administrators: \(principals.joined(separator: ", "))"
-                    ) { (policy) throws(WelltreeCore.ValidationError) in try policy.addAdministrators(principals) }
-                    output(accessChange(changed, "Administrators: \(policy.administrators.joined(separator: ", "))"))
-                }
+            func run(in workspace: Workspace, console: Console) throws {
+                let (policy, changed) = try workspace.changeAccess(
+                    message: "Add administrators: \(principals.joined(separator: ", "))"
+                ) { (policy) throws(WelltreeCore.ValidationError) in try policy.addAdministrators(principals) }
+                console.write(accessChange(changed, "Administrators: \(policy.administrators.joined(separator: ", "))"))
             }
         }
 
-        struct Remove: ParsableCommand {
+        struct Remove: WorkspaceCommand {
             static let configuration = CommandConfiguration(
                 commandName: "remove", abstract: "Remove administrators (at least one stays).")
 
@@ -58,13 +54,11 @@ extension ShareCommand {
             @Argument(help: "The administrators to remove.")
             var principals: [String]
 
-            func run() throws {
-                try perform {
-                    let (policy, changed) = try global.workspace().changeAccess(
-                        message: "Remove administrators: \(principals.joined(separator: ", "))"
-                    ) { (policy) throws(WelltreeCore.ValidationError) in try policy.removeAdministrators(principals) }
-                    output(accessChange(changed, "Administrators: \(policy.administrators.joined(separator: ", "))"))
-                }
+            func run(in workspace: Workspace, console: Console) throws {
+                let (policy, changed) = try workspace.changeAccess(
+                    message: "Remove administrators: \(principals.joined(separator: ", "))"
+                ) { (policy) throws(WelltreeCore.ValidationError) in try policy.removeAdministrators(principals) }
+                console.write(accessChange(changed, "Administrators: \(policy.administrators.joined(separator: ", "))"))
             }
         }
     }
@@ -76,7 +70,7 @@ extension ShareCommand {
             abstract: "Add or remove members of a group that shares can name as group:NAME (administrators only).",
             subcommands: [Add.self, Remove.self])
 
-        struct Add: ParsableCommand {
+        struct Add: WorkspaceCommand {
             static let configuration = CommandConfiguration(
                 commandName: "add", abstract: "Add members to a group, creating it (one commit on the shares ref).")
 
@@ -86,18 +80,16 @@ extension ShareCommand {
             @Argument(help: "The members (users).")
             var members: [String]
 
-            func run() throws {
-                try perform {
-                    let name = Share.groupName(group)
-                    let (policy, changed) = try global.workspace().changeAccess(
-                        message: "Add to group \(name): \(members.joined(separator: ", "))"
-                    ) { (policy) throws(WelltreeCore.ValidationError) in try policy.addMembers(members, to: group) }
-                    output(accessChange(changed, "Group \(name): \((policy.groups[name] ?? []).joined(separator: ", "))"))
-                }
+            func run(in workspace: Workspace, console: Console) throws {
+                let name = Share.groupName(group)
+                let (policy, changed) = try workspace.changeAccess(
+                    message: "Add to group \(name): \(members.joined(separator: ", "))"
+                ) { (policy) throws(WelltreeCore.ValidationError) in try policy.addMembers(members, to: group) }
+                console.write(accessChange(changed, "Group \(name): \((policy.groups[name] ?? []).joined(separator: ", "))"))
             }
         }
 
-        struct Remove: ParsableCommand {
+        struct Remove: WorkspaceCommand {
             static let configuration = CommandConfiguration(
                 commandName: "remove", abstract: "Remove members from a group (an empty group is removed).")
 
@@ -107,15 +99,13 @@ extension ShareCommand {
             @Argument(help: "The members to remove.")
             var members: [String]
 
-            func run() throws {
-                try perform {
-                    let name = Share.groupName(group)
-                    let (policy, changed) = try global.workspace().changeAccess(
-                        message: "Remove from group \(name): \(members.joined(separator: ", "))"
-                    ) { (policy) throws(WelltreeCore.ValidationError) in try policy.removeMembers(members, from: group) }
-                    let now = policy.groups[name].map { $0.joined(separator: ", ") } ?? "(removed: no members left)"
-                    output(accessChange(changed, "Group \(name): \(now)"))
-                }
+            func run(in workspace: Workspace, console: Console) throws {
+                let name = Share.groupName(group)
+                let (policy, changed) = try workspace.changeAccess(
+                    message: "Remove from group \(name): \(members.joined(separator: ", "))"
+                ) { (policy) throws(WelltreeCore.ValidationError) in try policy.removeMembers(members, from: group) }
+                let now = policy.groups[name].map { $0.joined(separator: ", ") } ?? "(removed: no members left)"
+                console.write(accessChange(changed, "Group \(name): \(now)"))
             }
         }
     }

@@ -5,7 +5,7 @@ import WelltreeWorkspace
 
 extension ShareCommand {
     /// `welltree share create`.
-    struct Create: ParsableCommand {
+    struct Create: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             commandName: "create",
             abstract: "Invite a principal to a workload you own (one commit on refs/welltree/shares).",
@@ -22,18 +22,15 @@ extension ShareCommand {
         var permission: SharePermission
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            try perform {
-                let workspace = try global.workspace()
-                let (stored, share) = try workspace.createWorkloadShare(workload, principal: principal, permission: permission)
-                switch format.format {
-                case .json: output(jsonText(CreateWorkloadShareOutput(workloadId: stored.workload.id, shareId: share.shareId)))
-                case .text:
-                    outputLine(
-                        "Shared \(stored.workload.name) with \(share.principal) (\(share.permission.rawValue)), pending until accepted: share \(share.shareId)"
-                    )
-                    outputLine("Push it: git push origin \(ShareStore.reference)")
-                }
+        func run(in workspace: Workspace, console: Console) throws {
+            let (stored, share) = try workspace.createWorkloadShare(workload, principal: principal, permission: permission)
+            switch format.format {
+            case .json: console.write(jsonText(CreateWorkloadShareOutput(workloadId: stored.workload.id, shareId: share.shareId)))
+            case .text:
+                console.line(
+                    "Shared \(stored.workload.name) with \(share.principal) (\(share.permission.rawValue)), pending until accepted: share \(share.shareId)"
+                )
+                console.line("Push it: git push origin \(ShareStore.reference)")
             }
         }
     }

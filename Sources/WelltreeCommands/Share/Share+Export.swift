@@ -4,7 +4,7 @@ import WelltreeWorkspace
 
 extension ShareCommand {
     /// `welltree share export`.
-    struct Export: ParsableCommand {
+    struct Export: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
             abstract: "Print the shares as CODEOWNERS or a gitolite conf fragment, for hosts without the server hook.")
@@ -21,25 +21,22 @@ extension ShareCommand {
         @Option(help: "The repository name in the gitolite fragment.")
         var repo = "reviews"
 
-        func run() throws {
-            try perform {
-                let workspace = try global.workspace()
-                let store = try workspace.shareStore()
-                var workloads: [ExportedWorkload] = []
-                for stored in try workspace.allWorkloads() {
-                    let shares = try store.file(.workload(id: stored.workload.id)).shares
-                    workloads.append(ExportedWorkload(
-                        directory: stored.directory, path: Layout.workloadDirectory(stored.directory), workload: stored.workload,
-                        shares: shares))
-                }
-                let lenses = try workspace.allLensRecords().filter { $0.type != .awsOfficial }.map { (alias: $0.alias, owner: $0.owner) }
-                let source = "\(ShareStore.reference) at \(store.commit?.hex ?? "(none)") and \(workspace.base?.hex ?? "(no commit)")"
-                let export = ShareExport(
-                    workloads: workloads, lenses: lenses, policy: try store.access(), now: workspace.nowSeconds, source: source)
-                switch format {
-                case .codeowners: output(export.codeowners())
-                case .gitolite: output(export.gitolite(repo: repo))
-                }
+        func run(in workspace: Workspace, console: Console) throws {
+            let store = try workspace.shareStore()
+            var workloads: [ExportedWorkload] = []
+            for stored in try workspace.allWorkloads() {
+                let shares = try store.file(.workload(id: stored.workload.id)).shares
+                workloads.append(ExportedWorkload(
+                    directory: stored.directory, path: Layout.workloadDirectory(stored.directory), workload: stored.workload,
+                    shares: shares))
+            }
+            let lenses = try workspace.allLensRecords().filter { $0.type != .awsOfficial }.map { (alias: $0.alias, owner: $0.owner) }
+            let source = "\(ShareStore.reference) at \(store.commit?.hex ?? "(none)") and \(workspace.base?.hex ?? "(no commit)")"
+            let export = ShareExport(
+                workloads: workloads, lenses: lenses, policy: try store.access(), now: workspace.nowSeconds, source: source)
+            switch format {
+            case .codeowners: console.write(export.codeowners())
+            case .gitolite: console.write(export.gitolite(repo: repo))
             }
         }
     }

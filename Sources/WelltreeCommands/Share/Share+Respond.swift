@@ -4,7 +4,7 @@ import WelltreeWorkspace
 
 extension ShareCommand {
     /// `welltree share accept`.
-    struct Accept: ParsableCommand {
+    struct Accept: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             commandName: "accept",
             abstract: "Accept an invitation addressed to you (one commit on refs/welltree/shares).")
@@ -14,13 +14,13 @@ extension ShareCommand {
         var invitation: String
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            try respond(global: global, invitation: invitation, accept: true, format: format.format)
+        func run(in workspace: Workspace, console: Console) throws {
+            try respond(in: workspace, invitation: invitation, accept: true, format: format.format, console: console)
         }
     }
 
     /// `welltree share reject`.
-    struct Reject: ParsableCommand {
+    struct Reject: WorkspaceCommand {
         static let configuration = CommandConfiguration(commandName: "reject", abstract: "Reject an invitation addressed to you.")
 
         @OptionGroup var global: GlobalOptions
@@ -28,21 +28,18 @@ extension ShareCommand {
         var invitation: String
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            try respond(global: global, invitation: invitation, accept: false, format: format.format)
+        func run(in workspace: Workspace, console: Console) throws {
+            try respond(in: workspace, invitation: invitation, accept: false, format: format.format, console: console)
         }
     }
 }
 
-private func respond(global: GlobalOptions, invitation: String, accept: Bool, format: OutputFormat) throws {
-    try perform {
-        let workspace = try global.workspace()
-        let answered = try workspace.respond(toInvitation: invitation, accept: accept)
-        switch format {
-        case .json: output(jsonText(UpdateShareInvitationOutput(subject: answered.subject, share: answered.share)))
-        case .text:
-            outputLine("\(accept ? "Accepted" : "Rejected") invitation \(invitation) to \(answered.name ?? "\(answered.subject)")")
-            outputLine("Push it: git push origin \(ShareStore.reference)")
-        }
+private func respond(in workspace: Workspace, invitation: String, accept: Bool, format: OutputFormat, console: Console) throws {
+    let answered = try workspace.respond(toInvitation: invitation, accept: accept)
+    switch format {
+    case .json: console.write(jsonText(UpdateShareInvitationOutput(subject: answered.subject, share: answered.share)))
+    case .text:
+        console.line("\(accept ? "Accepted" : "Rejected") invitation \(invitation) to \(answered.name ?? "\(answered.subject)")")
+        console.line("Push it: git push origin \(ShareStore.reference)")
     }
 }

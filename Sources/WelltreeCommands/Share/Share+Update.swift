@@ -5,7 +5,7 @@ import WelltreeWorkspace
 
 extension ShareCommand {
     /// `welltree share update`.
-    struct Update: ParsableCommand {
+    struct Update: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             commandName: "update",
             abstract: "Change the permission of a share (owner only).",
@@ -20,23 +20,20 @@ extension ShareCommand {
         var permission: SharePermission
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            try perform {
-                let workspace = try global.workspace()
-                let (stored, share) = try workspace.updateWorkloadShare(workload, shareId: shareId, permission: permission)
-                switch format.format {
-                case .json: output(jsonText(UpdateWorkloadShareOutput(share, workload: stored.workload, now: workspace.nowSeconds)))
-                case .text:
-                    outputLine(
-                        "Share \(share.shareId) of \(stored.workload.name): \(share.principal) \(share.permission.rawValue) (\(share.status(at: workspace.nowSeconds).rawValue))"
-                    )
-                }
+        func run(in workspace: Workspace, console: Console) throws {
+            let (stored, share) = try workspace.updateWorkloadShare(workload, shareId: shareId, permission: permission)
+            switch format.format {
+            case .json: console.write(jsonText(UpdateWorkloadShareOutput(share, workload: stored.workload, now: workspace.nowSeconds)))
+            case .text:
+                console.line(
+                    "Share \(share.shareId) of \(stored.workload.name): \(share.principal) \(share.permission.rawValue) (\(share.status(at: workspace.nowSeconds).rawValue))"
+                )
             }
         }
     }
 
     /// `welltree share delete`.
-    struct Delete: ParsableCommand {
+    struct Delete: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             commandName: "delete",
             abstract: "Revoke a share (owner only). The entry stays as REVOKED; sharing again makes a new one.")
@@ -48,14 +45,11 @@ extension ShareCommand {
         var shareId: String
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            try perform {
-                let workspace = try global.workspace()
-                let (stored, share) = try workspace.deleteWorkloadShare(workload, shareId: shareId)
-                switch format.format {
-                case .json: output(jsonText(UpdateWorkloadShareOutput(share, workload: stored.workload, now: workspace.nowSeconds)))
-                case .text: outputLine("Revoked share \(share.shareId) of \(stored.workload.name) (\(share.principal))")
-                }
+        func run(in workspace: Workspace, console: Console) throws {
+            let (stored, share) = try workspace.deleteWorkloadShare(workload, shareId: shareId)
+            switch format.format {
+            case .json: console.write(jsonText(UpdateWorkloadShareOutput(share, workload: stored.workload, now: workspace.nowSeconds)))
+            case .text: console.line("Revoked share \(share.shareId) of \(stored.workload.name) (\(share.principal))")
             }
         }
     }

@@ -4,7 +4,7 @@ import WelltreeWorkspace
 
 extension WorkloadCommand {
     /// `welltree workload create`.
-    struct Create: ParsableCommand {
+    struct Create: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             commandName: "create",
             abstract: "Define a new workload (one commit). The Well-Architected Framework lens is always applied.")
@@ -15,16 +15,13 @@ extension WorkloadCommand {
         var lenses: [String] = []
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            try perform {
-                let workspace = try global.workspace()
-                let stored = try workspace.createWorkload(properties.properties, lenses: lenses)
-                switch format.format {
-                case .json: output(jsonText(CreateWorkloadOutput(id: stored.workload.id)))
-                case .text:
-                    outputLine("Created workload \(stored.workload.name) (\(stored.workload.id))")
-                    outputLine("Lenses: \(stored.workload.lenses.map(\.alias).joined(separator: ", "))")
-                }
+        func run(in workspace: Workspace, console: Console) throws {
+            let stored = try workspace.createWorkload(properties.properties, lenses: lenses)
+            switch format.format {
+            case .json: console.write(jsonText(CreateWorkloadOutput(id: stored.workload.id)))
+            case .text:
+                console.line("Created workload \(stored.workload.name) (\(stored.workload.id))")
+                console.line("Lenses: \(stored.workload.lenses.map(\.alias).joined(separator: ", "))")
             }
         }
     }

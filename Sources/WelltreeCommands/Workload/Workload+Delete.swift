@@ -3,7 +3,7 @@ import WelltreeWorkspace
 
 extension WorkloadCommand {
     /// `welltree workload delete`.
-    struct Delete: ParsableCommand {
+    struct Delete: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             commandName: "delete",
             abstract: "Delete a workload and its answers (owner only). Its milestones stay in history.",
@@ -18,16 +18,13 @@ extension WorkloadCommand {
         @Flag(help: "Confirm the deletion.")
         var yes = false
 
-        func run() throws {
-            try perform {
-                guard yes else { fail("deleting a workload removes its data from the branch; add --yes to confirm") }
-                let workspace = try global.workspace()
-                let (deleted, revoked) = try workspace.deleteWorkload(workload)
-                outputLine("Deleted workload \(deleted.name) (\(deleted.id))")
-                if !revoked.isEmpty {
-                    let principals = revoked.map(\.principal).joined(separator: ", ")
-                    outputLine("Revoked \(revoked.count) share\(revoked.count == 1 ? "" : "s") (\(principals)); push it: git push origin \(ShareStore.reference)")
-                }
+        func run(in workspace: Workspace, console: Console) throws {
+            guard yes else { throw CommandError.refused("deleting a workload removes its data from the branch; add --yes to confirm") }
+            let (deleted, revoked) = try workspace.deleteWorkload(workload)
+            console.line("Deleted workload \(deleted.name) (\(deleted.id))")
+            if !revoked.isEmpty {
+                let principals = revoked.map(\.principal).joined(separator: ", ")
+                console.line("Revoked \(revoked.count) share\(revoked.count == 1 ? "" : "s") (\(principals)); push it: git push origin \(ShareStore.reference)")
             }
         }
     }

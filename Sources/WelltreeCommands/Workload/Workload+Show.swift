@@ -5,7 +5,7 @@ import WelltreeWorkspace
 
 extension WorkloadCommand {
     /// `welltree workload show`.
-    struct Show: ParsableCommand {
+    struct Show: WorkspaceCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "Show a workload's properties, lenses and risks.")
 
         @OptionGroup var global: GlobalOptions
@@ -13,20 +13,17 @@ extension WorkloadCommand {
         var workload: String
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            try perform {
-                let workspace = try global.workspace()
-                let stored = try workspace.findWorkload(workload)
-                let summary = try workspace.summary(of: stored)
-                let priorities = try workspace.settings().pillarPriority
-                switch format.format {
-                case .json:
-                    var shape = WorkloadShape(stored.workload, riskCounts: summary.riskCounts, pillarPriorities: priorities)
-                    shape.workload.updatedAt = summary.updatedAt
-                    output(jsonText(GetWorkloadOutput(shape)))
-                case .text:
-                    output(WorkloadText.render(stored.workload, summary: (summary.riskCounts, summary.updatedAt)))
-                }
+        func run(in workspace: Workspace, console: Console) throws {
+            let stored = try workspace.findWorkload(workload)
+            let summary = try workspace.summary(of: stored)
+            let priorities = try workspace.settings().pillarPriority
+            switch format.format {
+            case .json:
+                var shape = WorkloadShape(stored.workload, riskCounts: summary.riskCounts, pillarPriorities: priorities)
+                shape.workload.updatedAt = summary.updatedAt
+                console.write(jsonText(GetWorkloadOutput(shape)))
+            case .text:
+                console.write(WorkloadText.render(stored.workload, summary: (summary.riskCounts, summary.updatedAt)))
             }
         }
     }

@@ -5,7 +5,7 @@ import WelltreeWorkspace
 
 extension WorkloadCommand {
     /// `welltree workload update`.
-    struct Update: ParsableCommand {
+    struct Update: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             commandName: "update",
             abstract: "Change a workload's properties (owner only; one commit, none when nothing changes).")
@@ -20,20 +20,17 @@ extension WorkloadCommand {
         var removeTags: [String] = []
         @OptionGroup var format: FormatOptions
 
-        func run() throws {
-            try perform {
-                let workspace = try global.workspace()
-                var request = properties.properties
-                request.improvementStatus = improvementStatus
-                request.tagsToRemove = removeTags
-                let (stored, changed) = try workspace.updateWorkload(workload, request)
-                switch format.format {
-                case .json:
-                    output(jsonText(GetWorkloadOutput(WorkloadShape(
-                        stored.workload, riskCounts: nil, pillarPriorities: try workspace.settings().pillarPriority))))
-                case .text:
-                    outputLine(changed ? "Updated workload \(stored.workload.name)" : "Workload \(stored.workload.name) unchanged")
-                }
+        func run(in workspace: Workspace, console: Console) throws {
+            var request = properties.properties
+            request.improvementStatus = improvementStatus
+            request.tagsToRemove = removeTags
+            let (stored, changed) = try workspace.updateWorkload(workload, request)
+            switch format.format {
+            case .json:
+                console.write(jsonText(GetWorkloadOutput(WorkloadShape(
+                    stored.workload, riskCounts: nil, pillarPriorities: try workspace.settings().pillarPriority))))
+            case .text:
+                console.line(changed ? "Updated workload \(stored.workload.name)" : "Workload \(stored.workload.name) unchanged")
             }
         }
     }

@@ -101,7 +101,7 @@ struct CrashSafetyTests {
     @Test(arguments: scenarios)
     func killedAtEveryStepTheRepositoryStaysConsistent(_ scenario: WriteScenario) throws {
         let template = try Sandbox(initialise: !scenario.initialises)
-        try LensCommandTests.lens.write(toFile: template.root + "/team.json", atomically: true, encoding: .utf8)
+        try Fixtures.teamLens.write(toFile: template.root + "/team.json", atomically: true, encoding: .utf8)
         try ReadinessLens.write(ReadinessLens.version1, to: template.root + "/readiness-v1.json")
         try ReadinessLens.write(ReadinessLens.version2, to: template.root + "/readiness-v2.json")
         for command in scenario.setup {

@@ -110,7 +110,7 @@ struct HostileInputTests {
     static func lensText(condition: String = "team_oncall_rota", questionId: String = "team_oncall", name: String = "Team Practices")
         -> String
     {
-        LensCommandTests.lens.replacingOccurrences(of: "\"team_oncall_rota\", \"risk\"", with: "\(Self.json(condition)), \"risk\"")
+        Fixtures.teamLens.replacingOccurrences(of: "\"team_oncall_rota\", \"risk\"", with: "\(Self.json(condition)), \"risk\"")
             .replacingOccurrences(of: "\"id\": \"team_oncall\"", with: "\"id\": \(Self.json(questionId))")
             .replacingOccurrences(of: "\"Team Practices\"", with: Self.json(name))
     }

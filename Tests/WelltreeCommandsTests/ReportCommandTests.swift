@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `welltree report` and `welltree dashboard --format html` run as a user would, in a sandbox
@@ -93,20 +94,6 @@ import Testing
         #expect(page.contains("<nav class=\"contents\" id=\"contents\">"))
         #expect(page.contains("<a href=\"#q.wellarchitected.identities\">How do you manage identities for people and machines?</a>"))
     }
-
-    #if os(Linux)
-        /// cairo, Pango and their dependencies are loaded only when a PDF is rendered (the test
-        /// above): linked, every command would pay for loading them at start-up.
-        @Test func theBinaryDoesNotLinkThePDFLibraries() throws {
-            let result = try Run.program("ldd", [Run.welltree])
-            #expect(result.status == 0, "\(result)")
-            let libraries = result.stdout.split(separator: "\n").compactMap { $0.split(whereSeparator: \.isWhitespace).first }
-            #expect(libraries.contains { $0.hasPrefix("libc.so") }, "ldd listed no libraries: \(result)")
-            for library in ["libpango", "libcairo", "libgobject", "libglib", "libharfbuzz"] {
-                #expect(!libraries.contains { $0.hasPrefix(library) }, "welltree loads \(library) at start-up")
-            }
-        }
-    #endif
 
     /// Workload names cannot hold `<` or `>` (the API's pattern), but descriptions and notes can.
     @Test func userTextIsEscapedInHTML() throws {

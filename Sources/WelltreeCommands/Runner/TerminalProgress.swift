@@ -4,20 +4,32 @@
 
 /// A one-line progress counter on standard error, drawn only when standard error is a terminal
 /// (logs and pipes get no carriage returns) and at most ten times a second, so it costs nothing
-/// measurable in a loop over ten thousand workloads.
+/// measurable in a loop over ten thousand workloads. Commands get one from
+/// `Console.progress(_:total:)`.
 package struct TerminalProgress {
     private let label: String
     private let total: Int
     private let enabled: Bool
+    private let write: @Sendable ([UInt8]) -> Void
     private var lastDraw: UInt64 = 0
     private var drawn = false
 
-    package init(_ label: String, total: Int) {
+    /// A counter drawn through `write` when `enabled`.
+    package init(_ label: String, total: Int, enabled: Bool, write: @escaping @Sendable ([UInt8]) -> Void) {
         self.label = label
         self.total = total
-        enabled = isatty(STDERR_FILENO) == 1
+        self.enabled = enabled
+        self.write = write
         // Work that ends within a tenth of a second shows nothing.
         lastDraw = Self.now()
+    }
+
+    /// A counter on the process's standard error, drawn when it is a terminal (for tools
+    /// without a `Console`, such as the benchmark).
+    package init(_ label: String, total: Int) {
+        self.init(label, total: total, enabled: isatty(STDERR_FILENO) == 1) { bytes in
+            bytes.withUnsafeBufferPointer { _ = Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        }
     }
 
     /// Shows `done` of `total`.
@@ -27,18 +39,13 @@ package struct TerminalProgress {
         guard now &- lastDraw > 100_000_000 else { return }
         lastDraw = now
         drawn = true
-        Self.write("\r\(label): \(done)/\(total)")
+        write(Array("\r\(label): \(done)/\(total)".utf8))
     }
 
     /// Clears the line, if anything was drawn.
     package func finish() {
         guard enabled, drawn else { return }
-        Self.write("\r\u{1B}[K")
-    }
-
-    private static func write(_ text: String) {
-        var text = text
-        text.withUTF8 { _ = Glibc.write(STDERR_FILENO, $0.baseAddress, $0.count) }
+        write(Array("\r\u{1B}[K".utf8))
     }
 
     private static func now() -> UInt64 {

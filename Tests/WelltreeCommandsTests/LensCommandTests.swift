@@ -1,17 +1,10 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Lens commands end to end")
 struct LensCommandTests {
-    static let lens = """
-        {"schemaVersion": "2021-11-01", "name": "Team Practices", "description": "Our own checks.",
-         "pillars": [{"id": "team", "name": "Team", "questions": [{
-           "id": "team_oncall", "title": "Is there an on-call rota?", "description": "Who answers pages.",
-           "choices": [
-             {"id": "team_oncall_rota", "title": "A published rota", "improvementPlan": {"displayText": "Publish a rota"}},
-             {"id": "team_oncall_no", "title": "None of these"}],
-           "riskRules": [{"condition": "team_oncall_rota", "risk": "NO_RISK"}, {"condition": "default", "risk": "HIGH_RISK"}]}]}]}
-        """
+    static let lens = Fixtures.teamLens
 
     @Test func importPublishAssociateAnswerExport() throws {
         let sandbox = try Sandbox()

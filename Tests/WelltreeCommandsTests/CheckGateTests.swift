@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `welltree check` as a CI gate on temporary review repositories: new HRIs fail, resolved
@@ -142,8 +143,8 @@ struct CheckGateTests {
         let sandbox = try Self.sandbox()
         try #require(try sandbox.welltree(["answer", "update", Self.workload, "priorities", "--none"]).status == 0)
         let summary = sandbox.root + "/summary.md"
-        let result = try Run.program(Run.welltree, ["check", "--base", "main", "--format", "github"], in: sandbox.repo,
-                                     environment: sandbox.environment.merging(["GITHUB_STEP_SUMMARY": summary]) { $1 })
+        sandbox.extraEnvironment["GITHUB_STEP_SUMMARY"] = summary
+        let result = try sandbox.welltree(["check", "--base", "main", "--format", "github"])
         #expect(result.status == 1)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         let pattern = #/^::(error|warning|notice)( [a-z]+=[^,:]+(,[a-z]+=[^,:]+)*)?::.+$/#

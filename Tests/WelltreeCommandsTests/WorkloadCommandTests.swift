@@ -1,23 +1,13 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Workload commands end to end")
 struct WorkloadCommandTests {
-    /// The AWS API shape checker beside the project, when present.
-    static let awsshape: String? = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let path = root.deletingLastPathComponent().appendingPathComponent("shared/tools/awsshape.py").path
-        return FileManager.default.fileExists(atPath: path) ? path : nil
-    }()
-
     /// Checks a command's JSON output against an API operation's response shape.
     static func expectShape(_ operation: String, _ result: RunResult) throws {
-        guard let awsshape else { return }
-        let file = NSTemporaryDirectory() + "welltree-shape-" + UUID().uuidString + ".json"
-        try result.stdout.write(toFile: file, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(atPath: file) }
-        let check = try Run.program("python3", [awsshape, operation, file])
-        #expect(check.status == 0, "\(operation): \(check)")
+        let problem = try APIShapeChecker.problem(operation, json: result.stdout)
+        #expect(problem == nil, "\(problem ?? "")")
     }
 
     @Test func initTwiceChangesNothing() throws {

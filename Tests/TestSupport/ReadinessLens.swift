@@ -4,12 +4,12 @@ import Foundation
 /// of a real operational-readiness lens: a question kept unchanged, a question that lost a
 /// choice and gained others, a question removed, a question added, and a question whose only
 /// selected choice was replaced.
-enum ReadinessLens {
-    static let name = "Readiness review"
+package enum ReadinessLens {
+    package static let name = "Readiness review"
 
     /// Version 1: `arch_retry` offers `arch_retry_sdk`, which version 2 drops; `arch_legacy_dr`
     /// disappears in version 2; `event_recovery_runbooks` is replaced by `event_recovery_shift`.
-    static var version1: [String: Any] { lens([
+    package static var version1: [String: Any] { lens([
         pillar("architecture", "Architecture", [
             question("arch_retry", "How do calls to dependencies retry?", ["arch_retry_backoff", "arch_retry_sdk", "arch_retry_jitter"]),
             question("arch_load_test", "How was the load tested?", ["arch_load_test_peak", "arch_load_test_soak"]),
@@ -22,7 +22,7 @@ enum ReadinessLens {
 
     /// Version 2: `arch_retry_sdk` gone, `arch_retry_async` new; `arch_legacy_dr` removed;
     /// `event_budget_alerts` new; `event_recovery_runbooks` replaced by `event_recovery_shift`.
-    static var version2: [String: Any] { lens([
+    package static var version2: [String: Any] { lens([
         pillar("architecture", "Architecture", [
             question("arch_retry", "How do calls to dependencies retry?", ["arch_retry_backoff", "arch_retry_jitter", "arch_retry_async"]),
             question("arch_load_test", "How was the load tested?", ["arch_load_test_peak", "arch_load_test_soak"]),
@@ -34,7 +34,7 @@ enum ReadinessLens {
     ]) }
 
     /// Writes a version to `path` as a lens file.
-    static func write(_ lens: [String: Any], to path: String) throws {
+    package static func write(_ lens: [String: Any], to path: String) throws {
         let data = try JSONSerialization.data(withJSONObject: lens, options: [.prettyPrinted, .sortedKeys])
         try data.write(to: URL(fileURLWithPath: path))
     }

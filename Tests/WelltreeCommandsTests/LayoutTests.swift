@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Workload directories in shards, and repositories written before them, through the binary.
@@ -6,8 +7,8 @@ import Testing
 struct LayoutTests {
     static let workload = Sandbox.tutorialName
     static let directory = "retail-website-north-america"
-    static let sharded = "workloads/re/retail-website-north-america"
-    static let unsharded = "workloads/retail-website-north-america"
+    static let sharded = Fixtures.tutorialDirectory
+    static let unsharded = Fixtures.unshardedTutorialDirectory
 
     /// The tutorial workload with one answer, moved back to the layout before shards the way
     /// an older Welltree wrote it (settings format 1, the directory straight below workloads/).
