@@ -111,9 +111,12 @@ struct GitDriverTests {
     @Test(arguments: [["commit", "-a", "-m", "Hand edit"], ["commit", "-m", "Hand edit", "--", answers + "priorities.json"]])
     func preCommitChecksWhatTheCommitTakesFromTheWorkTree(_ commit: [String]) throws {
         let sandbox = try Self.installed()
-        try #require(try sandbox.welltree(["answer", "update", Self.workload, "priorities", "--select", "ops_priorities_ext_cust_needs"]).status == 0)
+        try #require(
+            try sandbox.welltree(["answer", "update", Self.workload, "priorities", "--select", "ops_priorities_ext_cust_needs"]).status == 0
+        )
         let path = Self.answers + "priorities.json"
-        try "{\n  \"selectedChoices\": [\n    \"no_such_choice\"\n  ]\n}\n".write(toFile: sandbox.repo + "/" + path, atomically: true, encoding: .utf8)
+        try "{\n  \"selectedChoices\": [\n    \"no_such_choice\"\n  ]\n}\n".write(
+            toFile: sandbox.repo + "/" + path, atomically: true, encoding: .utf8)
         let head = try sandbox.commit(of: "HEAD")
         let refused = try sandbox.git(commit)
         #expect(refused.status != 0, "\(refused)")
@@ -121,7 +124,8 @@ struct GitDriverTests {
             refused.stderr.contains("\(path):3:5: error: selectedChoices[0]: \"no_such_choice\" is not a choice of question priorities"),
             "\(refused)")
         #expect(try sandbox.commit(of: "HEAD") == head)
-        try "{\n  \"selectedChoices\": [\n    \"ops_priorities_no\"\n  ]\n}\n".write(toFile: sandbox.repo + "/" + path, atomically: true, encoding: .utf8)
+        try "{\n  \"selectedChoices\": [\n    \"ops_priorities_no\"\n  ]\n}\n".write(
+            toFile: sandbox.repo + "/" + path, atomically: true, encoding: .utf8)
         let fixed = try sandbox.git(commit)
         #expect(fixed.status == 0, "\(fixed)")
         #expect(try sandbox.commit(of: "HEAD") != head)
