@@ -149,12 +149,20 @@ package final class Repository {
         return value != 0
     }
 
+    /// Where branches live among references: `refs/heads/`.
+    package static let branchPrefix = "refs/heads/"
+
+    /// `main` for `refs/heads/main`; any other reference as it is.
+    package static func branchName(_ reference: String) -> String {
+        reference.hasPrefix(branchPrefix) ? String(reference.dropFirst(branchPrefix.count)) : reference
+    }
+
     /// Points HEAD at the branch `reference` (`refs/heads/main`), which need not exist yet: the
     /// next commit or push to it creates it. Refuses a name git would not accept as a branch.
     package func attachHead(to reference: String) throws(GitError) {
         var valid: Int32 = 0
         try check(git_reference_name_is_valid(&valid, reference), "git_reference_name_is_valid", subject: reference)
-        guard valid == 1, reference.hasPrefix("refs/heads/") else {
+        guard valid == 1, reference.hasPrefix(Self.branchPrefix) else {
             throw GitError(code: GIT_EINVALIDSPEC.rawValue, function: "git_repository_set_head", subject: reference, message: "not a valid branch name")
         }
         try check(git_repository_set_head(handle, reference), "git_repository_set_head", subject: reference)

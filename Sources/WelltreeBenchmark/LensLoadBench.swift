@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WelltreeCore
+import WelltreeWorkspace
 
 extension BenchCommand {
     /// `welltree-bench lens FILE...`: what the lens cache saves on each lens version a command

@@ -83,7 +83,7 @@ package struct ReviewRepositoryGenerator {
                 lenses.append(pool.remove(at: random.int(0...(pool.count - 1))))
             }
             let workload = makeWorkload(index: index, lenses: lenses, random: &random)
-            let directory = Workload.directoryName(for: workload.name)
+            let directory = Layout.workloadDirectoryName(for: workload.name)
             var answerTrees: [String: [TreeEntry]] = [:]
             for lens in lenses {
                 let answered = 0.3 + 0.7 * Double(random.next() % 1000) / 1000
@@ -160,7 +160,7 @@ package struct ReviewRepositoryGenerator {
         _ repository: Repository, templateFiles: [(String, ObjectID)], workloads: [TreeEntry], parent: ObjectID?, message: String
     ) throws -> ObjectID {
         var shards: [String: [TreeEntry]] = [:]
-        for entry in workloads { shards[Workload.shard(ofDirectory: entry.name), default: []].append(entry) }
+        for entry in workloads { shards[Layout.shard(ofDirectory: entry.name), default: []].append(entry) }
         var shardEntries: [TreeEntry] = []
         for (shard, entries) in shards {
             shardEntries.append(TreeEntry(name: shard, id: try repository.writeTree(entries), kind: .tree))

@@ -1,19 +1,63 @@
 import WelltreeCore
 
-/// One workload as the exports need it: where it lives and who may change what.
+/// One workload as the exports need it: where its files and milestone tags live, and who may
+/// change what. The paths come from the workspace's layout; the exports only print them.
 package struct ExportedWorkload: Sendable {
-    /// The workload directory's name (`<dir>`), which milestone tags carry.
-    package var directory: String
     /// The workload directory's path in the repository (`workloads/<shard>/<dir>`).
     package var path: String
+    /// The directory of its answers (`<path>/answers`).
+    package var answersPath: String
+    /// The reference prefix of its milestone tags (`refs/tags/welltree/<dir>-<id8>/`).
+    package var milestoneTags: String
+    /// Its share file on the shares reference (`workloads/<id>.json`).
+    package var shareFile: String
     package var workload: Workload
     package var shares: [Share]
 
-    package init(directory: String, path: String, workload: Workload, shares: [Share]) {
-        self.directory = directory
+    package init(path: String, answersPath: String, milestoneTags: String, shareFile: String, workload: Workload, shares: [Share]) {
         self.path = path
+        self.answersPath = answersPath
+        self.milestoneTags = milestoneTags
+        self.shareFile = shareFile
         self.workload = workload
         self.shares = shares
+    }
+}
+
+/// One custom lens as the exports need it.
+package struct ExportedLens: Sendable {
+    package var alias: String
+    package var owner: String
+    /// The lens directory on branches (`lenses/<alias>`).
+    package var path: String
+    /// Its share file on the shares reference (`lenses/<alias>.json`).
+    package var shareFile: String
+
+    package init(alias: String, owner: String, path: String, shareFile: String) {
+        self.alias = alias
+        self.owner = owner
+        self.path = path
+        self.shareFile = shareFile
+    }
+}
+
+/// Where the review repository keeps what the exports guard, as the workspace lays it out.
+package struct ExportLayout: Sendable {
+    /// Directories new workloads and lenses are created in on branches (`workloads`, `lenses`).
+    package var workloads: String
+    package var lenses: String
+    /// The reference prefix of every milestone tag (`refs/tags/welltree/`).
+    package var milestoneTags: String
+    /// The shares reference (`refs/welltree/shares`) and the directories of its share files.
+    package var sharesReference: String
+    package var shareDirectories: [String]
+
+    package init(workloads: String, lenses: String, milestoneTags: String, sharesReference: String, shareDirectories: [String]) {
+        self.workloads = workloads
+        self.lenses = lenses
+        self.milestoneTags = milestoneTags
+        self.sharesReference = sharesReference
+        self.shareDirectories = shareDirectories
     }
 }
 
@@ -23,17 +67,20 @@ package struct ExportedWorkload: Sendable {
 /// every change of shares; neither can express everything the hook does (see docs/shares.md).
 package struct ShareExport: Sendable {
     package var workloads: [ExportedWorkload]
-    /// Custom lenses: alias -> owner.
-    package var lenses: [(alias: String, owner: String)]
+    /// Custom lenses.
+    package var lenses: [ExportedLens]
+    package var layout: ExportLayout
     package var policy: AccessPolicy
     package var now: Int64
     /// Where the data came from, for the header comment.
     package var source: String
 
-    package init(workloads: [ExportedWorkload], lenses: [(alias: String, owner: String)], policy: AccessPolicy, now: Int64, source: String)
-    {
-        self.workloads = workloads.sorted { $0.directory < $1.directory }
+    package init(
+        workloads: [ExportedWorkload], lenses: [ExportedLens], layout: ExportLayout, policy: AccessPolicy, now: Int64, source: String
+    ) {
+        self.workloads = workloads.sorted { $0.path.split(separator: "/").last ?? "" < $1.path.split(separator: "/").last ?? "" }
         self.lenses = lenses.sorted { $0.alias < $1.alias }
+        self.layout = layout
         self.policy = policy
         self.now = now
         self.source = source
@@ -61,13 +108,13 @@ package struct ShareExport: Sendable {
             lines.append("/.github/CODEOWNERS " + admins.joined(separator: " "))
         }
         for lens in lenses {
-            lines.append("/lenses/\(lens.alias)/ \(codeowner(lens.owner))")
+            lines.append("/\(lens.path)/ \(codeowner(lens.owner))")
         }
         for item in workloads {
             let owner = codeowner(item.workload.owner)
             lines.append("# \(item.workload.name) (\(item.workload.id))")
             lines.append("/\(item.path)/ \(owner)")
-            lines.append("/\(item.path)/answers/ " + ([owner] + contributors(item).map(codeowner)).joined(separator: " "))
+            lines.append("/\(item.answersPath)/ " + ([owner] + contributors(item).map(codeowner)).joined(separator: " "))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -99,39 +146,64 @@ package struct ShareExport: Sendable {
         lines.append("repo \(repo)")
         lines.append("    R                                        = @all")
         for item in workloads {
-            let tag = "refs/tags/welltree/\(item.directory)-\(item.workload.id.prefix(8))/"
-            lines.append("    RW   \(tag) = \(item.workload.owner)")
-            lines.append("    -    \(tag) = @all")
+            lines.append("    RW   \(item.milestoneTags) = \(item.workload.owner)")
+            lines.append("    -    \(item.milestoneTags) = @all")
         }
-        lines.append("    RW   refs/tags/welltree/                 = @all")
-        lines.append("    -    refs/tags/welltree/                 = @all")
-        lines.append("    RW   refs/welltree/shares                = @all")
+        lines.append("    RW   \(padded(layout.milestoneTags)) = @all")
+        lines.append("    -    \(padded(layout.milestoneTags)) = @all")
+        lines.append("    RW   \(padded(layout.sharesReference)) = @all")
         lines.append("    RW+                                      = @welltree-admins")
         lines.append("    RW                                       = @all")
         lines.append("")
         for lens in lenses {
-            lines.append("    RW   VREF/NAME/lenses/\(lens.alias)/ = \(lens.owner)")
-            lines.append("    RW   VREF/NAME/lenses/\(lens.alias)\\.json$ = \(lens.owner)")
-            lines.append("    -    VREF/NAME/lenses/\(lens.alias)(/|\\.json$) = @all")
+            lines.append("    RW   VREF/NAME/\(lens.path)/ = \(lens.owner)")
+            lines.append("    RW   VREF/NAME/\(Self.pattern(lens.shareFile)) = \(lens.owner)")
+            lines.append("    -    VREF/NAME/\(Self.alternatives(lens.path + "/", lens.shareFile)) = @all")
         }
         for item in workloads {
             let owner = item.workload.owner
             let directory = "VREF/NAME/\(item.path)/"
+            let answers = "VREF/NAME/\(item.answersPath)/"
             lines.append("    # \(item.workload.name) (\(item.workload.id))")
             lines.append("    RW   \(directory) = \(owner)")
             let contributors = contributors(item).map(gitolitePrincipal)
             if !contributors.isEmpty {
-                lines.append("    RW   \(directory)answers/ = " + contributors.joined(separator: " "))
+                lines.append("    RW   \(answers) = " + contributors.joined(separator: " "))
             }
             lines.append("    -    \(directory) = @all")
-            lines.append("    RW   VREF/NAME/workloads/\(item.workload.id)\\.json$ = \(owner)")
-            lines.append("    -    VREF/NAME/workloads/\(item.workload.id)\\.json$ = @all")
+            lines.append("    RW   VREF/NAME/\(Self.pattern(item.shareFile)) = \(owner)")
+            lines.append("    -    VREF/NAME/\(Self.pattern(item.shareFile)) = @all")
         }
-        lines.append("    RW   VREF/NAME/workloads/                = @all")
-        lines.append("    RW   VREF/NAME/lenses/                   = @all")
+        var open: [String] = []
+        for directory in [layout.workloads, layout.lenses] + layout.shareDirectories where !open.contains(directory) {
+            open.append(directory)
+            lines.append("    RW   \(padded("VREF/NAME/\(directory)/")) = @all")
+        }
         lines.append("    RW   VREF/NAME/                          = @welltree-admins")
         lines.append("    -    VREF/NAME/                          = @all")
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// A reference or VREF column padded to the width the fixed rules line up at.
+    private func padded(_ text: String) -> String {
+        text.count >= 35 ? text : text + String(repeating: " ", count: 35 - text.count)
+    }
+
+    /// A file path as a VREF/NAME regular expression matching exactly it.
+    private static func pattern(_ path: String) -> String {
+        escaped(path[...]) + "$"
+    }
+
+    /// One VREF/NAME expression for a directory (`lenses/x/`, everything below it) and a file
+    /// (`lenses/x.json`, exactly it) that share a beginning: `lenses/x(/|\.json$)`.
+    private static func alternatives(_ directory: String, _ file: String) -> String {
+        let common = zip(directory, file).prefix { $0 == $1 }.count
+        return escaped(directory.prefix(common)) + "(" + escaped(directory.dropFirst(common)) + "|" + escaped(file.dropFirst(common)) + "$)"
+    }
+
+    /// `.` as `\.`, the one regular-expression character layout paths hold.
+    private static func escaped(_ text: Substring) -> String {
+        text.replacingOccurrences(of: ".", with: "\\.")
     }
 
     private func gitolitePrincipal(_ principal: String) -> String {

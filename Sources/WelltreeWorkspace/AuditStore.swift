@@ -74,7 +74,7 @@ package struct AuditStore {
         let created = try Self.wrap { () throws(GitError) -> ObjectID in
             let base = try parent.map { id throws(GitError) in try repository.commit(id).tree }
             var changes = [TreeChange(path: Self.entryFile, blob: try repository.writeBlob(bytes))]
-            for update in entry.updates where update.reference.hasPrefix("refs/heads/") && (update.old == nil) != (update.new == nil) {
+            for update in entry.updates where update.reference.hasPrefix(Repository.branchPrefix) && (update.old == nil) != (update.new == nil) {
                 let path = Self.creatorsDirectory + "/" + Self.creatorFileName(update.reference)
                 let blob = try update.new.map { _ throws(GitError) in try repository.writeBlob(Array((entry.pusher + "\n").utf8)) }
                 changes.append(TreeChange(path: path, blob: blob))

@@ -35,15 +35,14 @@ package struct ChangedParts: Sendable, Equatable {
         var workloads = Set<String>()
         var lenses = Set<String>()
         for delta in deltas {
-            let parts = delta.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            if let directory = Layout.workloadDirectory(inPathComponents: parts) {
+            if let directory = Layout.workloadDirectory(ofPath: delta.path) {
                 workloads.insert(directory)
-            } else if parts.count >= 3, parts[0] == Layout.lenses {
-                lenses.insert(parts[1])
-                if parts.count == 3, parts[2] == "draft.json" {
-                    draftChanges.insert(parts[1])
+            } else if let alias = Layout.lensAlias(ofPath: delta.path) {
+                lenses.insert(alias)
+                if Layout.isLensDraft(delta.path) {
+                    draftChanges.insert(alias)
                 } else {
-                    riskRelevantLenses.insert(parts[1])
+                    riskRelevantLenses.insert(alias)
                 }
             } else if delta.path == Layout.settings {
                 settingsChanged = true

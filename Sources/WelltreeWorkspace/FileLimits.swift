@@ -47,9 +47,9 @@ package enum FileLimits {
             return other
         }
         if first == Layout.lenses {
-            if parts.count == 3, parts[2] == "lens.json" { return lensRecord }
-            if parts.count == 3, parts[2] == "draft.json" { return lensVersion }
-            if parts.count == 4, parts[2] == "versions" { return lensVersion }
+            if parts.count == 3, parts[2] == Layout.lensMetadataFileName { return lensRecord }
+            if parts.count == 3, parts[2] == Layout.lensDraftFileName { return lensVersion }
+            if parts.count == 4, parts[2] == Layout.lensVersionsDirectoryName { return lensVersion }
             return other
         }
         return nil

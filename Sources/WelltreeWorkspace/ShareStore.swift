@@ -23,11 +23,15 @@ package struct ShareStore {
     /// allowed-signers format (`alice@example.com namespaces="git" ssh-ed25519 AAAA...`).
     package static let allowedSignersFile = "allowed_signers"
 
+    /// The directories of share files: one file per workload id, one per custom lens alias.
+    package static let workloadsDirectory = "workloads"
+    package static let lensesDirectory = "lenses"
+
     /// The share file of a subject.
     package static func path(of subject: ShareSubject) -> String {
         switch subject {
-        case .workload(let id): "workloads/\(id).json"
-        case .lens(let alias): "lenses/\(alias).json"
+        case .workload(let id): "\(workloadsDirectory)/\(id).json"
+        case .lens(let alias): "\(lensesDirectory)/\(alias).json"
         }
     }
 
@@ -37,8 +41,8 @@ package struct ShareStore {
         guard parts.count == 2, parts[1].hasSuffix(".json"), parts[1].count > 5 else { return nil }
         let name = String(parts[1].dropLast(5))
         switch parts[0] {
-        case "workloads": return .workload(id: name)
-        case "lenses": return .lens(alias: name)
+        case workloadsDirectory: return .workload(id: name)
+        case lensesDirectory: return .lens(alias: name)
         default: return nil
         }
     }
@@ -99,7 +103,7 @@ package struct ShareStore {
     package func allFiles() throws(WorkspaceError) -> [ShareFile] {
         guard let tree else { return [] }
         var files: [ShareFile] = []
-        for directory in ["workloads", "lenses"] {
+        for directory in [Self.workloadsDirectory, Self.lensesDirectory] {
             guard let entry = try wrap({ () throws(GitError) in try repository.entry(at: directory, inTree: tree) }), entry.kind == .tree
             else { continue }
             for item in try wrap({ () throws(GitError) in try repository.treeEntries(entry.id) }) {

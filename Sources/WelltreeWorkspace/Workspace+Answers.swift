@@ -40,8 +40,7 @@ extension Workspace {
         var result: [String: StoredAnswer] = [:]
         for file in try wrap({ () throws(GitError) in try repository.treeEntries(entry.id) }) {
             let path = "\(directoryPath)/\(file.name)"
-            guard file.name.hasSuffix(".json") else { continue }
-            let question = String(file.name.dropLast(5))
+            guard let question = Layout.question(ofAnswerFileName: file.name) else { continue }
             if let known = parsed.answers[file.id], file.kind == .blob {
                 result[question] = known
                 continue

@@ -29,7 +29,7 @@ extension Workspace {
         var others: [TreeEntry] = []
         for entry in try repository.treeEntries(workloads.id) {
             if entry.kind == .tree {
-                shards[Workload.shard(ofDirectory: entry.name), default: []].append(entry)
+                shards[Layout.shard(ofDirectory: entry.name), default: []].append(entry)
             } else {
                 others.append(entry)
             }

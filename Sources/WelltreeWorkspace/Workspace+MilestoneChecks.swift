@@ -67,7 +67,7 @@ extension Workspace {
         if let head = base, head != stored.commit,
             try !wrap({ () throws(GitError) in try repository.isDescendant(head, of: stored.commit) })
         {
-            problems.append("its commit \(short) is not on the history of \(branch.map(Self.shortBranch) ?? "HEAD")")
+            problems.append("its commit \(short) is not on the history of \(branch.map(Repository.branchName) ?? "HEAD")")
         }
         let snapshot = try Workspace(repository: repository, commit: stored.commit)
         var workload: StoredWorkload?
@@ -83,7 +83,7 @@ extension Workspace {
             if workload.workload.owner != owner {
                 problems.append("the workload.json of its commit names owner \(workload.workload.owner), not the owner \(owner)")
             }
-            let expected = Milestone.tagPrefix + "\(workload.directory)-\(milestone.workloadId.prefix(8))/"
+            let expected = Milestone.tagDirectory(workloadDirectory: workload.directory, workloadId: milestone.workloadId)
             if !stored.tagName.hasPrefix(expected) {
                 problems.append("its name does not begin with \(expected), the workload's directory in its commit")
             }
@@ -148,11 +148,6 @@ extension Workspace {
     /// `HIGH=1 MEDIUM=3 NONE=8 NOT_APPLICABLE=0 UNANSWERED=45`, worst first.
     static func counts(_ counts: RiskCounts) -> String {
         [Risk.high, .medium, .none, .notApplicable, .unanswered].map { "\($0.rawValue)=\(counts[$0])" }.joined(separator: " ")
-    }
-
-    /// `main` of `refs/heads/main`.
-    static func shortBranch(_ branch: String) -> String {
-        branch.hasPrefix("refs/heads/") ? String(branch.dropFirst("refs/heads/".count)) : branch
     }
 
     /// `Name <email>` of a tagger header `Name <email> 1700000000 +0000`.

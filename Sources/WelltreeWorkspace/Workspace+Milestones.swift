@@ -12,7 +12,7 @@ package struct StoredMilestone: Sendable {
     package var commit: ObjectID
 
     /// The tag name as `git tag -l` shows it.
-    package var tagName: String { String(reference.dropFirst("refs/tags/".count)) }
+    package var tagName: String { Milestone.tagName(ofReference: reference) }
 }
 
 /// Whether a new milestone tag is signed.
@@ -43,7 +43,7 @@ extension Workspace {
 
     /// Every milestone tag in the repository, of workloads present or deleted.
     package func allMilestones() throws(WorkspaceError) -> [StoredMilestone] {
-        try milestoneTags(glob: "refs/tags/\(Milestone.tagPrefix)*")
+        try milestoneTags(glob: Milestone.referencePrefix + "*")
     }
 
     private func milestoneTags(glob: String) throws(WorkspaceError) -> [StoredMilestone] {
@@ -140,7 +140,7 @@ extension Workspace {
             id = try repository.createTag(bytes: bytes)
         } catch {
             if error.isLocked {
-                throw .staleLock(path: repository.commonDirectory + "refs/tags/" + pending.tagName + ".lock", committed: nil)
+                throw .staleLock(path: repository.commonDirectory + Milestone.reference(ofTag: pending.tagName) + ".lock", committed: nil)
             }
             if error.isExists {
                 throw .refused("the tag \(pending.tagName) exists already (another milestone was saved meanwhile?); nothing was written, run the command again")
@@ -149,7 +149,7 @@ extension Workspace {
         }
         reach(.afterTag)
         let tag = try wrap { () throws(GitError) in try repository.tagObject(id) }
-        return StoredMilestone(milestone: pending.milestone, tag: tag, reference: "refs/tags/" + pending.tagName, commit: pending.commit)
+        return StoredMilestone(milestone: pending.milestone, tag: tag, reference: Milestone.reference(ofTag: pending.tagName), commit: pending.commit)
     }
 
     /// Saves a milestone of the workload `reference` at the current commit.

@@ -5,7 +5,7 @@ extension Workspace {
     /// Where the summary cache of this repository lives: in the git directory shared by all its
     /// work trees, never in the work tree or in commits.
     package var summaryCachePath: String {
-        repository.commonDirectory + "welltree/cache/" + SummaryCache.fileName
+        Layout.cache(SummaryCache.fileName, commonDirectory: repository.commonDirectory)
     }
 
     /// Every workload's overview, in directory order: the dashboard's and the workload list's

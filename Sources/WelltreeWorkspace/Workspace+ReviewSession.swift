@@ -27,11 +27,11 @@ extension Workspace {
         var result: [PendingAnswer] = []
         for path in Set(paths).sorted() {
             let name = String(path.dropFirst(directory.count))
-            guard name.hasSuffix(".json"), !name.contains("/"), !name.hasPrefix(".") else { continue }
+            guard let question = Layout.question(ofAnswerFileName: name), !name.contains("/"), !name.hasPrefix(".") else { continue }
             let bytes = try workTreeFile(path)
             if bytes == (try file(path)) { continue }
             let answer = try bytes.map { bytes throws(WorkspaceError) in try decode(StoredAnswer.self, from: bytes, path: path) }
-            result.append(PendingAnswer(questionId: String(name.dropLast(5)), path: path, stored: answer))
+            result.append(PendingAnswer(questionId: question, path: path, stored: answer))
         }
         return result
     }

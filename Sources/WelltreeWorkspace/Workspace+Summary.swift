@@ -65,7 +65,7 @@ extension Workspace {
                 let fileIndex = answerFileIndex(lens)
                 let directoryPath = Layout.answersDirectory(stored.directory, lens: applied.alias)
                 for file in try wrap({ () throws(GitError) in try repository.treeEntries(directory.id) }) {
-                    guard file.name.hasSuffix(".json") else { continue }
+                    guard Layout.question(ofAnswerFileName: file.name) != nil else { continue }
                     let question = fileIndex[file.name]
                     if question != nil { answered += 1 }
                     let risk = try risk(
@@ -144,8 +144,8 @@ extension Workspace {
     private func answerFileIndex(_ lens: LoadedLens) -> [String: Int] {
         if let index = parsed.answerFileIndex[lens.blob] { return index }
         var index: [String: Int] = [:]
-        for (position, id) in lens.evaluator.questionIds.enumerated() where index["\(id).json"] == nil {
-            index["\(id).json"] = position
+        for (position, id) in lens.evaluator.questionIds.enumerated() where index[Layout.answerFileName(id)] == nil {
+            index[Layout.answerFileName(id)] = position
         }
         parsed.answerFileIndex[lens.blob] = index
         return index

@@ -20,11 +20,11 @@ extension Workspace {
             let entries = try wrap { () throws(GitError) in try repository.treeEntries(shard.id) }
             let shardPath = Layout.workloads + "/" + shard.name
             if entries.contains(where: { $0.name == Layout.workloadFileName && $0.kind != .tree }) {
-                try misplaced(shardPath, Self.unshardedRule(shard.name))
+                try misplaced(shardPath, Layout.unshardedRule(shard.name))
                 continue
             }
             for entry in entries where entry.kind == .tree {
-                guard Workload.shard(ofDirectory: entry.name) == shard.name else {
+                guard Layout.shard(ofDirectory: entry.name) == shard.name else {
                     try misplaced(
                         shardPath + "/" + entry.name,
                         "a workload directory belongs in the shard of its first two characters, \(Layout.workloadDirectory(entry.name))")
@@ -34,13 +34,6 @@ extension Workspace {
             }
         }
         return result
-    }
-
-    /// Why a workload directory straight below `workloads/` is refused, and the way out.
-    static func unshardedRule(_ directory: String) -> String {
-        let target = Layout.workloadDirectory(directory)
-        return "a workload directory belongs in the shard of its first two characters, \(target) "
-            + "(a branch written before workloads were sharded? move it there: git mv \(Layout.workloads)/\(directory) \(target))"
     }
 
     /// Reads the workload stored in `entry` (a workload directory, named by its `<dir>`).
@@ -167,7 +160,7 @@ extension Workspace {
             if misplaced == nil { misplaced = .misplaced(path: path, rule: rule) }
         }
         let wanted = Workload.normalizedName(reference)
-        let guess = Workload.directoryName(for: reference)
+        let guess = Layout.workloadDirectoryName(for: reference)
         if let entry = entries.first(where: { $0.name == guess }) {
             let stored = try loadWorkload(entry)
             if Workload.normalizedName(stored.workload.name) == wanted || entry.name == reference {
@@ -209,7 +202,7 @@ extension Workspace {
 
     /// A directory name for a new workload: the name's slug, with a number added on collision.
     func freshDirectory(for name: String, taken: Set<String>) -> String {
-        let slug = Workload.directoryName(for: name)
+        let slug = Layout.workloadDirectoryName(for: name)
         if !taken.contains(slug) { return slug }
         var n = 2
         while taken.contains("\(slug)-\(n)") { n += 1 }

@@ -99,10 +99,10 @@ extension WorkspaceComparison {
             ]
         }
         var findings: [IntegrityFinding] = []
-        let versions = Layout.lensDirectory(alias) + "/versions"
+        let versions = Layout.lensVersionsDirectory(alias)
         for entry in try head.directory(versions) {
             let path = versions + "/" + entry.name
-            let version = entry.name.hasSuffix(".json") ? String(entry.name.dropLast(5)) : entry.name
+            let version = Layout.version(ofLensVersionFileName: entry.name)
             let shipped = ShippedLenses.blob(alias, version: version)
             guard entry.kind != .blob || entry.id != shipped else { continue }
             // The base differing already was reported when that came in.

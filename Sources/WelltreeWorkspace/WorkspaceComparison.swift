@@ -101,20 +101,9 @@ package struct WorkspaceComparison {
     private func refuseMisplaced(_ parts: ChangedParts) throws(WorkspaceError) {
         var problems: [FileProblem] = []
         var seen = Set<String>()
-        for path in parts.otherFiles where path.hasPrefix(Layout.workloads + "/") {
-            let components = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            if components.count >= 4 {
-                let directory = components[0...2].joined(separator: "/")
-                guard seen.insert(directory).inserted else { continue }
-                problems.append(
-                    FileProblem(
-                        path: directory,
-                        message:
-                            "a workload directory belongs in the shard of its first two characters, \(Layout.workloadDirectory(components[2]))"
-                    ))
-            } else {
-                problems.append(FileProblem(path: path, message: "only workload directories belong below \(Layout.workloads)/<shard>/"))
-            }
+        for path in parts.otherFiles {
+            guard let (place, rule) = Layout.misplacement(of: path), seen.insert(place).inserted else { continue }
+            problems.append(FileProblem(path: place, message: rule))
         }
         if !problems.isEmpty { throw .invalidFiles(problems) }
     }

@@ -1,3 +1,4 @@
+import Git
 import WelltreeCore
 
 /// Settings of a whole review repository, kept in `welltree.json` at its root.
@@ -31,7 +32,7 @@ package struct WorkspaceSettings: Sendable, Equatable, Codable {
 
     /// Whether `reference` (`refs/heads/NAME`) is one of `protectedBranches`.
     package func protects(branch reference: String) -> Bool {
-        protectedBranches.contains { $0 == reference || "refs/heads/" + $0 == reference }
+        protectedBranches.contains { $0 == reference || Repository.branchPrefix + $0 == reference }
     }
 
     private enum CodingKeys: String, CodingKey {

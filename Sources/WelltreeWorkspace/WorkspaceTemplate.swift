@@ -68,7 +68,7 @@ extension Workspace {
                 addedFiles.append(relative)
                 continue
             }
-            guard relative.hasPrefix(Layout.lenses + "/"), relative.hasSuffix("/lens.json") else { continue }
+            guard relative.hasPrefix(Layout.lenses + "/"), relative.hasSuffix("/" + Layout.lensMetadataFileName) else { continue }
             let shipped = try workspace.decode(LensRecord.self, from: bytes, path: template.root + "/" + relative)
             let current = try workspace.decode(LensRecord.self, from: existing, path: relative)
             var record = current

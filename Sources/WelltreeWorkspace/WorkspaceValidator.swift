@@ -90,9 +90,8 @@ package struct WorkspaceValidator {
         }
         var aliases = Set<String>()
         for path in paths where path.hasPrefix(Layout.lenses + "/") {
-            let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-            if parts.count >= 3 {
-                aliases.insert(String(parts[1]))
+            if let alias = Layout.lensAlias(ofPath: path) {
+                aliases.insert(alias)
             } else {
                 problems.append(FileProblem(path: path, message: "unexpected file; lenses live in directories lenses/<alias>/"))
             }
@@ -115,23 +114,10 @@ package struct WorkspaceValidator {
         var names = Set<String>()
         var reported = Set<String>()
         for path in paths where path.hasPrefix(Layout.workloads + "/") {
-            let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            if let directory = Layout.workloadDirectory(inPathComponents: parts) {
+            if let directory = Layout.workloadDirectory(ofPath: path) {
                 names.insert(directory)
-            } else if parts.count >= 4 {
-                let place = parts[0...2].joined(separator: "/")
-                if reported.insert(place).inserted {
-                    problems.append(
-                        FileProblem(
-                            path: place,
-                            message:
-                                "a workload directory belongs in the shard of its first two characters, \(Layout.workloadDirectory(parts[2]))"
-                        ))
-                }
-            } else if parts.count == 3, parts[2] == Layout.workloadFileName {
-                problems.append(FileProblem(path: path, message: Workspace.unshardedRule(parts[1])))
-            } else {
-                problems.append(FileProblem(path: path, message: "only workload directories belong below \(Layout.workloads)/<shard>/"))
+            } else if let (place, rule) = Layout.misplacement(of: path), reported.insert(place).inserted {
+                problems.append(FileProblem(path: place, message: rule))
             }
         }
         var result: [TreeEntry] = []
@@ -211,22 +197,23 @@ package struct WorkspaceValidator {
             problems.append(FileProblem(path: Layout.lensDirectory(alias), message: bad))
             return
         }
-        guard let metadataEntry = entries.first(where: { $0.name == "lens.json" }) else {
-            problems.append(FileProblem(path: metadata, message: "lens directory \(Layout.lensDirectory(alias)) has no lens.json"))
+        guard let metadataEntry = entries.first(where: { $0.name == Layout.lensMetadataFileName }) else {
+            problems.append(
+                FileProblem(path: metadata, message: "lens directory \(Layout.lensDirectory(alias)) has no \(Layout.lensMetadataFileName)"))
             return
         }
         guard let (record, recordBytes) = try decode(LensRecord.self, entry: metadataEntry, path: metadata) else { return }
         if wanted(metadata) { checkRecord(record, alias: alias, bytes: recordBytes, path: metadata) }
         let kind: LensKind = record.type == .awsOfficial ? .official : .custom
         var files: [String: TreeEntry] = [:]
-        if let versions = entries.first(where: { $0.name == "versions" }), versions.kind == .tree {
+        if let versions = entries.first(where: { $0.name == Layout.lensVersionsDirectoryName }), versions.kind == .tree {
             for entry in try workspace.wrap({ () throws(GitError) in try workspace.repository.treeEntries(versions.id) }) {
                 files[entry.name] = entry
             }
         }
         for version in record.versions {
             let path = Layout.lensVersion(alias, version.version)
-            guard let entry = files["\(version.version).json"] else {
+            guard let entry = files[Layout.lensVersionFileName(version.version)] else {
                 problems.append(
                     FileProblem(
                         path: metadata,
@@ -236,7 +223,7 @@ package struct WorkspaceValidator {
             if wanted(path), let bytes = try bytes(of: entry, path: path) { checkLens(bytes, path: path, kind: kind) }
         }
         let draft = Layout.lensDraft(alias)
-        if wanted(draft), let entry = entries.first(where: { $0.name == "draft.json" }), let bytes = try bytes(of: entry, path: draft) {
+        if wanted(draft), let entry = entries.first(where: { $0.name == Layout.lensDraftFileName }), let bytes = try bytes(of: entry, path: draft) {
             checkLens(bytes, path: draft, kind: kind)
         }
     }
@@ -287,7 +274,7 @@ package struct WorkspaceValidator {
         let path = Layout.workloadFile(directory.name)
         let entries = try workspace.wrap { () throws(GitError) in try workspace.repository.treeEntries(directory.id) }
         guard let fileEntry = entries.first(where: { $0.name == Layout.workloadFileName }) else {
-            problems.append(FileProblem(path: directoryPath, message: "the workload directory has no workload.json"))
+            problems.append(FileProblem(path: directoryPath, message: "the workload directory has no \(Layout.workloadFileName)"))
             return
         }
         guard let (workload, fileBytes) = try decode(Workload.self, entry: fileEntry, path: path) else { return }
@@ -371,7 +358,7 @@ package struct WorkspaceValidator {
                 problems.append(FileProblem(path: path, message: bad))
                 continue
             }
-            guard file.name.hasSuffix(".json"), file.kind != .tree else {
+            guard let questionId = Layout.question(ofAnswerFileName: file.name), file.kind != .tree else {
                 problems.append(
                     FileProblem(
                         path: path, message: "unexpected \(file.kind == .tree ? "directory" : "file"); answer files are <question id>.json")
@@ -381,7 +368,6 @@ package struct WorkspaceValidator {
             guard let (stored, answerBytes) = try decode(StoredAnswer.self, entry: file, path: path) else { continue }
             checkNotes(stored.answer, bytes: answerBytes, path: path)
             guard lens != nil else { continue }
-            let questionId = String(file.name.dropLast(5))
             guard let question = questions[questionId] else {
                 problems.append(FileProblem(path: path, message: "lens \(alias) has no question \(Violation.visible(questionId))"))
                 continue

@@ -24,7 +24,7 @@ struct WriteJournal: Codable, Equatable {
 
     /// Where the journal of a repository lives.
     static func path(gitDirectory: String) -> String {
-        (gitDirectory.hasSuffix("/") ? gitDirectory : gitDirectory + "/") + "welltree/pending"
+        Layout.writeJournal(gitDirectory: gitDirectory)
     }
 
     /// Reads the journal, or nil when there is none. An unreadable journal is reported, not

@@ -23,8 +23,8 @@ final class WriteLock {
 
     /// Waits for the lock, polling, up to `timeout` seconds.
     init(gitDirectory: String) throws(WorkspaceError) {
-        let directory = (gitDirectory.hasSuffix("/") ? gitDirectory : gitDirectory + "/") + "welltree"
-        path = directory + "/lock"
+        path = Layout.writeLock(commonDirectory: gitDirectory)
+        let directory = (path as NSString).deletingLastPathComponent
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         } catch {

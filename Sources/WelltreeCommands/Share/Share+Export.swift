@@ -1,4 +1,5 @@
 import ArgumentParser
+import WelltreeCore
 import WelltreeReports
 import WelltreeWorkspace
 
@@ -27,13 +28,23 @@ extension ShareCommand {
             for stored in try workspace.allWorkloads() {
                 let shares = try store.file(.workload(id: stored.workload.id)).shares
                 workloads.append(ExportedWorkload(
-                    directory: stored.directory, path: Layout.workloadDirectory(stored.directory), workload: stored.workload,
-                    shares: shares))
+                    path: Layout.workloadDirectory(stored.directory),
+                    answersPath: Layout.workloadDirectory(stored.directory) + "/" + Layout.answersDirectoryName,
+                    milestoneTags: Milestone.reference(
+                        ofTag: Milestone.tagDirectory(workloadDirectory: stored.directory, workloadId: stored.workload.id)),
+                    shareFile: ShareStore.path(of: .workload(id: stored.workload.id)), workload: stored.workload, shares: shares))
             }
-            let lenses = try workspace.allLensRecords().filter { $0.type != .awsOfficial }.map { (alias: $0.alias, owner: $0.owner) }
+            let lenses = try workspace.allLensRecords().filter { $0.type != .awsOfficial }.map {
+                ExportedLens(
+                    alias: $0.alias, owner: $0.owner, path: Layout.lensDirectory($0.alias), shareFile: ShareStore.path(of: .lens(alias: $0.alias)))
+            }
+            let layout = ExportLayout(
+                workloads: Layout.workloads, lenses: Layout.lenses, milestoneTags: Milestone.referencePrefix,
+                sharesReference: ShareStore.reference, shareDirectories: [ShareStore.workloadsDirectory, ShareStore.lensesDirectory])
             let source = "\(ShareStore.reference) at \(store.commit?.hex ?? "(none)") and \(workspace.base?.hex ?? "(no commit)")"
             let export = ShareExport(
-                workloads: workloads, lenses: lenses, policy: try store.access(), now: workspace.nowSeconds, source: source)
+                workloads: workloads, lenses: lenses, layout: layout, policy: try store.access(), now: workspace.nowSeconds,
+                source: source)
             switch format {
             case .codeowners: console.write(export.codeowners())
             case .gitolite: console.write(export.gitolite(repo: repo))

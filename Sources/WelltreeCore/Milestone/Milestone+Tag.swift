@@ -5,8 +5,9 @@
 /// directory keeps it readable in `git tag -l`; the first 8 hex digits of the workload id keep
 /// a workload created later in a reused directory from colliding with a deleted one's tags; the
 /// zero-padded number sorts the series; the slug of the name (lowercase ASCII letters, digits
-/// and `-`) is valid in a ref name whatever was typed. Nothing is parsed back from the tag name:
-/// the message's trailer block is the record.
+/// and `-`) is valid in a ref name whatever was typed. The message's trailer block is the record;
+/// the name is read back (`workloadOfTag`) only to find the workload a pushed tag claims, which
+/// the server hook then checks against the workload itself.
 ///
 /// Tag message: a subject, a summary line, and `Welltree-*` trailers, one per line:
 ///
@@ -26,18 +27,46 @@
 extension Milestone {
     /// The prefix of every milestone tag below `refs/tags/`.
     package static let tagPrefix = "welltree/"
+    /// Where tags live among git's references.
+    package static let tagsReferencePrefix = "refs/tags/"
+    /// The reference prefix of every milestone tag: `refs/tags/welltree/`.
+    package static let referencePrefix = tagsReferencePrefix + tagPrefix
 
     /// The tag name for this milestone of the workload stored in `workloadDirectory`.
     package func tagName(workloadDirectory: String) -> String {
         let number = String(self.number)
         let padded = String(repeating: "0", count: max(0, 3 - number.count)) + number
-        return "\(Self.tagPrefix)\(workloadDirectory)-\(workloadId.prefix(8))/\(padded)-\(Self.slug(name))"
+        return "\(Self.tagDirectory(workloadDirectory: workloadDirectory, workloadId: workloadId))\(padded)-\(Self.slug(name))"
+    }
+
+    /// The tag namespace of the workload with `workloadId` stored in `workloadDirectory`:
+    /// `welltree/<dir>-<id8>/`, every one of its milestone tags below it.
+    package static func tagDirectory(workloadDirectory: String, workloadId: String) -> String {
+        "\(tagPrefix)\(workloadDirectory)-\(workloadId.prefix(8))/"
+    }
+
+    /// The workload directory and the first 8 digits of the workload id a tag name claims
+    /// (`tagDirectory` read back), or nil for a name not of that form.
+    package static func workloadOfTag(_ tagName: String) -> (workloadDirectory: String, idPrefix: String)? {
+        let parts = tagName.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count >= 3, parts[0] + "/" == tagPrefix else { return nil }
+        let component = parts[1]
+        guard component.count > 9, component.dropLast(8).hasSuffix("-") else { return nil }
+        return (String(component.dropLast(9)), String(component.suffix(8)))
+    }
+
+    /// The reference of the tag `tagName`: `refs/tags/<tagName>`.
+    package static func reference(ofTag tagName: String) -> String { tagsReferencePrefix + tagName }
+
+    /// The tag name of a reference below `refs/tags/` (the reference itself otherwise).
+    package static func tagName(ofReference reference: String) -> String {
+        reference.hasPrefix(tagsReferencePrefix) ? String(reference.dropFirst(tagsReferencePrefix.count)) : reference
     }
 
     /// The glob matching the tags of the workload with `id` (a superset: ids may share 8 digits,
     /// so callers confirm each tag's trailer).
     package static func tagGlob(workloadId: String) -> String {
-        "refs/tags/\(tagPrefix)*-\(workloadId.prefix(8))/*"
+        "\(referencePrefix)*-\(workloadId.prefix(8))/*"
     }
 
     /// Lowercase ASCII letters and digits of `name`, runs of anything else as one `-`, at most

@@ -46,7 +46,7 @@ package struct AuditRecorder {
         if update.reference == ShareStore.reference {
             let oldTree = update.old.flatMap { try? repository.commit($0).tree }
             guard let newTree = try? repository.commit(new).tree,
-                let files = try? repository.changedFiles(from: oldTree, to: newTree, under: "workloads")
+                let files = try? repository.changedFiles(from: oldTree, to: newTree, under: ShareStore.workloadsDirectory)
             else { return [] }
             return files.compactMap {
                 if case .workload(let id)? = ShareStore.subject(of: $0.path) { return id }
@@ -57,7 +57,7 @@ package struct AuditRecorder {
             guard let tag = try? repository.tagObject(new), let milestone = Milestone(tagMessage: tag.message) else { return [] }
             return [milestone.workloadId]
         }
-        guard update.reference.hasPrefix("refs/heads/"), (try? repository.object(new).kind) == .commit else { return [] }
+        guard update.reference.hasPrefix(Repository.branchPrefix), (try? repository.object(new).kind) == .commit else { return [] }
         var base = update.old
         if base == nil, let defaultTip, defaultTip != new { base = try? repository.mergeBase(new, defaultTip) }
         guard let after = try? Workspace(repository: repository, commit: new) else { return [] }
@@ -67,8 +67,7 @@ package struct AuditRecorder {
         }
         var directories: [String] = []
         for change in changes {
-            let parts = change.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            if let directory = Layout.workloadDirectory(inPathComponents: parts), directories.last != directory {
+            if let directory = Layout.workloadDirectory(ofPath: change.path), directories.last != directory {
                 directories.append(directory)
             }
         }

@@ -92,11 +92,10 @@ extension PushJudge {
         var lenses: [String: [String]] = [:]
         var refusals: [PushRefusal] = []
         for change in comparison.files {
-            let parts = change.path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-            if let directory = Layout.workloadDirectory(inPathComponents: parts) {
+            if let directory = Layout.workloadDirectory(ofPath: change.path) {
                 workloads[directory, default: []].append(change.path)
-            } else if parts.count >= 3, parts[0] == Layout.lenses {
-                lenses[parts[1], default: []].append(change.path)
+            } else if let alias = Layout.lensAlias(ofPath: change.path) {
+                lenses[alias, default: []].append(change.path)
             } else if !policy.isAdministrator(pusher) {
                 refusals.append(
                     refusal(
@@ -251,7 +250,7 @@ extension PushJudge {
                 let object = try? repository.tagObject(target), Milestone(tagMessage: object.message)?.workloadId == workload.id
             else { continue }
             return refuse(
-                "id \(workload.id) belongs to a deleted workload: its milestones remain (\(tag.dropFirst("refs/tags/".count))); ids are never reused"
+                "id \(workload.id) belongs to a deleted workload: its milestones remain (\(Milestone.tagName(ofReference: tag))); ids are never reused"
             )
         }
         return []

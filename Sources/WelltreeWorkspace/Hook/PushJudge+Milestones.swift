@@ -9,7 +9,7 @@ extension PushJudge {
     /// milestone), never in the tagged commit; the tagged commit must be in the default
     /// branch's history and hold that workload, with that id and owner, in that directory.
     func judgeMilestone(_ update: PushUpdate) throws(WorkspaceError) -> [PushRefusal] {
-        let tag = String(update.reference.dropFirst("refs/tags/".count))
+        let tag = Milestone.tagName(ofReference: update.reference)
         guard let new = update.new else {
             return [refusal(update, file: tag, rule: "milestone tags are never deleted")]
         }
@@ -54,7 +54,7 @@ extension PushJudge {
                 let object = try? repository.tagObject(target), let existing = Milestone(tagMessage: object.message),
                 existing.workloadId == workload.id, existing.number == milestone.number
             else { continue }
-            return refuse("milestone \(milestone.number) of this workload exists already (\(other.dropFirst("refs/tags/".count)))")
+            return refuse("milestone \(milestone.number) of this workload exists already (\(Milestone.tagName(ofReference: other)))")
         }
         let required: Bool
         switch settings {
@@ -121,12 +121,7 @@ extension PushJudge {
     /// Looked up on the default branch before the push, else as this push leaves it; never in
     /// the tagged commit, which the pusher wrote.
     private func milestoneWorkload(_ tag: String) throws(WorkspaceError) -> (String, Workload)? {
-        let parts = tag.split(separator: "/", omittingEmptySubsequences: false)
-        guard parts.count >= 3 else { return nil }
-        let component = parts[1]
-        guard component.count > 9, component.dropLast(8).hasSuffix("-") else { return nil }
-        let directory = String(component.dropLast(9))
-        let prefix = String(component.suffix(8))
+        guard let (directory, prefix) = Milestone.workloadOfTag(tag) else { return nil }
         let pushedDefault = try pushedDefaultTip.map { tip throws(WorkspaceError) in try Workspace(repository: repository, commit: tip) }
         for snapshot in [server, pushedDefault].compactMap({ $0 }) {
             guard let entry = try snapshot.entry(Layout.workloadDirectory(directory)), entry.kind == .tree,

@@ -43,7 +43,8 @@ extension PushJudge {
                 refusals.append(
                     refusal(
                         update, file: file,
-                        rule: "the shares ref holds only access.json, allowed_signers, workloads/<id>.json and lenses/<alias>.json"))
+                        rule:
+                            "the shares ref holds only \(ShareStore.accessFile), \(ShareStore.allowedSignersFile), \(ShareStore.path(of: .workload(id: "<id>"))) and \(ShareStore.path(of: .lens(alias: "<alias>")))"))
                 continue
             }
             refusals += try judgeShareFile(subject, file: file, deleted: change.new == nil, pushed: pushed, update: update)

@@ -122,7 +122,7 @@ package final class PushJudge {
                     rule: "refs/welltree/ holds only \(ShareStore.reference) and the hook's audit record \(AuditStore.reference)")
             ]
         }
-        if reference.hasPrefix("refs/heads/") { return try judgeBranch(update) }
+        if reference.hasPrefix(Repository.branchPrefix) { return try judgeBranch(update) }
         if reference.hasPrefix(Self.milestonePrefix) { return try judgeMilestone(update) }
         if policy.isAdministrator(pusher) { return [] }
         return [
@@ -135,7 +135,7 @@ package final class PushJudge {
     }
 
     /// Where milestone tags live.
-    package static let milestonePrefix = "refs/tags/" + Milestone.tagPrefix
+    package static let milestonePrefix = Milestone.referencePrefix
 
     /// The administrators, for messages.
     var administratorList: String {

@@ -26,7 +26,7 @@ package struct ServerHookInstaller {
     }
 
     /// The review branch when nobody names one: the branch `welltree init` creates.
-    package static let defaultBranch = "refs/heads/main"
+    package static let defaultBranch = Repository.branchPrefix + "main"
 
     /// The marker that identifies a hook written by Welltree, so reinstalling may replace it.
     static let marker = "# welltree server hook"
@@ -90,7 +90,7 @@ package struct ServerHookInstaller {
         var validator = Validator()
         for principal in administrators { ShareFile.checkPrincipal(principal, into: &validator) }
         do { try validator.check() } catch { throw .invalid(error) }
-        let requested = branch.map { $0.hasPrefix("refs/") ? $0 : "refs/heads/" + $0 }
+        let requested = branch.map { $0.hasPrefix("refs/") ? $0 : Repository.branchPrefix + $0 }
         let head: Repository.Head
         do { head = try repository.head() } catch { throw .git(error) }
         let target: String

@@ -26,13 +26,13 @@ package struct WorkloadIndex: Sendable {
     package func workloads(withId id: String) -> [Entry] { byId[id] ?? [] }
 
     /// The cache file's name; the version changes with its format.
-    static let cacheFile = "welltree/cache/hook-workloads-v1"
+    static let cacheFile = "hook-workloads-v1"
 
     /// Indexes the workloads of `workspace` (nil: an empty repository), reusing and refreshing
     /// the cache in `gitDirectory`.
     package init(_ workspace: Workspace?, gitDirectory: String) throws(WorkspaceError) {
         guard let workspace else { return }
-        let path = gitDirectory.hasSuffix("/") ? gitDirectory + Self.cacheFile : gitDirectory + "/" + Self.cacheFile
+        let path = Layout.cache(Self.cacheFile, commonDirectory: gitDirectory)
         let cached = Self.readCache(path)
         var current: [ObjectID: [Entry]] = [:]
         for shard in try workspace.directory(Layout.workloads) where shard.kind == .tree {
@@ -54,7 +54,7 @@ package struct WorkloadIndex: Sendable {
     private static func read(shard: TreeEntry, in workspace: Workspace) throws(WorkspaceError) -> [Entry] {
         var entries: [Entry] = []
         let listing = try workspace.wrap { () throws(GitError) in try workspace.repository.treeEntries(shard.id) }
-        for entry in listing where entry.kind == .tree && Workload.shard(ofDirectory: entry.name) == shard.name {
+        for entry in listing where entry.kind == .tree && Layout.shard(ofDirectory: entry.name) == shard.name {
             let workload = try? workspace.loadWorkload(entry).workload
             entries.append(Entry(directory: entry.name, id: workload?.id, owner: workload?.owner))
         }

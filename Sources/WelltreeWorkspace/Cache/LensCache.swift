@@ -25,7 +25,7 @@ struct LensCache {
 
     /// The cache of the repository whose common git directory is `commonDirectory`.
     init(commonDirectory: String) {
-        directory = commonDirectory + "welltree/cache/" + Self.directoryName + "/"
+        directory = Layout.cache(Self.directoryName, commonDirectory: commonDirectory) + "/"
     }
 
     /// The file holding the lens version whose file has blob id `blob`.

@@ -1,6 +1,8 @@
 import Testing
 
-@testable import WelltreeCore
+import WelltreeCore
+
+@testable import WelltreeWorkspace
 
 @Suite("Workload directory names")
 struct WorkloadDirectoryNameTests {
@@ -30,25 +32,25 @@ struct WorkloadDirectoryNameTests {
         ("emoji 👍🏽 team", "emoji-team"),
     ])
     func slug(name: String, expected: String) {
-        #expect(Workload.directoryName(for: name) == expected)
+        #expect(Layout.workloadDirectoryName(for: name) == expected)
     }
 
     @Test func veryLongNamesAreCutToSixtyFourCharacters() {
         let name = String(repeating: "abcdefghi ", count: 20)
-        let slug = Workload.directoryName(for: name)
-        #expect(slug.count <= Workload.maximumDirectoryNameLength)
+        let slug = Layout.workloadDirectoryName(for: name)
+        #expect(slug.count <= Layout.maximumWorkloadDirectoryNameLength)
         #expect(slug == String("abcdefghi-abcdefghi-abcdefghi-abcdefghi-abcdefghi-abcdefghi-abcd"))
         #expect(slug.count == 64)
     }
 
     @Test func aCutNeverEndsInADash() {
         let name = String(repeating: "a", count: 63) + " b"
-        #expect(Workload.directoryName(for: name) == String(repeating: "a", count: 63))
+        #expect(Layout.workloadDirectoryName(for: name) == String(repeating: "a", count: 63))
     }
 
     @Test(arguments: ["", "..", "\u{0}", "/", "ÆØÅ", String(repeating: "Ä", count: 200), "a\u{301}"])
     func slugsAreAlwaysSafe(name: String) {
-        let slug = Workload.directoryName(for: name)
+        let slug = Layout.workloadDirectoryName(for: name)
         #expect(!slug.isEmpty && slug != "." && slug != "..")
         #expect(slug.count <= 64)
         #expect(

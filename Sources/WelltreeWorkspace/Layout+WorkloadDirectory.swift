@@ -1,6 +1,9 @@
-extension Workload {
-    /// The longest directory name `directoryName(for:)` returns.
-    package static let maximumDirectoryNameLength = 64
+/// How a workload's directory is named and placed: a slug of the name it was created with, in
+/// the shard of its first two characters. Only the workspace's layout depends on it; the domain
+/// knows workloads by id and name.
+extension Layout {
+    /// The longest directory name `workloadDirectoryName(for:)` returns.
+    package static let maximumWorkloadDirectoryNameLength = 64
 
     /// A readable, file-system-safe directory name for a workload called `name`.
     ///
@@ -11,7 +14,7 @@ extension Workload {
     /// usable, such as one in Japanese, becomes `workload`. Different names can give the same
     /// slug; the caller adds a numeric suffix on collision. The directory name is never parsed
     /// back, so hostile names such as `../etc` are harmless.
-    package static func directoryName(for name: String) -> String {
+    package static func workloadDirectoryName(for name: String) -> String {
         var slug = ""
         var pendingDash = false
         for scalar in name.unicodeScalars {
@@ -23,9 +26,9 @@ extension Workload {
             if pendingDash, !slug.isEmpty { slug.append("-") }
             pendingDash = false
             slug += folded
-            if slug.utf8.count >= maximumDirectoryNameLength { break }
+            if slug.utf8.count >= maximumWorkloadDirectoryNameLength { break }
         }
-        slug = String(slug.prefix(maximumDirectoryNameLength))
+        slug = String(slug.prefix(maximumWorkloadDirectoryNameLength))
         while slug.last == "-" { slug.removeLast() }
         if slug.isEmpty { return "workload" }
         if windowsDeviceNames.contains(slug) { return slug + "-workload" }
@@ -57,9 +60,7 @@ extension Workload {
         o o o o o o oe oe r r r r r r s s s s s s s s t t t t t t u u u u u u u u u u u u \
         w w y y y z z z z z z s
         """.split(separator: " ").map { $0 == "_" ? "" : String($0) }
-}
 
-extension Workload {
     /// The shard of a workload directory: its first two characters.
     ///
     /// Workload directories are grouped below `workloads/` by their first two characters

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 
-@testable import WelltreeCore
+import WelltreeCore
+
+@testable import WelltreeWorkspace
 
 /// The binary form of a parsed lens kept by the lens cache: exact round trips of every real lens
 /// at hand, and anything damaged, truncated or made for something else decodes to nil.
@@ -49,6 +51,24 @@ struct LensArchiveTests {
         "choice-ids-reused.json", "none-choice-in-rules.json", "unreachable-and-unused.json",
     ]
 
+    static let projectRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    /// The lens file at `relative` below the project's root, imported as `kind`.
+    static func load(_ relative: String, kind: LensKind) throws -> Lens {
+        let path = projectRoot.appendingPathComponent(relative).path
+        let bytes = Array(try #require(FileManager.default.contents(atPath: path), "cannot read \(path)"))
+        return try LensLoader.load(bytes, file: relative, kind: kind).lens
+    }
+
+    /// The current version of a built-in lens, as the workspace template ships it.
+    static func builtinLens(_ alias: String) throws -> Lens {
+        try load("workspace-template/lenses/\(alias)/versions/1.1.json", kind: .official)
+    }
+
+    /// The shared corpus of real custom lenses, when present on this machine.
+    static let corpus = URL(fileURLWithPath: "/work/shared/corpus/custom-lenses")
+
     static func roundTrips(_ lens: Lens, kind: LensKind) -> Bool {
         let bytes = LensArchive.encode(lens, kind: kind, key: key)
         return LensArchive.decode(bytes, kind: kind, key: key) == lens
@@ -63,18 +83,19 @@ struct LensArchiveTests {
 
     @Test("every built-in lens comes back equal", arguments: builtinAliases)
     func builtin(_ alias: String) throws {
-        let lens = try BuiltinLensTests.load(alias)
+        let lens = try Self.builtinLens(alias)
         #expect(Self.roundTrips(lens, kind: .official))
     }
 
     @Test("every importable fixture comes back equal", arguments: importableFixtures)
     func fixture(_ name: String) throws {
-        #expect(Self.roundTrips(try LensFixtures.load(name).lens, kind: .custom))
+        #expect(Self.roundTrips(try Self.load("Tests/WelltreeCoreTests/Fixtures/lenses/" + name, kind: .custom), kind: .custom))
     }
 
     @Test("every importable lens of the shared corpus comes back equal")
     func corpus() throws {
-        for url in CorpusLensTests.files {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: Self.corpus.path)) ?? []
+        for url in names.filter({ $0.hasSuffix(".json") }).sorted().map({ Self.corpus.appendingPathComponent($0) }) {
             guard let lens = try? LensLoader.load([UInt8](Data(contentsOf: url)), file: url.lastPathComponent).lens else {
                 continue
             }
@@ -91,7 +112,7 @@ struct LensArchiveTests {
 
     @Test("the same lens always gives the same bytes")
     func deterministic() throws {
-        let lens = try BuiltinLensTests.load("serverless")
+        let lens = try Self.builtinLens("serverless")
         #expect(LensArchive.encode(lens, kind: .official, key: Self.key) == LensArchive.encode(lens, kind: .official, key: Self.key))
     }
 
@@ -116,7 +137,7 @@ struct LensArchiveTests {
 
     @Test("a truncated archive of a large lens is refused")
     func truncatedLarge() throws {
-        let bytes = LensArchive.encode(try BuiltinLensTests.load("serverless"), kind: .official, key: Self.key)
+        let bytes = LensArchive.encode(try Self.builtinLens("serverless"), kind: .official, key: Self.key)
         for length in stride(from: 0, to: bytes.count, by: 997) + [bytes.count - 1] {
             #expect(LensArchive.decode(Array(bytes.prefix(length)), kind: .official, key: Self.key) == nil, "accepted \(length) bytes")
         }

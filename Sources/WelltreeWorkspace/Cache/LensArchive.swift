@@ -1,3 +1,5 @@
+import WelltreeCore
+
 /// A lens that passed import, in a compact binary form that loads again without parsing or
 /// validating JSON: the format of the on-disk lens cache (WelltreeWorkspace's `LensCache`).
 ///
