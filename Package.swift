@@ -56,7 +56,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "GitTests", dependencies: ["CLibGit2", "Git", "TestSupport"]),
         .testTarget(name: "WelltreeCoreTests", dependencies: ["TestSupport", "WelltreeCore"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "WelltreeWorkspaceTests", dependencies: ["Git", "WelltreeCore", "WelltreeWorkspace"]),
+        .testTarget(name: "WelltreeWorkspaceTests", dependencies: ["Git", "TestSupport", "WelltreeCore", "WelltreeWorkspace"]),
         .testTarget(
             name: "WelltreeBenchmarkTests", dependencies: ["Git", "WelltreeBenchmark", "WelltreeCore", "WelltreeWorkspace"]),
         .testTarget(

@@ -7,6 +7,24 @@ package struct WorkloadLensReview {
     package var lens: LoadedLens
     package var answers: [String: StoredAnswer]
     package var review: LensReview
+    /// For each answer, the line of its file its risk follows from (`Answer.riskLine`), read
+    /// with the answer: findings point there without reading the file again.
+    package var lines: [String: Int]
+
+    /// This review as the core's findings and risk diff read it, for the workload stored in
+    /// the directory `directory` (`<dir>`).
+    package func judged(directory: String) -> JudgedLens {
+        let alias = applied.alias
+        return JudgedLens(
+            alias: alias, name: lens.record.name, version: lens.version, lens: lens.lens, answers: answers.mapValues(\.answer),
+            review: review, lines: lines, answerFile: { Layout.answerFile(directory, lens: alias, question: $0) })
+    }
+}
+
+/// An answer file as read: what it holds, and the line its risk follows from.
+struct ParsedAnswer: Sendable {
+    var stored: StoredAnswer
+    var line: Int
 }
 
 extension WorkloadLensReview {
@@ -26,6 +44,12 @@ extension WorkloadLensReview {
 extension Workspace {
     /// The stored answers of one lens of a workload, keyed by question id.
     package func answers(of stored: StoredWorkload, lens alias: String) throws(WorkspaceError) -> [String: StoredAnswer] {
+        try parsedAnswers(of: stored, lens: alias).mapValues(\.stored)
+    }
+
+    /// The answer files of one lens of a workload, keyed by question id, each parsed once (and
+    /// remembered by blob id for the other side of a comparison).
+    func parsedAnswers(of stored: StoredWorkload, lens alias: String) throws(WorkspaceError) -> [String: ParsedAnswer] {
         let directoryPath = Layout.answersDirectory(stored.directory, lens: alias)
         if let answers = try wrap({ () throws(GitError) in try repository.entry(at: Layout.answersDirectoryName, inTree: stored.tree) }),
             answers.kind != .tree
@@ -37,7 +61,7 @@ extension Workspace {
             try repository.entry(at: "\(Layout.answersDirectoryName)/\(alias)", inTree: stored.tree)
         }) else { return [:] }
         guard entry.kind == .tree else { throw .notADirectory(path: directoryPath, found: WorkspaceValidator.kindName(entry.kind)) }
-        var result: [String: StoredAnswer] = [:]
+        var result: [String: ParsedAnswer] = [:]
         for file in try wrap({ () throws(GitError) in try repository.treeEntries(entry.id) }) {
             let path = "\(directoryPath)/\(file.name)"
             guard let question = Layout.question(ofAnswerFileName: file.name) else { continue }
@@ -45,19 +69,51 @@ extension Workspace {
                 result[question] = known
                 continue
             }
-            let answer = try decode(StoredAnswer.self, from: try read(file, path: path), path: path)
+            let answer = try parseAnswer(try read(file, path: path), path: path)
             if file.kind == .blob { parsed.remember(answer, blob: file.id) }
             result[question] = answer
         }
         return result
     }
 
+    /// Decodes an answer file and finds the line its risk follows from, in one parse.
+    func parseAnswer(_ bytes: [UInt8], path: String) throws(WorkspaceError) -> ParsedAnswer {
+        let root: JSONNode
+        do {
+            root = try JSONParser.parse(bytes)
+        } catch {
+            throw .invalidFile(path: path, JSONDocumentError(path: .root, position: error.position, message: error.message))
+        }
+        do {
+            let stored = try JSONNodeDecoder().decode(StoredAnswer.self, from: root, source: bytes)
+            return ParsedAnswer(stored: stored, line: Answer.riskLine(of: root, in: bytes))
+        } catch {
+            throw .invalidFile(path: path, error)
+        }
+    }
+
     /// The review of one applied lens: answers evaluated against the lens version in effect.
     package func review(of stored: StoredWorkload, lens applied: WorkloadLens) throws(WorkspaceError) -> WorkloadLensReview {
-        let lens = try effectiveLens(applied)
-        let answers = try answers(of: stored, lens: applied.alias)
+        try review(of: stored, lens: applied, judgedBy: try effectiveLens(applied))
+    }
+
+    /// The answers of the applied lens `applied` evaluated against `lens`, a version of it
+    /// (the one in effect, or another state's, as the gate judges after a lens-rules change).
+    func review(of stored: StoredWorkload, lens applied: WorkloadLens, judgedBy lens: LoadedLens) throws(WorkspaceError)
+        -> WorkloadLensReview
+    {
+        let parsed = try parsedAnswers(of: stored, lens: applied.alias)
+        let answers = parsed.mapValues(\.stored)
         let review = lens.evaluator.review(answers: answers.mapValues(\.answer))
-        return WorkloadLensReview(applied: applied, lens: lens, answers: answers, review: review)
+        return WorkloadLensReview(applied: applied, lens: lens, answers: answers, review: review, lines: parsed.mapValues(\.line))
+    }
+
+    /// A workload with every lens it applies judged: what the gate's findings and the risk
+    /// diff are computed from (see `JudgedWorkload`).
+    package func judged(_ stored: StoredWorkload) throws(WorkspaceError) -> JudgedWorkload {
+        JudgedWorkload(
+            workload: stored.workload, directory: Layout.workloadDirectory(stored.directory), file: Layout.workloadFile(stored.directory),
+            lenses: try reviews(of: stored).map { $0.judged(directory: stored.directory) })
     }
 
     /// The applied lens named `alias` (default: the framework lens), or an error naming the

@@ -147,26 +147,12 @@ extension WorkspaceComparison {
             {
                 continue
             }
-            let answers = try head.answers(of: new, lens: applied.alias)
-            let review = lens.evaluator.review(answers: answers.mapValues(\.answer))
-            var before: [String: Risk] = [:]
+            let judged = try head.review(of: new, lens: applied, judgedBy: lens).judged(directory: new.directory)
+            var before: LensReview?
             if let old, let oldApplied = old.workload.lenses.first(where: { $0.alias == applied.alias }) {
-                for question in try base.review(of: old, lens: oldApplied).review.questions { before[question.questionId] = question.risk }
+                before = try base.review(of: old, lens: oldApplied).review
             }
-            for question in review.questions where question.risk == .high || question.risk == .medium {
-                let riskBefore = before[question.questionId] ?? .unanswered
-                guard riskBefore != question.risk, let (pillar, lensQuestion) = lens.lens.question(id: question.questionId) else {
-                    continue
-                }
-                let file = Layout.answerFile(new.directory, lens: applied.alias, question: question.questionId)
-                var item = RiskItem(
-                    workloadId: new.workload.id, workloadName: new.workload.name, lens: applied.alias, lensName: lens.record.name,
-                    pillarId: pillar.id, questionId: question.questionId, title: lensQuestion.title, risk: question.risk,
-                    otherRisk: nil, file: file, line: try head.answerLine(file),
-                    missing: Self.missing(lensQuestion, answers[question.questionId]?.answer))
-                item.rules = RiskItem.baseRules
-                movement.record(item, before: riskBefore, after: question.risk)
-            }
+            movement.add(RiskMovement.underBaseRules(new.workload, judged, before: before))
         }
         return movement
     }

@@ -85,13 +85,7 @@ package struct WorkspaceComparison {
         integrity.sort { ($0.file, $0.kind.rawValue, $0.version ?? "") < ($1.file, $1.kind.rawValue, $1.version ?? "") }
         var diff = ReviewDiff(base: baseLabel, head: headLabel, workloads: changes, lenses: lenses, integrity: integrity)
         // What the head's own rules already show is reported once, as theirs.
-        let shownHigh = Set(diff.risks.newHigh.map(\.key))
-        let shownMedium = Set(diff.risks.newMedium.map(\.key))
-        underBase.newHigh = underBase.newHigh.filter { !shownHigh.contains($0.key) }
-        underBase.newMedium = underBase.newMedium.filter { !shownHigh.contains($0.key) && !shownMedium.contains($0.key) }
-        underBase.resolvedHigh = []
-        underBase.resolvedMedium = []
-        diff.risksUnderBaseLenses = underBase
+        diff.risksUnderBaseLenses = underBase.newRisks(notShownIn: diff.risks)
         return Result(diff: diff, checked: checked, parts: parts)
     }
 
@@ -213,116 +207,13 @@ package struct WorkspaceComparison {
     }
 
     /// The change of one workload (nil when nothing a reviewer sees changed) and the head
-    /// side's lenses with their risk counts.
+    /// side's lenses with their risk counts: each side read and judged here, compared in the
+    /// core (`WorkloadChange.compare`).
     private func compareWorkload(_ old: StoredWorkload?, _ new: StoredWorkload?) throws(WorkspaceError) -> (WorkloadChange?, [CheckedLens])
     {
-        guard let any = new ?? old else { return (nil, []) }
-        let kind: WorkloadChangeKind
-        if old == nil {
-            kind = .added
-        } else if new == nil {
-            kind = .removed
-        } else if old!.workload.name != new!.workload.name {
-            kind = .renamed
-        } else if old!.tree != new!.tree || old!.directory != new!.directory {
-            kind = .edited
-        } else {
-            kind = .reevaluated
-        }
-        var change = WorkloadChange(
-            id: any.workload.id, name: any.workload.name,
-            previousName: kind == .renamed ? old?.workload.name : nil,
-            directory: Layout.workloadDirectory(any.directory), kind: kind)
-        if let old, let new { change.properties = new.workload.propertyChanges(from: old.workload) }
-        var aliases = (new?.workload.lenses ?? []).map(\.alias)
-        for lens in old?.workload.lenses ?? [] where !aliases.contains(lens.alias) { aliases.append(lens.alias) }
-        var checked: [CheckedLens] = []
-        for alias in aliases {
-            let oldApplied = old?.workload.lenses.first { $0.alias == alias }
-            let newApplied = new?.workload.lenses.first { $0.alias == alias }
-            let oldReview = try oldApplied.map { applied throws(WorkspaceError) in try base.review(of: old!, lens: applied) }
-            let newReview = try newApplied.map { applied throws(WorkspaceError) in try head.review(of: new!, lens: applied) }
-            if let new, let newReview {
-                let counts = newReview.review.riskCounts
-                checked.append(
-                    CheckedLens(
-                        workloadId: new.workload.id, workloadName: new.workload.name, lens: alias,
-                        lensName: newReview.lens.record.name, file: Layout.workloadFile(new.directory),
-                        high: counts[.high], medium: counts[.medium]))
-            }
-            let lensChange = try compareLens(
-                alias: alias, old: old, new: new, oldReview: oldReview, newReview: newReview, movement: &change.risks)
-            if let lensChange { change.lenses.append(lensChange) }
-        }
-        let visible = kind != .reevaluated || !change.risks.isEmpty || change.lenses.contains { !$0.questions.isEmpty }
-        return (visible ? change : nil, checked)
-    }
-
-    private func compareLens(
-        alias: String, old: StoredWorkload?, new: StoredWorkload?,
-        oldReview: WorkloadLensReview?, newReview: WorkloadLensReview?, movement: inout RiskMovement
-    ) throws(WorkspaceError) -> LensAnswerChanges? {
-        guard let shown = newReview ?? oldReview else { return nil }
-        let application: LensApplicationChange = oldReview == nil ? .applied : (newReview == nil ? .removed : .kept)
-        let oldRisks = Dictionary((oldReview?.review.questions ?? []).map { ($0.questionId, $0.risk) }, uniquingKeysWith: { a, _ in a })
-        let newRisks = Dictionary((newReview?.review.questions ?? []).map { ($0.questionId, $0.risk) }, uniquingKeysWith: { a, _ in a })
-        var questions: [QuestionChange] = []
-        var seen = Set<String>()
-        let lenses = [newReview?.lens.lens, oldReview?.lens.lens].compactMap { $0 }
-        for lens in lenses {
-            for pillar in lens.pillars {
-                for question in pillar.questions where seen.insert(question.id).inserted {
-                    let riskBefore = oldRisks[question.id] ?? .unanswered
-                    let riskAfter = newRisks[question.id] ?? .unanswered
-                    let beforeAnswer = oldReview?.answers[question.id]?.answer
-                    let afterAnswer = newReview?.answers[question.id]?.answer
-                    let newFile = new.map { Layout.answerFile($0.directory, lens: alias, question: question.id) }
-                    let oldFile = old.map { Layout.answerFile($0.directory, lens: alias, question: question.id) }
-                    if application != .removed,
-                        let found = QuestionChange.compare(
-                            question: question, pillarId: pillar.id, file: newFile ?? oldFile ?? "",
-                            before: beforeAnswer, after: afterAnswer,
-                            riskBefore: riskBefore, riskAfter: riskAfter)
-                    {
-                        questions.append(found)
-                    }
-                    guard riskBefore != riskAfter,
-                        riskBefore == .high || riskBefore == .medium || riskAfter == .high || riskAfter == .medium
-                    else { continue }
-                    func item(
-                        _ stored: StoredWorkload?, _ review: WorkloadLensReview?, _ file: String?, risk: Risk, in workspace: Workspace
-                    ) throws(WorkspaceError) -> RiskItem? {
-                        guard let stored, let file else { return nil }
-                        let line = risk == .high || risk == .medium ? try workspace.answerLine(file) : 1
-                        let answer = review?.answers[question.id]?.answer
-                        return RiskItem(
-                            workloadId: stored.workload.id, workloadName: stored.workload.name, lens: alias,
-                            lensName: (review ?? shown).lens.record.name, pillarId: pillar.id, questionId: question.id,
-                            title: question.title, risk: risk, otherRisk: nil, file: file, line: line,
-                            missing: Self.missing(question, answer))
-                    }
-                    let newItem = try item(new, newReview, newFile, risk: riskAfter, in: head)
-                    let oldItem = try item(old, oldReview, oldFile, risk: riskBefore, in: base)
-                    guard let primary = newItem ?? oldItem else { continue }
-                    movement.record(primary, before: riskBefore, after: riskAfter, resolvedItem: oldItem)
-                }
-            }
-        }
-        let versionBefore = oldReview?.lens.version
-        let versionAfter = newReview?.lens.version
-        if questions.isEmpty && application == .kept && versionBefore == versionAfter { return nil }
-        return LensAnswerChanges(
-            alias: alias, name: shown.lens.record.name, application: application,
-            versionBefore: versionBefore == versionAfter ? nil : versionBefore,
-            versionAfter: versionBefore == versionAfter ? nil : versionAfter, questions: questions)
-    }
-
-    /// Best practices that are neither selected nor marked not applicable, without "None of
-    /// these": what would lower the risk.
-    static func missing(_ question: LensQuestion, _ answer: Answer?) -> [ChoiceRef] {
-        question.choices.filter { choice in
-            !choice.isNoneOfThese && !(answer?.selectedChoices.contains(choice.id) ?? false)
-                && answer?.notApplicableChoices[choice.id] == nil
-        }.map { ChoiceRef(id: $0.id, title: $0.title) }
+        let filesChanged = old?.tree != new?.tree || old?.directory != new?.directory
+        return WorkloadChange.compare(
+            old: try old.map { stored throws(WorkspaceError) in try base.judged(stored) },
+            new: try new.map { stored throws(WorkspaceError) in try head.judged(stored) }, filesChanged: filesChanged)
     }
 }

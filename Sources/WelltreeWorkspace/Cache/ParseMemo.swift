@@ -14,10 +14,10 @@ final class ParseMemo {
     var answerFileIndex: [ObjectID: [String: Int]] = [:]
     /// Decoded answer files. Bounded: a command that reads every workload (a consolidated
     /// report) keeps no more than this, since it never reads an answer twice anyway.
-    private(set) var answers: [ObjectID: StoredAnswer] = [:]
+    private(set) var answers: [ObjectID: ParsedAnswer] = [:]
     static let answerLimit = 4096
 
-    func remember(_ answer: StoredAnswer, blob: ObjectID) {
+    func remember(_ answer: ParsedAnswer, blob: ObjectID) {
         if answers.count < Self.answerLimit { answers[blob] = answer }
     }
 }
