@@ -242,8 +242,9 @@ package struct BenchmarkRunner {
         }
         let keys = ["Workloads", "WorkloadsWithHighRisks", "WorkloadsWithMediumRisks"]
         var agree = keys.allSatisfy { (ours[$0] as? Int) == (theirs[$0] as? Int) }
+        // Welltree leaves zero counts out, as the service does; the peer writes every risk.
         let ourCounts = ours["RiskCounts"] as? [String: Int] ?? [:]
-        let theirCounts = theirs["RiskCounts"] as? [String: Int] ?? [:]
+        let theirCounts = (theirs["RiskCounts"] as? [String: Int] ?? [:]).filter { $0.value != 0 }
         agree = agree && !ourCounts.isEmpty && ourCounts == theirCounts
         let text = ["HIGH", "MEDIUM", "NONE", "NOT_APPLICABLE", "UNANSWERED"].map { "\($0) \(ourCounts[$0] ?? 0)" }
             .joined(separator: ", ")

@@ -3,6 +3,11 @@ import WelltreeCore
 // Output documents in the AWS Well-Architected API's response shapes, field for field, so
 // scripts written against the AWS CLI's JSON read Welltree's too. Fields the API does not have
 // are Welltree's own additions and are named so (`OwnerPrincipal`, `Totals`).
+//
+// `Owner` (and `SharedBy` in share documents) is an account id in the service; here it carries
+// the principal (`alice@example.com`), the nearest thing Welltree has: clients read `Owner` and
+// drop members their model does not define, so a principal only in `OwnerPrincipal` was lost to
+// them. `OwnerPrincipal` stays, for scripts written against it.
 
 /// An ARN-like identifier for a workload, stable across clones.
 package func workloadArn(_ id: String) -> String { "arn:welltree:wellarchitected:::workload/\(id)" }
@@ -27,7 +32,7 @@ package struct WorkloadShape: Encodable {
     private enum Key: String, CodingKey {
         case WorkloadId, WorkloadArn, WorkloadName, Description, Environment, UpdatedAt, AccountIds, AwsRegions,
              NonAwsRegions, ArchitecturalDesign, ReviewOwner, IndustryType, Industry, Notes, ImprovementStatus,
-             RiskCounts, PillarPriorities, Lenses, Tags, OwnerPrincipal, CreatedAt, LensVersions
+             RiskCounts, PillarPriorities, Lenses, Tags, Owner, OwnerPrincipal, CreatedAt, LensVersions
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -54,6 +59,7 @@ package struct WorkloadShape: Encodable {
         try c.encode(w.lenses.map(\.alias), forKey: .Lenses)
         try c.encode(Dictionary(uniqueKeysWithValues: w.lenses.map { ($0.alias, $0.version) }), forKey: .LensVersions)
         if !w.tags.isEmpty { try c.encode(w.tags, forKey: .Tags) }
+        try c.encode(w.owner, forKey: .Owner)
         try c.encode(w.owner, forKey: .OwnerPrincipal)
     }
 }
@@ -79,6 +85,8 @@ package struct WorkloadSummaryShape: Encodable {
     package var WorkloadId: String
     package var WorkloadArn: String
     package var WorkloadName: String
+    /// The owner's principal (an account id in the service; see the note at the top).
+    package var Owner: String
     package var OwnerPrincipal: String
     package var UpdatedAt: String
     package var Lenses: [String]
@@ -103,6 +111,7 @@ package struct WorkloadSummaryShape: Encodable {
         WorkloadId = id
         WorkloadArn = workloadArn(id)
         WorkloadName = name
+        Owner = owner
         OwnerPrincipal = owner
         UpdatedAt = updatedAt
         Lenses = lenses
@@ -130,6 +139,8 @@ package struct LensSummaryShape: Encodable {
     package var LensStatus: String
     package var LensVersion: String?
     package var Description: String?
+    /// "AWS" for built-in lenses, else the principal who imported the lens (see the note at the top).
+    package var Owner: String
     package var OwnerPrincipal: String
     package var CreatedAt: String?
     package var UpdatedAt: String?
@@ -147,6 +158,7 @@ package struct LensSummaryShape: Encodable {
         IsDraft = record.versions.isEmpty
         LensVersion = record.currentVersion?.version
         Description = description.map { String($0.prefix(1024)) }
+        Owner = record.owner
         OwnerPrincipal = record.owner
         CreatedAt = record.createdAt ?? record.versions.first?.createdAt
         UpdatedAt = record.currentVersion?.createdAt ?? record.createdAt

@@ -1,8 +1,9 @@
 import WelltreeCore
 
-// Share output in the AWS API's response shapes. `SharedBy` is an AWS account id in the API
-// (12 digits), so it is given only when the sharer is one; `SharedByPrincipal`, `InvitedAt`,
-// `UpdatedAt`, `OwnerPrincipal` and `ExpiresAt` are Welltree's additions.
+// Share output in the AWS API's response shapes. `SharedBy` is an AWS account id in the API;
+// here it carries the sharer's principal, which clients read where they would drop
+// `SharedByPrincipal` (see APIShapes.swift). `SharedByPrincipal`, `InvitedAt`, `UpdatedAt`,
+// `OwnerPrincipal` and `ExpiresAt` are Welltree's additions.
 
 /// `WorkloadShareSummary` (ListWorkloadShares) and `LensShareSummary` (ListLensShares).
 package struct ShareSummaryShape: Encodable {
@@ -70,7 +71,7 @@ package struct CreateLensShareOutput: Encodable {
 package struct WorkloadShareShape: Encodable {
     package var ShareId: String
     package var SharedWith: String
-    package var SharedBy: String?
+    package var SharedBy: String
     package var SharedByPrincipal: String
     package var PermissionType: String
     package var Status: String
@@ -80,7 +81,7 @@ package struct WorkloadShareShape: Encodable {
     package init(_ share: Share, workload: Workload, now: Int64) {
         ShareId = share.shareId
         SharedWith = share.principal
-        SharedBy = accountId(share.sharedBy)
+        SharedBy = share.sharedBy
         SharedByPrincipal = share.sharedBy
         PermissionType = share.permission.rawValue
         Status = share.status(at: now).rawValue
@@ -110,7 +111,7 @@ package struct ShareInvitationSummaryShape: Encodable {
     package var LensName: String?
     package var PermissionType: String
     package var SharedWith: String
-    package var SharedBy: String?
+    package var SharedBy: String
     package var SharedByPrincipal: String
     package var OwnerPrincipal: String?
     package var ExpiresAt: String
@@ -129,7 +130,7 @@ package struct ShareInvitationSummaryShape: Encodable {
         }
         PermissionType = share.permission.rawValue
         SharedWith = share.principal
-        SharedBy = accountId(share.sharedBy)
+        SharedBy = share.sharedBy
         SharedByPrincipal = share.sharedBy
         OwnerPrincipal = owner
         ExpiresAt = ISOTime.string((ISOTime.seconds(share.invitedAt) ?? 0) + Share.invitationLifetime)
@@ -171,9 +172,4 @@ package struct ShareInvitationShape: Encodable {
 package struct UpdateShareInvitationOutput: Encodable {
     package var ShareInvitation: ShareInvitationShape
     package init(subject: ShareSubject, share: Share) { ShareInvitation = ShareInvitationShape(subject: subject, share: share) }
-}
-
-/// The principal when it is an AWS account id (the API's `SharedBy`), else nil.
-private func accountId(_ principal: String) -> String? {
-    principal.count == 12 && principal.allSatisfy { ("0"..."9").contains($0) } ? principal : nil
 }

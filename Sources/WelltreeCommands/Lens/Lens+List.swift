@@ -44,10 +44,11 @@ extension LensCommand {
 
         func run(in workspace: Workspace, console: Console) throws {
             let record = try workspace.requireLensRecord(alias)
-            let lens = record.currentVersion == nil ? nil : try workspace.loadLens(alias, version: version)
+            // A version asked for is loaded even for a draft-only lens, which refuses it by name.
+            let lens = record.currentVersion == nil && version == nil ? nil : try workspace.loadLens(alias, version: version)
             switch format.format {
             case .json:
-                console.write(jsonText(LensSummaryShape(record: record, description: lens?.lens.description, questionCount: lens?.lens.questionCount)))
+                console.write(jsonText(GetLensOutput(LensShape(record: record, version: lens?.version, lens: lens?.lens))))
             case .text:
                 var pairs: [(String, String)] = [
                     ("Alias", TerminalText.line(record.alias)), ("Name", TerminalText.line(record.name)),

@@ -20,8 +20,12 @@ package enum Risk: String, Sendable, Codable, CaseIterable, Comparable {
     package static func < (lhs: Risk, rhs: Risk) -> Bool { lhs.severity < rhs.severity }
 }
 
-/// How many questions carry each risk: the API's `RiskCounts` map. Every risk is always present
-/// (zero when no question has it), so JSON output has a stable shape.
+/// How many questions carry each risk: the API's `RiskCounts` map.
+///
+/// Encoded as the service encodes it: a risk no question has is left out, never written as zero.
+/// Clients branch on the presence of a key (Prowler's "workload has no high or medium risks"
+/// check fails a workload whose map has a `HIGH` key at all), so a zero would read as a risk.
+/// Decoding reads a missing risk as zero.
 package struct RiskCounts: Sendable, Equatable, Hashable {
     // Five plain counters, not a dictionary: a dashboard builds and adds up tens of thousands of
     // these, and each dictionary was an allocation plus hashing on every access.
@@ -89,6 +93,7 @@ extension RiskCounts: Codable {
 
     package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(Dictionary(uniqueKeysWithValues: Risk.allCases.map { ($0.rawValue, self[$0]) }))
+        try container.encode(
+            Dictionary(uniqueKeysWithValues: Risk.allCases.filter { self[$0] != 0 }.map { ($0.rawValue, self[$0]) }))
     }
 }
