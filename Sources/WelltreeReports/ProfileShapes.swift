@@ -3,7 +3,8 @@ import WelltreeCore
 // Profile output in the AWS API's response shapes. The API's `ProfileArn` must be an AWS ARN
 // (partition, Region, 12-digit account); a profile in a git repository has none of these, so
 // it is left out rather than invented, and Welltree's `ProfileId` stands in for it (commands
-// also accept `profileArn(_:)`). `Owner` (an AWS account id) gives way to `OwnerPrincipal`.
+// also accept `profileArn(_:)`). `Owner` (an AWS account id in the service) carries the owner's
+// principal, as in APIShapes.swift, and so does `OwnerPrincipal`.
 // Other Welltree additions: `LatestProfileVersion` and `DeletedAt` on a profile.
 
 /// Welltree's ARN-like name of a profile, in the form of `workloadArn(_:)`: what commands accept
@@ -75,6 +76,8 @@ package struct ProfileShape: Encodable {
     package var ProfileName: String
     package var ProfileDescription: String
     package var ProfileQuestions: [ProfileQuestionShape]
+    /// The owner's principal (an account id in the service; see APIShapes.swift).
+    package var Owner: String
     package var OwnerPrincipal: String
     package var CreatedAt: String
     package var UpdatedAt: String
@@ -95,6 +98,7 @@ package struct ProfileShape: Encodable {
         ProfileName = profile.name
         ProfileDescription = profile.description
         ProfileQuestions = template.questions.map { ProfileQuestionShape($0, selected: answers[$0.id]) }
+        Owner = profile.owner
         OwnerPrincipal = profile.owner
         CreatedAt = profile.createdAt
         UpdatedAt = profile.updatedAt
@@ -133,6 +137,8 @@ package struct ProfileSummaryShape: Encodable {
     package var ProfileName: String
     package var ProfileDescription: String
     package var ProfileVersion: String?
+    /// The owner's principal (an account id in the service; see APIShapes.swift).
+    package var Owner: String
     package var OwnerPrincipal: String
     package var CreatedAt: String
     package var UpdatedAt: String
@@ -143,6 +149,7 @@ package struct ProfileSummaryShape: Encodable {
         ProfileName = profile.name
         ProfileDescription = profile.description
         ProfileVersion = profile.latestVersion
+        Owner = profile.owner
         OwnerPrincipal = profile.owner
         CreatedAt = profile.createdAt
         UpdatedAt = profile.updatedAt

@@ -2,7 +2,8 @@ import WelltreeCore
 
 // Review template output in the AWS API's response shapes. As for profiles, the API's
 // `TemplateArn` (an AWS ARN with Region and account) is left out rather than invented, and
-// Welltree's `TemplateId` stands in for it; `Owner` gives way to `OwnerPrincipal`. Welltree's
+// Welltree's `TemplateId` stands in for it; `Owner` carries the owner's principal (an account id in
+// the service; see APIShapes.swift), and so does `OwnerPrincipal`. Welltree's
 // other additions: `CreatedAt`, `TemplateVersion`, `LensVersions` and `DeletedAt` on a
 // template, `UpdatedAt` on an answer.
 
@@ -18,6 +19,8 @@ package struct ReviewTemplateShape: Encodable {
     package var Notes: String?
     package var Lenses: [String]
     package var LensVersions: [String: String]
+    /// The owner's principal (an account id in the service; see APIShapes.swift).
+    package var Owner: String
     package var OwnerPrincipal: String
     package var QuestionCounts: TemplateQuestionCounts
     package var UpdateStatus: String
@@ -39,6 +42,7 @@ package struct ReviewTemplateShape: Encodable {
         Notes = template.notes
         Lenses = template.lenses.map(\.alias)
         LensVersions = Dictionary(template.lenses.map { ($0.alias, $0.version) }, uniquingKeysWith: { first, _ in first })
+        Owner = template.owner
         OwnerPrincipal = template.owner
         QuestionCounts = questionCounts
         UpdateStatus = updateStatus.rawValue
@@ -74,6 +78,8 @@ package struct ReviewTemplateSummaryShape: Encodable {
     package var TemplateName: String
     package var Description: String
     package var Lenses: [String]
+    /// The owner's principal (an account id in the service; see APIShapes.swift).
+    package var Owner: String
     package var OwnerPrincipal: String
     package var UpdateStatus: String
     package var TemplateVersion: Int
@@ -85,6 +91,7 @@ package struct ReviewTemplateSummaryShape: Encodable {
         TemplateName = template.name
         Description = template.description
         Lenses = template.lenses.map(\.alias)
+        Owner = template.owner
         OwnerPrincipal = template.owner
         UpdateStatus = updateStatus.rawValue
         TemplateVersion = template.version

@@ -111,8 +111,13 @@ struct ProfileAndTemplateShapeTests {
         try process.run()
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        #expect(process.terminationStatus == 0, "\(operation): \(output)\n\(json)")
-        #expect(output.contains("\(operation): fits"), "\(output)")
+        // `Owner` carries a principal where the model has an account id (see APIShapes.swift):
+        // that departure, and only it, is allowed.
+        let errors = output.split(separator: "\n").filter { $0.hasPrefix("error: ") }.filter { line in
+            !line.dropFirst("error: ".count).prefix { $0 != ":" }.hasSuffix(".Owner")
+        }
+        #expect(process.terminationStatus == 0 || (process.terminationStatus == 1 && errors.isEmpty), "\(operation): \(output)\n\(json)")
+        #expect(errors.isEmpty, "\(output)")
         // Welltree never writes an AWS ARN it cannot know (see ProfileShapes.swift).
         #expect(!json.contains("\"ProfileArn\"") && !json.contains("\"TemplateArn\""), "\(operation)")
         return json

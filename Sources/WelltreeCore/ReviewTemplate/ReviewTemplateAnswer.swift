@@ -22,7 +22,8 @@ package enum ReviewTemplateAnswerStatus: String, Sendable, Codable, CaseIterable
 }
 
 /// How many questions a template answers and leaves open (the API's `QuestionCounts` map), per
-/// template, lens or pillar. Both keys are always present, so JSON output has a stable shape.
+/// template, lens or pillar. Encoded as the service encodes it: a zero count is left out (see
+/// `RiskCounts`); decoding reads a missing key as zero.
 package struct TemplateQuestionCounts: Sendable, Equatable, Hashable {
     package var answered = 0
     package var unanswered = 0
@@ -71,8 +72,9 @@ extension TemplateQuestionCounts: Codable {
 
     package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode([
-            ReviewTemplateAnswerStatus.answered.rawValue: answered, ReviewTemplateAnswerStatus.unanswered.rawValue: unanswered,
-        ])
+        var map: [String: Int] = [:]
+        if answered != 0 { map[ReviewTemplateAnswerStatus.answered.rawValue] = answered }
+        if unanswered != 0 { map[ReviewTemplateAnswerStatus.unanswered.rawValue] = unanswered }
+        try container.encode(map)
     }
 }
