@@ -27,6 +27,9 @@ let package = Package(
         .target(name: "WelltreeCore"),
         .target(name: "WelltreeWorkspace", dependencies: ["Git", "WelltreeCore"]),
         .target(name: "WelltreeReports", dependencies: ["WelltreeCore"]),
+        // Moving reviews between the AWS Well-Architected Tool and Welltree: reading a dump,
+        // writing the service's requests. Pure, like the core: no git, no files.
+        .target(name: "WelltreeAWS", dependencies: ["WelltreeCore"]),
         .target(name: "WelltreePDF", dependencies: ["CPangoCairo", "WelltreeCore", "WelltreeReports"]),
         .target(name: "WelltreeInteractive", dependencies: ["Git", "WelltreeCore", "WelltreeReports", "WelltreeWorkspace"]),
         .target(
@@ -70,6 +73,8 @@ let package = Package(
         // Runs commands in-process (parse, run, capture the console) against temporary
         // repositories; libgit2 is imported only to pin the process's git configuration.
         .testTarget(name: "WelltreeCommandsTests", dependencies: ["CLibGit2", "TestSupport", "WelltreeCommands"]),
+        // The fixtures are read by path and the Python support scripts run by path, not resources.
+        .testTarget(name: "WelltreeAWSTests", dependencies: ["WelltreeAWS", "WelltreeCore"], exclude: ["Fixtures", "Support"]),
         // Runs the built binary (hence the dependency on it); the Python scripts beside its support
         // code is run by path, not a resource.
         .testTarget(
