@@ -73,8 +73,8 @@ let package = Package(
         // Runs commands in-process (parse, run, capture the console) against temporary
         // repositories; libgit2 is imported only to pin the process's git configuration.
         .testTarget(name: "WelltreeCommandsTests", dependencies: ["CLibGit2", "TestSupport", "WelltreeCommands"]),
-        // The fixtures are read by path and the Python support scripts run by path, not resources.
-        .testTarget(name: "WelltreeAWSTests", dependencies: ["WelltreeAWS", "WelltreeCore"], exclude: ["Fixtures", "Support"]),
+        // The fixtures are read by path, not resources.
+        .testTarget(name: "WelltreeAWSTests", dependencies: ["WelltreeAWS", "WelltreeCore"], exclude: ["Fixtures"]),
         // Runs the built binary (hence the dependency on it); the Python scripts beside its support
         // code is run by path, not a resource.
         .testTarget(

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every `--format json` output that speaks an operation of the AWS Well-Architected API, read by
@@ -190,7 +191,7 @@ struct APIClientTests {
         #expect(text.stdout == "KEY          VALUE\ncost-center  42\nteam         storefront\n")
         let document = try json(sandbox, ["workload", "tags", "retail website - north america"])
         #expect(document == "{\n  \"Tags\": {\n    \"cost-center\": \"42\",\n    \"team\": \"storefront\"\n  }\n}\n")
-        try WorkloadCommandTests.expectShape("ListTagsForResource", RunResult(status: 0, stdout: document, stderr: ""))
+        try expectShape("ListTagsForResource", RunResult(status: 0, stdout: document, stderr: ""))
 
         let bare = try Sandbox()
         try #require(try bare.createTutorialWorkload().status == 0)
