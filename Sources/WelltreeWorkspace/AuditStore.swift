@@ -23,7 +23,7 @@ package struct AuditStore {
 
     package init(repository: Repository) throws(WorkspaceError) {
         self.repository = repository
-        tip = try Self.wrap { () throws(GitError) in try repository.referenceTarget(Self.reference) }
+        tip = try git { () throws(GitError) in try repository.referenceTarget(Self.reference) }
     }
 
     /// The file name a reference's creator is kept under: `/` and `%` percent-encoded, so
@@ -37,7 +37,7 @@ package struct AuditStore {
     package func creator(of reference: String) throws(WorkspaceError) -> String? {
         guard let tip else { return nil }
         let path = Self.creatorsDirectory + "/" + Self.creatorFileName(reference)
-        return try Self.wrap { () throws(GitError) -> String? in
+        return try git { () throws(GitError) -> String? in
             let tree = try repository.commit(tip).tree
             guard let entry = try repository.entry(at: path, inTree: tree), entry.kind == .blob else { return nil }
             let text = String(decoding: try repository.blob(entry.id), as: UTF8.self)
@@ -58,7 +58,7 @@ package struct AuditStore {
                 return
             } catch .branchMoved where attempts < 8 {
                 attempts += 1
-                tip = try Self.wrap { () throws(GitError) in try repository.referenceTarget(Self.reference) }
+                tip = try git { () throws(GitError) in try repository.referenceTarget(Self.reference) }
             }
         }
     }
@@ -71,7 +71,7 @@ package struct AuditStore {
             throw .io(path: "\(Self.reference):\(Self.entryFile)", message: "cannot encode: \(error)")
         }
         let parent = tip
-        let created = try Self.wrap { () throws(GitError) -> ObjectID in
+        let created = try git { () throws(GitError) -> ObjectID in
             let base = try parent.map { id throws(GitError) in try repository.commit(id).tree }
             var changes = [TreeChange(path: Self.entryFile, blob: try repository.writeBlob(bytes))]
             for update in entry.updates where update.reference.hasPrefix(Repository.branchPrefix) && (update.old == nil) != (update.new == nil) {
@@ -112,14 +112,14 @@ package struct AuditStore {
         var seen: Set<ObjectID> = []
         while let commit = next {
             guard seen.insert(commit).inserted else { break }
-            let info = try Self.wrap { () throws(GitError) in try repository.commit(commit) }
+            let info = try git { () throws(GitError) in try repository.commit(commit) }
             let path = "\(Self.reference):\(Self.entryFile) (commit \(commit.hex))"
-            guard let entry = try Self.wrap({ () throws(GitError) in try repository.entry(at: Self.entryFile, inTree: info.tree) }),
+            guard let entry = try git({ () throws(GitError) in try repository.entry(at: Self.entryFile, inTree: info.tree) }),
                 entry.kind == .blob
             else {
                 throw .invalidFile(path: path, JSONDocumentError(path: .root, position: nil, message: "the commit records no push"))
             }
-            let bytes = try Self.wrap { () throws(GitError) in try repository.blob(entry.id) }
+            let bytes = try git { () throws(GitError) in try repository.blob(entry.id) }
             do {
                 result.append((commit, try JSONNodeDecoder().decode(AuditEntry.self, from: bytes)))
             } catch {
@@ -128,13 +128,5 @@ package struct AuditStore {
             next = info.parents.first
         }
         return result.reversed()
-    }
-
-    private static func wrap<T>(_ body: () throws(GitError) -> T) throws(WorkspaceError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw .git(error)
-        }
     }
 }

@@ -66,12 +66,14 @@ package struct ClientHooks {
             if let existing = FileManager.default.contents(atPath: target), existing != data, !force,
                 !String(decoding: existing, as: UTF8.self).contains("Welltree")
             {
-                throw .refused("\(target) exists and is not Welltree's; merge it by hand or run again with --force to replace it")
+                throw .refused(
+                    "\(target) exists and is not Welltree's; merge it by hand or run again with --force to replace it",
+                    code: .foreignFile, subject: target)
             }
             copies.append((target, data))
         }
         for (key, value) in config {
-            try Workspace.wrapGit { () throws(GitError) in try repository.setConfigString(key, value) }
+            try git { () throws(GitError) in try repository.setConfigString(key, value) }
             report.config.append((key, value))
         }
         do {
@@ -90,16 +92,5 @@ package struct ClientHooks {
     /// `'path'` with embedded single quotes escaped, for the commands git runs through the shell.
     package static func shellQuoted(_ text: String) -> String {
         "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
-    }
-}
-
-extension Workspace {
-    /// Runs a libgit2 call outside a workspace, turning its error into a `WorkspaceError`.
-    package static func wrapGit<T>(_ body: () throws(GitError) -> T) throws(WorkspaceError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw .git(error)
-        }
     }
 }

@@ -106,7 +106,7 @@ package struct OverviewWorkers: Sendable {
         for line in input.split(separator: UInt8(ascii: "\n")) {
             guard let space = line.firstIndex(of: UInt8(ascii: " ")),
                 let id = ObjectID(hex: String(decoding: line[line.startIndex..<space], as: UTF8.self))
-            else { throw .refused("overview worker: malformed input line") }
+            else { throw .refused("overview worker: malformed input line", code: .subprocess) }
             let name = String(decoding: line[(space + 1)...], as: UTF8.self)
             // A workload that cannot be read is left to the caller (an empty frame), which
             // reports it; the worker goes on with the rest of its share.

@@ -69,11 +69,7 @@ package struct ShareStore {
     }
 
     private static func current(in repository: Repository) throws(WorkspaceError) -> ObjectID? {
-        do {
-            return try repository.referenceTarget(reference)
-        } catch {
-            throw .git(error)
-        }
+        try git { () throws(GitError) in try repository.referenceTarget(reference) }
     }
 
     /// The shares of a subject (an empty file when it has none).
@@ -84,7 +80,7 @@ package struct ShareStore {
     /// Whether the ref holds a share file for `subject` (readable or not).
     package func hasFile(_ subject: ShareSubject) throws(WorkspaceError) -> Bool {
         guard let tree else { return false }
-        return try wrap { () throws(GitError) in try repository.entry(at: Self.path(of: subject), inTree: tree) } != nil
+        return try git { () throws(GitError) in try repository.entry(at: Self.path(of: subject), inTree: tree) } != nil
     }
 
     /// The administrators and groups (empty when the ref has no access file).
@@ -94,9 +90,9 @@ package struct ShareStore {
 
     /// The allowed-signers file, or nil when the ref has none.
     package func allowedSigners() throws(WorkspaceError) -> [UInt8]? {
-        guard let tree, let entry = try wrap({ () throws(GitError) in try repository.entry(at: Self.allowedSignersFile, inTree: tree) })
+        guard let tree, let entry = try git({ () throws(GitError) in try repository.entry(at: Self.allowedSignersFile, inTree: tree) })
         else { return nil }
-        return try wrap { () throws(GitError) in try repository.blob(entry.id) }
+        return try git { () throws(GitError) in try repository.blob(entry.id) }
     }
 
     /// Every share file on the ref.
@@ -104,9 +100,9 @@ package struct ShareStore {
         guard let tree else { return [] }
         var files: [ShareFile] = []
         for directory in [Self.workloadsDirectory, Self.lensesDirectory] {
-            guard let entry = try wrap({ () throws(GitError) in try repository.entry(at: directory, inTree: tree) }), entry.kind == .tree
+            guard let entry = try git({ () throws(GitError) in try repository.entry(at: directory, inTree: tree) }), entry.kind == .tree
             else { continue }
-            for item in try wrap({ () throws(GitError) in try repository.treeEntries(entry.id) }) {
+            for item in try git({ () throws(GitError) in try repository.treeEntries(entry.id) }) {
                 let path = "\(directory)/\(item.name)"
                 guard Self.subject(of: path) != nil, let file = try document(ShareFile.self, at: path) else { continue }
                 files.append(file)
@@ -117,9 +113,9 @@ package struct ShareStore {
 
     /// Decodes the document at `path` of the ref's tree, or nil.
     package func document<T: Decodable>(_ type: T.Type, at path: String) throws(WorkspaceError) -> T? {
-        guard let tree, let entry = try wrap({ () throws(GitError) in try repository.entry(at: path, inTree: tree) }) else { return nil }
+        guard let tree, let entry = try git({ () throws(GitError) in try repository.entry(at: path, inTree: tree) }) else { return nil }
         guard entry.kind == .blob else { throw .notARegularFile(path: "\(Self.reference):\(path)", found: "\(entry.kind)") }
-        let bytes = try wrap { () throws(GitError) in try repository.blob(entry.id) }
+        let bytes = try git { () throws(GitError) in try repository.blob(entry.id) }
         do {
             return try JSONNodeDecoder().decode(type, from: bytes)
         } catch {
@@ -137,16 +133,16 @@ package struct ShareStore {
         var treeChanges: [TreeChange] = []
         for path in changes.paths {
             let blob = try (changes.files[path] ?? nil).map { bytes throws(WorkspaceError) in
-                try wrap { () throws(GitError) in try repository.writeBlob(bytes) }
+                try git { () throws(GitError) in try repository.writeBlob(bytes) }
             }
             treeChanges.append(TreeChange(path: path, blob: blob))
         }
-        let newTree = try wrap { () throws(GitError) in try repository.updatedTree(base: tree, changes: treeChanges) }
+        let newTree = try git { () throws(GitError) in try repository.updatedTree(base: tree, changes: treeChanges) }
         if newTree == tree { return false }
-        let base = try wrap { () throws(GitError) in try repository.defaultSignature() }
+        let base = try git { () throws(GitError) in try repository.defaultSignature() }
         let signature = base ?? Signature(name: principal, email: principal, time: ISOTime.seconds(isoNow()) ?? 0)
         let parents = commit.map { [$0] } ?? []
-        let created = try wrap { () throws(GitError) in
+        let created = try git { () throws(GitError) in
             try repository.createCommit(tree: newTree, parents: parents, message: message, author: signature, committer: signature)
         }
         do {
@@ -158,13 +154,5 @@ package struct ShareStore {
         commit = created
         tree = newTree
         return true
-    }
-
-    private func wrap<T>(_ body: () throws(GitError) -> T) throws(WorkspaceError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw .git(error)
-        }
     }
 }

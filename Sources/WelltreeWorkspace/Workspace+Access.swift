@@ -17,7 +17,7 @@ extension Workspace {
         var store = try shareStore()
         var policy = try store.access()
         guard policy.administrators.isEmpty || policy.isAdministrator(actor) else {
-            throw .refused(
+            throw .forbidden(
                 "only administrators (\(policy.administrators.joined(separator: ", "))) change administrators and groups; you are \(actor)")
         }
         do {

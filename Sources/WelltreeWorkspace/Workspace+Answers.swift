@@ -51,18 +51,18 @@ extension Workspace {
     /// remembered by blob id for the other side of a comparison).
     func parsedAnswers(of stored: StoredWorkload, lens alias: String) throws(WorkspaceError) -> [String: ParsedAnswer] {
         let directoryPath = Layout.answersDirectory(stored.directory, lens: alias)
-        if let answers = try wrap({ () throws(GitError) in try repository.entry(at: Layout.answersDirectoryName, inTree: stored.tree) }),
+        if let answers = try git({ () throws(GitError) in try repository.entry(at: Layout.answersDirectoryName, inTree: stored.tree) }),
             answers.kind != .tree
         {
             throw .notADirectory(
                 path: Layout.workloadDirectory(stored.directory) + "/" + Layout.answersDirectoryName, found: WorkspaceValidator.kindName(answers.kind))
         }
-        guard let entry = try wrap({ () throws(GitError) in
+        guard let entry = try git({ () throws(GitError) in
             try repository.entry(at: "\(Layout.answersDirectoryName)/\(alias)", inTree: stored.tree)
         }) else { return [:] }
         guard entry.kind == .tree else { throw .notADirectory(path: directoryPath, found: WorkspaceValidator.kindName(entry.kind)) }
         var result: [String: ParsedAnswer] = [:]
-        for file in try wrap({ () throws(GitError) in try repository.treeEntries(entry.id) }) {
+        for file in try git({ () throws(GitError) in try repository.treeEntries(entry.id) }) {
             let path = "\(directoryPath)/\(file.name)"
             guard let question = Layout.question(ofAnswerFileName: file.name) else { continue }
             if let known = parsed.answers[file.id], file.kind == .blob {

@@ -69,7 +69,7 @@ extension Workspace {
         guard let branch else { throw .detachedHead }
         if !sharding { try refuseUnsharded() }
         for path in changes.paths + changes.removedDirectories.sorted() where !Self.isSafeRelativePath(path) {
-            throw .refused("refusing to write \(path.debugDescription): not a plain path inside the workspace")
+            throw .refused("refusing to write \(path.debugDescription): not a plain path inside the workspace", subject: path)
         }
         return try withWriteLock { () throws(WorkspaceError) -> ObjectID? in
             try refuseGitLocks(branch: branch)
@@ -97,18 +97,18 @@ extension Workspace {
             var blob = changes.copies[path]
             if let contents = changes.files[path] {
                 blob = try contents.map { bytes throws(WorkspaceError) in
-                    try wrap { () throws(GitError) in try repository.writeBlob(bytes) }
+                    try git { () throws(GitError) in try repository.writeBlob(bytes) }
                 }
             }
             treeChanges.append(TreeChange(path: path, blob: blob))
         }
-        let tree = try wrap { () throws(GitError) in try repository.updatedTree(base: commitTree, changes: treeChanges) }
+        let tree = try git { () throws(GitError) in try repository.updatedTree(base: commitTree, changes: treeChanges) }
         if tree == commitTree { return nil }
         reach(.afterObjects)
-        guard let signature = try wrap({ () throws(GitError) in try repository.defaultSignature() }) else {
+        guard let signature = try git({ () throws(GitError) in try repository.defaultSignature() }) else {
             throw .noIdentity
         }
-        let commit = try wrap { () throws(GitError) in
+        let commit = try git { () throws(GitError) in
             try repository.createCommit(
                 tree: tree, parents: base.map { [$0] } ?? [], message: message, author: signature, committer: signature)
         }
@@ -164,17 +164,17 @@ extension Workspace {
             // One status scan of the whole work tree: each query below scans the index again
             // (and for a directory the work tree), which made moving 10,000 workloads into
             // shards quadratic.
-            let modified = try wrap { () throws(GitError) in try repository.modifiedPaths(under: "") }
+            let modified = try git { () throws(GitError) in try repository.modifiedPaths(under: "") }
             let written = Set(candidates)
             let below = Set(removed.map { Substring($0) })
             dirty = modified.filter { written.contains($0) || Self.lies($0, below: below) }
         } else {
             for path in candidates {
-                guard try wrap({ () throws(GitError) in try repository.isPathModified(path) }) else { continue }
+                guard try git({ () throws(GitError) in try repository.isPathModified(path) }) else { continue }
                 dirty.append(path)
             }
             for directory in removed {
-                dirty += try wrap { () throws(GitError) in try repository.modifiedPaths(under: directory + "/") }
+                dirty += try git { () throws(GitError) in try repository.modifiedPaths(under: directory + "/") }
             }
         }
         if !dirty.isEmpty { throw .dirty(dirty) }

@@ -60,7 +60,7 @@ extension Workspace {
         guard isUnsharded else { return }
         throw .refused(
             "this repository keeps its workloads straight below \(Layout.workloads)/, the layout before shards; "
-                + "`welltree init` moves each into \(Layout.workloads)/<first two characters>/ in one commit; nothing was written")
+                + "`welltree init` moves each into \(Layout.workloads)/<first two characters>/ in one commit; nothing was written", subject: Layout.workloads)
     }
 
     /// Moves every workload of a repository written before shards into its shard, in one
@@ -80,14 +80,14 @@ extension Workspace {
     func shardingChanges() throws(WorkspaceError) -> ChangeSet? {
         guard isUnsharded, let commitTree else { return nil }
         var changes = ChangeSet()
-        guard let file = try wrap({ () throws(GitError) in try repository.entry(at: Layout.settings, inTree: commitTree) })
+        guard let file = try git({ () throws(GitError) in try repository.entry(at: Layout.settings, inTree: commitTree) })
         else { return nil }
         var settings = try decode(WorkspaceSettings.self, from: try read(file, path: Layout.settings), path: Layout.settings)
         settings.format = Self.shardedFormat
         try changes.write(Layout.settings, json: settings)
-        let workloads = try wrap { () throws(GitError) in try repository.entry(at: Layout.workloads, inTree: commitTree) }
+        let workloads = try git { () throws(GitError) in try repository.entry(at: Layout.workloads, inTree: commitTree) }
         guard let workloads else { return changes }
-        for directory in try wrap({ () throws(GitError) in try repository.treeEntries(workloads.id) }) where directory.kind == .tree {
+        for directory in try git({ () throws(GitError) in try repository.treeEntries(workloads.id) }) where directory.kind == .tree {
             let old = Layout.workloads + "/" + directory.name
             var files: [(path: String, blob: ObjectID)] = []
             try collectFiles(of: directory.id, at: old, below: "", into: &files)
@@ -100,7 +100,7 @@ extension Workspace {
     private func collectFiles(
         of id: ObjectID, at path: String, below relative: String, into files: inout [(path: String, blob: ObjectID)]
     ) throws(WorkspaceError) {
-        for entry in try wrap({ () throws(GitError) in try repository.treeEntries(id) }) {
+        for entry in try git({ () throws(GitError) in try repository.treeEntries(id) }) {
             let name = relative + entry.name
             switch entry.kind {
             case .tree:

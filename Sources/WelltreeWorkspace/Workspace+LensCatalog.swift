@@ -25,17 +25,21 @@ extension Workspace {
         do {
             loaded = try LensLoader.load(bytes, file: file, kind: kind)
         } catch {
-            throw .refused(error.description)
+            throw .refused(error.description, code: .invalidLens, subject: file)
         }
         let lens = loaded.lens
         let normalized = LensRecord.normalizedName(lens.name)
         let sameName = records.first { LensRecord.normalizedName($0.name) == normalized }
         if let existing {
             if !existing.versions.isEmpty, LensRecord.normalizedName(existing.name) != normalized {
-                throw .refused("lens name must match the published name of \(existing.alias): \"\(existing.name)\", not \"\(lens.name)\"")
+                throw .refused(
+                    "lens name must match the published name of \(existing.alias): \"\(existing.name)\", not \"\(lens.name)\"",
+                    code: .invalidLens, subject: existing.alias)
             }
             if let sameName, sameName.alias != existing.alias {
-                throw .refused("a lens with the normalised name \"\(normalized)\" already exists: \(sameName.alias)")
+                throw .refused(
+                    "a lens with the normalised name \"\(normalized)\" already exists: \(sameName.alias)",
+                    code: .invalidLens, subject: sameName.alias)
             }
         } else {
             existing = sameName
@@ -47,7 +51,7 @@ extension Workspace {
             alias: requested ?? Self.freshAlias(for: lens.name, taken: Set(records.map(\.alias))),
             name: lens.name, owner: actor, type: .customSelf, createdAt: isoNow())
         if record.type != .awsOfficial { try requireLensOwner(record, to: "import a new draft") }
-        if record.deletedAt != nil { throw .refused("lens \(record.alias) was deleted") }
+        if record.deletedAt != nil { throw .refused("lens \(record.alias) was deleted", code: .lensUnavailable, subject: record.alias) }
         record.name = lens.name
         var changes = ChangeSet()
         try changes.write(Layout.lensDraft(record.alias), json: lens)
@@ -67,7 +71,9 @@ extension Workspace {
         validator.require(record.versions.count < 100, field: "--version", value: version, rule: "lens \(alias) already has 100 versions, the maximum")
         do { try validator.check() } catch { throw .invalid(error) }
         guard let draft = try file(Layout.lensDraft(alias)) else {
-            throw .refused("lens \(alias) has no draft to publish; import a lens file first (`welltree lens import FILE --alias \(alias)`)")
+            throw .refused(
+                "lens \(alias) has no draft to publish; import a lens file first (`welltree lens import FILE --alias \(alias)`)",
+                code: .lensUnavailable, subject: alias)
         }
         record.versions.append(LensVersionRecord(version: version, isMajor: isMajor || record.versions.isEmpty, createdAt: isoNow()))
         var changes = ChangeSet()
@@ -98,7 +104,7 @@ extension Workspace {
     /// Marks a custom lens deleted: workloads that use it keep it; nobody can apply it again.
     package func deleteLens(_ alias: String) throws(WorkspaceError) -> LensRecord {
         var record = try requireLensRecord(alias)
-        guard record.type != .awsOfficial else { throw .refused("lens \(alias) is provided by AWS and cannot be deleted") }
+        guard record.type != .awsOfficial else { throw .refused("lens \(alias) is provided by AWS and cannot be deleted", code: .builtinLens, subject: alias) }
         try requireLensOwner(record, to: "delete it")
         guard record.deletedAt == nil else { return record }
         record.deletedAt = isoNow()
@@ -133,7 +139,9 @@ extension Workspace {
         let stored = try findWorkload(reference)
         try requireOwner(of: stored.workload, to: "change the lenses")
         if aliases.contains(BuiltinLens.framework) {
-            throw .refused("the \(BuiltinLens.framework) lens is applied to every workload and cannot be removed")
+            throw .refused(
+                "the \(BuiltinLens.framework) lens is applied to every workload and cannot be removed",
+                code: .builtinLens, subject: BuiltinLens.framework)
         }
         for alias in aliases where !stored.workload.lenses.contains(where: { $0.alias == alias }) {
             throw .notFound(what: "lens", name: alias, hint: "workload \"\(stored.workload.name)\" has \(stored.workload.lenses.map(\.alias).joined(separator: ", "))")
@@ -151,7 +159,9 @@ extension Workspace {
     func requireLensOwner(_ record: LensRecord, to action: String) throws(WorkspaceError) {
         let actor = try principal()
         guard actor == record.owner else {
-            throw .forbidden("\(actor) may not \(action) of lens \(record.alias): only its owner \(record.owner) may")
+            throw .forbidden(
+                "\(actor) may not \(action) of lens \(record.alias): only its owner \(record.owner) may",
+                subject: record.alias)
         }
     }
 

@@ -72,9 +72,13 @@ extension Workspace {
         let record = try requireLensRecord(alias)
         switch record.status(ofVersionInUse: applied.version) {
         case .current:
-            throw .refused("workload \"\(stored.workload.name)\" already uses the current version \(record.latestMinor(after: applied.version)) of lens \(alias)")
+            throw .refused(
+                "workload \"\(stored.workload.name)\" already uses the current version \(record.latestMinor(after: applied.version)) of lens \(alias)",
+                code: .alreadyDone, subject: alias)
         case .deleted:
-            throw .refused("lens \(alias) was deleted by its owner; there is no version to upgrade to (remove it with `welltree lens disassociate`)")
+            throw .refused(
+                "lens \(alias) was deleted by its owner; there is no version to upgrade to (remove it with `welltree lens disassociate`)",
+                code: .lensUnavailable, subject: alias)
         case .notCurrent, .deprecated:
             break
         }

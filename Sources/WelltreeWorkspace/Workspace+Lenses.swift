@@ -62,7 +62,7 @@ extension Workspace {
             do {
                 lens = try LensLoader.load(bytes, file: path, kind: kind).lens
             } catch {
-                throw .refused(error.description)
+                throw .refused(error.description, code: .invalidLens, subject: path)
             }
             cache.store(lens, blob: entry.id, kind: kind)
         }
@@ -79,7 +79,9 @@ extension Workspace {
     package func loadLens(_ alias: String, version: String? = nil) throws(WorkspaceError) -> LoadedLens {
         let record = try requireLensRecord(alias)
         guard let chosen = version ?? record.currentVersion?.version else {
-            throw .refused("lens \(alias) has no published version yet; publish it with `welltree lens publish \(alias) --version V`")
+            throw .refused(
+                "lens \(alias) has no published version yet; publish it with `welltree lens publish \(alias) --version V`",
+                code: .lensUnavailable, subject: alias)
         }
         guard record.versions.contains(where: { $0.version == chosen }) else {
             throw .notFound(what: "version", name: chosen, hint: "lens \(alias) has versions \(record.versions.map(\.version).joined(separator: ", "))")
@@ -109,10 +111,12 @@ extension Workspace {
             let record = try requireLensRecord(alias)
             try requireLensUse(record)
             if record.deletedAt != nil {
-                throw .refused("lens \(alias) was deleted and can no longer be applied")
+                throw .refused("lens \(alias) was deleted and can no longer be applied", code: .lensUnavailable, subject: alias)
             }
             guard let current = record.currentVersion else {
-                throw .refused("lens \(alias) is a draft; publish it before applying it (`welltree lens publish \(alias) --version 1.0`)")
+                throw .refused(
+                    "lens \(alias) is a draft; publish it before applying it (`welltree lens publish \(alias) --version 1.0`)",
+                    code: .lensUnavailable, subject: alias)
             }
             result.append(WorkloadLens(alias: alias, version: current.version))
         }

@@ -65,7 +65,7 @@ extension Workspace {
         let milestone = stored.milestone
         let short = String(stored.commit.hex.prefix(12))
         if let head = base, head != stored.commit,
-            try !wrap({ () throws(GitError) in try repository.isDescendant(head, of: stored.commit) })
+            try !git({ () throws(GitError) in try repository.isDescendant(head, of: stored.commit) })
         {
             problems.append("its commit \(short) is not on the history of \(branch.map(Repository.branchName) ?? "HEAD")")
         }
@@ -122,7 +122,7 @@ extension Workspace {
             let reasons = refused.map { "tag \($0.stored.tagName): \($0.problems.joined(separator: "; "))" }
             throw .refused(
                 "milestone \(milestone) of workload \"\(owner.name)\" is not attributed to its owner, so it is not shown: "
-                    + reasons.joined(separator: "; "))
+                    + reasons.joined(separator: "; "), code: .unattributed, subject: milestone)
         }
         // Nothing matches: the usual not-found error, with the milestones the workload has.
         return try check(try findMilestone(reference, milestone), owner: current?.workload.owner, cache: &cache)

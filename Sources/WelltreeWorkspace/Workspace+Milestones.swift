@@ -48,11 +48,11 @@ extension Workspace {
 
     private func milestoneTags(glob: String) throws(WorkspaceError) -> [StoredMilestone] {
         var result: [StoredMilestone] = []
-        for reference in try wrap({ () throws(GitError) in try repository.referenceNames(matching: glob) }) {
-            guard let target = try wrap({ () throws(GitError) in try repository.referenceTarget(reference) }) else { continue }
+        for reference in try git({ () throws(GitError) in try repository.referenceNames(matching: glob) }) {
+            guard let target = try git({ () throws(GitError) in try repository.referenceTarget(reference) }) else { continue }
             // A lightweight tag or anything that is not an annotated tag is no milestone.
             guard let tag = try? repository.tagObject(target), let milestone = Milestone(tagMessage: tag.message) else { continue }
-            let commit = try wrap { () throws(GitError) in try repository.peelToCommit(target) }
+            let commit = try git { () throws(GitError) in try repository.peelToCommit(target) }
             result.append(StoredMilestone(milestone: milestone, tag: tag, reference: reference, commit: commit))
         }
         return result.sorted { ($0.milestone.workloadId, $0.milestone.number) < ($1.milestone.workloadId, $1.milestone.number) }
@@ -73,7 +73,9 @@ extension Workspace {
             let ids = Set(matches.map(\.milestone.workloadId))
             guard let first = matches.last else { throw error }
             if ids.count > 1 {
-                throw .refused("several deleted workloads named \"\(reference)\" have milestones; name one by id: \(ids.sorted().joined(separator: ", "))")
+                throw .refused(
+                    "several deleted workloads named \"\(reference)\" have milestones; name one by id: \(ids.sorted().joined(separator: ", "))",
+                    code: .ambiguous, subject: reference)
             }
             return (first.milestone.workloadId, first.milestone.workloadName)
         }
@@ -97,7 +99,7 @@ extension Workspace {
     /// writing nothing.
     package func prepareMilestone(_ stored: StoredWorkload, name: String, signing: SigningChoice) throws(WorkspaceError) -> PendingMilestone {
         try requireOwner(of: stored.workload, to: "save a milestone")
-        guard let base else { throw .refused("the branch has no commit yet to save a milestone of") }
+        guard let base else { throw .refused("the branch has no commit yet to save a milestone of", subject: branch) }
         let existing = try milestones(ofWorkloadId: stored.workload.id).map(\.milestone)
         do {
             try Milestone.validateNewName(name, existing: existing)
@@ -118,7 +120,7 @@ extension Workspace {
     /// Writes the tag of a prepared milestone: the object built, signed when asked or configured,
     /// and created without ever replacing an existing tag.
     package func writeMilestone(_ pending: PendingMilestone) throws(WorkspaceError) -> StoredMilestone {
-        guard var tagger = try wrap({ () throws(GitError) in try repository.defaultSignature() }) else { throw .noIdentity }
+        guard var tagger = try git({ () throws(GitError) in try repository.defaultSignature() }) else { throw .noIdentity }
         // The tag names the acting principal (who passed the owner check) as the tagger's e-mail,
         // with git's user.name: a milestone is attributed to the workload's owner by its tagger,
         // and git's user.email need not be the principal ($WELLTREE_PRINCIPAL may differ).
@@ -143,12 +145,14 @@ extension Workspace {
                 throw .staleLock(path: repository.commonDirectory + Milestone.reference(ofTag: pending.tagName) + ".lock", committed: nil)
             }
             if error.isExists {
-                throw .refused("the tag \(pending.tagName) exists already (another milestone was saved meanwhile?); nothing was written, run the command again")
+                throw .refused(
+                    "the tag \(pending.tagName) exists already (another milestone was saved meanwhile?); nothing was written, run the command again",
+                    code: .concurrentChange, subject: pending.tagName)
             }
             throw .git(error)
         }
         reach(.afterTag)
-        let tag = try wrap { () throws(GitError) in try repository.tagObject(id) }
+        let tag = try git { () throws(GitError) in try repository.tagObject(id) }
         return StoredMilestone(milestone: pending.milestone, tag: tag, reference: Milestone.reference(ofTag: pending.tagName), commit: pending.commit)
     }
 

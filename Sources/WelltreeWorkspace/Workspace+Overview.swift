@@ -113,7 +113,7 @@ extension Workspace {
     /// Computes the overview of the workload in `directory` and the lens versions it used.
     func overviewEntry(_ directory: TreeEntry) throws(WorkspaceError) -> SummaryCache.Entry {
         // The directory is listed once, for both the workload file and the answers.
-        let entries = try wrap { () throws(GitError) in try repository.treeEntries(directory.id) }
+        let entries = try git { () throws(GitError) in try repository.treeEntries(directory.id) }
         let stored = try loadWorkload(directory, file: entries.first { $0.name == Layout.workloadFileName })
         var dependencies: [SummaryCache.LensDependency] = []
         let summary = try summary(

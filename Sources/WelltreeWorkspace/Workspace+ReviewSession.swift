@@ -23,7 +23,7 @@ extension Workspace {
         // A review writes to the work tree before it commits: refuse before the first answer.
         try refuseUnsharded()
         let directory = Layout.answersDirectory(stored.directory, lens: alias) + "/"
-        let paths = try wrap { () throws(GitError) in try repository.modifiedPaths(under: directory) }
+        let paths = try git { () throws(GitError) in try repository.modifiedPaths(under: directory) }
         var result: [PendingAnswer] = []
         for path in Set(paths).sorted() {
             let name = String(path.dropFirst(directory.count))
@@ -93,7 +93,7 @@ extension Workspace {
         let before = try review(of: stored, lens: applied)
         let lens = before.lens.lens
         let startTree = try request.startedAt.map { id throws(WorkspaceError) in
-            try wrap { () throws(GitError) in try repository.commit(id).tree }
+            try git { () throws(GitError) in try repository.commit(id).tree }
         }
         var after = before.answers.mapValues(\.answer)
         var changes = ChangeSet()
@@ -113,7 +113,7 @@ extension Workspace {
             let committedEntry = try entry(path)
             if bytes == (try file(path)) { continue }
             if let startTree {
-                let startEntry = try wrap { () throws(GitError) in try repository.entry(at: path, inTree: startTree) }
+                let startEntry = try git { () throws(GitError) in try repository.entry(at: path, inTree: startTree) }
                 if startEntry?.id != committedEntry?.id { conflicts.append(questionId) }
             }
             if let bytes {
@@ -132,7 +132,7 @@ extension Workspace {
             throw .refused(
                 "answers to \(conflicts.joined(separator: ", ")) were committed by someone else while the session was open; "
                     + "nothing was committed and your answers are still in the work tree; compare them with `git diff` "
-                    + "and commit again with `welltree review \(stored.workload.name)`")
+                    + "and commit again with `welltree review \(stored.workload.name)`", code: .concurrentChange)
         }
         if !violations.isEmpty { throw .invalid(ValidationError(violations)) }
         if changes.isEmpty { return nil }

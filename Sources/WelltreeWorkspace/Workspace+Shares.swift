@@ -36,7 +36,7 @@ extension Workspace {
             let actor = try principal()
             throw .forbidden(
                 "\(actor) may not change answers of workload \"\(workload.name)\": it needs the owner or an accepted CONTRIBUTOR share, and \(actor) has \(access)"
-            )
+            , subject: workload.id)
         }
     }
 
@@ -116,7 +116,9 @@ extension Workspace {
     private func shareableLens(_ alias: String) throws(WorkspaceError) -> LensRecord {
         let record = try requireLensRecord(alias)
         guard record.type != .awsOfficial else {
-            throw .refused("lens \(alias) is an AWS official lens, available to everyone; only custom lenses are shared")
+            throw .refused(
+                "lens \(alias) is an AWS official lens, available to everyone; only custom lenses are shared",
+                code: .builtinLens, subject: alias)
         }
         try requireLensOwner(record, to: "manage the shares")
         return record
@@ -148,7 +150,7 @@ extension Workspace {
             throw .notFound(what: "share invitation", name: id, hint: "`welltree share invitations` lists yours")
         }
         guard ShareAccess.mayRespond(actor, to: share, policy: policy) else {
-            throw .forbidden("\(actor) may not answer invitation \(id): it is addressed to \(share.principal)")
+            throw .forbidden("\(actor) may not answer invitation \(id): it is addressed to \(share.principal)", subject: id)
         }
         let verb = accept ? "Accept" : "Reject"
         let (name, owner) = try describe(file.subject)
@@ -206,7 +208,7 @@ extension Workspace {
         guard shared else {
             throw .forbidden(
                 "\(actor) may not apply lens \(record.alias): it is owned by \(record.owner) and not shared with \(actor) (an accepted lens share is needed)"
-            )
+            , subject: record.alias)
         }
     }
 }

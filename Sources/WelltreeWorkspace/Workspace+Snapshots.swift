@@ -47,11 +47,11 @@ extension Workspace {
             guard repository.workdir != nil else { throw .bareRepository }
             let index: Index
             if let file = try indexFile() {
-                index = try wrap { () throws(GitError) in try Index(file: file, of: repository) }
+                index = try git { () throws(GitError) in try Index(file: file, of: repository) }
             } else {
-                index = try wrap { () throws(GitError) in try Index(of: repository) }
+                index = try git { () throws(GitError) in try Index(of: repository) }
             }
-            let tree = try wrap { () throws(GitError) in try index.writeTree() }
+            let tree = try git { () throws(GitError) in try index.writeTree() }
             return try Workspace(repository: repository, tree: tree)
         case .workTree:
             return try Workspace(repository: repository, tree: try workTreeTree())
@@ -87,22 +87,22 @@ extension Workspace {
         var changes: [TreeChange] = []
         var directories = WorkTreeDirectories(root: root)
         for prefix in [Layout.workloads + "/", Layout.lenses + "/", Layout.settings] {
-            let paths = try wrap { () throws(GitError) in try repository.modifiedPaths(under: prefix) }
+            let paths = try git { () throws(GitError) in try repository.modifiedPaths(under: prefix) }
             for path in paths {
                 switch try workTreeEntry(path, root: root, directories: &directories) {
                 case .absent:
                     changes.append(TreeChange(path: path, blob: nil))
                 case .file(let bytes):
-                    let blob = try wrap { () throws(GitError) in try repository.writeBlob(bytes) }
+                    let blob = try git { () throws(GitError) in try repository.writeBlob(bytes) }
                     changes.append(TreeChange(path: path, blob: blob))
                 case .symlink(let target):
-                    let blob = try wrap { () throws(GitError) in try repository.writeBlob(target) }
+                    let blob = try git { () throws(GitError) in try repository.writeBlob(target) }
                     changes.append(TreeChange(path: path, blob: blob, kind: .symlink))
                 }
             }
         }
         if changes.isEmpty, let commitTree { return commitTree }
-        return try wrap { () throws(GitError) in try repository.updatedTree(base: commitTree, changes: changes) }
+        return try git { () throws(GitError) in try repository.updatedTree(base: commitTree, changes: changes) }
     }
 
     /// What a work-tree path holds, as git would stage it.
@@ -183,7 +183,7 @@ struct WorkTreeDirectories {
 extension Workspace {
     /// The files that differ between this workspace's commit and `other`.
     package func changedFiles(to other: Workspace) throws(WorkspaceError) -> [TreeDelta] {
-        try wrap { () throws(GitError) in try repository.changedFiles(from: baseTree, to: other.baseTree) }
+        try git { () throws(GitError) in try repository.changedFiles(from: baseTree, to: other.baseTree) }
     }
 
     /// The merge base of two revisions, as a commit id, for judging a branch against the point
@@ -191,8 +191,8 @@ extension Workspace {
     package func mergeBaseRevision(_ one: String, _ two: String) throws(WorkspaceError) -> String {
         let a = try snapshot(.revision(one)).base!
         let b = try snapshot(.revision(two)).base!
-        guard let base = try wrap({ () throws(GitError) in try repository.mergeBase(a, b) }) else {
-            throw .refused("\(one) and \(two) have no common history")
+        guard let base = try git({ () throws(GitError) in try repository.mergeBase(a, b) }) else {
+            throw .refused("\(one) and \(two) have no common history", subject: two)
         }
         return base.hex
     }

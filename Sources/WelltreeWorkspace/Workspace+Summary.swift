@@ -30,7 +30,7 @@ extension Workspace {
     func summary(
         of stored: StoredWorkload, dependencies: inout [SummaryCache.LensDependency]
     ) throws(WorkspaceError) -> WorkloadRiskSummary {
-        let answers = try wrap { () throws(GitError) in try repository.entry(at: Layout.answersDirectoryName, inTree: stored.tree) }
+        let answers = try git { () throws(GitError) in try repository.entry(at: Layout.answersDirectoryName, inTree: stored.tree) }
         return try summary(of: stored, answers: answers, dependencies: &dependencies)
     }
 
@@ -49,7 +49,7 @@ extension Workspace {
                     path: Layout.workloadDirectory(stored.directory) + "/" + Layout.answersDirectoryName,
                     found: WorkspaceValidator.kindName(answers.kind))
             }
-            for entry in try wrap({ () throws(GitError) in try repository.treeEntries(answers.id) }) {
+            for entry in try git({ () throws(GitError) in try repository.treeEntries(answers.id) }) {
                 lensDirectories[entry.name] = entry
             }
         }
@@ -64,7 +64,7 @@ extension Workspace {
                 }
                 let fileIndex = answerFileIndex(lens)
                 let directoryPath = Layout.answersDirectory(stored.directory, lens: applied.alias)
-                for file in try wrap({ () throws(GitError) in try repository.treeEntries(directory.id) }) {
+                for file in try git({ () throws(GitError) in try repository.treeEntries(directory.id) }) {
                     guard Layout.question(ofAnswerFileName: file.name) != nil else { continue }
                     let question = fileIndex[file.name]
                     if question != nil { answered += 1 }
@@ -87,7 +87,7 @@ extension Workspace {
         switch file.kind {
         case .blob, .executable:
             let choices = question.map { evaluator.choices(ofQuestion: $0) }
-            let scanned = try wrap { () throws(GitError) in
+            let scanned = try git { () throws(GitError) in
                 try repository.withBlob(file.id) { buffer -> Risk? in
                     // An oversized file goes to `read`, which refuses it with its size.
                     guard buffer.count <= FileLimits.answer, let answer = AnswerScanner.scan(buffer, choices: choices) else { return nil }

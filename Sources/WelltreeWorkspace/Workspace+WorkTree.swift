@@ -91,7 +91,7 @@ extension Workspace {
     private func contents(of path: String, in changes: ChangeSet) throws(WorkspaceError) -> [UInt8]? {
         if let written = changes.files[path] { return written }
         guard let blob = changes.copies[path] else { return nil }
-        return try wrap { () throws(GitError) in try repository.blob(blob) }
+        return try git { () throws(GitError) in try repository.blob(blob) }
     }
 
     /// Finishes a write that an earlier process left half done: the branch moved to its commit
@@ -111,20 +111,20 @@ extension Workspace {
                 path: journalPath, message: "names no commit (\(journal.commit.debugDescription)); remove it after checking `git status`")
         }
         let previous = journal.base.flatMap { ObjectID(hex: $0) }
-        let current = try wrap { () throws(GitError) in try repository.referenceTarget(journal.branch) }
+        let current = try git { () throws(GitError) in try repository.referenceTarget(journal.branch) }
         var landed = current == commit
         if !landed, let current {
             // A commit that no longer exists (pruned by `git gc`) cannot be on the branch.
             if (try? repository.commit(commit)) != nil {
-                landed = try wrap { () throws(GitError) in try repository.isAncestor(commit, of: current) }
+                landed = try git { () throws(GitError) in try repository.isAncestor(commit, of: current) }
             }
         }
         guard landed, let current else {
             try WriteJournal.remove(at: journalPath)
             return
         }
-        let headTree = try wrap { () throws(GitError) in try repository.commit(current).tree }
-        let oldTree = try previous.map { id throws(WorkspaceError) in try wrap { () throws(GitError) in try repository.commit(id).tree } }
+        let headTree = try git { () throws(GitError) in try repository.commit(current).tree }
+        let oldTree = try previous.map { id throws(WorkspaceError) in try git { () throws(GitError) in try repository.commit(id).tree } }
         var restore = ChangeSet()
         var conflicts: [String] = []
         for path in journal.paths where Self.isSafeRelativePath(path) {
@@ -138,13 +138,13 @@ extension Workspace {
                 continue
             }
             if let head {
-                restore.write(path, try wrap { () throws(GitError) in try repository.blob(head) })
+                restore.write(path, try git { () throws(GitError) in try repository.blob(head) })
             } else {
                 restore.remove(path)
             }
         }
         for directory in journal.removedDirectories where Self.isSafeRelativePath(directory) {
-            guard try wrap({ () throws(GitError) in try repository.entry(at: directory, inTree: headTree) }) == nil else { continue }
+            guard try git({ () throws(GitError) in try repository.entry(at: directory, inTree: headTree) }) == nil else { continue }
             var clean = true
             for relative in FileManager.default.subpaths(atPath: root + "/" + directory) ?? [] {
                 let path = directory + "/" + relative
@@ -201,7 +201,7 @@ extension Workspace {
 
     /// The blob at `path` in a tree, or nil when there is none (or something other than a file).
     private func blobID(at path: String, in tree: ObjectID) throws(WorkspaceError) -> ObjectID? {
-        guard let entry = try wrap({ () throws(GitError) in try repository.entry(at: path, inTree: tree) }) else { return nil }
+        guard let entry = try git({ () throws(GitError) in try repository.entry(at: path, inTree: tree) }) else { return nil }
         return entry.kind == .blob || entry.kind == .executable ? entry.id : nil
     }
 
@@ -211,7 +211,7 @@ extension Workspace {
         var info = stat()
         guard lstat(full, &info) == 0 else { return .some(nil) }
         guard info.st_mode & S_IFMT == S_IFREG, let data = FileManager.default.contents(atPath: full) else { return nil }
-        return .some(try wrap { () throws(GitError) in try repository.blobID(of: Array(data)) })
+        return .some(try git { () throws(GitError) in try repository.blobID(of: Array(data)) })
     }
 
     private func removeEmptyParents(of path: String, below root: String) {

@@ -17,7 +17,7 @@ extension Workspace {
     ) throws(WorkspaceError) -> [TreeEntry] {
         var result: [TreeEntry] = []
         for shard in try directory(Layout.workloads) where shard.kind == .tree {
-            let entries = try wrap { () throws(GitError) in try repository.treeEntries(shard.id) }
+            let entries = try git { () throws(GitError) in try repository.treeEntries(shard.id) }
             let shardPath = Layout.workloads + "/" + shard.name
             if entries.contains(where: { $0.name == Layout.workloadFileName && $0.kind != .tree }) {
                 try misplaced(shardPath, Layout.unshardedRule(shard.name))
@@ -38,7 +38,7 @@ extension Workspace {
 
     /// Reads the workload stored in `entry` (a workload directory, named by its `<dir>`).
     package func loadWorkload(_ entry: TreeEntry) throws(WorkspaceError) -> StoredWorkload {
-        try loadWorkload(entry, file: try wrap { () throws(GitError) in
+        try loadWorkload(entry, file: try git { () throws(GitError) in
             try repository.entry(at: Layout.workloadFileName, inTree: entry.id)
         })
     }
@@ -126,7 +126,7 @@ extension Workspace {
             } else if let stored = try? loadWorkload(entry) {
                 identity = WorkloadIdentity(directory: entry, id: stored.workload.id, name: stored.workload.name, stored: stored)
             } else {
-                let file = try wrap { () throws(GitError) in try repository.entry(at: Layout.workloadFileName, inTree: entry.id) }
+                let file = try git { () throws(GitError) in try repository.entry(at: Layout.workloadFileName, inTree: entry.id) }
                 let claim = claim(directory: entry.name, file: file)
                 identity = WorkloadIdentity(directory: entry, id: claim.id ?? "", name: claim.name ?? "")
             }
@@ -185,7 +185,7 @@ extension Workspace {
             if matches.allSatisfy({ $0.id == found.id }) { throw .duplicateWorkloadId(id: found.id, paths: paths) }
             throw .refused(
                 "\"\(Violation.visible(reference))\" names \(matches.count) workloads (\(paths.joined(separator: ", "))); "
-                    + "name one by its id: \(matches.map(\.id).joined(separator: ", "))")
+                    + "name one by its id: \(matches.map(\.id).joined(separator: ", "))", code: .ambiguous, subject: reference)
         }
         if let stored = found.stored { return stored }
         return try loadWorkload(found.directory)
@@ -271,7 +271,7 @@ extension Workspace {
         } catch {
             throw .refused(
                 "deleted workload \"\(stored.workload.name)\" (\(stored.workload.id)), but revoking its shares failed: \(error); "
-                    + "revoke them with `welltree share delete \(stored.workload.id) SHARE_ID`")
+                    + "revoke them with `welltree share delete \(stored.workload.id) SHARE_ID`", code: .partlyDone, subject: stored.workload.id)
         }
     }
 
@@ -293,7 +293,9 @@ extension Workspace {
     package func requireOwner(of workload: Workload, to action: String) throws(WorkspaceError) {
         let actor = try principal()
         guard actor == workload.owner else {
-            throw .forbidden("\(actor) may not \(action) of workload \"\(workload.name)\": only its owner \(workload.owner) may")
+            throw .forbidden(
+                "\(actor) may not \(action) of workload \"\(workload.name)\": only its owner \(workload.owner) may",
+                subject: workload.id)
         }
     }
 
@@ -346,7 +348,7 @@ extension Workspace {
                 result.append(WorkloadClaim(directory: entry.name, id: cached.id, name: cached.name))
                 continue
             }
-            let file = try wrap { () throws(GitError) in try repository.entry(at: Layout.workloadFileName, inTree: entry.id) }
+            let file = try git { () throws(GitError) in try repository.entry(at: Layout.workloadFileName, inTree: entry.id) }
             result.append(claim(directory: entry.name, file: file))
         }
         claimsMemo = result
@@ -357,7 +359,7 @@ extension Workspace {
     /// there is no such directory.
     package func workloadClaim(directory: String) throws(WorkspaceError) -> WorkloadClaim? {
         guard let entry = try entry(Layout.workloadDirectory(directory)), entry.kind == .tree else { return nil }
-        let file = try wrap { () throws(GitError) in try repository.entry(at: Layout.workloadFileName, inTree: entry.id) }
+        let file = try git { () throws(GitError) in try repository.entry(at: Layout.workloadFileName, inTree: entry.id) }
         return claim(directory: directory, file: file)
     }
 

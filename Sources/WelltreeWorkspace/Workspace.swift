@@ -109,17 +109,13 @@ package final class Workspace {
     /// The tree entry at `path` in the base commit, or nil.
     package func entry(_ path: String) throws(WorkspaceError) -> TreeEntry? {
         guard let baseTree else { return nil }
-        do {
-            return try repository.entry(at: path, inTree: baseTree)
-        } catch {
-            throw .git(error)
-        }
+        return try git { () throws(GitError) in try repository.entry(at: path, inTree: baseTree) }
     }
 
     /// The entries of the directory at `path` in the base commit (empty when it does not exist).
     package func directory(_ path: String) throws(WorkspaceError) -> [TreeEntry] {
         guard let entry = try entry(path), entry.kind == .tree else { return [] }
-        return try wrap { () throws(GitError) in try repository.treeEntries(entry.id) }
+        return try git { () throws(GitError) in try repository.treeEntries(entry.id) }
     }
 
     /// The bytes of the regular file at `path`, or nil when there is nothing there. Anything
@@ -135,10 +131,10 @@ package final class Workspace {
         switch entry.kind {
         case .blob, .executable:
             if let limit = FileLimits.maximumSize(of: path) {
-                let size = try wrap { () throws(GitError) in try repository.objectSize(entry.id) }
+                let size = try git { () throws(GitError) in try repository.objectSize(entry.id) }
                 if size > limit { throw .fileTooLarge(path: path, size: size, limit: limit) }
             }
-            return try wrap { () throws(GitError) in try repository.blob(entry.id) }
+            return try git { () throws(GitError) in try repository.blob(entry.id) }
         case .symlink: throw .notARegularFile(path: path, found: "a symbolic link")
         case .tree: throw .notARegularFile(path: path, found: "a directory")
         case .submodule: throw .notARegularFile(path: path, found: "a submodule")
@@ -174,7 +170,7 @@ package final class Workspace {
         if let principal = ProcessInfo.processInfo.environment["WELLTREE_PRINCIPAL"], !principal.isEmpty {
             return principal
         }
-        guard let email = try wrap({ () throws(GitError) in try repository.configString("user.email") }), !email.isEmpty else {
+        guard let email = try git({ () throws(GitError) in try repository.configString("user.email") }), !email.isEmpty else {
             throw .noIdentity
         }
         return email
@@ -205,13 +201,5 @@ package final class Workspace {
         baseTree = (try? readingTree(of: tree)) ?? tree
         effectiveLensCache = [:]
         effectiveBlobCache = [:]
-    }
-
-    func wrap<T>(_ body: () throws(GitError) -> T) throws(WorkspaceError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw .git(error)
-        }
     }
 }

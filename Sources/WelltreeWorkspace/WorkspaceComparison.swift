@@ -31,7 +31,7 @@ package struct WorkspaceComparison {
     /// id, and a changed path below `workloads/` outside any workload directory.
     package func compare(baseLabel: String, headLabel: String, validating: Bool = false) throws(WorkspaceError) -> Result {
         let repository = head.repository
-        let comparison = try head.wrap { () throws(GitError) in
+        let comparison = try git { () throws(GitError) in
             try repository.compareTrees(from: base.baseTree, to: head.baseTree)
         }
         let parts = ChangedParts(comparison)

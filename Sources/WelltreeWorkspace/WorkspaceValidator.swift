@@ -207,7 +207,7 @@ package struct WorkspaceValidator {
         let kind: LensKind = record.type == .awsOfficial ? .official : .custom
         var files: [String: TreeEntry] = [:]
         if let versions = entries.first(where: { $0.name == Layout.lensVersionsDirectoryName }), versions.kind == .tree {
-            for entry in try workspace.wrap({ () throws(GitError) in try workspace.repository.treeEntries(versions.id) }) {
+            for entry in try git({ () throws(GitError) in try workspace.repository.treeEntries(versions.id) }) {
                 files[entry.name] = entry
             }
         }
@@ -272,7 +272,7 @@ package struct WorkspaceValidator {
     private mutating func validateWorkload(_ directory: TreeEntry, wanted: (String) -> Bool) throws(WorkspaceError) {
         let directoryPath = Layout.workloadDirectory(directory.name)
         let path = Layout.workloadFile(directory.name)
-        let entries = try workspace.wrap { () throws(GitError) in try workspace.repository.treeEntries(directory.id) }
+        let entries = try git { () throws(GitError) in try workspace.repository.treeEntries(directory.id) }
         guard let fileEntry = entries.first(where: { $0.name == Layout.workloadFileName }) else {
             problems.append(FileProblem(path: directoryPath, message: "the workload directory has no \(Layout.workloadFileName)"))
             return
@@ -316,7 +316,7 @@ package struct WorkspaceValidator {
                 problems.append(FileProblem(path: child, message: message))
                 continue
             }
-            for lens in try workspace.wrap({ () throws(GitError) in try workspace.repository.treeEntries(entry.id) }) {
+            for lens in try git({ () throws(GitError) in try workspace.repository.treeEntries(entry.id) }) {
                 try validateAnswers(stored, lensEntry: lens, lens: lenses[lens.name], wanted: wanted)
             }
         }
@@ -336,7 +336,7 @@ package struct WorkspaceValidator {
             }
             return
         }
-        let files = try workspace.wrap { () throws(GitError) in try workspace.repository.treeEntries(lensEntry.id) }
+        let files = try git { () throws(GitError) in try workspace.repository.treeEntries(lensEntry.id) }
         guard files.contains(where: { wanted(directory + "/" + $0.name) }) else { return }
         if let bad = Self.badName(alias) {
             problems.append(FileProblem(path: directory, message: bad))

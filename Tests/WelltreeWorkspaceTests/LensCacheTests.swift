@@ -114,7 +114,7 @@ struct LensCacheTests {
             #expect {
                 _ = try fixture.open().loadLens("serverless")
             } throws: { error in
-                guard case WorkspaceError.refused(let message) = error else { return false }
+                guard let error = error as? WorkspaceError, case .refused(let message, .invalidLens, file) = error else { return false }
                 return message.contains("\"pillars\" is missing")
             }
         }

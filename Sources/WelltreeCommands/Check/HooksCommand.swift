@@ -27,7 +27,7 @@ struct HooksCommand: ParsableCommand {
         func run(_ console: Console) throws {
             if server.isRequested { return try server.install(force: force, global: global, console: console) }
             let path = global.path(console)
-            let repository = try Workspace.wrapGit { () throws(GitError) in try Repository.open(searchingFrom: path) }
+            let repository = try git { () throws(GitError) in try Repository.open(searchingFrom: path) }
             let report = try ClientHooks.locate(environment: console.environment).install(in: repository, force: force)
             for (key, value) in report.config { console.write("config \(key) = \(value)\n") }
             for hook in report.hooks { console.write("hook   \(hook)\n") }

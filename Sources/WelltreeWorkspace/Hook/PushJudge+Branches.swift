@@ -17,10 +17,10 @@ extension PushJudge {
             }
             return try rewriteProblem(update).map { [$0] } ?? []
         }
-        guard try wrap({ () throws(GitError) in try repository.object(new).kind }) == .commit else {
+        guard try git({ () throws(GitError) in try repository.object(new).kind }) == .commit else {
             return [refusal(update, rule: "a branch must point at a commit")]
         }
-        if let old = update.old, try !wrap({ () throws(GitError) in try repository.isAncestor(old, of: new) }) {
+        if let old = update.old, try !git({ () throws(GitError) in try repository.isAncestor(old, of: new) }) {
             if let protection {
                 if !isOverriding {
                     return [
@@ -73,7 +73,7 @@ extension PushJudge {
         if update.reference == defaultBranch {
             base = update.old
         } else if let serverTip {
-            base = try wrap { () throws(GitError) in try repository.mergeBase(new, serverTip) } ?? update.old
+            base = try git { () throws(GitError) in try repository.mergeBase(new, serverTip) } ?? update.old
         } else {
             base = update.old
         }
@@ -81,7 +81,7 @@ extension PushJudge {
         // written before shards into their shards changes no workload, only the settings.
         let before = try base.map { id throws(WorkspaceError) in try Workspace(repository: repository, commit: id) }
         let after = try Workspace(repository: repository, commit: new)
-        let comparison = try wrap { () throws(GitError) in try repository.compareTrees(from: before?.baseTree, to: after.baseTree) }
+        let comparison = try git { () throws(GitError) in try repository.compareTrees(from: before?.baseTree, to: after.baseTree) }
         if comparison.files.isEmpty && comparison.directories.isEmpty { return [] }
 
         // Entries no review repository holds are refused before anything reads them.
@@ -244,9 +244,9 @@ extension PushJudge {
             return refuse(
                 "id \(workload.id) belongs to a deleted workload: its shares remain on \(ShareStore.reference); ids are never reused")
         }
-        let tags = try wrap { () throws(GitError) in try repository.referenceNames(matching: Milestone.tagGlob(workloadId: workload.id)) }
+        let tags = try git { () throws(GitError) in try repository.referenceNames(matching: Milestone.tagGlob(workloadId: workload.id)) }
         for tag in tags {
-            guard let target = try wrap({ () throws(GitError) in try repository.referenceTarget(tag) }),
+            guard let target = try git({ () throws(GitError) in try repository.referenceTarget(tag) }),
                 let object = try? repository.tagObject(target), Milestone(tagMessage: object.message)?.workloadId == workload.id
             else { continue }
             return refuse(

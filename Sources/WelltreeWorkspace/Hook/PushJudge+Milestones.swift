@@ -16,14 +16,14 @@ extension PushJudge {
         if update.old != nil {
             return [refusal(update, file: tag, rule: "milestone tags are never moved")]
         }
-        guard try wrap({ () throws(GitError) in try repository.object(new).kind }) == .tag else {
+        guard try git({ () throws(GitError) in try repository.object(new).kind }) == .tag else {
             return [refusal(update, file: tag, rule: "a milestone must be an annotated tag (`welltree milestone create` makes one)")]
         }
-        let pushed = try wrap { () throws(GitError) in try repository.tagObject(new) }
+        let pushed = try git { () throws(GitError) in try repository.tagObject(new) }
         guard pushed.name == tag else {
             return [refusal(update, file: tag, rule: "the tag object is named \(pushed.name), not \(tag)")]
         }
-        guard pushed.targetType == "commit", try wrap({ () throws(GitError) in try repository.object(pushed.target).kind }) == .commit
+        guard pushed.targetType == "commit", try git({ () throws(GitError) in try repository.object(pushed.target).kind }) == .commit
         else {
             return [refusal(update, file: tag, rule: "a milestone tags a commit, not a \(pushed.targetType)")]
         }
@@ -49,8 +49,8 @@ extension PushJudge {
         if let problem = try historyProblem(pushed.target) { return refuse(problem) }
         if let problem = try taggedWorkloadProblem(pushed.target, directory: directory, workload: workload) { return refuse(problem) }
         let glob = Milestone.tagGlob(workloadId: workload.id)
-        for other in try wrap({ () throws(GitError) in try repository.referenceNames(matching: glob) }) {
-            guard let target = try wrap({ () throws(GitError) in try repository.referenceTarget(other) }),
+        for other in try git({ () throws(GitError) in try repository.referenceNames(matching: glob) }) {
+            guard let target = try git({ () throws(GitError) in try repository.referenceTarget(other) }),
                 let object = try? repository.tagObject(target), let existing = Milestone(tagMessage: object.message),
                 existing.workloadId == workload.id, existing.number == milestone.number
             else { continue }
@@ -76,7 +76,7 @@ extension PushJudge {
     private func historyProblem(_ commit: ObjectID) throws(WorkspaceError) -> String? {
         for tip in [serverTip, pushedDefaultTip].compactMap({ $0 }) {
             if tip == commit { return nil }
-            if try wrap({ () throws(GitError) in try repository.isAncestor(commit, of: tip) }) { return nil }
+            if try git({ () throws(GitError) in try repository.isAncestor(commit, of: tip) }) { return nil }
         }
         return
             "a milestone tags a commit of the default branch (\(defaultBranch ?? "none yet")); \(commit.hex.prefix(7)) is not in its history"

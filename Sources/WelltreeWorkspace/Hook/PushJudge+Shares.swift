@@ -7,10 +7,10 @@ extension PushJudge {
         guard let new = update.new else {
             return [refusal(update, rule: "\(ShareStore.reference) is never deleted: it is the record of who may do what")]
         }
-        guard try wrap({ () throws(GitError) in try repository.object(new).kind }) == .commit else {
+        guard try git({ () throws(GitError) in try repository.object(new).kind }) == .commit else {
             return [refusal(update, rule: "\(ShareStore.reference) must point at a commit")]
         }
-        if let old = update.old, try !wrap({ () throws(GitError) in try repository.isDescendant(new, of: old) }) {
+        if let old = update.old, try !git({ () throws(GitError) in try repository.isDescendant(new, of: old) }) {
             return [
                 refusal(
                     update,
@@ -19,11 +19,11 @@ extension PushJudge {
                 )
             ]
         }
-        let oldTree = try update.old.map { id throws(WorkspaceError) in try wrap { () throws(GitError) in try repository.commit(id).tree } }
-        let newTree = try wrap { () throws(GitError) in try repository.commit(new).tree }
+        let oldTree = try update.old.map { id throws(WorkspaceError) in try git { () throws(GitError) in try repository.commit(id).tree } }
+        let newTree = try git { () throws(GitError) in try repository.commit(new).tree }
         let pushed = try ShareStore(repository: repository, at: new)
         var refusals: [PushRefusal] = []
-        let comparison = try wrap { () throws(GitError) in try repository.compareTrees(from: oldTree, to: newTree) }
+        let comparison = try git { () throws(GitError) in try repository.compareTrees(from: oldTree, to: newTree) }
         let entryRefusals = entryProblems(comparison, update: update)
         if !entryRefusals.isEmpty { return entryRefusals }
         for change in comparison.files {

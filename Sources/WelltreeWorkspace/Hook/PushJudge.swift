@@ -153,14 +153,6 @@ package final class PushJudge {
         ShareAccess.access(
             of: pusher, owner: workload.owner, shares: try shares.file(.workload(id: workload.id)).shares, policy: policy, now: now)
     }
-
-    func wrap<T>(_ body: () throws(GitError) -> T) throws(WorkspaceError) -> T {
-        do {
-            return try body()
-        } catch {
-            throw .git(error)
-        }
-    }
 }
 
 /// How a workload is named in refusals.

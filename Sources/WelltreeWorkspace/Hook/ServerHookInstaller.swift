@@ -85,7 +85,7 @@ package struct ServerHookInstaller {
             throw .git(error)
         }
         guard repository.isBare else {
-            throw .refused("\(path) has a work tree; the server hook goes into the bare repository clients push to")
+            throw .refused("\(path) has a work tree; the server hook goes into the bare repository clients push to", subject: path)
         }
         var validator = Validator()
         for principal in administrators { ShareFile.checkPrincipal(principal, into: &validator) }
@@ -117,7 +117,9 @@ package struct ServerHookInstaller {
             let hook = directory + "/" + name
             guard let existing = files.contents(atPath: hook) else { continue }
             if !String(decoding: existing, as: UTF8.self).contains(marker), !force {
-                throw .refused("\(hook) exists and was not written by welltree; chain it yourself or pass --force to replace it")
+                throw .refused(
+                    "\(hook) exists and was not written by welltree; chain it yourself or pass --force to replace it",
+                    code: .foreignFile, subject: hook)
             }
             replaced.append(hook)
         }

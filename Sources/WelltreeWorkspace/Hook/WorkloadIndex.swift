@@ -53,7 +53,7 @@ package struct WorkloadIndex: Sendable {
     /// The workload directories of one shard.
     private static func read(shard: TreeEntry, in workspace: Workspace) throws(WorkspaceError) -> [Entry] {
         var entries: [Entry] = []
-        let listing = try workspace.wrap { () throws(GitError) in try workspace.repository.treeEntries(shard.id) }
+        let listing = try git { () throws(GitError) in try workspace.repository.treeEntries(shard.id) }
         for entry in listing where entry.kind == .tree && Layout.shard(ofDirectory: entry.name) == shard.name {
             let workload = try? workspace.loadWorkload(entry).workload
             entries.append(Entry(directory: entry.name, id: workload?.id, owner: workload?.owner))

@@ -36,29 +36,19 @@ package struct SigningConfiguration: Sendable, Equatable {
     /// Reads the configuration git would use in `repository`.
     package init(repository: Repository) throws(WorkspaceError) {
         func string(_ key: String) throws(WorkspaceError) -> String? {
-            do {
-                return try repository.configString(key).flatMap { $0.isEmpty ? nil : $0 }
-            } catch {
-                throw .git(error)
-            }
+            try git { () throws(GitError) in try repository.configString(key).flatMap { $0.isEmpty ? nil : $0 } }
         }
         func path(_ key: String) throws(WorkspaceError) -> String? {
-            do {
-                return try repository.configPath(key).flatMap { $0.isEmpty ? nil : $0 }
-            } catch {
-                throw .git(error)
-            }
+            try git { () throws(GitError) in try repository.configPath(key).flatMap { $0.isEmpty ? nil : $0 } }
         }
         func bool(_ key: String) throws(WorkspaceError) -> Bool {
-            do {
-                return try repository.configBool(key) ?? false
-            } catch {
-                throw .git(error)
-            }
+            try git { () throws(GitError) in try repository.configBool(key) ?? false }
         }
         let formatName = try string("gpg.format")?.lowercased() ?? "openpgp"
         guard let format = Format(rawValue: formatName) else {
-            throw .refused("gpg.format has the unknown value \"\(formatName)\" (git accepts openpgp, ssh and x509)")
+            throw .refused(
+                "gpg.format has the unknown value \"\(formatName)\" (git accepts openpgp, ssh and x509)",
+                code: .signing, subject: "gpg.format")
         }
         self.format = format
         signingKey = try string("user.signingkey")

@@ -30,7 +30,7 @@ enum Subprocess {
         do {
             try process.run()
         } catch {
-            throw .refused("cannot run \(program): \(error.localizedDescription)")
+            throw .refused("cannot run \(program): \(error.localizedDescription)", code: .subprocess, subject: program)
         }
         let group = DispatchGroup()
         nonisolated(unsafe) var errData = Data()
@@ -50,7 +50,7 @@ enum Subprocess {
         process.waitUntilExit()
         // `env` reports a missing program as 127.
         if process.terminationStatus == 127, !program.contains("/") {
-            throw .refused("cannot run \(program): not found on PATH")
+            throw .refused("cannot run \(program): not found on PATH", code: .subprocess, subject: program)
         }
         return SubprocessResult(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
                                 stderr: String(decoding: errData, as: UTF8.self))

@@ -27,7 +27,9 @@ package struct TagSigner {
         let key = configuration.signingKey ?? tagger
         let result = try Subprocess.run(program, ["--status-fd=2", "-bsau", key], input: payload)
         guard result.status == 0, result.stderr.contains("[GNUPG:] SIG_CREATED "), result.stdout.contains("-----BEGIN ") else {
-            throw .refused("signing the milestone tag with \(program) failed (key \(key)); no tag was created:\n\(Self.diagnostics(result.stderr))")
+            throw .refused(
+                "signing the milestone tag with \(program) failed (key \(key)); no tag was created:\n\(Self.diagnostics(result.stderr))",
+                code: .signing, subject: key)
         }
         return Self.terminated(result.stdout)
     }
@@ -52,7 +54,7 @@ package struct TagSigner {
         guard result.status == 0, let signature = scratch.read("payload.sig"), !signature.isEmpty else {
             var message = "signing the milestone tag with \(program) failed (key \(key)); no tag was created:\n\(Self.diagnostics(result.stderr))"
             if result.stderr.contains("incorrect passphrase") { message += "\nhint: is the key's passphrase correct, or is ssh-agent running?" }
-            throw .refused(message)
+            throw .refused(message, code: .signing, subject: key)
         }
         return Self.terminated(String(decoding: signature, as: UTF8.self))
     }
@@ -60,11 +62,15 @@ package struct TagSigner {
     /// `gpg.ssh.defaultKeyCommand`'s first line starting `ssh-`, as git takes it.
     private func defaultKey() throws(WorkspaceError) -> String {
         guard let command = configuration.sshDefaultKeyCommand else {
-            throw .refused("gpg.format is ssh but user.signingkey is not set (git config user.signingkey ~/.ssh/id_ed25519.pub); no tag was created")
+            throw .refused(
+                "gpg.format is ssh but user.signingkey is not set (git config user.signingkey ~/.ssh/id_ed25519.pub); no tag was created",
+                code: .signing, subject: "user.signingkey")
         }
         let result = try Subprocess.run("/bin/sh", ["-c", command])
         guard result.status == 0, let line = result.stdout.split(separator: "\n").first(where: { $0.hasPrefix("ssh-") }) else {
-            throw .refused("gpg.ssh.defaultKeyCommand printed no key (\(command)); no tag was created")
+            throw .refused(
+                "gpg.ssh.defaultKeyCommand printed no key (\(command)); no tag was created",
+                code: .signing, subject: "gpg.ssh.defaultKeyCommand")
         }
         return "key::" + line
     }
