@@ -31,14 +31,22 @@ enum FaultPoint: String, CaseIterable {
     case afterTag = "after-tag"
 }
 
-extension Workspace {
+extension FaultPoint {
     /// The fault requested for this process, read once.
-    private static let requestedFault = ProcessInfo.processInfo.environment["WELLTREE_FAULT"]
+    private static let requested = ProcessInfo.processInfo.environment["WELLTREE_FAULT"]
 
-    /// The one place where a requested fault is acted on (see `FaultPoint`).
-    func reach(_ point: FaultPoint) {
-        guard Self.requestedFault == point.rawValue else { return }
+    /// The one place where a requested fault is acted on: kills the process when this is the
+    /// point `WELLTREE_FAULT` names.
+    func reach() {
+        guard Self.requested == rawValue else { return }
         kill(getpid(), SIGKILL)
+    }
+}
+
+extension Workspace {
+    /// The work tree the write path updates, or nil for a bare repository.
+    var workTree: WorkTree? {
+        root.map { WorkTree(repository: repository, root: $0) }
     }
 
     /// Commits `changes` as exactly one commit on the current branch.
@@ -68,13 +76,13 @@ extension Workspace {
     ) throws(WorkspaceError) -> ObjectID? {
         guard let branch else { throw .detachedHead }
         if !sharding { try refuseUnsharded() }
-        for path in changes.paths + changes.removedDirectories.sorted() where !Self.isSafeRelativePath(path) {
+        for path in changes.paths + changes.removedDirectories.sorted() where !WorkTree.isSafeRelativePath(path) {
             throw .refused("refusing to write \(path.debugDescription): not a plain path inside the workspace", subject: path)
         }
         return try withWriteLock { () throws(WorkspaceError) -> ObjectID? in
             try refuseGitLocks(branch: branch)
-            try finishInterruptedWrite()
-            try refuseUnsafeOrDirty(changes, allowingDirty: allowingDirty)
+            try workTree?.finishInterruptedWrite()
+            try workTree?.refuseUnsafeOrDirty(changes, allowingDirty: allowingDirty)
             return try commitLocked(changes, message: message, branch: branch)
         }
     }
@@ -104,7 +112,7 @@ extension Workspace {
         }
         let tree = try git { () throws(GitError) in try repository.updatedTree(base: commitTree, changes: treeChanges) }
         if tree == commitTree { return nil }
-        reach(.afterObjects)
+        FaultPoint.afterObjects.reach()
         guard let signature = try git({ () throws(GitError) in try repository.defaultSignature() }) else {
             throw .noIdentity
         }
@@ -112,14 +120,14 @@ extension Workspace {
             try repository.createCommit(
                 tree: tree, parents: base.map { [$0] } ?? [], message: message, author: signature, committer: signature)
         }
-        reach(.afterCommitObject)
+        FaultPoint.afterCommitObject.reach()
         let journalPath = WriteJournal.path(gitDirectory: repository.gitDirectory)
         if root != nil {
             let journal = WriteJournal(
                 branch: branch, base: base?.hex, commit: commit.hex, paths: changes.paths,
                 removedDirectories: changes.removedDirectories.sorted())
             try journal.write(to: journalPath)
-            reach(.afterJournal)
+            FaultPoint.afterJournal.reach()
         }
         do {
             let subject = message.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? message
@@ -130,11 +138,11 @@ extension Workspace {
             if error.isLocked { throw .staleLock(path: repository.commonDirectory + branch + ".lock", committed: nil) }
             throw .git(error)
         }
-        reach(.afterRef)
+        FaultPoint.afterRef.reach()
         setBase(commit: commit, tree: tree)
-        if root != nil {
-            try updateWorkTree(changes, committed: commit)
-            reach(.afterIndex)
+        if let workTree {
+            try workTree.update(changes, committed: commit)
+            FaultPoint.afterIndex.reach()
             try WriteJournal.remove(at: journalPath)
         }
         return commit
@@ -147,60 +155,6 @@ extension Workspace {
         if root != nil { locks.append(repository.gitDirectory + "index.lock") }
         for lock in locks where FileManager.default.fileExists(atPath: lock) {
             throw .staleLock(path: lock, committed: nil)
-        }
-    }
-
-    /// Refuses paths with uncommitted changes, and paths the work tree would reach through a
-    /// symlink or a file where a directory belongs.
-    private func refuseUnsafeOrDirty(_ changes: ChangeSet, allowingDirty: Set<String>) throws(WorkspaceError) {
-        guard let root else { return }
-        for path in changes.paths + changes.removedDirectories.sorted() {
-            try refuseUnsafeWorkTreePath(path, root: root)
-        }
-        var dirty: [String] = []
-        let candidates = changes.paths.filter { !allowingDirty.contains($0) }
-        let removed = changes.removedDirectories.sorted()
-        if candidates.count + removed.count > 64 {
-            // One status scan of the whole work tree: each query below scans the index again
-            // (and for a directory the work tree), which made moving 10,000 workloads into
-            // shards quadratic.
-            let modified = try git { () throws(GitError) in try repository.modifiedPaths(under: "") }
-            let written = Set(candidates)
-            let below = Set(removed.map { Substring($0) })
-            dirty = modified.filter { written.contains($0) || Self.lies($0, below: below) }
-        } else {
-            for path in candidates {
-                guard try git({ () throws(GitError) in try repository.isPathModified(path) }) else { continue }
-                dirty.append(path)
-            }
-            for directory in removed {
-                dirty += try git { () throws(GitError) in try repository.modifiedPaths(under: directory + "/") }
-            }
-        }
-        if !dirty.isEmpty { throw .dirty(dirty) }
-    }
-
-    /// True for `a/b/c`: relative, no empty, `.` or `..` component, no NUL or backslash.
-    static func isSafeRelativePath(_ path: String) -> Bool {
-        guard !path.isEmpty, !path.utf8.contains(0), !path.contains("\\") else { return false }
-        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
-    }
-
-    /// Walks `path` below `root` without following symlinks: every existing parent must be a
-    /// real directory and the path itself, when it exists, must not be a symlink.
-    func refuseUnsafeWorkTreePath(_ path: String, root: String) throws(WorkspaceError) {
-        let components = path.split(separator: "/").map(String.init)
-        var current = root
-        for (index, component) in components.enumerated() {
-            current += "/" + component
-            let relative = components[...index].joined(separator: "/")
-            var info = stat()
-            guard lstat(current, &info) == 0 else { return }
-            let type = info.st_mode & S_IFMT
-            if type == S_IFLNK { throw .unsafeWorkTree(path: relative, found: "a symbolic link") }
-            if index < components.count - 1, type != S_IFDIR {
-                throw .unsafeWorkTree(path: relative, found: "a file where a directory belongs")
-            }
         }
     }
 }

@@ -151,7 +151,7 @@ extension Workspace {
             }
             throw .git(error)
         }
-        reach(.afterTag)
+        FaultPoint.afterTag.reach()
         let tag = try git { () throws(GitError) in try repository.tagObject(id) }
         return StoredMilestone(milestone: pending.milestone, tag: tag, reference: Milestone.reference(ofTag: pending.tagName), commit: pending.commit)
     }

@@ -50,12 +50,12 @@ extension Workspace {
         let committed = try file(path)
         let wanted = answer ?? Answer()
         if let committed, try decode(StoredAnswer.self, from: committed, path: path).answer == wanted {
-            try writeWorkTreeFile(path, committed)
+            try requireWorkTree().writeFile(path, committed)
         } else if wanted.isEmpty {
-            try removeWorkTreeFile(path)
+            try requireWorkTree().removeFile(path)
         } else {
             do {
-                try writeWorkTreeFile(path, try CanonicalJSON.encode(StoredAnswer(answer: wanted, updatedAt: isoNow())))
+                try requireWorkTree().writeFile(path, try CanonicalJSON.encode(StoredAnswer(answer: wanted, updatedAt: isoNow())))
             } catch let error as WorkspaceError {
                 throw error
             } catch {
@@ -71,9 +71,9 @@ extension Workspace {
         for question in questions {
             let path = Layout.answerFile(stored.directory, lens: alias, question: question)
             if let committed = try file(path) {
-                try writeWorkTreeFile(path, committed)
+                try requireWorkTree().writeFile(path, committed)
             } else {
-                try removeWorkTreeFile(path)
+                try requireWorkTree().removeFile(path)
             }
         }
     }
@@ -177,31 +177,9 @@ extension Workspace {
         }
     }
 
-    /// Writes a work-tree file through a temporary file and a rename.
-    func writeWorkTreeFile(_ path: String, _ bytes: [UInt8]) throws(WorkspaceError) {
-        guard let root else { throw .bareRepository }
-        let full = root + "/" + path
-        let directory = (full as NSString).deletingLastPathComponent
-        let temporary = directory + "/.welltree-\(getpid())-" + (full as NSString).lastPathComponent + ".tmp"
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-        } catch {
-            throw .io(path: path, message: error.localizedDescription)
-        }
-        guard rename(temporary, full) == 0 else {
-            let message = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw .io(path: path, message: message)
-        }
-    }
-
-    /// Removes a work-tree file if it exists.
-    func removeWorkTreeFile(_ path: String) throws(WorkspaceError) {
-        guard let root else { throw .bareRepository }
-        let full = root + "/" + path
-        if unlink(full) != 0, errno != ENOENT {
-            throw .io(path: path, message: String(cString: strerror(errno)))
-        }
+    /// The work tree a review session keeps its answers in until they are committed.
+    private func requireWorkTree() throws(WorkspaceError) -> WorkTree {
+        guard let workTree else { throw .bareRepository }
+        return workTree
     }
 }

@@ -57,7 +57,7 @@ package final class Workspace {
         // Failures are left for the write path, which reports them; reading never depends on
         // the work tree.
         if FileManager.default.fileExists(atPath: WriteJournal.path(gitDirectory: repository.gitDirectory)) {
-            try? withWriteLock { () throws(WorkspaceError) in try finishInterruptedWrite() }
+            try? withWriteLock { () throws(WorkspaceError) in try workTree?.finishInterruptedWrite() }
         }
     }
 

@@ -6,20 +6,86 @@ import WelltreeCore
     import Glibc
 #endif
 
-extension Workspace {
+/// The work tree of a non-bare repository, as the write path changes it: the checks before a
+/// commit (no uncommitted changes in the files it touches, no symlink on the way), the update
+/// after it (files written atomically, then the index), and the recovery of an update a killed
+/// process left half done (`WriteJournal`).
+///
+/// Reads never come from here (a workspace reads the commit); only `Workspace.commit` and the
+/// review session, which keeps answers in the work tree until they are committed, write here.
+struct WorkTree {
+    let repository: Repository
+    /// The root, without a trailing slash.
+    let root: String
+
+
+    /// Refuses paths with uncommitted changes, and paths the work tree would reach through a
+    /// symlink or a file where a directory belongs.
+    func refuseUnsafeOrDirty(_ changes: ChangeSet, allowingDirty: Set<String>) throws(WorkspaceError) {
+        for path in changes.paths + changes.removedDirectories.sorted() {
+            try refuseUnsafePath(path)
+        }
+        var dirty: [String] = []
+        let candidates = changes.paths.filter { !allowingDirty.contains($0) }
+        let removed = changes.removedDirectories.sorted()
+        if candidates.count + removed.count > 64 {
+            // One status scan of the whole work tree: each query below scans the index again
+            // (and for a directory the work tree), which made moving 10,000 workloads into
+            // shards quadratic.
+            let modified = try git { () throws(GitError) in try repository.modifiedPaths(under: "") }
+            let written = Set(candidates)
+            let below = Set(removed.map { Substring($0) })
+            dirty = modified.filter { written.contains($0) || Self.lies($0, below: below) }
+        } else {
+            for path in candidates {
+                guard try git({ () throws(GitError) in try repository.isPathModified(path) }) else { continue }
+                dirty.append(path)
+            }
+            for directory in removed {
+                dirty += try git { () throws(GitError) in try repository.modifiedPaths(under: directory + "/") }
+            }
+        }
+        if !dirty.isEmpty { throw .dirty(dirty) }
+    }
+
+
+    /// True for `a/b/c`: relative, no empty, `.` or `..` component, no NUL or backslash.
+    static func isSafeRelativePath(_ path: String) -> Bool {
+        guard !path.isEmpty, !path.utf8.contains(0), !path.contains("\\") else { return false }
+        return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { !$0.isEmpty && $0 != "." && $0 != ".." }
+    }
+
+
+    /// Walks `path` below `root` without following symlinks: every existing parent must be a
+    /// real directory and the path itself, when it exists, must not be a symlink.
+    func refuseUnsafePath(_ path: String) throws(WorkspaceError) {
+        let components = path.split(separator: "/").map(String.init)
+        var current = root
+        for (index, component) in components.enumerated() {
+            current += "/" + component
+            let relative = components[...index].joined(separator: "/")
+            var info = stat()
+            guard lstat(current, &info) == 0 else { return }
+            let type = info.st_mode & S_IFMT
+            if type == S_IFLNK { throw .unsafeWorkTree(path: relative, found: "a symbolic link") }
+            if index < components.count - 1, type != S_IFDIR {
+                throw .unsafeWorkTree(path: relative, found: "a file where a directory belongs")
+            }
+        }
+    }
+
     /// Writes the committed files into the work tree and stages them, so `git status` is clean.
     /// `committed` is named in the error when git's index lock is in the way.
-    func updateWorkTree(_ changes: ChangeSet, committed: ObjectID) throws(WorkspaceError) {
-        guard let root else { return }
+    func update(_ changes: ChangeSet, committed: ObjectID) throws(WorkspaceError) {
         let files = FileManager.default
-        let moves = renameMovedDirectories(changes, root: root)
+        let moves = renameMovedDirectories(changes)
         let renamed = Set(moves.map { Substring($0.to) })
         let renamedFrom = Set(moves.map(\.from))
         // Removed directories go first: a file may be written where one was (a workload moved
         // into a shard of the same name).
         for directory in changes.removedDirectories {
             try? files.removeItem(atPath: root + "/" + directory)
-            removeEmptyParents(of: root + "/" + directory, below: root)
+            removeEmptyParents(of: root + "/" + directory)
         }
         // Files below a renamed directory are in place already, in the work tree and the index.
         let paths = changes.paths.filter { changes.copies[$0] == nil || !Self.lies($0, below: renamed) }
@@ -35,11 +101,11 @@ extension Workspace {
                 try Self.writeAtomically(bytes, to: full, path: path)
             } else {
                 try? files.removeItem(atPath: full)
-                removeEmptyParents(of: full, below: root)
+                removeEmptyParents(of: full)
             }
-            if number == 0 { reach(.midWorkTree) }
+            if number == 0 { FaultPoint.midWorkTree.reach() }
         }
-        reach(.beforeIndex)
+        FaultPoint.beforeIndex.reach()
         do {
             let index = try Index(of: repository)
             // A renamed directory's files are unchanged: their entries move with their stat data.
@@ -66,7 +132,7 @@ extension Workspace {
     /// workloads into shards wrote 44,000 files in a minute and a half, on file systems that
     /// make creating files slow right after deleting as many. A move whose target lies below a
     /// removed directory, or that fails, is left to the ordinary writes. Returns the moves made.
-    private func renameMovedDirectories(_ changes: ChangeSet, root: String) -> [(from: String, to: String)] {
+    private func renameMovedDirectories(_ changes: ChangeSet) -> [(from: String, to: String)] {
         var renamed: [(from: String, to: String)] = []
         let removed = Set(changes.removedDirectories.map { Substring($0) })
         for move in changes.movedDirectories {
@@ -103,7 +169,6 @@ extension Workspace {
     /// alone and reported with what to do. A journal whose commit never landed on the branch
     /// means the work tree was never touched; it is simply dropped.
     func finishInterruptedWrite() throws(WorkspaceError) {
-        guard let root else { return }
         let journalPath = WriteJournal.path(gitDirectory: repository.gitDirectory)
         guard let journal = try WriteJournal.read(at: journalPath) else { return }
         guard let commit = ObjectID(hex: journal.commit) else {
@@ -128,7 +193,7 @@ extension Workspace {
         var restore = ChangeSet()
         var conflicts: [String] = []
         for path in journal.paths where Self.isSafeRelativePath(path) {
-            try refuseUnsafeWorkTreePath(path, root: root)
+            try refuseUnsafePath(path)
             unlink(Self.temporaryName(for: root + "/" + path))
             let head = try blobID(at: path, in: headTree)
             let old = try oldTree.map { tree throws(WorkspaceError) in try blobID(at: path, in: tree) } ?? nil
@@ -160,7 +225,7 @@ extension Workspace {
             if clean { restore.removeDirectory(directory) }
         }
         guard conflicts.isEmpty else { throw .interruptedWrite(journal: journalPath, commit: commit, conflicts: conflicts) }
-        if !restore.isEmpty { try updateWorkTree(restore, committed: commit) }
+        if !restore.isEmpty { try update(restore, committed: commit) }
         try WriteJournal.remove(at: journalPath)
     }
 
@@ -214,12 +279,40 @@ extension Workspace {
         return .some(try git { () throws(GitError) in try repository.blobID(of: Array(data)) })
     }
 
-    private func removeEmptyParents(of path: String, below root: String) {
+    private func removeEmptyParents(of path: String) {
         var directory = (path as NSString).deletingLastPathComponent
         while directory.count > root.count, directory.hasPrefix(root + "/") {
             guard let contents = try? FileManager.default.contentsOfDirectory(atPath: directory), contents.isEmpty else { return }
             try? FileManager.default.removeItem(atPath: directory)
             directory = (directory as NSString).deletingLastPathComponent
+        }
+    }
+
+
+    /// Writes a work-tree file through a temporary file and a rename.
+    func writeFile(_ path: String, _ bytes: [UInt8]) throws(WorkspaceError) {
+        let full = root + "/" + path
+        let directory = (full as NSString).deletingLastPathComponent
+        let temporary = directory + "/.welltree-\(getpid())-" + (full as NSString).lastPathComponent + ".tmp"
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
+        } catch {
+            throw .io(path: path, message: error.localizedDescription)
+        }
+        guard rename(temporary, full) == 0 else {
+            let message = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw .io(path: path, message: message)
+        }
+    }
+
+
+    /// Removes a work-tree file if it exists.
+    func removeFile(_ path: String) throws(WorkspaceError) {
+        let full = root + "/" + path
+        if unlink(full) != 0, errno != ENOENT {
+            throw .io(path: path, message: String(cString: strerror(errno)))
         }
     }
 }
