@@ -29,12 +29,27 @@ struct AnswerUpdateTests {
         #expect(try AnswerUpdate(notes: "").apply(to: old, question: Self.question).notes == nil)
     }
 
-    @Test("--none selects None of these and clears the rest; selecting it does the same")
+    @Test("--none selects None of these and clears the rest; selecting it alone does the same")
     func none() throws {
         let old = Answer(selectedChoices: ["ops_pipeline", "ops_rollback"])
         #expect(try AnswerUpdate(none: true).apply(to: old, question: Self.question).selectedChoices == ["ops_deploy_no"])
-        let viaSelect = try AnswerUpdate(select: ["ops_pipeline", "ops_deploy_no"]).apply(to: old, question: Self.question)
+        let viaSelect = try AnswerUpdate(select: ["ops_deploy_no"]).apply(to: old, question: Self.question)
         #expect(viaSelect.selectedChoices == ["ops_deploy_no"])
+    }
+
+    @Test("--select listing None of these beside other choices is refused with the rule named")
+    func noneMixedWithOthers() throws {
+        let old = Answer(selectedChoices: ["ops_pipeline"])
+        let error = try #require(throws: ValidationError.self) {
+            try AnswerUpdate(select: ["ops_rollback", "ops_deploy_no"]).apply(to: old, question: Self.question)
+        }
+        #expect(
+            error.violations == [
+                Violation(
+                    field: "--select", value: "ops_rollback,ops_deploy_no",
+                    rule: "selects ops_deploy_no (\"None of these\") together with ops_rollback; "
+                        + "\"None of these\" is selected alone (use --none, or leave it out)")
+            ])
     }
 
     @Test("--none on a question without None of these is a violation")

@@ -41,18 +41,25 @@ struct ImprovementsCommand: WorkspaceCommand {
     var pillar: String?
     @Option(help: "Only this risk: high or medium.")
     var risk: RiskLevel?
-    @OptionGroup var format: FormatOptions
+    @Option(help: "Output format: text for people, json in the AWS API's response shapes, csv for Jira's and GitHub's issue importers.")
+    var format: ImprovementsFormat = .text
 
     func run(in workspace: Workspace, console: Console) throws {
         let (stored, review) = try workspace.review(of: target.workload, lens: target.lens)
         let priority = try stored.workload.pillarPriorities ?? workspace.settings().pillarPriority
         var items = review.review.improvements(lens: review.lens.lens, pillarPriority: priority, risks: risk.map { [$0.risk] } ?? [.high, .medium])
         if let pillar { items = items.filter { $0.pillarId == pillar } }
-        switch format.format {
+        switch format {
         case .json: console.write(jsonText(ListLensReviewImprovementsOutput(workloadId: stored.workload.id, lens: review.lens.record, items: items)))
         case .text: console.write(ReviewText.improvements(workload: stored.workload.name, items: items))
+        case .csv: console.write(ImprovementCSV.render(workload: stored.workload, lens: review.lens.record, items: items))
         }
     }
+}
+
+/// `improvements --format`: the shared formats and csv, one row per improvement item.
+enum ImprovementsFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json, csv
 }
 
 /// `--risk high|medium`.

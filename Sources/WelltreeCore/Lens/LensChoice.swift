@@ -29,8 +29,8 @@ package struct LensChoice: Sendable, Equatable, Codable {
         self.additionalResources = additionalResources
     }
 
-    /// A choice whose id ends in `_no` is the question's "None of these": selecting it through the
-    /// CLI clears the other selections, it cannot be marked not applicable and it is never an
+    /// A choice whose id ends in `_no` is the question's "None of these": it is selected alone
+    /// (`--none` clears the other selections), it cannot be marked not applicable and it is never an
     /// improvement to make. In rules it is an ordinary boolean.
     package var isNoneOfThese: Bool { id.hasSuffix("_no") }
 }

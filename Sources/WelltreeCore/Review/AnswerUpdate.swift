@@ -17,8 +17,9 @@ package struct AnswerUpdate: Sendable, Equatable {
         }
     }
 
-    /// Replaces the selection with these choices (`--select`). Selecting the question's "None of
-    /// these" choice clears the others, as the console does.
+    /// Replaces the selection with these choices (`--select`). The question's "None of these"
+    /// choice is selected alone: listing it beside other choices is refused, as the service's
+    /// UpdateAnswer refuses it (`--none` is the way to clear the others and select it).
     package var select: [String]?
     /// Selects the question's "None of these" choice and clears the other selections (`--none`).
     package var none: Bool
@@ -51,7 +52,8 @@ extension AnswerUpdate {
     /// The answer after this update, or every rule the update breaks.
     ///
     /// Rules: choice ids must belong to the question (the message lists the valid ones); `none`
-    /// needs a "None of these" choice and cannot be combined with `select`; "None of these" cannot
+    /// needs a "None of these" choice and cannot be combined with `select`; `select` lists "None of
+    /// these" only alone; "None of these" cannot
     /// be marked not applicable; one choice cannot be both selected and marked not applicable,
     /// nor both marked and unmarked; a question cannot be made both applicable and not
     /// applicable; notes are at most 2084 characters, choice notes at most 250, neither with a
@@ -69,6 +71,13 @@ extension AnswerUpdate {
 
         let noneChoice = question.noneOfTheseChoice
         for id in select ?? [] { requireKnown(id, "--select", &validator) }
+        if let select, let noneId = noneChoice?.id, select.contains(noneId) {
+            let others = select.filter { $0 != noneId }
+            validator.require(
+                others.isEmpty, field: "--select", value: select.joined(separator: ","),
+                rule: "selects \(noneId) (\"None of these\") together with \(others.joined(separator: ", ")); "
+                    + "\"None of these\" is selected alone (use --none, or leave it out)")
+        }
         if none {
             validator.require(
                 noneChoice != nil, field: "--none", value: question.id,
