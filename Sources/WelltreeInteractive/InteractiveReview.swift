@@ -16,9 +16,11 @@ package struct InteractiveReview {
     }
 
     /// Runs until the reviewer saves or leaves (or the terminal goes away).
-    package func run(_ recorder: ReviewRecorder, session: ReviewSession, start: ReviewStart) -> ReviewOutcome {
+    /// `notice` (a lens upgrade banner) is shown in the status line when the review opens.
+    package func run(_ recorder: ReviewRecorder, session: ReviewSession, start: ReviewStart, notice: String? = nil) -> ReviewOutcome {
         let size = terminal.size
         var controller = ReviewController(session: session, pendingCount: recorder.pending.count, showLinks: size.height >= 40)
+        if controller.message == nil, let notice { controller.message = ReviewMessage(notice) }
         let screen = ReviewScreen(workload: recorder.stored.workload.name, lensName: recorder.lens.name, unicode: unicode)
         terminal.enter()
         defer { terminal.leave() }

@@ -260,3 +260,37 @@ package struct DashboardOutput: Encodable {
         Totals = totals
     }
 }
+
+/// The API's `LensReviewSummary`: one lens of a workload, without its pillars.
+package struct LensReviewSummaryShape: Encodable {
+    package var LensAlias: String
+    package var LensArn: String
+    package var LensName: String
+    package var LensVersion: String
+    package var LensStatus: String
+    package var RiskCounts: RiskCounts
+    package var UpdatedAt: String?
+
+    package init(record: LensRecord, version: String, status: String, riskCounts: RiskCounts, updatedAt: String?) {
+        LensAlias = record.alias
+        LensArn = lensArn(record.alias, type: record.type)
+        LensName = record.name
+        LensVersion = version
+        LensStatus = status
+        RiskCounts = riskCounts
+        UpdatedAt = updatedAt
+    }
+}
+
+/// ListLensReviews: every lens a workload applies, now or at a milestone.
+package struct ListLensReviewsOutput: Encodable {
+    package var WorkloadId: String
+    package var LensReviewSummaries: [LensReviewSummaryShape]
+    package var MilestoneNumber: Int?
+
+    package init(workloadId: String, summaries: [LensReviewSummaryShape], milestone: Int? = nil) {
+        WorkloadId = workloadId
+        LensReviewSummaries = summaries
+        MilestoneNumber = milestone
+    }
+}

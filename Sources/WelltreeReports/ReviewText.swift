@@ -50,3 +50,22 @@ package enum ReviewText {
         return text
     }
 }
+
+extension ReviewText {
+    /// The first line of a view read at a milestone (`--milestone M`): which one, and when it was
+    /// recorded.
+    package static func milestoneBanner(_ milestone: Milestone) -> String {
+        TerminalText.line("As recorded by milestone \(milestone.number) \"\(milestone.name)\" on \(milestone.recordedAt)") + "\n\n"
+    }
+
+    /// `lens reviews W`: a row per lens the workload applies (ListLensReviews).
+    package static func lensReviews(workload: String, rows: [LensReviewSummaryShape]) -> String {
+        var table = TextTable(
+            ["LENS", "NAME", "VERSION", "STATUS", "ANSWERED", "HRIS", "MRIS"], alignments: [.left, .left, .left, .left, .right, .right, .right])
+        for row in rows {
+            let c = row.RiskCounts
+            table.add([row.LensAlias, row.LensName, row.LensVersion, row.LensStatus, "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])"])
+        }
+        return "\(TerminalText.line(workload))\n\n" + table.render()
+    }
+}

@@ -70,6 +70,12 @@ struct APIClientTests {
         try add("CreateMilestone", ["milestone", "create", w, "First review"])
         try add("ListMilestones", ["milestone", "list", w])
         try add("GetMilestone", ["milestone", "show", w, "1"])
+        try add("ListLensReviews", ["lens", "reviews", w])
+        try add("ListLensReviews", ["lens", "reviews", w, "--milestone", "1"])
+        try add("GetLensReview", ["status", w, "--milestone", "1"])
+        try add("GetAnswer", ["answer", "show", w, "mit-deploy-risks", "--milestone", "1"])
+        try add("ListAnswers", ["answer", "list", w, "--milestone", "1"])
+        try add("ListLensReviewImprovements", ["improvements", w, "--milestone", "1"])
 
         try add("CreateWorkloadShare", ["share", "create", w, "--principal", "bob@example.com", "--permission", "readonly"])
         let shareId = try #require(

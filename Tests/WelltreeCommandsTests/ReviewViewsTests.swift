@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The review's views beyond the present answers: answer input rules, the improvement plan for
@@ -54,5 +55,114 @@ struct ReviewViewsTests {
         #expect(try sandbox.welltree(["improvements", Self.w, "--format", "csv"]).stdout == csv.stdout)
         #expect(csv.stdout.contains("\"High\""))
         #expect(csv.stdout.contains("\"rel_backing_up_data_periodic_recovery_testing_data\"") == false)
+    }
+
+    @Test("--milestone reads answer show, answer list, status, improvements and lens reviews as the milestone recorded them")
+    func milestoneViews() throws {
+        let sandbox = try Self.tutorial()
+        #expect(try sandbox.welltree(["milestone", "create", Self.w, "Version 1.0 - initial review"]).status == 0)
+        let scale = try sandbox.welltree(["answer", "update", Self.w, "adapt-to-changes", "--select", "rel_adapt_to_changes_autoscale_adapt"])
+        #expect(scale.status == 0, "\(scale)")
+
+        func object(_ arguments: [String], shape: String?) throws -> [String: Any] {
+            let result = try sandbox.welltree(arguments + ["--format", "json"])
+            #expect(result.status == 0, "\(result)")
+            if let shape { try WorkloadCommandTests.expectShape(shape, result) }
+            return try #require(try sandbox.json(result) as? [String: Any])
+        }
+        func high(_ review: [String: Any]) -> Int? { (review["RiskCounts"] as? [String: Int])?["HIGH"] }
+
+        let now = try object(["status", Self.w], shape: "GetLensReview")
+        let then = try object(["status", Self.w, "--milestone", "1"], shape: "GetLensReview")
+        #expect(now["MilestoneNumber"] == nil)
+        #expect(then["MilestoneNumber"] as? Int == 1)
+        #expect(high(try #require(now["LensReview"] as? [String: Any])) == 2)
+        #expect(high(try #require(then["LensReview"] as? [String: Any])) == 3)
+
+        let answerThen = try object(["answer", "show", Self.w, "adapt-to-changes", "--milestone", "Version 1.0 - initial review"], shape: "GetAnswer")
+        #expect(answerThen["MilestoneNumber"] as? Int == 1)
+        #expect((answerThen["Answer"] as? [String: Any])?["Risk"] as? String == "HIGH")
+        let answerNow = try object(["answer", "show", Self.w, "adapt-to-changes"], shape: "GetAnswer")
+        #expect((answerNow["Answer"] as? [String: Any])?["Risk"] as? String == "MEDIUM")
+
+        let listThen = try object(["answer", "list", Self.w, "--pillar", "reliability", "--milestone", "1"], shape: "ListAnswers")
+        #expect(listThen["MilestoneNumber"] as? Int == 1)
+        let risks = (listThen["AnswerSummaries"] as? [[String: Any]] ?? []).filter { $0["QuestionId"] as? String == "adapt-to-changes" }
+        #expect(risks.first?["Risk"] as? String == "HIGH")
+
+        let planThen = try object(["improvements", Self.w, "--milestone", "1"], shape: nil)  // DisplayText of the built-in plans runs past the API's 64
+        #expect(planThen["MilestoneNumber"] as? Int == 1)
+        #expect((planThen["ImprovementSummaries"] as? [Any])?.count == 4)
+
+        let reviews = try object(["lens", "reviews", Self.w], shape: "ListLensReviews")
+        let summaries = try #require(reviews["LensReviewSummaries"] as? [[String: Any]])
+        #expect(summaries.map { $0["LensAlias"] as? String } == ["wellarchitected"])
+        #expect(summaries.first?["LensStatus"] as? String == "CURRENT")
+        #expect(high(summaries[0]) == 2)
+        let reviewsThen = try object(["lens", "reviews", Self.w, "--milestone", "1"], shape: "ListLensReviews")
+        #expect(reviewsThen["MilestoneNumber"] as? Int == 1)
+        #expect(high(try #require((reviewsThen["LensReviewSummaries"] as? [[String: Any]])?.first)) == 3)
+
+        // Text says which milestone it shows; an unknown milestone is an error naming the ones there are.
+        let text = try sandbox.welltree(["status", Self.w, "--milestone", "1"])
+        #expect(text.stdout.hasPrefix("As recorded by milestone 1 \"Version 1.0 - initial review\" on "), "\(text)")
+        #expect(try sandbox.welltree(["lens", "reviews", Self.w]).stdout.contains("wellarchitected"))
+        let missing = try sandbox.welltree(["improvements", Self.w, "--milestone", "7"])
+        #expect(missing.status == 2, "\(missing)")
+        #expect(missing.stderr.contains("Version 1.0 - initial review"), "\(missing)")
+    }
+
+    /// The tutorial workload applying version 1.0 of the readiness lens, and version 2.0
+    /// published as a major or a minor version.
+    static func readiness(major: Bool) throws -> Sandbox {
+        let sandbox = try Sandbox()
+        try #require(try sandbox.createTutorialWorkload().status == 0)
+        for (version, lens) in [("1.0", ReadinessLens.version1), ("2.0", ReadinessLens.version2)] {
+            let file = sandbox.root + "/readiness-\(version).json"
+            try ReadinessLens.write(lens, to: file)
+            try #require(try sandbox.welltree(["lens", "import", file]).status == 0)
+            let publish = ["lens", "publish", "readiness-review", "--version", version] + (version == "1.0" || major ? ["--major"] : ["--minor"])
+            try #require(try sandbox.welltree(publish).status == 0)
+            if version == "1.0" { try #require(try sandbox.welltree(["lens", "associate", Self.w, "readiness-review"]).status == 0) }
+        }
+        return sandbox
+    }
+
+    @Test("a lens not current: status, workload show and the review say so in one line with the upgrade command")
+    func upgradeBanners() throws {
+        let sandbox = try Self.readiness(major: true)
+        let command = "welltree lens upgrade 'Retail Website - North America' readiness-review --milestone 'Before readiness-review 2.0'"
+        let banner = "Readiness review 1.0 is not current: version 2.0 is available. Upgrade: \(command)"
+        let status = try sandbox.welltree(["status", Self.w, "--lens", "readiness-review"])
+        #expect(status.stdout.hasPrefix(banner + "\n\n"), "\(status)")
+        let show = try sandbox.welltree(["workload", "show", Self.w])
+        #expect(show.stdout.hasPrefix(banner + "\n\n"), "\(show)")
+        #expect(show.stdout.components(separatedBy: "\n").filter { $0.contains("is not current") }.count == 1)
+        let review = try sandbox.welltree(["review", Self.w, "--lens", "readiness-review"], input: "save\n")
+        #expect(review.stderr.contains(banner), "\(review)")
+        // The framework lens is current: no banner for it.
+        #expect(!(try sandbox.welltree(["status", Self.w]).stdout.contains("not current")))
+
+        // The command as printed, run through a shell, does the upgrade; then the banner is gone.
+        let words = ["lens", "upgrade", Self.w, "readiness-review", "--milestone", "Before readiness-review 2.0"]
+        #expect(try sandbox.welltree(words).status == 0)
+        #expect(!(try sandbox.welltree(["status", Self.w, "--lens", "readiness-review"]).stdout.contains("not current")))
+        #expect(!(try sandbox.welltree(["workload", "show", Self.w]).stdout.contains("not current")))
+    }
+
+    @Test("after a minor version, workload show and status name the same version")
+    func oneVersionEverywhere() throws {
+        let sandbox = try Self.readiness(major: false)
+        let status = try sandbox.welltree(["status", Self.w, "--lens", "readiness-review", "--format", "json"])
+        #expect((try sandbox.json(status) as? [String: Any]).flatMap { ($0["LensReview"] as? [String: Any])?["LensVersion"] as? String } == "2.0")
+        let show = try sandbox.welltree(["workload", "show", Self.w, "--format", "json"])
+        let versions = (try sandbox.json(show) as? [String: Any]).flatMap { ($0["Workload"] as? [String: Any])?["LensVersions"] as? [String: String] }
+        #expect(versions?["readiness-review"] == "2.0", "\(show)")
+        let text = try sandbox.welltree(["workload", "show", Self.w]).stdout
+        #expect(text.contains("readiness-review 2.0"), "\(text)")
+        #expect(!text.contains("not current"))
+        let reviews = try sandbox.welltree(["lens", "reviews", Self.w, "--format", "json"])
+        let rows = (try sandbox.json(reviews) as? [String: Any])?["LensReviewSummaries"] as? [[String: Any]] ?? []
+        #expect(rows.first { $0["LensAlias"] as? String == "readiness-review" }?["LensVersion"] as? String == "2.0")
     }
 }

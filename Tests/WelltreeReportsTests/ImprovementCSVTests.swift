@@ -113,3 +113,18 @@ struct ImprovementCSVTests {
         #expect(Array(records)[2][9] == "'-How do you manage identities?")
     }
 }
+
+@Suite("Lens upgrade banner")
+struct LensUpgradeBannerTests {
+    @Test("the upgrade command quotes any workload name for the shell and escapes it for the terminal")
+    func quoting() throws {
+        #expect(LensUpgradeBanner.shellQuoted("it's $(rm -rf ~)") == "'it'\\''s $(rm -rf ~)'")
+        #expect(LensUpgradeBanner.shellQuoted("readiness-review") == "readiness-review")
+        let line = try #require(
+            LensUpgradeBanner.line(
+                workload: "Shop\u{1B}[2J\nx", alias: "l", lensName: "L", version: "1.0", status: .notCurrent, available: "2.0"))
+        #expect(!line.contains("\u{1B}") && !line.contains("\n"))
+        #expect(LensUpgradeBanner.line(workload: "w", alias: "l", lensName: "L", version: "1.0", status: .current, available: nil) == nil)
+    }
+}
+

@@ -12,19 +12,21 @@ extension AnswerCommand {
         @OptionGroup var target: AnswerTarget
         @Argument(help: "The question id.", completion: .custom(Completions.questions))
         var question: String
+        @OptionGroup var milestone: MilestoneSelection
         @OptionGroup var format: FormatOptions
 
         func run(in workspace: Workspace, console: Console) throws {
-            let (stored, review) = try workspace.review(of: target.workload, lens: target.lens)
+            let (selected, review) = try milestone.review(target.workload, lens: target.lens, in: workspace, console: console)
+            let stored = selected.workload
             let (pillar, lensQuestion) = try review.question(question)
             let storedAnswer = review.answers[question]
             let risk = review.risk(of: question)
             switch format.format {
             case .json:
                 let shape = AnswerShape(pillarId: pillar.id, question: lensQuestion, answer: storedAnswer?.answer, risk: risk, updatedAt: storedAnswer?.updatedAt)
-                console.write(jsonText(GetAnswerOutput(workloadId: stored.workload.id, lens: review.lens.record, answer: shape)))
+                console.write(jsonText(GetAnswerOutput(workloadId: stored.workload.id, lens: review.lens.record, answer: shape, milestone: selected.milestoneNumber)))
             case .text:
-                console.write(AnswerText.render(pillar: pillar, question: lensQuestion, answer: storedAnswer?.answer, risk: risk))
+                console.write(selected.banner + AnswerText.render(pillar: pillar, question: lensQuestion, answer: storedAnswer?.answer, risk: risk))
             }
         }
     }
@@ -37,10 +39,12 @@ extension AnswerCommand {
         @OptionGroup var target: AnswerTarget
         @Option(help: "Only this pillar (its id).")
         var pillar: String?
+        @OptionGroup var milestone: MilestoneSelection
         @OptionGroup var format: FormatOptions
 
         func run(in workspace: Workspace, console: Console) throws {
-            let (stored, review) = try workspace.review(of: target.workload, lens: target.lens)
+            let (selected, review) = try milestone.review(target.workload, lens: target.lens, in: workspace, console: console)
+            let stored = selected.workload
             let lens = review.lens.lens
             if let pillar, lens.pillar(id: pillar) == nil {
                 throw WorkspaceError.notFound(what: "pillar", name: pillar, hint: "lens \(review.applied.alias) has: \(lens.pillars.map(\.id).joined(separator: ", "))")
@@ -56,8 +60,8 @@ extension AnswerCommand {
                 }
             }
             switch format.format {
-            case .json: console.write(jsonText(ListAnswersOutput(workloadId: stored.workload.id, lens: review.lens.record, summaries: summaries)))
-            case .text: console.write(table.render())
+            case .json: console.write(jsonText(ListAnswersOutput(workloadId: stored.workload.id, lens: review.lens.record, summaries: summaries, milestone: selected.milestoneNumber)))
+            case .text: console.write(selected.banner + table.render())
             }
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WelltreeInteractive
+import WelltreeReports
 import WelltreeWorkspace
 
 /// `welltree review W [--lens ALIAS] [--pillar P] [--question Q]`: the console's review flow.
@@ -46,12 +47,19 @@ struct ReviewCommand: WorkspaceCommand {
         if discardPending { try recorder.discardPending() }
         let start: ReviewStart = question.map { .question($0) } ?? pillar.map { .pillar($0) } ?? .resume
         let session = try recorder.session(start: start)
+        let record = recorder.review.lens.record
+        let status = record.status(ofVersionInUse: recorder.review.applied.version)
+        let banner = LensUpgradeBanner.line(
+            workload: recorder.stored.workload.name, alias: recorder.review.applied.alias, lensName: record.name,
+            version: recorder.review.lens.version, status: status,
+            available: status == .current || status == .deleted ? nil : record.currentVersion?.version)
         let outcome: ReviewOutcome
         var failures = 0
         if console.input.isTerminal && console.out.isTerminal, let terminal = Terminal() {
             outcome = InteractiveReview(terminal: terminal, colour: console.allowsColour, unicode: console.isUTF8)
-                .run(recorder, session: session, start: start)
+                .run(recorder, session: session, start: start, notice: banner)
         } else {
+            if let banner { console.diagnostic(banner) }
             var script = ScriptedReview(
                 readLine: console.input.readLine, output: { console.write($0) }, diagnostic: { console.diagnostic($0) })
             outcome = script.run(recorder, session: session)

@@ -11,19 +11,27 @@ struct StatusCommand: WorkspaceCommand {
 
     @OptionGroup var global: GlobalOptions
     @OptionGroup var target: AnswerTarget
+    @OptionGroup var milestone: MilestoneSelection
     @OptionGroup var format: FormatOptions
 
     func run(in workspace: Workspace, console: Console) throws {
-        let (stored, review) = try workspace.review(of: target.workload, lens: target.lens)
+        let (selected, review) = try milestone.review(target.workload, lens: target.lens, in: workspace, console: console)
+        let stored = selected.workload
         let updatedAt = review.answers.values.compactMap(\.updatedAt).max()
         switch format.format {
         case .json:
             let status = review.lens.record.status(ofVersionInUse: review.applied.version)
             let shape = LensReviewShape(record: review.lens.record, version: review.lens.version, status: status.rawValue,
                                         review: review.review, updatedAt: updatedAt ?? stored.workload.updatedAt)
-            console.write(jsonText(GetLensReviewOutput(workloadId: stored.workload.id, review: shape)))
+            console.write(jsonText(GetLensReviewOutput(workloadId: stored.workload.id, review: shape, milestone: selected.milestoneNumber)))
         case .text:
-            console.write(ReviewText.status(workload: stored.workload.name, lensName: review.lens.record.name,
+            let record = review.lens.record
+            let status = record.status(ofVersionInUse: review.applied.version)
+            // At a milestone the lens was as it was; the banner is about upgrading the present.
+            let banner = selected.milestone != nil ? nil : LensUpgradeBanner.line(
+                workload: stored.workload.name, alias: review.applied.alias, lensName: record.name, version: review.lens.version,
+                status: status, available: status == .current || status == .deleted ? nil : record.currentVersion?.version)
+            console.write(selected.banner + (banner.map { $0 + "\n\n" } ?? "") + ReviewText.status(workload: stored.workload.name, lensName: review.lens.record.name,
                                      version: review.lens.version, review: review.review))
         }
     }
@@ -41,17 +49,19 @@ struct ImprovementsCommand: WorkspaceCommand {
     var pillar: String?
     @Option(help: "Only this risk: high or medium.")
     var risk: RiskLevel?
+    @OptionGroup var milestone: MilestoneSelection
     @Option(help: "Output format: text for people, json in the AWS API's response shapes, csv for Jira's and GitHub's issue importers.")
     var format: ImprovementsFormat = .text
 
     func run(in workspace: Workspace, console: Console) throws {
-        let (stored, review) = try workspace.review(of: target.workload, lens: target.lens)
-        let priority = try stored.workload.pillarPriorities ?? workspace.settings().pillarPriority
+        let (selected, review) = try milestone.review(target.workload, lens: target.lens, in: workspace, console: console)
+        let stored = selected.workload
+        let priority = try stored.workload.pillarPriorities ?? selected.workspace.settings().pillarPriority
         var items = review.review.improvements(lens: review.lens.lens, pillarPriority: priority, risks: risk.map { [$0.risk] } ?? [.high, .medium])
         if let pillar { items = items.filter { $0.pillarId == pillar } }
         switch format {
-        case .json: console.write(jsonText(ListLensReviewImprovementsOutput(workloadId: stored.workload.id, lens: review.lens.record, items: items)))
-        case .text: console.write(ReviewText.improvements(workload: stored.workload.name, items: items))
+        case .json: console.write(jsonText(ListLensReviewImprovementsOutput(workloadId: stored.workload.id, lens: review.lens.record, items: items, milestone: selected.milestoneNumber)))
+        case .text: console.write(selected.banner + ReviewText.improvements(workload: stored.workload.name, items: items))
         case .csv: console.write(ImprovementCSV.render(workload: stored.workload, lens: review.lens.record, items: items))
         }
     }

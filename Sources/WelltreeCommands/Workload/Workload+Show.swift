@@ -17,13 +17,24 @@ extension WorkloadCommand {
             let stored = try workspace.findWorkload(workload)
             let summary = try workspace.summary(of: stored)
             let priorities = try workspace.settings().pillarPriority
+            // The versions the answers are judged by (minor versions apply by themselves), as
+            // `status` reports them, not the version pinned when the lens was applied.
+            let lenses = try workspace.lensesInUse(of: stored)
+            var shown = stored.workload
+            shown.lenses = lenses.map { WorkloadLens(alias: $0.applied.alias, version: $0.version) }
             switch format.format {
             case .json:
-                var shape = WorkloadShape(stored.workload, riskCounts: summary.riskCounts, pillarPriorities: priorities)
+                var shape = WorkloadShape(shown, riskCounts: summary.riskCounts, pillarPriorities: priorities)
                 shape.workload.updatedAt = summary.updatedAt
                 console.write(jsonText(GetWorkloadOutput(shape)))
             case .text:
-                console.write(WorkloadText.render(stored.workload, summary: (summary.riskCounts, summary.updatedAt)))
+                let banners = lenses.compactMap {
+                    LensUpgradeBanner.line(
+                        workload: stored.workload.name, alias: $0.applied.alias, lensName: $0.record.name, version: $0.version,
+                        status: $0.status, available: $0.upgradeVersion)
+                }
+                console.write(banners.map { $0 + "\n" }.joined() + (banners.isEmpty ? "" : "\n"))
+                console.write(WorkloadText.render(shown, summary: (summary.riskCounts, summary.updatedAt)))
             }
         }
     }
