@@ -24,12 +24,13 @@ package struct VersionDifferencesShape: Encodable {
 package struct GetLensVersionDifferenceOutput: Encodable {
     package var LensAlias: String
     package var LensArn: String
-    package var BaseLensVersion: String
+    /// Nil when the draft is compared with nothing (no version published yet).
+    package var BaseLensVersion: String?
     package var TargetLensVersion: String
     package var LatestLensVersion: String?
     package var VersionDifferences: VersionDifferencesShape
 
-    package init(record: LensRecord, base: String, target: String, difference: LensDifference) {
+    package init(record: LensRecord, base: String?, target: String, difference: LensDifference) {
         LensAlias = record.alias
         LensArn = lensArn(record.alias, type: record.type)
         BaseLensVersion = base

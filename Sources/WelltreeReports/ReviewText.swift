@@ -69,3 +69,14 @@ extension ReviewText {
         return "\(TerminalText.line(workload))\n\n" + table.render()
     }
 }
+
+extension ReviewText {
+    /// The warning of a command that read the committed tree while the work tree has other
+    /// content for `files`: one line, at most five files named.
+    package static func uncommittedWarning(_ files: [String]) -> String {
+        let named = files.prefix(5).map(TerminalText.line).joined(separator: ", ")
+        let more = files.count > 5 ? " and \(files.count - 5) more" : ""
+        return "warning: not read, uncommitted changes to \(named)\(more) (this shows the last commit; commit them, "
+            + "or `git restore` them, to make the two agree)"
+    }
+}

@@ -25,6 +25,7 @@ package enum WorkloadText {
             pairs.append(("Tags", line(w.tags.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", "))))
         }
         pairs.append(("Improvement status", w.improvementStatus.rawValue))
+        if let order = w.pillarPriorities { pairs.append(("Pillar priority", line(order.joined(separator: ", ")))) }
         pairs.append(("Lenses", line(w.lenses.map { "\($0.alias) \($0.version)" }.joined(separator: ", "))))
         if let summary {
             let c = summary.riskCounts

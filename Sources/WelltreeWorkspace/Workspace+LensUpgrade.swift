@@ -33,6 +33,22 @@ extension Workspace {
         return (to.record, to.version, LensDifference(base: from.lens, target: to.lens))
     }
 
+    /// What publishing the draft would change, as the console's "review changes" shows before
+    /// publishing: the draft against `base` (default: the current published version, or an
+    /// empty lens when nothing is published, so every pillar and question is new). Returns the
+    /// base version compared with (nil for nothing).
+    package func draftDifference(_ alias: String, base: String?) throws(WorkspaceError) -> (LensRecord, String?, LensDifference) {
+        let record = try requireLensRecord(alias)
+        guard try entry(Layout.lensDraft(alias)) != nil else {
+            throw .refused("lens \(alias) has no draft; import a lens file first (`welltree lens import FILE`)")
+        }
+        let (draft, _) = try lensContent(at: Layout.lensDraft(alias), kind: record.type == .awsOfficial ? .official : .custom)
+        let baseVersion = base ?? record.currentVersion?.version
+        let from = try baseVersion.map { version throws(WorkspaceError) in try loadLens(alias, version: version).lens }
+        let empty = Lens(name: draft.name, description: draft.description, pillars: [])
+        return (record, baseVersion, LensDifference(base: from ?? empty, target: draft))
+    }
+
     /// The status of an applied lens: current, not current, deprecated or deleted.
     package func lensStatus(_ applied: WorkloadLens) throws(WorkspaceError) -> WorkloadLensStatus {
         try requireLensRecord(applied.alias).status(ofVersionInUse: applied.version)

@@ -217,6 +217,7 @@ extension Workspace {
         var aliases = [BuiltinLens.framework]
         for alias in extraLenses where !aliases.contains(alias) { aliases.append(alias) }
         let applied = try applicableLenses(aliases)
+        try checkPillarPriorities(properties.pillarPriorities, lenses: applied)
         let workload: Workload
         do {
             workload = try Workload.create(
@@ -237,6 +238,7 @@ extension Workspace {
         let stored = try findWorkload(reference)
         try requireOwner(of: stored.workload, to: "edit its properties")
         let others = try workloadIdentities().filter { $0.id != stored.workload.id }.map(\.name)
+        try checkPillarPriorities(properties.pillarPriorities, lenses: stored.workload.lenses)
         let updated: Workload
         do {
             updated = try stored.workload.updated(with: properties, now: isoNow(), existingNames: others)

@@ -165,4 +165,180 @@ struct ReviewViewsTests {
         let rows = (try sandbox.json(reviews) as? [String: Any])?["LensReviewSummaries"] as? [[String: Any]] ?? []
         #expect(rows.first { $0["LensAlias"] as? String == "readiness-review" }?["LensVersion"] as? String == "2.0")
     }
+
+    @Test("--pillar-priority orders this workload's improvement plan, falls back to the workspace's, refuses unknown pillars")
+    func pillarPriorityPerWorkload() throws {
+        let sandbox = try Self.tutorial()
+        func order() throws -> [String] {
+            let plan = try sandbox.welltree(["improvements", Self.w, "--format", "json"])
+            let items = (try sandbox.json(plan) as? [String: Any])?["ImprovementSummaries"] as? [[String: Any]] ?? []
+            return items.compactMap { $0["QuestionId"] as? String }
+        }
+        // Workspace order: security before reliability.
+        #expect(try order() == ["identities", "monitor-aws-resources", "adapt-to-changes", "backing-up-data"])
+        let set = try sandbox.welltree(["workload", "update", Self.w, "--pillar-priority", "reliability,security"])
+        #expect(set.status == 0, "\(set)")
+        #expect(try order() == ["monitor-aws-resources", "adapt-to-changes", "identities", "backing-up-data"])
+        let show = try sandbox.welltree(["workload", "show", Self.w, "--format", "json"])
+        let shown = (try sandbox.json(show) as? [String: Any])?["Workload"] as? [String: Any]
+        #expect(shown?["PillarPriorities"] as? [String] == ["reliability", "security"])
+        #expect(try sandbox.welltree(["workload", "show", Self.w]).stdout.contains("Pillar priority"))
+
+        let head = try sandbox.commit()
+        let bad = try sandbox.welltree(["workload", "update", Self.w, "--pillar-priority", "reliability,nosuchpillar,reliability"])
+        #expect(bad.status == 2, "\(bad)")
+        #expect(bad.stderr.contains("nosuchpillar"), "\(bad)")
+        #expect(bad.stderr.contains("is not a pillar of the workload's lenses"), "\(bad)")
+        #expect(bad.stderr.contains("is listed more than once"), "\(bad)")
+        #expect(try sandbox.commit() == head)
+
+        #expect(try sandbox.welltree(["workload", "update", Self.w, "--pillar-priority", ""]).status == 0)
+        #expect(try order() == ["identities", "monitor-aws-resources", "adapt-to-changes", "backing-up-data"])
+        #expect(!(try sandbox.read("workloads/re/retail-website-north-america/workload.json")).contains("pillarPriorities"))
+    }
+
+    @Test("workload list: the console's columns, --owned and --shared-with-me for the acting principal")
+    func workloadsPage() throws {
+        let sandbox = try Sandbox()
+        func create(_ name: String) throws {
+            let result = try sandbox.welltree([
+                "workload", "create", "--name", name, "--description", "A workload", "--review-owner", "Jane Doe", "--environment", "production",
+            ])
+            #expect(result.status == 0, "\(result)")
+        }
+        func share(_ name: String, _ principal: String) throws -> String {
+            let shared = try sandbox.welltree(["share", "create", name, "--principal", principal, "--permission", "readonly", "--format", "json"])
+            #expect(shared.status == 0, "\(shared)")
+            return try #require((try sandbox.json(shared) as? [String: Any])?["ShareId"] as? String)
+        }
+        func names(_ flags: [String]) throws -> [String] {
+            let result = try sandbox.welltree(["workload", "list", "--format", "json"] + flags)
+            #expect(result.status == 0, "\(result)")
+            return ((try sandbox.json(result) as? [String: Any])?["WorkloadSummaries"] as? [[String: Any]] ?? []).compactMap {
+                $0["WorkloadName"] as? String
+            }
+        }
+        #expect(try sandbox.welltree(["share", "admin", "add", "alice@example.com"]).status == 0)
+        #expect(try sandbox.welltree(["share", "group", "add", "ops", "bob@example.com"]).status == 0)
+        try create("Alice direct")
+        try create("Alice via group")
+        try create("Alice pending")
+        try create("Alice private")
+        let direct = try share("Alice direct", "bob@example.com")
+        let group = try share("Alice via group", "group:ops")
+        _ = try share("Alice pending", "bob@example.com")
+        sandbox.principal = "bob@example.com"
+        try create("Bob own")
+        #expect(try sandbox.welltree(["share", "accept", direct]).status == 0)
+        #expect(try sandbox.welltree(["share", "accept", group]).status == 0)
+
+        #expect(try names(["--owned"]) == ["Bob own"])
+        #expect(try names(["--shared-with-me"]) == ["Alice direct", "Alice via group"])
+        #expect(try names([]).count == 5)
+        sandbox.principal = "alice@example.com"
+        #expect(try names(["--owned"]) == ["Alice direct", "Alice pending", "Alice private", "Alice via group"])
+        #expect(try names(["--shared-with-me"]).isEmpty)
+        let both = try sandbox.welltree(["workload", "list", "--owned", "--shared-with-me"])
+        #expect(both.status != 0)
+
+        let text = try sandbox.welltree(["workload", "list", "--owned"]).stdout
+        let header = try #require(text.split(separator: "\n").first)
+        #expect(header.split(separator: " ", omittingEmptySubsequences: true).prefix(5) == ["NAME", "OWNER", "ANSWERED", "HRIS", "MRIS"])
+        #expect(header.contains("IMPROVEMENT STATUS") && header.contains("UPDATED"))
+        #expect(text.contains("alice@example.com") && text.contains("0/57") && text.contains("NOT_STARTED"), "\(text)")
+    }
+
+    @Test("lens diff --target-version draft reviews the draft against the current version, or against nothing")
+    func draftDifference() throws {
+        let sandbox = try Sandbox()
+        func statuses(_ result: RunResult) throws -> [String: String] {
+            #expect(result.status == 0, "\(result)")
+            try WorkloadCommandTests.expectShape("GetLensVersionDifference", result)
+            let document = try #require(try sandbox.json(result) as? [String: Any])
+            #expect(document["TargetLensVersion"] as? String == "draft")
+            var found: [String: String] = [:]
+            for pillar in (document["VersionDifferences"] as? [String: Any])?["PillarDifferences"] as? [[String: Any]] ?? [] {
+                for question in pillar["QuestionDifferences"] as? [[String: Any]] ?? [] {
+                    found[question["QuestionId"] as? String ?? ""] = question["DifferenceStatus"] as? String
+                }
+            }
+            return found
+        }
+        let v1 = sandbox.root + "/readiness-v1.json"
+        let v2 = sandbox.root + "/readiness-v2.json"
+        try ReadinessLens.write(ReadinessLens.version1, to: v1)
+        try ReadinessLens.write(ReadinessLens.version2, to: v2)
+        #expect(try sandbox.welltree(["lens", "import", v1]).status == 0)
+        let first = try sandbox.welltree(["lens", "diff", "readiness-review", "--target-version", "draft", "--format", "json"])
+        #expect(try Set(statuses(first).values) == ["NEW"])
+        #expect((try sandbox.json(first) as? [String: Any])?["BaseLensVersion"] == nil)
+        #expect(try sandbox.welltree(["lens", "diff", "readiness-review", "--target-version", "draft"]).stdout.hasPrefix(
+            "Readiness review: nothing published -> draft"))
+
+        #expect(try sandbox.welltree(["lens", "publish", "readiness-review", "--version", "1.0"]).status == 0)
+        let none = try sandbox.welltree(["lens", "diff", "readiness-review", "--target-version", "draft"])
+        #expect(none.status == 2, "\(none)")
+        #expect(none.stderr.contains("has no draft"), "\(none)")
+
+        #expect(try sandbox.welltree(["lens", "import", v2]).status == 0)
+        let second = try sandbox.welltree(["lens", "diff", "readiness-review", "--target-version", "draft", "--format", "json"])
+        #expect(
+            try statuses(second)
+                == ["arch_retry": "UPDATED", "arch_legacy_dr": "DELETED", "event_recovery": "UPDATED", "event_budget_alerts": "NEW"])
+        #expect((try sandbox.json(second) as? [String: Any])?["BaseLensVersion"] as? String == "1.0")
+        #expect(try sandbox.welltree(["lens", "diff", "readiness-review"]).status != 0)
+    }
+
+    @Test("uncommitted edits to a workload's files are named in one line on stderr; validate checks the work tree")
+    func uncommittedEdits() throws {
+        let sandbox = try Self.tutorial()
+        let directory = "workloads/re/retail-website-north-america"
+        let clean = try sandbox.welltree(["status", Self.w])
+        #expect(clean.stderr.isEmpty, "\(clean)")
+
+        // A half-resolved merge in one answer, a hand-added file, a deleted answer.
+        try sandbox.write(directory + "/answers/wellarchitected/identities.json", "<<<<<<< HEAD\n{}\n=======\n{}\n>>>>>>> theirs\n")
+        try sandbox.write(directory + "/answers/wellarchitected/extra.json", "{}\n")
+        try FileManager.default.removeItem(atPath: sandbox.repo + "/" + directory + "/answers/wellarchitected/adapt-to-changes.json")
+        let expected = [
+            "adapt-to-changes.json", "extra.json", "identities.json",
+        ].map { "\(directory)/answers/wellarchitected/\($0)" }.joined(separator: ", ")
+        for command in [["status", Self.w], ["improvements", Self.w], ["answer", "list", Self.w], ["answer", "show", Self.w, "identities"],
+                        ["workload", "show", Self.w], ["lens", "reviews", Self.w]] {
+            let result = try sandbox.welltree(command)
+            #expect(result.status == 0, "\(command): \(result)")
+            let lines = result.stderr.split(separator: "\n")
+            #expect(lines.count == 1, "\(command): \(result)")
+            #expect(lines.first?.hasPrefix("warning: not read, uncommitted changes to \(expected) ") == true, "\(command): \(result)")
+        }
+        // What is shown is the commit: still 3 HRIs.
+        let counts = try TutorialTests.counts(sandbox)
+        #expect(counts["HIGH"] == 3)
+        // A milestone is read from its tag: no warning about the work tree.
+        #expect(try sandbox.welltree(["milestone", "create", Self.w, "Before the merge"]).status == 0)
+        #expect(try sandbox.welltree(["status", Self.w, "--milestone", "1"]).stderr.isEmpty)
+        // validate checks the work tree as it is.
+        let validate = try sandbox.welltree(["validate"])
+        #expect(validate.status == 2, "\(validate)")
+        #expect(validate.stdout.contains("identities.json") || validate.stderr.contains("identities.json"), "\(validate)")
+
+        try sandbox.git(["checkout", "--", "."])
+        try FileManager.default.removeItem(atPath: sandbox.repo + "/" + directory + "/answers/wellarchitected/extra.json")
+        #expect(try sandbox.welltree(["status", Self.w]).stderr.isEmpty)
+    }
+
+    @Test("lens list: a custom lens is CUSTOM_SELF to its owner, CUSTOM_SHARED to everyone else")
+    func lensTypeForThePrincipal() throws {
+        let sandbox = try Self.readiness(major: true)
+        func type() throws -> String? {
+            let list = try sandbox.welltree(["lens", "list", "--format", "json"])
+            try WorkloadCommandTests.expectShape("ListLenses", list)
+            let rows = (try sandbox.json(list) as? [String: Any])?["LensSummaries"] as? [[String: Any]] ?? []
+            return rows.first { $0["LensAlias"] as? String == "readiness-review" }?["LensType"] as? String
+        }
+        #expect(try type() == "CUSTOM_SELF")
+        sandbox.principal = "bob@example.com"
+        #expect(try type() == "CUSTOM_SHARED")
+        #expect(try sandbox.welltree(["lens", "list"]).stdout.contains("CUSTOM_SHARED"))
+    }
 }

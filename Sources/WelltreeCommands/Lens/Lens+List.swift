@@ -13,9 +13,14 @@ extension LensCommand {
 
         func run(in workspace: Workspace, console: Console) throws {
             var summaries: [LensSummaryShape] = []
+            let principal = try workspace.principal()
             for record in try workspace.allLensRecords() {
                 let lens = record.currentVersion == nil ? nil : try workspace.loadLens(record.alias).lens
-                summaries.append(LensSummaryShape(record: record, description: lens?.description, questionCount: lens?.questionCount))
+                // As the service lists them: a custom lens is CUSTOM_SELF to its owner and
+                // CUSTOM_SHARED to everyone else.
+                var seen = record
+                if record.type != .awsOfficial { seen.type = record.owner == principal ? .customSelf : .customShared }
+                summaries.append(LensSummaryShape(record: seen, description: lens?.description, questionCount: lens?.questionCount))
             }
             switch format.format {
             case .json: console.write(jsonText(ListLensesOutput(summaries)))

@@ -31,7 +31,11 @@ struct MilestoneSelection: ParsableArguments {
     /// workload's owner is read (as `milestone show` does); what its check corrected is said on
     /// standard error.
     func select(_ reference: String, in workspace: Workspace, console: Console) throws -> Selected {
-        guard let milestone else { return Selected(workspace: workspace, workload: try workspace.findWorkload(reference)) }
+        guard let milestone else {
+            let stored = try workspace.findWorkload(reference)
+            try warnOfUncommittedFiles(of: stored, in: workspace, console: console)
+            return Selected(workspace: workspace, workload: stored)
+        }
         let checked = try workspace.findCheckedMilestone(reference, milestone)
         for discrepancy in checked.discrepancies {
             console.diagnostic("warning: milestone \(checked.stored.milestone.number) \"\(checked.stored.milestone.name)\": \(discrepancy)")
@@ -49,4 +53,12 @@ struct MilestoneSelection: ParsableArguments {
             of: selected.workload, lens: try selected.workspace.appliedLens(selected.workload, alias: alias))
         return (selected, review)
     }
+}
+
+/// Says in one line on standard error which files of the workload have uncommitted changes:
+/// commands read the committed tree, and an edit they ignore must not go unnoticed.
+func warnOfUncommittedFiles(of stored: StoredWorkload, in workspace: Workspace, console: Console) throws {
+    let files = try workspace.uncommittedFiles(of: stored)
+    guard !files.isEmpty else { return }
+    console.diagnostic(ReviewText.uncommittedWarning(files))
 }

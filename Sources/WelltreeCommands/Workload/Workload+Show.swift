@@ -15,6 +15,7 @@ extension WorkloadCommand {
 
         func run(in workspace: Workspace, console: Console) throws {
             let stored = try workspace.findWorkload(workload)
+            try warnOfUncommittedFiles(of: stored, in: workspace, console: console)
             let summary = try workspace.summary(of: stored)
             let priorities = try workspace.settings().pillarPriority
             // The versions the answers are judged by (minor versions apply by themselves), as

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import WelltreeCore
 
@@ -49,6 +50,12 @@ struct WorkloadPropertyOptions: ParsableArguments {
     @Option(help: "Notes (at most 2084 characters).")
     var notes: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "Pillar ids in priority order for this workload's improvement plan, comma separated (empty: follow the workspace's order).",
+            valueName: "p1,p2"))
+    var pillarPriority: String?
+
     /// The request value for the workspace.
     var properties: WorkloadProperties {
         WorkloadProperties(
@@ -57,6 +64,7 @@ struct WorkloadPropertyOptions: ParsableArguments {
             nonAwsRegions: nonAwsRegions.isEmpty ? nil : nonAwsRegions,
             accountIds: accountIds.isEmpty ? nil : accountIds,
             architecturalDesign: architecturalDesign, industryType: industryType, industry: industry,
-            tagsToAdd: tags.map(WorkloadTag.init(parsing:)), notes: notes)
+            tagsToAdd: tags.map(WorkloadTag.init(parsing:)), notes: notes,
+            pillarPriorities: pillarPriority.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } })
     }
 }

@@ -65,6 +65,7 @@ extension Workload {
         for tag in p.tagsToAdd { tags[tag.key] = tag.value }
         if let value = p.notes { notes = value.isEmpty ? nil : value }
         if let value = p.improvementStatus { improvementStatus = value }
+        if let value = p.pillarPriorities { pillarPriorities = value.isEmpty ? nil : value }
     }
 
     /// The form in which names are compared for uniqueness: lowercased, with all whitespace

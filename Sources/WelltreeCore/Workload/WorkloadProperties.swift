@@ -21,6 +21,9 @@ package struct WorkloadProperties: Sendable, Equatable {
     package var tagsToRemove: [String]
     package var notes: String?
     package var improvementStatus: ImprovementStatus?
+    /// Pillar ids in priority order for this workload's improvement plan (the API's
+    /// `PillarPriorities`); an empty list clears them, so the workspace's order applies again.
+    package var pillarPriorities: [String]?
 
     package init(
         name: String? = nil,
@@ -36,7 +39,8 @@ package struct WorkloadProperties: Sendable, Equatable {
         tagsToAdd: [WorkloadTag] = [],
         tagsToRemove: [String] = [],
         notes: String? = nil,
-        improvementStatus: ImprovementStatus? = nil
+        improvementStatus: ImprovementStatus? = nil,
+        pillarPriorities: [String]? = nil
     ) {
         self.name = name
         self.description = description
@@ -52,6 +56,7 @@ package struct WorkloadProperties: Sendable, Equatable {
         self.tagsToRemove = tagsToRemove
         self.notes = notes
         self.improvementStatus = improvementStatus
+        self.pillarPriorities = pillarPriorities
     }
 
     /// True when the request changes nothing, so a command can say so instead of writing.

@@ -82,6 +82,7 @@ package enum WorkloadValidation {
         if let industry = p.industry { check.text(industry, .industry, length: 0...maximumIndustryLength) }
         check.tags(adding: p.tagsToAdd, removing: p.tagsToRemove, current: currentTags)
         if let notes = p.notes { check.text(notes, .notes, length: 0...maximumNotesLength, multiline: true) }
+        if let ids = p.pillarPriorities { check.pillarPriorities(ids) }
         return check.violations
     }
 
