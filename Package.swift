@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "CWelltreeBuild"),
         .target(name: "Git", dependencies: ["CLibGit2"]),
         .target(name: "WelltreeCore"),
-        .target(name: "WelltreeWorkspace", dependencies: ["Git", "WelltreeCore"]),
+        .target(name: "WelltreeWorkspace", dependencies: ["Git", "WelltreeAWS", "WelltreeCore"]),
         .target(name: "WelltreeReports", dependencies: ["WelltreeCore"]),
         // Moving reviews between the AWS Well-Architected Tool and Welltree: reading a dump,
         // writing the service's requests. Pure, like the core: no git, no files.
@@ -35,7 +35,7 @@ let package = Package(
         .target(
             name: "WelltreeCommands",
             dependencies: [
-                "Git", "WelltreeCore", "WelltreeWorkspace", "WelltreeReports", "WelltreePDF", "WelltreeInteractive", "CWelltreeBuild",
+                "Git", "WelltreeAWS", "WelltreeCore", "WelltreeWorkspace", "WelltreeReports", "WelltreePDF", "WelltreeInteractive", "CWelltreeBuild",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

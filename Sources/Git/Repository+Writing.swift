@@ -186,6 +186,18 @@ extension Repository {
         git_reference_free(ref)
     }
 
+    /// Deletes a reference that still points at `expected` (undoing a write that could not be
+    /// completed); one that moved meanwhile fails with `isModified` and stays.
+    package func deleteReference(_ name: String, expected: ObjectID) throws(GitError) {
+        var ref: OpaquePointer?
+        try check(git_reference_lookup(&ref, handle, name), "git_reference_lookup", subject: name)
+        defer { git_reference_free(ref) }
+        guard let target = git_reference_target(ref), ObjectID(target.pointee) == expected else {
+            throw GitError(code: GIT_EMODIFIED.rawValue, function: "git_reference_delete", subject: name, message: "\(name) was moved by someone else")
+        }
+        try check(git_reference_delete(ref), "git_reference_delete", subject: name)
+    }
+
     /// Whether the work tree or index differ from HEAD at `path` (false when the path exists
     /// nowhere). Ignored files count as clean.
     package func isPathModified(_ path: String) throws(GitError) -> Bool {

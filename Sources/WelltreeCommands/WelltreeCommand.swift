@@ -20,6 +20,8 @@ package struct WelltreeCommand: ParsableCommand {
             DiffCommand.self, CheckCommand.self, ValidateCommand.self,
             // Sharing and the repository
             ShareCommand.self, AuditCommand.self, HooksCommand.self, ConfigCommand.self,
+            // Moving reviews between tools
+            ImportCommand.self,
             // Run by git (the server hook, the merge driver, textconv) and by welltree itself
             HookCommand.self, MergeDriverCommand.self, TextconvCommand.self, OverviewWorkerCommand.self,
         ]

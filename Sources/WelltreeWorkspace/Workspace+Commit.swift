@@ -71,8 +71,11 @@ extension Workspace {
     /// A repository written before workloads were sharded takes no commit but the one that
     /// shards them (`sharding`, from `welltree init`).
     @discardableResult
+    ///
+    /// `parent` replaces the branch's commit as the new commit's parent (an import's history,
+    /// built on the branch's commit as objects first); the branch still moves only from `base`.
     package func commit(
-        _ changes: ChangeSet, message: String, allowingDirty: Set<String> = [], sharding: Bool = false
+        _ changes: ChangeSet, message: String, allowingDirty: Set<String> = [], sharding: Bool = false, parent: ObjectID? = nil
     ) throws(WorkspaceError) -> ObjectID? {
         guard let branch else { throw .detachedHead }
         if !sharding { try refuseUnsharded() }
@@ -83,7 +86,7 @@ extension Workspace {
             try refuseGitLocks(branch: branch)
             try workTree?.finishInterruptedWrite()
             try workTree?.refuseUnsafeOrDirty(changes, allowingDirty: allowingDirty)
-            return try commitLocked(changes, message: message, branch: branch)
+            return try commitLocked(changes, message: message, branch: branch, parent: parent)
         }
     }
 
@@ -98,7 +101,7 @@ extension Workspace {
     /// Messages name workloads and lenses, whose names come from the repository: every unsafe
     /// character in them (`UnsafeCharacter`) is written as `\u{XXXX}` before the message goes into
     /// history, where `git log` would show it raw to everyone.
-    private func commitLocked(_ changes: ChangeSet, message: String, branch: String) throws(WorkspaceError) -> ObjectID? {
+    private func commitLocked(_ changes: ChangeSet, message: String, branch: String, parent: ObjectID?) throws(WorkspaceError) -> ObjectID? {
         let message = UnsafeCharacter.escape(message, keepingLineBreaks: true)
         var treeChanges = changes.removedDirectories.sorted().map { TreeChange(path: $0, blob: nil) }
         for path in changes.paths {
@@ -111,14 +114,14 @@ extension Workspace {
             treeChanges.append(TreeChange(path: path, blob: blob))
         }
         let tree = try git { () throws(GitError) in try repository.updatedTree(base: commitTree, changes: treeChanges) }
-        if tree == commitTree { return nil }
+        if tree == commitTree && parent == nil { return nil }
         FaultPoint.afterObjects.reach()
         guard let signature = try git({ () throws(GitError) in try repository.defaultSignature() }) else {
             throw .noIdentity
         }
         let commit = try git { () throws(GitError) in
             try repository.createCommit(
-                tree: tree, parents: base.map { [$0] } ?? [], message: message, author: signature, committer: signature)
+                tree: tree, parents: (parent ?? base).map { [$0] } ?? [], message: message, author: signature, committer: signature)
         }
         FaultPoint.afterCommitObject.reach()
         let journalPath = WriteJournal.path(gitDirectory: repository.gitDirectory)

@@ -173,7 +173,7 @@ extension Workspace {
         (3...128).contains(alias.count) && alias.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     }
 
-    static func freshAlias(for name: String, taken: Set<String>) -> String {
+    package static func freshAlias(for name: String, taken: Set<String>) -> String {
         var slug = ""
         for scalar in name.lowercased().unicodeScalars {
             if ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar) {
