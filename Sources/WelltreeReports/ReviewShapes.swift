@@ -156,6 +156,7 @@ package struct PillarReviewSummaryShape: Encodable {
     package var PillarId: String
     package var PillarName: String
     package var RiskCounts: RiskCounts
+    package var Notes: String?
 }
 
 /// The API's `LensReview`.
@@ -168,14 +169,20 @@ package struct LensReviewShape: Encodable {
     package var PillarReviewSummaries: [PillarReviewSummaryShape]
     package var RiskCounts: RiskCounts
     package var UpdatedAt: String?
+    package var Notes: String?
 
-    package init(record: LensRecord, version: String, status: String, review: LensReview, updatedAt: String?) {
+    package init(
+        record: LensRecord, version: String, status: String, review: LensReview, updatedAt: String?, notes: LensReviewNotes = LensReviewNotes()
+    ) {
         LensAlias = record.alias
         LensArn = lensArn(record.alias, type: record.type)
         LensName = record.name
         LensVersion = version
         LensStatus = status
-        PillarReviewSummaries = review.pillars.map { PillarReviewSummaryShape(PillarId: $0.id, PillarName: $0.name, RiskCounts: $0.riskCounts) }
+        PillarReviewSummaries = review.pillars.map {
+            PillarReviewSummaryShape(PillarId: $0.id, PillarName: $0.name, RiskCounts: $0.riskCounts, Notes: notes.notes(ofPillar: $0.id))
+        }
+        Notes = notes.notes.flatMap { $0.isEmpty ? nil : $0 }
         RiskCounts = review.riskCounts
         UpdatedAt = updatedAt
     }
@@ -292,5 +299,16 @@ package struct ListLensReviewsOutput: Encodable {
         WorkloadId = workloadId
         LensReviewSummaries = summaries
         MilestoneNumber = milestone
+    }
+}
+
+/// UpdateLensReview.
+package struct UpdateLensReviewOutput: Encodable {
+    package var WorkloadId: String
+    package var LensReview: LensReviewShape
+
+    package init(workloadId: String, review: LensReviewShape) {
+        WorkloadId = workloadId
+        LensReview = review
     }
 }

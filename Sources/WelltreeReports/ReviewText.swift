@@ -80,3 +80,15 @@ extension ReviewText {
             + "or `git restore` them, to make the two agree)"
     }
 }
+
+extension ReviewText {
+    /// The lens and pillar notes under `status`'s table: empty when there are none.
+    package static func notes(_ notes: LensReviewNotes, pillars: [(id: String, name: String)]) -> String {
+        var pairs: [(String, String)] = []
+        if let text = notes.notes, !text.isEmpty { pairs.append(("Lens notes", text)) }
+        for pillar in pillars {
+            if let text = notes.notes(ofPillar: pillar.id) { pairs.append(("\(TerminalText.line(pillar.name)) notes", text)) }
+        }
+        return pairs.isEmpty ? "" : "\n" + keyValueLines(pairs)
+    }
+}

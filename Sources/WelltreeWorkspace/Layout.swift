@@ -26,6 +26,8 @@ package enum Layout {
     package static let lenses = "lenses"
     package static let workloadFileName = "workload.json"
     package static let answersDirectoryName = "answers"
+    /// The directory of a workload's lens and pillar notes: `notes/<alias>.json`.
+    package static let notesDirectoryName = "notes"
     package static let lensMetadataFileName = "lens.json"
     package static let lensDraftFileName = "draft.json"
     package static let lensVersionsDirectoryName = "versions"
@@ -35,7 +37,11 @@ package enum Layout {
     package static func workloadShard(_ dir: String) -> String { "\(workloads)/\(shard(ofDirectory: dir))" }
     package static func workloadDirectory(_ dir: String) -> String { "\(workloadShard(dir))/\(dir)" }
     package static func workloadFile(_ dir: String) -> String { "\(workloadDirectory(dir))/\(workloadFileName)" }
-    package static func answersDirectory(_ dir: String, lens: String) -> String {
+    /// The lens and pillar notes of one lens of a workload (`LensReviewNotes`).
+    package static func lensNotesFile(_ dir: String, lens: String) -> String {
+        "\(workloadDirectory(dir))/\(notesDirectoryName)/\(lens)\(jsonExtension)"
+    }
+        package static func answersDirectory(_ dir: String, lens: String) -> String {
         "\(workloadDirectory(dir))/\(answersDirectoryName)/\(lens)"
     }
     package static func answerFile(_ dir: String, lens: String, question: String) -> String {

@@ -307,6 +307,10 @@ package struct WorkspaceValidator {
         for entry in entries {
             let child = directoryPath + "/" + entry.name
             if entry.name == Layout.workloadFileName { continue }
+            if entry.name == Layout.notesDirectoryName, entry.kind == .tree {
+                try validateNotes(stored, directory: entry, lenses: lenses, wanted: wanted)
+                continue
+            }
             guard entry.name == Layout.answersDirectoryName, entry.kind == .tree else {
                 let message =
                     entry.name == Layout.answersDirectoryName
@@ -318,6 +322,33 @@ package struct WorkspaceValidator {
             }
             for lens in try git({ () throws(GitError) in try workspace.repository.treeEntries(entry.id) }) {
                 try validateAnswers(stored, lensEntry: lens, lens: lenses[lens.name], wanted: wanted)
+            }
+        }
+    }
+
+    /// The notes files of a workload (`notes/<alias>.json`, `LensReviewNotes`): one per lens the
+    /// workload applies, with the lengths and characters `lens notes` allows and pillar ids of
+    /// that lens (`lenses`: the applied lenses that resolved).
+    private mutating func validateNotes(
+        _ stored: StoredWorkload, directory: TreeEntry, lenses: [String: Lens], wanted: (String) -> Bool
+    ) throws(WorkspaceError) {
+        let directoryPath = Layout.workloadDirectory(stored.directory) + "/" + Layout.notesDirectoryName
+        for file in try git({ () throws(GitError) in try workspace.repository.treeEntries(directory.id) }) {
+            let path = directoryPath + "/" + file.name
+            guard wanted(path) else { continue }
+            let alias = file.name.hasSuffix(Layout.jsonExtension) ? String(file.name.dropLast(Layout.jsonExtension.count)) : nil
+            guard file.kind == .blob, let alias, stored.workload.lenses.contains(where: { $0.alias == alias }) else {
+                problems.append(
+                    FileProblem(
+                        path: path,
+                        message: Self.badName(file.name)
+                            ?? "unexpected \(file.kind == .blob ? "file" : Self.kindName(file.kind)); notes files are <alias>.json for a lens the workload applies"))
+                continue
+            }
+            guard let (notes, _) = try decode(LensReviewNotes.self, entry: file, path: path) else { continue }
+            guard let lens = lenses[alias] else { continue }  // reported at the workload file
+            for violation in notes.violations(lens: lens) {
+                problems.append(FileProblem(path: path, message: violation.description))
             }
         }
     }

@@ -150,6 +150,11 @@ struct SharesServerTests {
         #expect(answered.status == 0, "\(answered)")
         let bobAnswers = try bob.push(["main"])
         #expect(bobAnswers.status == 0, "\(bobAnswers)")
+        // Lens and pillar notes are the review's, as answers: a contributor writes them.
+        let bobNotes = try bob.welltree(["lens", "notes", Sandbox.tutorialName, "wellarchitected", "--notes", "Bob's review notes"])
+        #expect(bobNotes.status == 0, "\(bobNotes)")
+        let bobNotesPush = try bob.push(["main"])
+        #expect(bobNotesPush.status == 0, "\(bobNotesPush)")
 
         let cliRefusal = try bob.welltree(["workload", "update", Sandbox.tutorialName, "--notes", "bob's notes"])
         #expect(cliRefusal.status == 2)
@@ -189,6 +194,18 @@ struct SharesServerTests {
         #expect(
             carolPush.stderr.contains("answers need the owner or an accepted CONTRIBUTOR share; carol@example.com has a READONLY share"),
             "\(carolPush)")
+        try carol.git(["reset", "-q", "--hard", "origin/main"])
+        let carolNotesCLI = try carol.welltree(["lens", "notes", Sandbox.tutorialName, "wellarchitected", "--notes", "Carol's"])
+        #expect(carolNotesCLI.status == 2, "\(carolNotesCLI)")
+        try carol.commitByHand(
+            "workloads/re/retail-website-north-america/notes/wellarchitected.json", "{\n  \"notes\": \"Carol's\"\n}\n",
+            message: "Notes by hand")
+        let carolNotesPush = try carol.push(["main"])
+        #expect(carolNotesPush.status != 0)
+        #expect(
+            carolNotesPush.stderr.contains(
+                "lens and pillar notes need the owner or an accepted CONTRIBUTOR share; carol@example.com has a READONLY share"),
+            "\(carolNotesPush)")
 
         // Dave, a stranger, may not answer, but may create a workload of his own.
         let dave = try clone("dave@example.com")

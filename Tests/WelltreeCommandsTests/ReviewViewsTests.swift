@@ -341,4 +341,49 @@ struct ReviewViewsTests {
         #expect(try type() == "CUSTOM_SHARED")
         #expect(try sandbox.welltree(["lens", "list"]).stdout.contains("CUSTOM_SHARED"))
     }
+
+    @Test("lens notes: lens and pillar notes in status (GetLensReview's Notes), validated, removed when emptied")
+    func lensNotes() throws {
+        let sandbox = try Self.tutorial()
+        let file = "workloads/re/retail-website-north-america/notes/wellarchitected.json"
+        let set = try sandbox.welltree(["lens", "notes", Self.w, "wellarchitected", "--notes", "Reviewed with the platform team", "--format", "json"])
+        #expect(set.status == 0, "\(set)")
+        try WorkloadCommandTests.expectShape("UpdateLensReview", set)
+        #expect(try sandbox.welltree(["lens", "notes", Self.w, "wellarchitected", "--pillar", "reliability", "--notes", "Backups: platform team"]).status == 0)
+
+        let status = try sandbox.welltree(["status", Self.w, "--format", "json"])
+        try WorkloadCommandTests.expectShape("GetLensReview", status)
+        let review = try #require((try sandbox.json(status) as? [String: Any])?["LensReview"] as? [String: Any])
+        #expect(review["Notes"] as? String == "Reviewed with the platform team")
+        let pillars = review["PillarReviewSummaries"] as? [[String: Any]] ?? []
+        #expect(pillars.first { $0["PillarId"] as? String == "reliability" }?["Notes"] as? String == "Backups: platform team")
+        #expect(pillars.first { $0["PillarId"] as? String == "security" }?["Notes"] == nil)
+        let text = try sandbox.welltree(["status", Self.w]).stdout
+        #expect(text.contains("Lens notes") && text.contains("Reviewed with the platform team") && text.contains("Reliability notes"), "\(text)")
+        #expect(try sandbox.welltree(["validate"]).status == 0)
+
+        // Refused, nothing written: an unknown pillar, a control character, a reader without a CONTRIBUTOR share.
+        let head = try sandbox.commit()
+        let unknown = try sandbox.welltree(["lens", "notes", Self.w, "wellarchitected", "--pillar", "nosuch", "--notes", "x"])
+        #expect(unknown.status == 2 && unknown.stderr.contains("is not a pillar of the lens"), "\(unknown)")
+        let control = try sandbox.welltree(["lens", "notes", Self.w, "wellarchitected", "--notes", "bad\u{1B}[2J"])
+        #expect(control.status == 2, "\(control)")
+        sandbox.principal = "mallory@example.com"
+        let stranger = try sandbox.welltree(["lens", "notes", Self.w, "wellarchitected", "--notes", "mine now"])
+        #expect(stranger.status == 2, "\(stranger)")
+        sandbox.principal = "alice@example.com"
+        #expect(try sandbox.commit() == head)
+
+        // A hand edit naming a pillar the lens does not have fails validate with the file named.
+        try sandbox.write(file, "{\n  \"pillarNotes\": {\n    \"nosuch\": \"x\"\n  }\n}\n")
+        let validate = try sandbox.welltree(["validate"])
+        #expect(validate.status == 2, "\(validate)")
+        #expect((validate.stdout + validate.stderr).contains(file), "\(validate)")
+        try sandbox.git(["checkout", "--", file])
+
+        // Emptied, the file goes.
+        #expect(try sandbox.welltree(["lens", "notes", Self.w, "wellarchitected", "--notes", ""]).status == 0)
+        #expect(try sandbox.welltree(["lens", "notes", Self.w, "wellarchitected", "--pillar", "reliability", "--notes", ""]).status == 0)
+        #expect(!FileManager.default.fileExists(atPath: sandbox.repo + "/" + file))
+    }
 }

@@ -18,11 +18,12 @@ struct StatusCommand: WorkspaceCommand {
         let (selected, review) = try milestone.review(target.workload, lens: target.lens, in: workspace, console: console)
         let stored = selected.workload
         let updatedAt = review.answers.values.compactMap(\.updatedAt).max()
+        let notes = try selected.workspace.lensNotes(of: stored, lens: review.applied.alias)
         switch format.format {
         case .json:
             let status = review.lens.record.status(ofVersionInUse: review.applied.version)
             let shape = LensReviewShape(record: review.lens.record, version: review.lens.version, status: status.rawValue,
-                                        review: review.review, updatedAt: updatedAt ?? stored.workload.updatedAt)
+                                        review: review.review, updatedAt: updatedAt ?? stored.workload.updatedAt, notes: notes)
             console.write(jsonText(GetLensReviewOutput(workloadId: stored.workload.id, review: shape, milestone: selected.milestoneNumber)))
         case .text:
             let record = review.lens.record
@@ -32,7 +33,8 @@ struct StatusCommand: WorkspaceCommand {
                 workload: stored.workload.name, alias: review.applied.alias, lensName: record.name, version: review.lens.version,
                 status: status, available: status == .current || status == .deleted ? nil : record.currentVersion?.version)
             console.write(selected.banner + (banner.map { $0 + "\n\n" } ?? "") + ReviewText.status(workload: stored.workload.name, lensName: review.lens.record.name,
-                                     version: review.lens.version, review: review.review))
+                                     version: review.lens.version, review: review.review)
+                + ReviewText.notes(notes, pillars: review.review.pillars.map { ($0.id, $0.name) }))
         }
     }
 }

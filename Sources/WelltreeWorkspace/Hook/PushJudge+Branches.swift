@@ -190,13 +190,15 @@ extension PushJudge {
             let access = try access(to: workload)
             if access == .owner { return refusals }
             let answers = Layout.workloadDirectory(directory) + "/\(Layout.answersDirectoryName)/"
+            // Lens and pillar notes are part of the review, as in the service (UpdateLensReview).
+            let notes = Layout.workloadDirectory(directory) + "/\(Layout.notesDirectoryName)/"
             for path in paths {
-                if path.hasPrefix(answers) {
+                if path.hasPrefix(answers) || path.hasPrefix(notes) {
                     if access < .contributor {
                         refusals.append(
                             refusal(
                                 update, subject: describe(workload), file: path,
-                                rule: "answers need the owner or an accepted CONTRIBUTOR share; \(pusher) has \(access)"))
+                                rule: "\(path.hasPrefix(answers) ? "answers" : "lens and pillar notes") need the owner or an accepted CONTRIBUTOR share; \(pusher) has \(access)"))
                     }
                 } else {
                     refusals.append(
