@@ -9,7 +9,9 @@ struct InitCommand: ConsoleCommand {
         discussion: """
             Lays down welltree.json, the built-in lenses, a README for reviewers and .gitattributes, in one commit. \
             In a repository written before workloads were sharded, first moves every workload directory unchanged \
-            into workloads/<first two characters>/ (one commit of its own). Running it again changes nothing.
+            into workloads/<first two characters>/ (one commit of its own). Running it again changes nothing. \
+            DIR inside an existing repository (at most two directories below its root) becomes that repository's \
+            workspace, beside its code, with no repository of its own; a repository holds one workspace.
             """
     )
 
@@ -21,10 +23,15 @@ struct InitCommand: ConsoleCommand {
         let template = try WorkspaceTemplate.locate(environment: console.environment)
         let target = global.file(directory ?? ".", console)
         let (workspace, committed, sharded) = try Workspace.initialize(at: target, template: template)
-        let root = workspace.root ?? target
+        let root = workspace.workspaceRoot ?? target
         if let sharded {
             console.write("Moved \(sharded) workload\(sharded == 1 ? "" : "s") into shards (workloads/<first two characters>/<dir>) in one commit\n")
         }
         console.write(committed ? "Initialised Welltree workspace in \(root)\n" : "Welltree workspace in \(root) is up to date\n")
+        if !workspace.prefix.isEmpty, committed {
+            console.write(
+                "The CI gate's files belong at the repository's root: copy .github/workflows/welltree.yml or .gitlab-ci.yml "
+                    + "from \(template.root) there (they find the workspace from the root)\n")
+        }
     }
 }

@@ -61,7 +61,7 @@ package final class ReviewRecorder {
     /// the commit. The repository is opened afresh, so commits made by others meanwhile are
     /// built upon (and a conflicting one refused), not lost.
     package func save(_ session: ReviewSession) throws(WorkspaceError) -> ReviewSessionCommit? {
-        let current = try Workspace(at: workspace.root ?? workspace.repository.gitDirectory)
+        let current = try Workspace(headOf: workspace.repository, prefix: workspace.prefix)
         current.actingPrincipal = workspace.actingPrincipal
         return try current.commitReviewSession(
             ReviewSessionRequest(

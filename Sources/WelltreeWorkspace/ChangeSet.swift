@@ -61,4 +61,16 @@ package struct ChangeSet: Sendable {
 
     /// True when `path` is written (with new bytes or an existing blob), false when removed.
     package func writes(_ path: String) -> Bool { copies[path] != nil || files[path] ?? nil != nil }
+
+    /// The same changes with every path below `prefix` (a workspace's, `Layout.locatePrefix`):
+    /// what they are relative to the repository's root.
+    package func prefixed(_ prefix: String) -> ChangeSet {
+        if prefix.isEmpty { return self }
+        var result = ChangeSet()
+        for (path, bytes) in files { result.files[prefix + path] = bytes }
+        for (path, blob) in copies { result.copies[prefix + path] = blob }
+        result.removedDirectories = Set(removedDirectories.map { prefix + $0 })
+        result.movedDirectories = movedDirectories.map { (prefix + $0.from, prefix + $0.to) }
+        return result
+    }
 }

@@ -17,6 +17,9 @@ struct WorkTree {
     let repository: Repository
     /// The root, without a trailing slash.
     let root: String
+    /// The directory (`architecture/`, empty for the root) whose files are the workspace's:
+    /// only they are looked at for uncommitted changes.
+    var scope = ""
 
 
     /// Refuses paths with uncommitted changes, and paths the work tree would reach through a
@@ -32,7 +35,7 @@ struct WorkTree {
             // One status scan of the whole work tree: each query below scans the index again
             // (and for a directory the work tree), which made moving 10,000 workloads into
             // shards quadratic.
-            let modified = try git { () throws(GitError) in try repository.modifiedPaths(under: "") }
+            let modified = try git { () throws(GitError) in try repository.modifiedPaths(under: scope) }
             let written = Set(candidates)
             let below = Set(removed.map { Substring($0) })
             dirty = modified.filter { written.contains($0) || Self.lies($0, below: below) }

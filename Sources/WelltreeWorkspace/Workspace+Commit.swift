@@ -46,10 +46,12 @@ extension FaultPoint {
 extension Workspace {
     /// The work tree the write path updates, or nil for a bare repository.
     var workTree: WorkTree? {
-        root.map { WorkTree(repository: repository, root: $0) }
+        root.map { WorkTree(repository: repository, root: $0, scope: prefix) }
     }
 
-    /// Commits `changes` as exactly one commit on the current branch.
+    /// Commits `changes` (paths relative to the workspace) as exactly one commit on the current
+    /// branch; in a repository whose workspace is a subdirectory, the commit changes nothing
+    /// outside it.
     ///
     /// Order of work, so that a failure or a kill at any point leaves the repository consistent:
     /// 1. take the repository's write lock (`WriteLock`: serialises welltree writers, released by
@@ -82,6 +84,10 @@ extension Workspace {
         for path in changes.paths + changes.removedDirectories.sorted() where !WorkTree.isSafeRelativePath(path) {
             throw .refused("refusing to write \(path.debugDescription): not a plain path inside the workspace", subject: path)
         }
+        // From here on paths are the repository's: the index, the work tree and the journal
+        // know nothing of workspaces.
+        let changes = changes.prefixed(prefix)
+        let allowingDirty = Set(allowingDirty.map { prefix + $0 })
         return try withWriteLock { () throws(WorkspaceError) -> ObjectID? in
             try refuseGitLocks(branch: branch)
             try workTree?.finishInterruptedWrite()
@@ -113,8 +119,8 @@ extension Workspace {
             }
             treeChanges.append(TreeChange(path: path, blob: blob))
         }
-        let tree = try git { () throws(GitError) in try repository.updatedTree(base: commitTree, changes: treeChanges) }
-        if tree == commitTree && parent == nil { return nil }
+        let tree = try git { () throws(GitError) in try repository.updatedTree(base: rootTree, changes: treeChanges) }
+        if tree == rootTree && parent == nil { return nil }
         FaultPoint.afterObjects.reach()
         guard let signature = try git({ () throws(GitError) in try repository.defaultSignature() }) else {
             throw .noIdentity

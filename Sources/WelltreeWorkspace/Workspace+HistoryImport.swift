@@ -228,9 +228,10 @@ extension Workspace {
                 var treeChanges: [TreeChange] = []
                 for path in changes.paths {
                     let blob = try git { () throws(GitError) in try repository.writeBlob(changes.files[path]!!) }
-                    treeChanges.append(TreeChange(path: path, blob: blob))
+                    // Whole-tree paths: a workspace in a subdirectory keeps the code beside it.
+                    treeChanges.append(TreeChange(path: Layout.repositoryPath(path, prefix: prefix), blob: blob))
                 }
-                let tree = try git { () throws(GitError) in try repository.updatedTree(base: commitTree, changes: treeChanges) }
+                let tree = try git { () throws(GitError) in try repository.updatedTree(base: rootTree, changes: treeChanges) }
                 var dated = signature
                 if let seconds = ISOTime.seconds(milestone.recordedAt) { dated.time = seconds }
                 let message = UnsafeCharacter.escape(

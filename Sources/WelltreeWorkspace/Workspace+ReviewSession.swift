@@ -6,7 +6,7 @@ import WelltreeCore
 package struct PendingAnswer: Sendable, Equatable {
     /// The question it answers.
     package var questionId: String
-    /// The path below the repository root.
+    /// The path below the workspace's root.
     package var path: String
     /// The work tree's answer, or nil when the file was removed (the answer was cleared).
     package var stored: StoredAnswer?
@@ -23,9 +23,9 @@ extension Workspace {
         // A review writes to the work tree before it commits: refuse before the first answer.
         try refuseUnsharded()
         let directory = Layout.answersDirectory(stored.directory, lens: alias) + "/"
-        let paths = try git { () throws(GitError) in try repository.modifiedPaths(under: directory) }
+        let paths = try git { () throws(GitError) in try repository.modifiedPaths(under: prefix + directory) }
         var result: [PendingAnswer] = []
-        for path in Set(paths).sorted() {
+        for path in Set(paths.compactMap { Layout.workspacePath(ofRepositoryPath: $0, prefix: prefix) }).sorted() {
             let name = String(path.dropFirst(directory.count))
             guard let question = Layout.question(ofAnswerFileName: name), !name.contains("/"), !name.hasPrefix(".") else { continue }
             let bytes = try workTreeFile(path)
@@ -50,12 +50,12 @@ extension Workspace {
         let committed = try file(path)
         let wanted = answer ?? Answer()
         if let committed, try decode(StoredAnswer.self, from: committed, path: path).answer == wanted {
-            try requireWorkTree().writeFile(path, committed)
+            try writeAnswerFile(path, committed)
         } else if wanted.isEmpty {
-            try requireWorkTree().removeFile(path)
+            try removeAnswerFile(path)
         } else {
             do {
-                try requireWorkTree().writeFile(path, try CanonicalJSON.encode(StoredAnswer(answer: wanted, updatedAt: isoNow())))
+                try writeAnswerFile(path, try CanonicalJSON.encode(StoredAnswer(answer: wanted, updatedAt: isoNow())))
             } catch let error as WorkspaceError {
                 throw error
             } catch {
@@ -71,9 +71,9 @@ extension Workspace {
         for question in questions {
             let path = Layout.answerFile(stored.directory, lens: alias, question: question)
             if let committed = try file(path) {
-                try requireWorkTree().writeFile(path, committed)
+                try writeAnswerFile(path, committed)
             } else {
-                try requireWorkTree().removeFile(path)
+                try removeAnswerFile(path)
             }
         }
     }
@@ -93,7 +93,7 @@ extension Workspace {
         let before = try review(of: stored, lens: applied)
         let lens = before.lens.lens
         let startTree = try request.startedAt.map { id throws(WorkspaceError) in
-            try git { () throws(GitError) in try repository.commit(id).tree }
+            try git { () throws(GitError) in try workspaceSubtree(of: repository.commit(id).tree) }
         }
         var after = before.answers.mapValues(\.answer)
         var changes = ChangeSet()
@@ -113,7 +113,9 @@ extension Workspace {
             let committedEntry = try entry(path)
             if bytes == (try file(path)) { continue }
             if let startTree {
-                let startEntry = try git { () throws(GitError) in try repository.entry(at: path, inTree: startTree) }
+                let startEntry = try startTree.map { tree throws(WorkspaceError) in
+                    try git { () throws(GitError) in try repository.entry(at: path, inTree: tree) }
+                } ?? nil
                 if startEntry?.id != committedEntry?.id { conflicts.append(questionId) }
             }
             if let bytes {
@@ -160,8 +162,9 @@ extension Workspace {
 
     /// The bytes of a regular file in the work tree, or nil when there is none; never read
     /// through a symbolic link (the file's or a directory's on the way) nor over its size limit.
-    func workTreeFile(_ path: String) throws(WorkspaceError) -> [UInt8]? {
+    func workTreeFile(_ relative: String) throws(WorkspaceError) -> [UInt8]? {
         guard let root else { throw .bareRepository }
+        let path = prefix + relative
         var directories = WorkTreeDirectories(root: root)
         switch try workTreeEntry(path, root: root, directories: &directories) {
         case .file(let bytes):
@@ -175,6 +178,21 @@ extension Workspace {
             }
             return nil
         }
+    }
+
+    /// Writes the workspace file `path` to the work tree, never through a symbolic link (the
+    /// workspace's directory included).
+    private func writeAnswerFile(_ path: String, _ bytes: [UInt8]) throws(WorkspaceError) {
+        let workTree = try requireWorkTree()
+        try workTree.refuseUnsafePath(prefix + path)
+        try workTree.writeFile(prefix + path, bytes)
+    }
+
+    /// Removes the workspace file `path` from the work tree, never through a symbolic link.
+    private func removeAnswerFile(_ path: String) throws(WorkspaceError) {
+        let workTree = try requireWorkTree()
+        try workTree.refuseUnsafePath(prefix + path)
+        try workTree.removeFile(prefix + path)
     }
 
     /// The work tree a review session keeps its answers in until they are committed.

@@ -42,7 +42,7 @@ extension Workspace {
             } catch {
                 throw .notFound(what: "revision", name: revision, hint: "give a branch, tag or commit id (\(error.message))")
             }
-            return try Workspace(repository: repository, commit: commit)
+            return try Workspace(repository: repository, commit: commit, prefix: prefix)
         case .index:
             guard repository.workdir != nil else { throw .bareRepository }
             let index: Index
@@ -52,9 +52,9 @@ extension Workspace {
                 index = try git { () throws(GitError) in try Index(of: repository) }
             }
             let tree = try git { () throws(GitError) in try index.writeTree() }
-            return try Workspace(repository: repository, tree: tree)
+            return try Workspace(repository: repository, tree: tree, prefix: prefix)
         case .workTree:
-            return try Workspace(repository: repository, tree: try workTreeTree())
+            return try Workspace(repository: repository, tree: try workTreeTree(), prefix: prefix)
         }
     }
 
@@ -75,8 +75,9 @@ extension Workspace {
         return path
     }
 
-    /// The tree of HEAD with the work tree's changes below `workloads/`, `lenses/` and the
-    /// settings file applied: only files that libgit2's status reports as changed are read.
+    /// The whole tree of HEAD with the work tree's changes below the workspace's `workloads/`,
+    /// `lenses/` and settings file applied: only files that libgit2's status reports as changed
+    /// are read.
     ///
     /// Files are taken as git would stage them and never read through a symbolic link: a
     /// symlink becomes a symlink entry (its target path, not the target's content, which every
@@ -86,8 +87,8 @@ extension Workspace {
         guard let root else { throw .bareRepository }
         var changes: [TreeChange] = []
         var directories = WorkTreeDirectories(root: root)
-        for prefix in [Layout.workloads + "/", Layout.lenses + "/", Layout.settings] {
-            let paths = try git { () throws(GitError) in try repository.modifiedPaths(under: prefix) }
+        for part in [Layout.workloads + "/", Layout.lenses + "/", Layout.settings] {
+            let paths = try git { () throws(GitError) in try repository.modifiedPaths(under: prefix + part) }
             for path in paths {
                 switch try workTreeEntry(path, root: root, directories: &directories) {
                 case .absent:
@@ -101,8 +102,8 @@ extension Workspace {
                 }
             }
         }
-        if changes.isEmpty, let commitTree { return commitTree }
-        return try git { () throws(GitError) in try repository.updatedTree(base: commitTree, changes: changes) }
+        if changes.isEmpty, let rootTree { return rootTree }
+        return try git { () throws(GitError) in try repository.updatedTree(base: rootTree, changes: changes) }
     }
 
     /// What a work-tree path holds, as git would stage it.

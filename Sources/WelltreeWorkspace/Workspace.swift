@@ -2,6 +2,10 @@ import Foundation
 import Git
 import WelltreeCore
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A review repository opened at one commit: reads come from that commit's tree, and changes
 /// are committed on top of it with a compare-and-swap of the branch.
 ///
@@ -16,8 +20,14 @@ package final class Workspace {
     /// The tree every read comes from: `commitTree`, or, in a repository written before
     /// workloads were sharded, a view of it in the current layout (see `readingTree(of:)`).
     package private(set) var baseTree: ObjectID?
-    /// The tree of `base` as committed, which every change builds on.
+    /// The workspace's tree in `base` as committed (the subtree at `prefix`), which every
+    /// change builds on; nil when the commit has no such directory.
     package private(set) var commitTree: ObjectID?
+    /// The whole tree of `base` (or the tree this workspace was opened on), code and all.
+    package private(set) var rootTree: ObjectID?
+    /// Where the workspace sits in the repository: empty for its root, else `dir/` (see
+    /// `Layout.locatePrefix`). Every path of the layout is relative to it.
+    package let prefix: String
     /// Lenses parsed in this process, by blob id: a lens is parsed once however many workloads
     /// (and snapshots of this workspace) use it.
     var parsed = ParseMemo()
@@ -31,14 +41,25 @@ package final class Workspace {
     /// Every workload directory's id and name, once listed (see `workloadClaims()`).
     var claimsMemo: [WorkloadClaim]?
 
-    /// Opens the repository containing `path` at its HEAD.
-    package init(at path: String) throws(WorkspaceError) {
+    /// Opens the repository containing `path` at its HEAD, and in it the workspace nearest to
+    /// `path` (`Layout.locatePrefix`): the one whose directory holds `path`, else the one the
+    /// repository holds elsewhere.
+    package convenience init(at path: String) throws(WorkspaceError) {
+        let repository: Repository
         do {
             repository = try Repository.open(searchingFrom: path)
         } catch {
             if error.isNotFound { throw .notARepository(path) }
             throw .git(error)
         }
+        try self.init(headOf: repository, prefix: nil, start: Self.relativeDirectory(path, in: repository))
+    }
+
+    /// Opens `repository` at its HEAD, with the workspace at `prefix`, or (nil) the one found
+    /// from the directory `start` (relative to the work tree's root).
+    package init(headOf repository: Repository, prefix: String?, start: String = "") throws(WorkspaceError) {
+        self.repository = repository
+        var located = prefix
         do {
             switch try repository.head() {
             case .branch(let name, let commit):
@@ -48,6 +69,10 @@ package final class Workspace {
                 branch = nil
                 base = commit
             }
+            if located == nil, let base {
+                located = try Layout.locatePrefix(in: repository.commit(base).tree, startingAt: start, repository: repository)
+            }
+            self.prefix = located ?? ""
             if let base { try setTrees(repository.commit(base).tree) }
         } catch {
             throw .git(error)
@@ -61,22 +86,49 @@ package final class Workspace {
         }
     }
 
-    /// Opens the workspace at a given revision for reading only (milestones, diffs, checks).
-    package init(repository: Repository, commit: ObjectID) throws(WorkspaceError) {
+    /// `path` relative to the repository's work tree (empty for the root, for a path outside
+    /// it, or in a bare repository), symbolic links resolved on both sides.
+    static func relativeDirectory(_ path: String, in repository: Repository) -> String {
+        guard let workdir = repository.workdir, let root = realPath(workdir), var current = realPath(path) else { return "" }
+        var info = stat()
+        if stat(current, &info) == 0, info.st_mode & S_IFMT != S_IFDIR { current = (current as NSString).deletingLastPathComponent }
+        guard current.hasPrefix(root + "/") else { return "" }
+        return String(current.dropFirst(root.count + 1))
+    }
+
+    /// The canonical absolute path of an existing file or directory, without a trailing slash.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        let text = String(cString: resolved)
+        return text.count > 1 && text.hasSuffix("/") ? String(text.dropLast()) : text
+    }
+
+    /// Opens the workspace at a given revision for reading only (milestones, diffs, checks):
+    /// the one at `prefix`, or (nil) the one the commit holds (`Layout.locatePrefix`).
+    package init(repository: Repository, commit: ObjectID, prefix: String? = nil) throws(WorkspaceError) {
         self.repository = repository
         branch = nil
         base = commit
         do {
-            try setTrees(repository.commit(commit).tree)
+            let tree = try repository.commit(commit).tree
+            if let prefix {
+                self.prefix = prefix
+            } else {
+                self.prefix = try Layout.locatePrefix(in: tree, startingAt: "", repository: repository) ?? ""
+            }
+            try setTrees(tree)
         } catch {
             throw .git(error)
         }
     }
 
-    /// Opens a read-only view of any tree (a commit's, the index's, or one built from the work
-    /// tree): what `welltree diff` compares when a side is not a commit.
-    package init(repository: Repository, tree: ObjectID) throws(WorkspaceError) {
+    /// Opens a read-only view of any whole tree (a commit's, the index's, or one built from the
+    /// work tree), with the workspace at `prefix`: what `welltree diff` compares when a side is
+    /// not a commit.
+    package init(repository: Repository, tree: ObjectID, prefix: String = "") throws(WorkspaceError) {
         self.repository = repository
+        self.prefix = prefix
         branch = nil
         base = nil
         do {
@@ -86,10 +138,19 @@ package final class Workspace {
         }
     }
 
-    /// Reads `tree` from now on, in the current layout.
+    /// Reads the whole tree `tree` from now on: its workspace subtree, in the current layout.
     private func setTrees(_ tree: ObjectID) throws(GitError) {
-        commitTree = tree
-        baseTree = try readingTree(of: tree)
+        rootTree = tree
+        commitTree = try workspaceSubtree(of: tree)
+        baseTree = try commitTree.map { id throws(GitError) in try readingTree(of: id) }
+    }
+
+    /// The subtree at `prefix` of a whole tree; nil when there is no directory there (nothing,
+    /// a file, or a symbolic link planted where the workspace belongs).
+    func workspaceSubtree(of tree: ObjectID) throws(GitError) -> ObjectID? {
+        if prefix.isEmpty { return tree }
+        guard let entry = try repository.entry(at: String(prefix.dropLast()), inTree: tree), entry.kind == .tree else { return nil }
+        return entry.id
     }
 
     /// The work tree's root, without a trailing slash, or nil for a bare repository.
@@ -97,10 +158,16 @@ package final class Workspace {
         repository.workdir.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
     }
 
+    /// The workspace's directory in the work tree, without a trailing slash, or nil for a bare
+    /// repository.
+    package var workspaceRoot: String? {
+        root.map { prefix.isEmpty ? $0 : $0 + "/" + String(prefix.dropLast()) }
+    }
+
     /// Fails unless the commit holds a workspace (`welltree init` has been run).
     package func requireInitialised() throws(WorkspaceError) {
         guard try entry(Layout.settings) != nil else {
-            throw .notAWorkspace(root ?? repository.gitDirectory)
+            throw .notAWorkspace(workspaceRoot ?? repository.gitDirectory)
         }
     }
 
@@ -185,6 +252,7 @@ package final class Workspace {
             if let base {
                 try setTrees(repository.commit(base).tree)
             } else {
+                rootTree = nil
                 commitTree = nil
                 baseTree = nil
             }
@@ -197,8 +265,9 @@ package final class Workspace {
     /// commit lands on a repository written before shards, and it leaves none to view.
     func setBase(commit: ObjectID, tree: ObjectID) {
         base = commit
-        commitTree = tree
-        baseTree = (try? readingTree(of: tree)) ?? tree
+        rootTree = tree
+        commitTree = (try? workspaceSubtree(of: tree)) ?? nil
+        baseTree = commitTree.map { (try? readingTree(of: $0)) ?? $0 }
         effectiveLensCache = [:]
         effectiveBlobCache = [:]
     }

@@ -34,7 +34,8 @@ package struct WorkspaceTemplate {
 }
 
 extension Workspace {
-    /// Creates a review repository at `path` (or adopts the git repository there) and commits
+    /// Creates a review repository at `path` (or adopts the git repository there, or makes
+    /// `path` the workspace of the repository it lies in: see `openForInitialising`) and commits
     /// the template files it is missing, plus the built-in lens versions a newer Welltree ships:
     /// their version files are new files, and their entries are appended to the workspace's
     /// `lens.json` (other fields there, and files reviewers may have edited, are left alone).
@@ -44,18 +45,10 @@ extension Workspace {
     package static func initialize(
         at path: String, template: WorkspaceTemplate
     ) throws(WorkspaceError) -> (Workspace, committed: Bool, shardedWorkloads: Int?) {
-        let shipped = try template.files()
-        do {
-            _ = try Repository.open(at: path)
-        } catch {
-            guard error.isNotFound else { throw .git(error) }
-            do {
-                _ = try Repository.create(at: path)
-            } catch {
-                throw .git(error)
-            }
-        }
-        let workspace = try Workspace(at: path)
+        let workspace = try openForInitialising(path)
+        // CI files work only at the repository's root, which a workspace in a subdirectory does
+        // not own: they are left out there (docs/subdirectory-workspace.md says where they go).
+        let shipped = try template.files().filter { workspace.prefix.isEmpty || !Self.isRepositoryRootFile($0.path) }
         let sharded = try workspace.shardWorkloads()
         let isNew = try workspace.entry(Layout.settings) == nil
         var changes = ChangeSet()
@@ -93,6 +86,93 @@ extension Workspace {
         }
         let commit = try workspace.commit(changes, message: message)
         return (workspace, sharded != nil || commit != nil, sharded)
+    }
+}
+
+extension Workspace {
+    /// The workspace `welltree init` works on: the repository at `path` when `path` is a
+    /// repository's root (created when `path` lies in none), else the directory `path` of the
+    /// repository it lies in, with no repository of its own. A repository holds one workspace:
+    /// a directory is refused when the repository has its workspace elsewhere.
+    static func openForInitialising(_ path: String) throws(WorkspaceError) -> Workspace {
+        var enclosing: Repository?
+        let path = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var existing = path
+        while realPath(existing) == nil, existing != "/", !existing.isEmpty {
+            existing = (existing as NSString).deletingLastPathComponent
+        }
+        do {
+            enclosing = try Repository.open(searchingFrom: existing)
+        } catch {
+            guard error.isNotFound else { throw .git(error) }
+        }
+        let relative = enclosing.map { repository in Self.relativePath(path, in: repository) } ?? nil
+        guard let repository = enclosing, let relative, !relative.isEmpty, repository.workdir != nil else {
+            do {
+                _ = try Repository.open(at: path)
+            } catch {
+                guard error.isNotFound else { throw .git(error) }
+                do {
+                    _ = try Repository.create(at: path)
+                } catch {
+                    throw .git(error)
+                }
+            }
+            let workspace = try Workspace(headOf: try wrapOpen(path), prefix: "")
+            try workspace.refuseSecondWorkspace()
+            return workspace
+        }
+        if let problem = Layout.prefixProblem(relative) {
+            throw .invalid(ValidationError([Violation(field: "DIR", value: relative, rule: problem)]))
+        }
+        let workspace = try Workspace(headOf: repository, prefix: Layout.prefix(ofDirectory: relative))
+        try workspace.refuseSecondWorkspace()
+        return workspace
+    }
+
+    /// Template files that only work at a repository's root (CI configuration).
+    package static func isRepositoryRootFile(_ path: String) -> Bool {
+        path.hasPrefix(".github/") || path == ".gitlab-ci.yml"
+    }
+
+    private static func wrapOpen(_ path: String) throws(WorkspaceError) -> Repository {
+        do {
+            return try Repository.open(at: path)
+        } catch {
+            throw .git(error)
+        }
+    }
+
+    /// `path` relative to the repository's work tree, whether it exists or not (its nearest
+    /// existing ancestor is resolved); nil when it lies outside the work tree.
+    static func relativePath(_ path: String, in repository: Repository) -> String? {
+        guard let workdir = repository.workdir, let root = realPath(workdir) else { return nil }
+        var existing = path
+        var missing: [String] = []
+        while realPath(existing) == nil {
+            let name = (existing as NSString).lastPathComponent
+            let parent = (existing as NSString).deletingLastPathComponent
+            guard !name.isEmpty, parent != existing else { return nil }
+            if name != "." { missing.insert(name, at: 0) }
+            existing = parent.isEmpty ? "." : parent
+        }
+        guard let resolved = realPath(existing) else { return nil }
+        let full = ([resolved] + missing).joined(separator: "/")
+        if full == root { return "" }
+        guard full.hasPrefix(root + "/") else { return nil }
+        return String(full.dropFirst(root.count + 1))
+    }
+
+    /// Refuses when the repository already holds a workspace somewhere other than `prefix`.
+    func refuseSecondWorkspace() throws(WorkspaceError) {
+        guard let rootTree else { return }
+        let others = try git { () throws(GitError) in try Layout.workspacePrefixes(in: rootTree, repository: repository) }
+            .filter { $0 != prefix }
+        guard let other = others.first else { return }
+        let name = other.isEmpty ? "the repository's root" : String(other.dropLast()) + "/"
+        throw .refused(
+            "this repository's workspace is \(name) (its \(Layout.settings)); a repository holds one workspace; "
+                + "run commands there, or `welltree init` with that directory; nothing was written")
     }
 }
 

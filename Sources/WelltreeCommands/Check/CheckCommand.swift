@@ -47,7 +47,7 @@ struct CheckCommand: WorkspaceCommand {
 
     func run(in workspace: Workspace, console: Console) throws {
         let headSnapshot = try workspace.snapshot(.revision(head))
-        let result: CheckResult
+        var result: CheckResult
         if var base {
             if mergeBase {
                 base = try workspace.mergeBaseRevision(base, head)
@@ -64,6 +64,7 @@ struct CheckCommand: WorkspaceCommand {
             let (findings, checked) = try headSnapshot.currentRisks(threshold: failOn)
             result = CheckResult(base: nil, head: head, failOn: failOn, findings: findings, resolved: [], checked: checked)
         }
+        result = result.locatingFiles(below: workspace.prefix)
         try write(report(result), console)
         if format == .github, let summary = console.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
             try append(CheckText.markdown(result), to: console.resolve(summary))

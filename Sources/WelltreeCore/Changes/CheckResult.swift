@@ -87,3 +87,18 @@ package struct CheckResult: Sendable, Equatable, Codable {
         return result
     }
 }
+
+extension CheckResult {
+    /// The same result with every file named relative to the repository's root rather than the
+    /// workspace's, for a workspace at `prefix` (`architecture/`): CI annotations and SARIF
+    /// locate files from the repository's root.
+    package func locatingFiles(below prefix: String) -> CheckResult {
+        guard !prefix.isEmpty else { return self }
+        var result = self
+        for index in result.findings.indices { result.findings[index].file = prefix + result.findings[index].file }
+        for index in result.resolved.indices { result.resolved[index].file = prefix + result.resolved[index].file }
+        for index in result.checked.indices { result.checked[index].file = prefix + result.checked[index].file }
+        for index in result.integrity.indices { result.integrity[index].file = prefix + result.integrity[index].file }
+        return result
+    }
+}

@@ -79,8 +79,17 @@ extension PushJudge {
         }
         // Both sides are compared in the current layout: moving the workloads of a repository
         // written before shards into their shards changes no workload, only the settings.
-        let before = try base.map { id throws(WorkspaceError) in try Workspace(repository: repository, commit: id) }
-        let after = try Workspace(repository: repository, commit: new)
+        // The workspace stays where the server has it (where the push puts it, on an empty
+        // server); only its files are judged, the rest of the repository is the host's.
+        var prefix = server?.prefix ?? ""
+        if server == nil {
+            prefix = try git { () throws(GitError) in
+                try Layout.locatePrefix(in: repository.commit(new).tree, startingAt: "", repository: repository)
+            } ?? ""
+        }
+        let before = try base.map { id throws(WorkspaceError) in try Workspace(repository: repository, commit: id, prefix: prefix) }
+        let after = try Workspace(repository: repository, commit: new, prefix: prefix)
+        if let problem = try placementProblem(before: before, after: after, update: update) { return [problem] }
         let comparison = try git { () throws(GitError) in try repository.compareTrees(from: before?.baseTree, to: after.baseTree) }
         if comparison.files.isEmpty && comparison.directories.isEmpty { return [] }
 
@@ -114,6 +123,54 @@ extension PushJudge {
         }
         refusals += validate(comparison, before: before, after: after, update: update)
         return refusals
+    }
+
+    /// Why a push may not land because of where it puts the workspace: a repository holds one,
+    /// marked by its `welltree.json`, which stays where it is (a regular file in a real
+    /// directory: a symbolic link there would make the hook judge other files than a checkout
+    /// reads), and no second `welltree.json` appears anywhere. Costs one comparison of the
+    /// whole trees, which skips every directory the push left alone.
+    private func placementProblem(before: Workspace?, after: Workspace, update: PushUpdate) throws(WorkspaceError) -> PushRefusal? {
+        let prefix = after.prefix
+        let marker = Layout.repositoryPath(Layout.settings, prefix: prefix)
+        let where_ = prefix.isEmpty ? "the repository's root" : String(prefix.dropLast()) + "/"
+        let hadWorkspace = try before.map { before throws(WorkspaceError) in try before.entry(Layout.settings) != nil } ?? false
+        if hadWorkspace {
+            if let directory = try prefixDirectoryProblem(after) {
+                return refusal(update, file: String(prefix.dropLast()), rule: directory)
+            }
+            let entry = try after.entry(Layout.settings)
+            if entry == nil || !(entry!.kind == .blob || entry!.kind == .executable) {
+                return refusal(
+                    update, file: marker,
+                    rule: "the workspace stays at \(where_): \(Layout.settings) marks its root and is never moved, removed or replaced by anything but a file")
+            }
+        }
+        // In a workspace at the root, every other file is judged by the rules below already.
+        if prefix.isEmpty { return nil }
+        let changed = try git { () throws(GitError) in try repository.changedFiles(from: before?.rootTree, to: after.rootTree) }
+        for change in changed where change.new != nil && change.path != marker {
+            let name = change.path.split(separator: "/").last.map(String.init) ?? change.path
+            guard name == Layout.settings else { continue }
+            return refusal(
+                update, file: change.path,
+                rule: "a repository holds one workspace, at \(where_); a second \(Layout.settings) would make another")
+        }
+        return nil
+    }
+
+    /// Why the workspace's directory in a pushed commit is not a real directory, or nil.
+    private func prefixDirectoryProblem(_ after: Workspace) throws(WorkspaceError) -> String? {
+        guard !after.prefix.isEmpty, let tree = after.rootTree else { return nil }
+        var path = ""
+        for component in after.prefix.split(separator: "/") {
+            path += (path.isEmpty ? "" : "/") + component
+            guard let entry = try git({ () throws(GitError) in try repository.entry(at: path, inTree: tree) }) else { return nil }
+            if entry.kind != .tree {
+                return "the workspace's directory \(path) must be a directory (found \(entry.kind == .symlink ? "a symbolic link" : "a file"))"
+            }
+        }
+        return nil
     }
 
     /// A workload directory as the server knows it.
