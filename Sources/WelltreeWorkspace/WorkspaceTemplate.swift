@@ -45,10 +45,12 @@ extension Workspace {
     package static func initialize(
         at path: String, template: WorkspaceTemplate
     ) throws(WorkspaceError) -> (Workspace, committed: Bool, shardedWorkloads: Int?) {
+        // The template is read first: a broken one writes nothing, not even a repository.
+        let files = try template.files()
         let workspace = try openForInitialising(path)
         // CI files work only at the repository's root, which a workspace in a subdirectory does
-        // not own: they are left out there (docs/subdirectory-workspace.md says where they go).
-        let shipped = try template.files().filter { workspace.prefix.isEmpty || !Self.isRepositoryRootFile($0.path) }
+        // not own: they are left out there (docs/reviews-beside-code.md says where they go).
+        let shipped = files.filter { workspace.prefix.isEmpty || !Self.isRepositoryRootFile($0.path) }
         let sharded = try workspace.shardWorkloads()
         let isNew = try workspace.entry(Layout.settings) == nil
         var changes = ChangeSet()
@@ -166,6 +168,9 @@ extension Workspace {
     /// Refuses when the repository already holds a workspace somewhere other than `prefix`.
     func refuseSecondWorkspace() throws(WorkspaceError) {
         guard let rootTree else { return }
+        // A workspace at the root is the whole repository's; what its directories hold is its
+        // own files, judged as such.
+        if prefix.isEmpty, try entry(Layout.settings) != nil { return }
         let others = try git { () throws(GitError) in try Layout.workspacePrefixes(in: rootTree, repository: repository) }
             .filter { $0 != prefix }
         guard let other = others.first else { return }
