@@ -37,20 +37,8 @@ extension ReportCommand {
         var format: WorkloadFormat?
         @OptionGroup var destination: ReportDestination
 
-        func run(in current: Workspace, console: Console) throws {
-            var workspace = current
-            var info: MilestoneInfo?
-            var stored: StoredWorkload
-            if let milestone {
-                let (resolved, tagged) = try current.resolveMilestone(workload: workload, milestone)
-                (workspace, stored) = try current.snapshot(of: tagged)
-                info = resolved
-            } else {
-                stored = try workspace.findWorkload(workload)
-            }
-            let points = try current.milestonePoints(ofWorkloadId: stored.workload.id, upTo: info?.number)
-            let trend = try current.riskTrend(workloadId: stored.workload.id, points: points)
-            let model = try workspace.reportModel(of: stored, lens: lens, milestone: info, trend: trend, generatedAt: isoNow())
+        func run(in workspace: Workspace, console: Console) throws {
+            let model = try workspace.workloadReportModel(workload, lens: lens, milestone: milestone, generatedAt: isoNow())
             switch format ?? destination.fileExtension.flatMap(WorkloadFormat.init(fileExtension:)) ?? .markdown {
             case .markdown: try destination.write(Array(WorkloadReportMarkdown.render(model).utf8), global: global, console: console)
             case .html: try destination.write(Array(WorkloadReportHTML.render(model).utf8), global: global, console: console)

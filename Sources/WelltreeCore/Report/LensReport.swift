@@ -1,5 +1,3 @@
-import WelltreeCore
-
 /// One applied lens of a report: per pillar, every question joined with its answer, plus the
 /// improvement plan. The join is done once here so every format shows the same facts.
 package struct LensReport: Sendable, Equatable {

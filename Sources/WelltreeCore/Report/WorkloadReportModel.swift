@@ -1,7 +1,6 @@
-import WelltreeCore
-
-/// Everything a workload report shows, as plain values: built by the command from one commit's
-/// tree, then handed to the Markdown, HTML, JSON and PDF renderers, which never touch git.
+/// Everything a workload report shows, as plain values: built by the workspace from one commit's
+/// tree (`Workspace.reportModel`), then handed to the Markdown, HTML, JSON and PDF renderers,
+/// which never touch git.
 ///
 /// Keeping the model free of repositories is what makes a report of a milestone (a tagged
 /// commit) the same code path as a report of HEAD, and lets tests pin every value, clock included.

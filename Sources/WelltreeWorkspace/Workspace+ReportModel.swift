@@ -1,14 +1,33 @@
-import Foundation
 import Git
 import WelltreeCore
-import WelltreeReports
-import WelltreeWorkspace
 
 extension Workspace {
+    /// The report model of the workload `reference` (name or id) as `welltree report workload`
+    /// shows it: at this commit, or at its milestone `milestone` (name or number, the tagged
+    /// commit read and its signature checked); every applied lens or only `lens`; with the risk
+    /// trend over the workload's milestones up to the one reported.
+    package func workloadReportModel(
+        _ reference: String, lens: String? = nil, milestone: String? = nil, generatedAt: String
+    ) throws(WorkspaceError) -> WorkloadReportModel {
+        var reported = self
+        var info: MilestoneInfo?
+        var stored: StoredWorkload
+        if let milestone {
+            let (resolved, tagged) = try resolveMilestone(workload: reference, milestone)
+            (reported, stored) = try snapshot(of: tagged)
+            info = resolved
+        } else {
+            stored = try findWorkload(reference)
+        }
+        let points = try milestonePoints(ofWorkloadId: stored.workload.id, upTo: info?.number)
+        let trend = try riskTrend(workloadId: stored.workload.id, points: points)
+        return try reported.reportModel(of: stored, lens: lens, milestone: info, trend: trend, generatedAt: generatedAt)
+    }
+
     /// The report model of one workload as this workspace's commit has it: every applied lens,
     /// or only `lens`, joined with its answers. The workspace may be opened at any commit
     /// (`Workspace(repository:commit:)`), which is how milestone reports are made.
-    func reportModel(
+    package func reportModel(
         of stored: StoredWorkload, lens alias: String? = nil, milestone: MilestoneInfo? = nil, trend: [TrendPoint] = [],
         generatedAt: String
     ) throws(WorkspaceError) -> WorkloadReportModel {
@@ -25,7 +44,7 @@ extension Workspace {
 
     /// The consolidated report model: every workload at this commit that can be read, sorted by
     /// name like the dashboard, and the workloads that cannot (the model names them as left out).
-    func consolidatedReportModel(generatedAt: String) throws(WorkspaceError) -> (ConsolidatedReportModel, [DamagedWorkload]) {
+    package func consolidatedReportModel(generatedAt: String) throws(WorkspaceError) -> (ConsolidatedReportModel, [DamagedWorkload]) {
         var (stored, damaged) = try readableWorkloads()
         var workloads: [WorkloadReportModel] = []
         for workload in stored {
@@ -43,7 +62,7 @@ extension Workspace {
 
     /// HRIs and MRIs of the workload `workloadId` at each commit of `points`, oldest first, for the
     /// trend chart. Commits where the workload does not exist are skipped.
-    func riskTrend(workloadId: String, points: [(label: String, commit: ObjectID)]) throws(WorkspaceError) -> [TrendPoint] {
+    package func riskTrend(workloadId: String, points: [(label: String, commit: ObjectID)]) throws(WorkspaceError) -> [TrendPoint] {
         var trend: [TrendPoint] = []
         for point in points {
             let snapshot = try Workspace(repository: repository, commit: point.commit)
@@ -57,7 +76,7 @@ extension Workspace {
     /// The milestones of a workload as trend points (label, commit), oldest first, up to and
     /// including the milestone numbered `upTo` when given; only tags attributed to the
     /// workload's owner (`Workspace.check(_:owner:cache:)`).
-    func milestonePoints(ofWorkloadId id: String, upTo number: Int?) throws(WorkspaceError) -> [(label: String, commit: ObjectID)] {
+    package func milestonePoints(ofWorkloadId id: String, upTo number: Int?) throws(WorkspaceError) -> [(label: String, commit: ObjectID)] {
         let owner = try? findWorkload(id).workload.owner
         return try checkedMilestones(ofWorkloadId: id, owner: owner)
             .filter { $0.isAttributed && (number == nil || $0.stored.milestone.number <= number!) }
@@ -66,7 +85,7 @@ extension Workspace {
 
     /// A workload's milestone (name or number) as the report header describes it, with the
     /// tagged commit the report is made of. The signature is checked as `milestone verify` does.
-    func resolveMilestone(workload reference: String, _ milestone: String) throws(WorkspaceError) -> (MilestoneInfo, StoredMilestone) {
+    package func resolveMilestone(workload reference: String, _ milestone: String) throws(WorkspaceError) -> (MilestoneInfo, StoredMilestone) {
         let checked = try findCheckedMilestone(reference, milestone)
         let stored = checked.stored
         let signature = checked.signature
