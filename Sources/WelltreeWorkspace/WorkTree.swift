@@ -292,22 +292,18 @@ struct WorkTree {
     }
 
 
-    /// Writes a work-tree file through a temporary file and a rename.
+    /// Writes a work-tree file through a temporary file and a rename. The temporary file is
+    /// created exclusively and never through a symbolic link, so a link planted at its name (a
+    /// committed file, a hostile merge) is replaced, not written through.
     func writeFile(_ path: String, _ bytes: [UInt8]) throws(WorkspaceError) {
         let full = root + "/" + path
         let directory = (full as NSString).deletingLastPathComponent
-        let temporary = directory + "/.welltree-\(getpid())-" + (full as NSString).lastPathComponent + ".tmp"
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try Data(bytes).write(to: URL(fileURLWithPath: temporary))
         } catch {
             throw .io(path: path, message: error.localizedDescription)
         }
-        guard rename(temporary, full) == 0 else {
-            let message = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw .io(path: path, message: message)
-        }
+        try Self.writeAtomically(bytes, to: full, path: path)
     }
 
 

@@ -98,4 +98,59 @@ struct WorkspaceReviewSessionTests {
                 ReviewSessionRequest(workload: Self.name, lens: "wellarchitected", questions: ["ops-model"], startedAt: start))
         }
     }
+
+    // MARK: Writes never go through a symbolic link
+
+    /// A file outside the repository, which a planted link points at: it must keep its bytes.
+    static func victim() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("welltree-victim-\(UUID().uuidString)").path
+        try Data("secret\n".utf8).write(to: URL(fileURLWithPath: path))
+        return path
+    }
+
+    @Test func anAnswerFileThatIsASymlinkIsRefusedAndItsTargetUntouched() throws {
+        let (fixture, workspace, stored) = try Self.prepared()
+        let victim = try Self.victim()
+        defer { try? FileManager.default.removeItem(atPath: victim) }
+        let link = fixture.path + "/" + Self.answerPath(stored, "ops-model")
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: victim)
+        #expect(throws: WorkspaceError.self) {
+            try workspace.writePendingAnswer(Answer(notes: "x"), of: stored, lens: "wellarchitected", question: "ops-model")
+        }
+        #expect(throws: WorkspaceError.self) {
+            try workspace.writePendingAnswer(nil, of: stored, lens: "wellarchitected", question: "ops-model")
+        }
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "secret\n")
+        #expect(FileManager.default.fileExists(atPath: victim))
+    }
+
+    @Test func aPlantedTemporaryFileLinkIsNeverWrittenThrough() throws {
+        let (fixture, workspace, stored) = try Self.prepared()
+        let victim = try Self.victim()
+        defer { try? FileManager.default.removeItem(atPath: victim) }
+        // Every name a temporary file could take next to the answer file points at the victim.
+        let answer = fixture.path + "/" + Self.answerPath(stored, "ops-model")
+        let directory = (answer as NSString).deletingLastPathComponent
+        let name = (answer as NSString).lastPathComponent
+        for planted in [".welltree-\(getpid())-\(name).tmp", ".\(name).welltree-tmp"] {
+            try FileManager.default.createSymbolicLink(atPath: directory + "/" + planted, withDestinationPath: victim)
+        }
+        try workspace.writePendingAnswer(Answer(notes: "mine"), of: stored, lens: "wellarchitected", question: "ops-model")
+        #expect(try String(contentsOfFile: victim, encoding: .utf8) == "secret\n")
+        #expect(try fixture.read(Self.answerPath(stored, "ops-model")).contains("mine"))
+    }
+
+    @Test func anAnswersDirectoryThatIsASymlinkIsRefused() throws {
+        let (fixture, workspace, stored) = try Self.prepared()
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("welltree-outside-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: outside, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: outside) }
+        let directory = fixture.path + "/" + Layout.answersDirectory(stored.directory, lens: "wellarchitected")
+        try FileManager.default.removeItem(atPath: directory)
+        try FileManager.default.createSymbolicLink(atPath: directory, withDestinationPath: outside)
+        #expect(throws: WorkspaceError.self) {
+            try workspace.writePendingAnswer(Answer(notes: "x"), of: stored, lens: "wellarchitected", question: "ops-model")
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside).isEmpty)
+    }
 }
