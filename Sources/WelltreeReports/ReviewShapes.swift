@@ -201,11 +201,47 @@ package struct GetLensReviewOutput: Encodable {
     }
 }
 
-/// The API's `ChoiceImprovementPlan`.
+/// The API's `ChoiceImprovementPlan`. Its `DisplayText` is the API's short text (1 to 64
+/// characters): the best practice's title, cut at a word boundary with an ellipsis when longer.
+/// Welltree's additions carry what does not fit: the whole title and the improvement plan's text.
 package struct ChoiceImprovementPlanShape: Encodable {
     package var ChoiceId: String
     package var DisplayText: String
     package var ImprovementPlanUrl: String?
+    /// Welltree's addition: the best practice's title, whole.
+    package var ChoiceTitle: String
+    /// Welltree's addition: the improvement plan's text, whole, when the lens gives one that
+    /// says more than the title.
+    package var ImprovementPlanText: String?
+
+    init(_ choice: LensChoice) {
+        ChoiceId = choice.id
+        DisplayText = shortDisplayText(choice.title)
+        ImprovementPlanUrl = choice.improvementPlan?.url ?? choice.helpfulResource?.url
+        ChoiceTitle = choice.title
+        ImprovementPlanText = choice.improvementPlan.map(\.displayText).flatMap { $0.isEmpty || $0 == choice.title ? nil : $0 }
+    }
+}
+
+/// The API's `DisplayText` (1 to 64 characters) for `text`: the text itself when it fits, else
+/// its longest prefix ending at a word boundary that fits with an ellipsis after it (a first word
+/// longer than that is cut inside the word). Lengths count Unicode scalars, as the API does.
+package func shortDisplayText(_ text: String, limit: Int = 64) -> String {
+    let scalars = Array(text.unicodeScalars)
+    guard scalars.count > limit else { return text }
+    let room = limit - 1
+    var cut = room
+    // A boundary: the scalar after the prefix is whitespace (the prefix ends a word).
+    while cut > 0, !scalars[cut].properties.isWhitespace { cut -= 1 }
+    if cut == 0 { cut = room }
+    var prefix = scalars[..<cut]
+    while let last = prefix.last, last.properties.isWhitespace || ",;:.-\u{2013}\u{2014}".unicodeScalars.contains(last) {
+        prefix = prefix.dropLast()
+    }
+    if prefix.isEmpty { prefix = scalars[..<room] }
+    var view = String.UnicodeScalarView()
+    view.append(contentsOf: prefix)
+    return String(view) + "\u{2026}"
 }
 
 /// The API's `ImprovementSummary`.
@@ -223,11 +259,7 @@ package struct ImprovementSummaryShape: Encodable {
         QuestionTitle = item.questionTitle
         Risk = item.risk.rawValue
         ImprovementPlanUrl = item.improvementPlanURL
-        ImprovementPlans = item.missingChoices.map {
-            ChoiceImprovementPlanShape(
-                ChoiceId: $0.id, DisplayText: $0.improvementPlan?.displayText ?? $0.title,
-                ImprovementPlanUrl: $0.improvementPlan?.url ?? $0.helpfulResource?.url)
-        }
+        ImprovementPlans = item.missingChoices.map(ChoiceImprovementPlanShape.init)
     }
 }
 

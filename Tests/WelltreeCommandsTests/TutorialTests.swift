@@ -44,8 +44,14 @@ struct TutorialTests {
         #expect(counts["UNANSWERED"] == 51)
 
         let plan = try sandbox.welltree(["improvements", Self.w, "--format", "json"])
+        try WorkloadCommandTests.expectShape("ListLensReviewImprovements", plan)
         let summaries = try #require((try sandbox.json(plan) as? [String: Any])?["ImprovementSummaries"] as? [[String: Any]])
         #expect(summaries.map { $0["QuestionId"] as? String } == ["identities", "monitor-aws-resources", "adapt-to-changes", "backing-up-data"])
+        // The API's DisplayText is the practice's title within 64 characters; the improvement
+        // plan's whole text is Welltree's ImprovementPlanText.
+        let plans = summaries.flatMap { $0["ImprovementPlans"] as? [[String: Any]] ?? [] }
+        #expect(plans.allSatisfy { ($0["DisplayText"] as? String).map { (1...64).contains($0.unicodeScalars.count) } == true })
+        #expect(plans.allSatisfy { ($0["ImprovementPlanText"] as? String)?.contains("In Welltree's rules for this lens") == true })
         #expect(summaries.map { $0["Risk"] as? String } == ["HIGH", "HIGH", "HIGH", "MEDIUM"])
 
         // Step 4: CloudWatch monitoring and Auto Scaling.
