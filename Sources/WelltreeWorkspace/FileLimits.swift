@@ -32,13 +32,28 @@ package enum FileLimits {
     /// `welltree.json`: a format number, a flag and a list of pillar ids. 64 KiB.
     package static let settings = 64 * 1024
 
-    /// Anything else below `workloads/` or `lenses/`, which Welltree reads only to report it.
+    /// `profiles/<dir>/profile.json`: a name and description of 100 code points, an owner and
+    /// one record (a version and a time, under 100 bytes) per published version: 256 KiB holds
+    /// more than two thousand versions.
+    package static let profileRecord = 256 * 1024
+
+    /// `profiles/<dir>/versions/<v>.json`: at most 20 questions of 20 choices, ids of 128 and 64
+    /// code points: 28,160 code points, at most 338 KB. 512 KiB.
+    package static let profileVersion = 512 * 1024
+
+    /// `profile-template.json` and `profile-prioritization.json`: a template at Welltree's limits
+    /// holds at most 673,280 code points (8 MB in the longest spelling); the mapping lists
+    /// question ids per choice. 8 MiB.
+    package static let profileData = 8 * 1024 * 1024
+
+    /// Anything else below `workloads/`, `lenses/` or `profiles/`, which Welltree reads only to report it.
     package static let other = 512 * 1024
 
     /// The limit for the file at `path`, or nil for files outside the workspace layout (which
     /// Welltree does not read).
     package static func maximumSize(of path: String) -> Int? {
         if path == Layout.settings { return settings }
+        if path == Layout.profileTemplate || path == Layout.profilePrioritization { return profileData }
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard let first = parts.first else { return nil }
         if first == Layout.workloads {
@@ -50,6 +65,11 @@ package enum FileLimits {
             if parts.count == 3, parts[2] == Layout.lensMetadataFileName { return lensRecord }
             if parts.count == 3, parts[2] == Layout.lensDraftFileName { return lensVersion }
             if parts.count == 4, parts[2] == Layout.lensVersionsDirectoryName { return lensVersion }
+            return other
+        }
+        if first == Layout.profiles {
+            if parts.count == 3, parts[2] == Profile.fileName { return profileRecord }
+            if parts.count == 4, parts[2] == Layout.profileVersionsDirectoryName { return profileVersion }
             return other
         }
         return nil

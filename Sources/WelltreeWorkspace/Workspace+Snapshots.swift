@@ -76,7 +76,7 @@ extension Workspace {
     }
 
     /// The whole tree of HEAD with the work tree's changes below the workspace's `workloads/`,
-    /// `lenses/` and settings file applied: only files that libgit2's status reports as changed
+    /// `lenses/` and `profiles/`, its settings file and its profile data applied: only files that libgit2's status reports as changed
     /// are read.
     ///
     /// Files are taken as git would stage them and never read through a symbolic link: a
@@ -87,7 +87,10 @@ extension Workspace {
         guard let root else { throw .bareRepository }
         var changes: [TreeChange] = []
         var directories = WorkTreeDirectories(root: root)
-        for part in [Layout.workloads + "/", Layout.lenses + "/", Layout.settings] {
+        for part in [
+            Layout.workloads + "/", Layout.lenses + "/", Layout.settings, Layout.profiles + "/", Layout.profileTemplate,
+            Layout.profilePrioritization,
+        ] {
             let paths = try git { () throws(GitError) in try repository.modifiedPaths(under: prefix + part) }
             for path in paths {
                 switch try workTreeEntry(path, root: root, directories: &directories) {

@@ -209,16 +209,20 @@ extension Workspace {
         return "\(slug)-\(n)"
     }
 
-    /// Creates a workload with the framework lens and `lenses` applied, in one commit.
-    package func createWorkload(_ properties: WorkloadProperties, lenses extraLenses: [String]) throws(WorkspaceError) -> StoredWorkload {
+    /// Creates a workload with the framework lens and `lenses` applied, and the latest version
+    /// of `profile` when one is named (`usableProfile`), in one commit.
+    package func createWorkload(
+        _ properties: WorkloadProperties, lenses extraLenses: [String], profile: String? = nil
+    ) throws(WorkspaceError) -> StoredWorkload {
         try requireInitialised()
         let owner = try principal()
+        let profileUse = try profile.map { reference throws(WorkspaceError) in try usableProfile(reference).1 }
         let existing = try workloadIdentities()
         var aliases = [BuiltinLens.framework]
         for alias in extraLenses where !aliases.contains(alias) { aliases.append(alias) }
         let applied = try applicableLenses(aliases)
         try checkPillarPriorities(properties.pillarPriorities, lenses: applied)
-        let workload: Workload
+        var workload: Workload
         do {
             workload = try Workload.create(
                 id: Workload.newID(), properties: properties, owner: owner, lenses: applied, now: isoNow(),
@@ -226,6 +230,7 @@ extension Workspace {
         } catch {
             throw .invalid(error)
         }
+        workload.profile = profileUse
         let directory = freshDirectory(for: workload.name, taken: Set(existing.map(\.directory.name)))
         var changes = ChangeSet()
         try changes.write(Layout.workloadFile(directory), json: workload)

@@ -39,7 +39,12 @@ package struct FileProblem: Sendable, Equatable, CustomStringConvertible {
 /// again by path), and with `only` just the directories holding those paths are visited.
 package struct WorkspaceValidator {
     let workspace: Workspace
-    private var problems: [FileProblem] = []
+    var problems: [FileProblem] = []
+    /// What is allowed but worth a look (a question no profile choice prioritizes): printed,
+    /// never a failure.
+    package internal(set) var warnings: [FileProblem] = []
+    /// The profiles by id, read once when a workload's profile reference is checked.
+    var profileIndex: [String: Profile]?
     /// The id and normalised name of each `workload.json` checked, with its path.
     private var claims: [(directory: String, id: String, name: String, path: String)] = []
 
@@ -56,6 +61,7 @@ package struct WorkspaceValidator {
     /// workloads, never more.
     package mutating func validate(only paths: Set<String>? = nil, reference: Workspace? = nil) throws(WorkspaceError) -> [FileProblem] {
         problems = []
+        warnings = []
         claims = []
         func wanted(_ path: String) -> Bool { paths?.contains(path) ?? true }
         if wanted(Layout.settings), let entry = try workspace.entry(Layout.settings) {
@@ -67,6 +73,7 @@ package struct WorkspaceValidator {
         for directory in try workloadDirectories(in: paths) {
             try validateWorkload(directory, wanted: wanted)
         }
+        try validateProfiles(in: paths)
         try checkIdentities(complete: paths == nil, reference: reference)
         return problems
     }
@@ -138,7 +145,7 @@ package struct WorkspaceValidator {
 
     /// Reads and decodes the file of `entry`; a file that cannot be read (not a regular file,
     /// over its size limit) or decoded is a problem.
-    private mutating func decode<T: Decodable>(_ type: T.Type, entry: TreeEntry, path: String) throws(WorkspaceError) -> (T, [UInt8])? {
+    mutating func decode<T: Decodable>(_ type: T.Type, entry: TreeEntry, path: String) throws(WorkspaceError) -> (T, [UInt8])? {
         guard let bytes = try bytes(of: entry, path: path) else { return nil }
         do {
             return (try JSONNodeDecoder().decode(type, from: bytes), bytes)
@@ -150,7 +157,7 @@ package struct WorkspaceValidator {
 
     /// The bytes of a file entry, or nil with a problem recorded when it is no regular file or
     /// is too large.
-    private mutating func bytes(of entry: TreeEntry, path: String) throws(WorkspaceError) -> [UInt8]? {
+    mutating func bytes(of entry: TreeEntry, path: String) throws(WorkspaceError) -> [UInt8]? {
         do {
             return try workspace.read(entry, path: path)
         } catch {
@@ -284,6 +291,12 @@ package struct WorkspaceValidator {
                 let key = String(violation.field.prefix { $0 != "[" && $0 != "." })
                 let position = root?[key].map { SourcePosition(offset: $0.offset, in: fileBytes) }
                 problems.append(FileProblem(path: path, position: position, message: violation.description))
+            }
+            if let reference = workload.profile {
+                let position = root?["profile"].map { SourcePosition(offset: $0.offset, in: fileBytes) }
+                if let rule = try profileReferenceProblem(reference) {
+                    problems.append(FileProblem(path: path, position: position, message: "profile: \(rule)"))
+                }
             }
             claims.append((directory.name, workload.id, Workload.normalizedName(workload.name), path))
         }

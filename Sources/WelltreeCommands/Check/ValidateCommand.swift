@@ -40,6 +40,7 @@ struct ValidateCommand: ConsoleCommand {
         var validator = WorkspaceValidator(snapshot)
         // The state the changed files are compared with decides which ids and names arrived.
         let problems = try validator.validate(only: only, reference: only == nil ? nil : workspace)
+        for warning in validator.warnings { console.diagnostic("\(warning.place): warning: \(warning.message)") }
         if problems.isEmpty {
             console.diagnostic("welltree: \(only.map { "\($0.count) changed file(s)" } ?? "workspace files") of the \(state.label) valid")
             return

@@ -13,15 +13,18 @@ extension WorkloadCommand {
         @OptionGroup var properties: WorkloadPropertyOptions
         @Option(name: .customLong("lens"), help: ArgumentHelp("Another lens to apply (repeatable).", valueName: "alias"))
         var lenses: [String] = []
+        @Option(help: "A profile the workload uses from the start (its latest version): its name, id or Welltree ARN.")
+        var profile: String?
         @OptionGroup var format: FormatOptions
 
         func run(in workspace: Workspace, console: Console) throws {
-            let stored = try workspace.createWorkload(properties.properties, lenses: lenses)
+            let stored = try workspace.createWorkload(properties.properties, lenses: lenses, profile: profile)
             switch format.format {
             case .json: console.write(jsonText(CreateWorkloadOutput(id: stored.workload.id)))
             case .text:
                 console.line("Created workload \(stored.workload.name) (\(stored.workload.id))")
                 console.line("Lenses: \(stored.workload.lenses.map(\.alias).joined(separator: ", "))")
+                if let profile = stored.workload.profile { console.line("Profile: \(self.profile ?? profile.id), version \(profile.version)") }
             }
         }
     }

@@ -34,6 +34,9 @@ package struct Workload: Sendable, Equatable {
     /// Pillar ids in priority order, overriding the lens's order for the improvement plan; nil
     /// when the workload follows the lens. An empty override is stored as nil.
     package var pillarPriorities: [String]?
+    /// The profile the workload uses and the version it was given (the API's `WorkloadProfile`;
+    /// at most one); nil without a profile.
+    package var profile: ProfileReference?
     /// ISO 8601 in UTC (`2026-11-27T11:05:36Z`); callers supply the clock.
     package var createdAt: String
     /// ISO 8601 in UTC; changes only when a property actually changes.
@@ -57,6 +60,7 @@ package struct Workload: Sendable, Equatable {
         owner: String,
         lenses: [WorkloadLens],
         pillarPriorities: [String]? = nil,
+        profile: ProfileReference? = nil,
         createdAt: String,
         updatedAt: String
     ) {
@@ -77,6 +81,7 @@ package struct Workload: Sendable, Equatable {
         self.owner = owner
         self.lenses = lenses
         self.pillarPriorities = pillarPriorities
+        self.profile = profile
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }
@@ -86,7 +91,7 @@ extension Workload: Codable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
         case id, name, description, reviewOwner, environment, awsRegions, nonAwsRegions, accountIds
         case architecturalDesign, industryType, industry, tags, notes, improvementStatus, owner
-        case lenses, pillarPriorities, createdAt, updatedAt
+        case lenses, pillarPriorities, profile, createdAt, updatedAt
     }
 
     /// Any key, so unknown members can be found and reported.
@@ -122,6 +127,7 @@ extension Workload: Codable {
         lenses = try c.decodeIfPresent([WorkloadLens].self, forKey: .lenses) ?? []
         let priorities = try c.decodeIfPresent([String].self, forKey: .pillarPriorities)
         pillarPriorities = priorities?.isEmpty == true ? nil : priorities
+        profile = try c.decodeIfPresent(ProfileReference.self, forKey: .profile)
         createdAt = try c.decode(String.self, forKey: .createdAt)
         updatedAt = try c.decode(String.self, forKey: .updatedAt)
     }
@@ -146,6 +152,7 @@ extension Workload: Codable {
         try c.encode(owner, forKey: .owner)
         if !lenses.isEmpty { try c.encode(lenses, forKey: .lenses) }
         if let pillarPriorities, !pillarPriorities.isEmpty { try c.encode(pillarPriorities, forKey: .pillarPriorities) }
+        try c.encodeIfPresent(profile, forKey: .profile)
         try c.encode(createdAt, forKey: .createdAt)
         try c.encode(updatedAt, forKey: .updatedAt)
     }

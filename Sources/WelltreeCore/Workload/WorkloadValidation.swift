@@ -111,6 +111,7 @@ package enum WorkloadValidation {
             check.add(.updatedAt, workload.updatedAt, "must not be before createdAt \(workload.createdAt)")
         }
         violations += check.violations
+        violations += workload.profile?.violations() ?? []
         violations += validateRecord(
             id: workload.id, owner: workload.owner, lenses: workload.lenses,
             timestamps: [(.createdAt, workload.createdAt), (.updatedAt, workload.updatedAt)], style: .document)

@@ -99,24 +99,33 @@ extension PushJudge {
 
         var workloads: [String: [String]] = [:]
         var lenses: [String: [String]] = [:]
+        var profiles: [String: [String]] = [:]
         var refusals: [PushRefusal] = []
         for change in comparison.files {
             if let directory = Layout.workloadDirectory(ofPath: change.path) {
                 workloads[directory, default: []].append(change.path)
             } else if let alias = Layout.lensAlias(ofPath: change.path) {
                 lenses[alias, default: []].append(change.path)
+            } else if let directory = Layout.profileDirectory(ofPath: change.path) {
+                profiles[directory, default: []].append(change.path)
             } else if !policy.isAdministrator(pusher) {
                 refusals.append(
                     refusal(
                         update, file: change.path,
                         rule:
-                            "files outside workload directories and custom lenses are the repository's settings; only administrators (\(administratorList)) change them"
+                            "files outside workload directories, custom lenses and profiles are the repository's settings; only administrators (\(administratorList)) change them"
                     ))
             }
         }
         var created: [String: (directory: String, workload: Workload)] = [:]
         for (directory, paths) in workloads.sorted(by: { $0.key < $1.key }) {
             refusals += try judgeWorkload(directory, paths: paths, before: before, after: after, created: &created, update: update)
+            if paths.contains(Layout.workloadFile(directory)) {
+                refusals += try judgeWorkloadProfile(directory, before: before, after: after, update: update)
+            }
+        }
+        for (directory, paths) in profiles.sorted(by: { $0.key < $1.key }) {
+            refusals += try judgeProfile(directory, paths: paths, before: before, after: after, update: update)
         }
         for (alias, paths) in lenses.sorted(by: { $0.key < $1.key }) {
             refusals += try judgeLens(alias, paths: paths, before: before, after: after, update: update)

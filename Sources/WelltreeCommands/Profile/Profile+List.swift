@@ -1,0 +1,25 @@
+import ArgumentParser
+import WelltreeReports
+import WelltreeWorkspace
+
+extension ProfileCommand {
+    /// `welltree profile list`: ListProfiles.
+    struct List: WorkspaceCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "list", abstract: "List the profiles (deleted ones with --include-deleted).")
+
+        @OptionGroup var global: GlobalOptions
+        @Flag(help: "Also list deleted profiles (workloads may still use them).")
+        var includeDeleted = false
+        @OptionGroup var format: FormatOptions
+
+        func run(in workspace: Workspace, console: Console) throws {
+            try workspace.requireInitialised()
+            let profiles = try workspace.allProfiles().map(\.profile).filter { includeDeleted || $0.deletedAt == nil }
+            switch format.format {
+            case .json: console.write(jsonText(ListProfilesOutput(profiles.map(ProfileSummaryShape.init))))
+            case .text: console.write(ProfileText.list(profiles))
+            }
+        }
+    }
+}

@@ -1,0 +1,254 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Profiles: the template, create/list/show/update/delete, versions, associating a workload,
+/// upgrades, notifications, and the files `validate` judges; JSON in the API's shapes.
+@Suite("Profile commands")
+struct ProfileCommandTests {
+    static let w = Sandbox.tutorialName
+    static let name = "Customer-facing, launching"
+    static let answers = [
+        "--answer", "org-cloud-adoption-phase=adoption-launch",
+        "--answer", "welltree-business-value=value-strategic-external",
+        "--answer", "welltree-lifecycle-phase=lifecycle-launch",
+        "--answer", "welltree-improvement-priorities=priority-resilience,priority-observability",
+    ]
+
+    static func createProfile(_ sandbox: Sandbox, name: String = name, extra: [String] = []) throws -> RunResult {
+        try sandbox.welltree(["profile", "create", "--name", name, "--description", "Storefront and checkout"] + answers + extra)
+    }
+
+    static func object(_ sandbox: Sandbox, _ result: RunResult) throws -> [String: Any] {
+        try #require(try sandbox.json(result) as? [String: Any], "\(result)")
+    }
+
+    @Test("profile template, create, show, list, update: API shapes; answers publish versions, a description does not")
+    func lifecycle() throws {
+        let sandbox = try Sandbox()
+        let template = try sandbox.welltree(["profile", "template", "--format", "json"])
+        #expect(template.status == 0, "\(template)")
+        try WorkloadCommandTests.expectShape("GetProfileTemplate", template)
+        let questions = try #require((try Self.object(sandbox, template)["ProfileTemplate"] as? [String: Any])?["TemplateQuestions"] as? [[String: Any]])
+        #expect(questions.first?["QuestionId"] as? String == "org-cloud-adoption-phase")
+        #expect(try sandbox.welltree(["profile", "template"]).stdout.contains("adoption-launch"))
+
+        let created = try Self.createProfile(sandbox, extra: ["--format", "json"])
+        #expect(created.status == 0, "\(created)")
+        try WorkloadCommandTests.expectShape("CreateProfile", created)
+        let id = try #require(try Self.object(sandbox, created)["ProfileId"] as? String)
+        #expect(try Self.object(sandbox, created)["ProfileVersion"] as? String == "1")
+        #expect(id.count == 32)
+
+        let show = try sandbox.welltree(["profile", "show", "customer-facing,  LAUNCHING", "--format", "json"])
+        #expect(show.status == 0, "\(show)")
+        try WorkloadCommandTests.expectShape("GetProfile", show)
+        let profile = try #require(try Self.object(sandbox, show)["Profile"] as? [String: Any])
+        #expect(profile["ProfileId"] as? String == id)
+        #expect(profile["ProfileArn"] == nil && profile["LatestProfileVersion"] == nil)
+        let selected = (profile["ProfileQuestions"] as? [[String: Any]] ?? []).compactMap { $0["SelectedChoiceIds"] as? [String] }
+        #expect(selected == [["adoption-launch"], ["value-strategic-external"], ["lifecycle-launch"], ["priority-observability", "priority-resilience"]])
+        // By id and by Welltree's ARN form too.
+        #expect(try sandbox.welltree(["profile", "show", id]).status == 0)
+        #expect(try sandbox.welltree(["profile", "show", "arn:welltree:wellarchitected:::profile/\(id)"]).status == 0)
+
+        let list = try sandbox.welltree(["profile", "list", "--format", "json"])
+        try WorkloadCommandTests.expectShape("ListProfiles", list)
+        #expect((try Self.object(sandbox, list)["ProfileSummaries"] as? [[String: Any]])?.count == 1)
+
+        // A description publishes no version.
+        let described = try sandbox.welltree(["profile", "update", id, "--description", "Storefront, checkout and search"])
+        #expect(described.status == 0 && described.stdout.contains("no new version"), "\(described)")
+        #expect(try sandbox.read("profiles/customer-facing-launching/profile.json").contains("\"version\": \"1\""))
+        #expect(!FileManager.default.fileExists(atPath: sandbox.repo + "/profiles/customer-facing-launching/versions/2.json"))
+
+        // Answers publish version 2; the others keep theirs; version 1 is unchanged.
+        let v1 = try sandbox.read("profiles/customer-facing-launching/versions/1.json")
+        let updated = try sandbox.welltree([
+            "profile", "update", id, "--answer", "welltree-improvement-priorities=priority-cost", "--format", "json",
+        ])
+        #expect(updated.status == 0, "\(updated)")
+        try WorkloadCommandTests.expectShape("UpdateProfile", updated)
+        let v2 = try #require(try Self.object(sandbox, updated)["Profile"] as? [String: Any])
+        #expect(v2["ProfileVersion"] as? String == "2")
+        let v2Selected = (v2["ProfileQuestions"] as? [[String: Any]] ?? []).compactMap { $0["SelectedChoiceIds"] as? [String] }
+        #expect(v2Selected == [["adoption-launch"], ["value-strategic-external"], ["lifecycle-launch"], ["priority-cost"]])
+        #expect(try sandbox.read("profiles/customer-facing-launching/versions/1.json") == v1)
+        let old = try sandbox.welltree(["profile", "show", id, "--version", "1", "--format", "json"])
+        #expect((try Self.object(sandbox, old)["Profile"] as? [String: Any])?["LatestProfileVersion"] as? String == "2")
+
+        // The same answers again change nothing and commit nothing.
+        let head = try sandbox.commit()
+        let same = try sandbox.welltree(["profile", "update", id, "--answer", "welltree-improvement-priorities=priority-cost"])
+        #expect(same.status == 0 && same.stdout.contains("unchanged"), "\(same)")
+        #expect(try sandbox.commit() == head)
+        #expect(try sandbox.welltree(["validate"]).status == 0)
+    }
+
+    @Test("create and update list every broken rule, exit 2, write nothing")
+    func invalidInput() throws {
+        let sandbox = try Sandbox()
+        let head = try sandbox.commit()
+        let result = try sandbox.welltree([
+            "profile", "create", "--name", "  x ", "--description", "ok description",
+            "--answer", "no-such-question=a", "--answer", "welltree-business-value=value-strategic-external,value-general-use",
+            "--answer", "welltree-improvement-priorities=priority-cost,priority-cost,nosuch",
+            "--answer", "welltree-lifecycle-phase=lifecycle-launch",
+        ])
+        #expect(result.status == 2, "\(result)")
+        for expected in [
+            "--name", "no-such-question\" is not a question of the profile template", "takes exactly 1 choice",
+            "org-cloud-adoption-phase\" is not answered", "is selected twice", "\"nosuch\" is not a choice of question welltree-improvement-priorities",
+        ] {
+            #expect(result.stderr.contains(expected), "\(expected): \(result)")
+        }
+        let malformed = try sandbox.welltree(["profile", "create", "--name", "abc", "--description", "abc", "--answer", "nochoices"])
+        #expect(malformed.status == 2 && malformed.stderr.contains("must be QUESTION=CHOICE"), "\(malformed)")
+        let control = try Self.createProfile(sandbox, name: "Evil\u{1B}]52;c;AAAA\u{07}")
+        #expect(control.status == 2, "\(control)")
+        #expect(!control.stderr.contains("\u{1B}"), "\(control)")
+        #expect(try sandbox.commit() == head)
+
+        // Names are unique ignoring spaces and case; too many priorities are refused in an update.
+        #expect(try Self.createProfile(sandbox).status == 0)
+        let twice = try Self.createProfile(sandbox, name: "customer-facing,   launching")
+        #expect(twice.status == 2 && twice.stderr.contains("must be unique"), "\(twice)")
+        let after = try sandbox.commit()
+        let tooMany = try sandbox.welltree([
+            "profile", "update", Self.name, "--answer",
+            "welltree-improvement-priorities=priority-cost,priority-scaling,priority-performance,priority-resilience,priority-observability,priority-sustainability",
+        ])
+        #expect(tooMany.status == 2 && tooMany.stderr.contains("takes 1 to 5 choices"), "\(tooMany)")
+        let cleared = try sandbox.welltree(["profile", "update", Self.name, "--answer", "org-cloud-adoption-phase="])
+        #expect(cleared.status == 2 && cleared.stderr.contains("is not answered"), "\(cleared)")
+        #expect(try sandbox.commit() == after)
+    }
+
+    @Test("workloads: create --profile, one profile at most, upgrade with a milestone, notifications, delete, disassociate")
+    func workloads() throws {
+        let sandbox = try Sandbox()
+        #expect(try Self.createProfile(sandbox).status == 0)
+        let created = try sandbox.createTutorialWorkload(extra: ["--profile", Self.name])
+        #expect(created.status == 0, "\(created)")
+        #expect(try sandbox.read("workloads/re/retail-website-north-america/workload.json").contains("\"version\": \"1\""))
+        #expect(try sandbox.welltree(["profile", "create", "--name", "Internal tools", "--description", "Back office"] + Self.answers).status == 0)
+
+        // At most one profile per workload.
+        let second = try sandbox.welltree(["profile", "associate", Self.w, "Internal tools"])
+        #expect(second.status == 2 && second.stderr.contains("at most one"), "\(second)")
+
+        // A new version: the workload keeps version 1 and is told.
+        #expect(try sandbox.welltree(["profile", "update", Self.name, "--answer", "welltree-lifecycle-phase=lifecycle-operate"]).status == 0)
+        let notified = try sandbox.welltree(["notifications", "--profiles", "--format", "json"])
+        try WorkloadCommandTests.expectShape("ListProfileNotifications", notified)
+        let summaries = try #require(try Self.object(sandbox, notified)["NotificationSummaries"] as? [[String: Any]])
+        #expect(summaries.count == 1)
+        #expect(summaries.first?["Type"] as? String == "PROFILE_ANSWERS_UPDATED")
+        #expect(summaries.first?["CurrentProfileVersion"] as? String == "1" && summaries.first?["LatestProfileVersion"] as? String == "2")
+        #expect(try sandbox.welltree(["notifications"]).stdout.contains("Profile answers updated"))
+
+        // Upgrading saves the milestone first, then moves the workload to version 2.
+        let upgraded = try sandbox.welltree(["profile", "upgrade", Self.w, "--milestone", "Before profile v2", "--no-sign"])
+        #expect(upgraded.status == 0, "\(upgraded)")
+        #expect(try sandbox.read("workloads/re/retail-website-north-america/workload.json").contains("\"version\": \"2\""))
+        #expect(try sandbox.git(["tag", "-l", "welltree/*"]).stdout.contains("before-profile-v2"))
+        let again = try sandbox.welltree(["profile", "upgrade", Self.w])
+        #expect(again.status == 2 && again.stderr.contains("already uses the latest version 2"), "\(again)")
+        let quiet = try sandbox.welltree(["notifications", "--profiles", "--format", "json"])
+        #expect((try Self.object(sandbox, quiet)["NotificationSummaries"] as? [Any])?.isEmpty == true)
+
+        // Deleted: the workload keeps it and is told; nobody associates it any more.
+        #expect(try sandbox.welltree(["profile", "delete", Self.name]).status != 0)  // needs --yes
+        #expect(try sandbox.welltree(["profile", "delete", Self.name, "--yes"]).status == 0)
+        let deleted = try sandbox.welltree(["notifications", "--profiles", "--format", "json"])
+        #expect((try Self.object(sandbox, deleted)["NotificationSummaries"] as? [[String: Any]])?.first?["Type"] as? String == "PROFILE_DELETED")
+        #expect(try sandbox.welltree(["profile", "list"]).stdout.contains(Self.name) == false)
+        #expect(try sandbox.welltree(["profile", "list", "--include-deleted"]).stdout.contains("(deleted)"))
+        #expect(try sandbox.welltree(["profile", "disassociate", Self.w, Self.name]).status == 0)
+        let reassociate = try sandbox.welltree(["profile", "associate", Self.w, Self.name])
+        #expect(reassociate.status == 2 && reassociate.stderr.contains("was deleted"), "\(reassociate)")
+        // A deleted profile's name is free again.
+        #expect(try Self.createProfile(sandbox).status == 0)
+        #expect(try sandbox.welltree(["profile", "associate", Self.w, Self.name]).status == 0)
+        #expect(try sandbox.welltree(["validate"]).status == 0)
+    }
+
+    @Test("only a profile's owner changes or uses it; only a workload's owner gives it a profile")
+    func ownership() throws {
+        let sandbox = try Sandbox()
+        #expect(try Self.createProfile(sandbox).status == 0)
+        #expect(try sandbox.createTutorialWorkload().status == 0)
+        let head = try sandbox.commit()
+        sandbox.principal = "mallory@example.com"
+        for arguments in [
+            ["profile", "update", Self.name, "--description", "Mine now"],
+            ["profile", "update", Self.name, "--answer", "welltree-lifecycle-phase=lifecycle-operate"],
+            ["profile", "delete", Self.name, "--yes"],
+            ["profile", "associate", Self.w, Self.name],
+        ] {
+            let result = try sandbox.welltree(arguments)
+            #expect(result.status == 2, "\(arguments): \(result)")
+        }
+        // Mallory's own workload cannot take Alice's profile.
+        let own = try sandbox.welltree([
+            "workload", "create", "--name", "Mallory shop", "--description", "Mallory's", "--review-owner", "Mallory",
+            "--environment", "production", "--aws-region", "us-east-1", "--profile", Self.name,
+        ])
+        #expect(own.status == 2 && own.stderr.contains("may not use profile"), "\(own)")
+        #expect(try sandbox.commit() == head)
+    }
+
+    @Test("validate: a workload's unknown profile or version, a broken version file, a template dropping a selected choice, an unreachable question")
+    func validation() throws {
+        let sandbox = try Sandbox()
+        #expect(try Self.createProfile(sandbox).status == 0)
+        #expect(try sandbox.createTutorialWorkload(extra: ["--profile", Self.name]).status == 0)
+        let workloadFile = "workloads/re/retail-website-north-america/workload.json"
+        let original = try sandbox.read(workloadFile)
+
+        try sandbox.write(workloadFile, original.replacingOccurrences(of: "\"version\": \"1\"", with: "\"version\": \"7\""))
+        var result = try sandbox.welltree(["validate"])
+        #expect(result.status == 2 && result.stderr.contains("has no version 7"), "\(result)")
+        try sandbox.write(workloadFile, original.replacingOccurrences(of: "\"version\": \"1\"", with: "\"version\": \"1\",\n    \"extra\": 1"))
+        result = try sandbox.welltree(["validate"])
+        #expect(result.status == 2 && result.stderr.contains("unknown field \"extra\""), "\(result)")
+        try sandbox.write(workloadFile, original)
+
+        let version = "profiles/customer-facing-launching/versions/1.json"
+        let versionText = try sandbox.read(version)
+        try sandbox.write(version, versionText.replacingOccurrences(of: "adoption-launch", with: "adoption-mars"))
+        result = try sandbox.welltree(["validate"])
+        #expect(result.status == 2 && result.stderr.contains(version) && result.stderr.contains("\"adoption-mars\" is not a choice"), "\(result)")
+        try sandbox.write(version, versionText)
+        try FileManager.default.removeItem(atPath: sandbox.repo + "/" + version)
+        result = try sandbox.welltree(["validate"])
+        #expect(result.status == 2 && result.stderr.contains("version 1 has no file"), "\(result)")
+        try sandbox.write(version, versionText)
+
+        // The template may not drop a choice the latest version selects.
+        let template = try sandbox.read("profile-template.json")
+        try sandbox.write(
+            "profile-template.json", template.replacingOccurrences(of: "\"id\": \"adoption-launch\"", with: "\"id\": \"adoption-go-live\""))
+        result = try sandbox.welltree(["validate"])
+        #expect(result.status == 2 && result.stderr.contains(version), "\(result)")
+        try sandbox.write("profile-template.json", template)
+
+        // A mapping that leaves questions unreachable is valid, with a warning naming them.
+        let mapping = try sandbox.read("profile-prioritization.json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(mapping.utf8)) as? [String: Any])
+        var lenses = try #require(object["lenses"] as? [String: [String: Any]])
+        lenses["wellarchitected"] = ["adoption-launch": ["questions": ["priorities"], "reason": "Only this."]]
+        var edited = object
+        edited["lenses"] = lenses
+        try sandbox.write("profile-prioritization.json", String(decoding: try JSONSerialization.data(withJSONObject: edited), as: UTF8.self))
+        result = try sandbox.welltree(["validate"])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stderr.contains("warning: lenses[\"wellarchitected\"]: no profile choice prioritizes 56 question(s)"), "\(result)")
+        lenses["wellarchitected"] = ["adoption-nowhere": ["questions": ["no-such-question"], "reason": "x"]]
+        edited["lenses"] = lenses
+        try sandbox.write("profile-prioritization.json", String(decoding: try JSONSerialization.data(withJSONObject: edited), as: UTF8.self))
+        result = try sandbox.welltree(["validate"])
+        #expect(result.status == 2 && result.stderr.contains("is not a choice of the profile template"), "\(result)")
+        #expect(result.stderr.contains("is not a question of lens wellarchitected"), "\(result)")
+    }
+}
