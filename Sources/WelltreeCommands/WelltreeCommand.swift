@@ -14,7 +14,7 @@ package struct WelltreeCommand: ParsableCommand {
             // Reviewing
             InitCommand.self, WorkloadCommand.self, LensCommand.self, ProfileCommand.self, AnswerCommand.self, ReviewCommand.self,
             // Reading the results
-            StatusCommand.self, ImprovementsCommand.self, DashboardCommand.self, ReportCommand.self,
+            StatusCommand.self, ImprovementsCommand.self, DashboardCommand.self, EvidenceCommand.self, ReportCommand.self,
             MilestoneCommand.self, NotificationsCommand.self,
             // Pull requests and CI
             DiffCommand.self, CheckCommand.self, ValidateCommand.self,

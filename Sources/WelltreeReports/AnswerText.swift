@@ -4,7 +4,7 @@ import WelltreeCore
 /// (a custom lens is repository content) and the answer's notes are escaped for the terminal:
 /// one-line texts with `TerminalText.line`, the description and notes with `TerminalText.block`.
 package enum AnswerText {
-    package static func render(pillar: LensPillar, question: LensQuestion, answer: Answer?, risk: Risk) -> String {
+    package static func render(pillar: LensPillar, question: LensQuestion, answer: Answer?, risk: Risk, evidence: [CitedEvidence] = []) -> String {
         let line = TerminalText.line
         var text = "\(line(pillar.name)) · \(line(question.id))\n\(line(question.title))\n"
         if let description = question.description, !description.isEmpty { text += "\n\(TerminalText.block(description))\n" }
@@ -24,6 +24,7 @@ package enum AnswerText {
             text += "  \(String(index + 1).leftPad(2)). \(mark) \(line(choice.title))  (\(line(choice.id)))\n"
         }
         if let notes = answer?.notes, !notes.isEmpty { text += "\nNotes:\n\(TerminalText.block(notes))\n" }
+        if !evidence.isEmpty { text += "\nEvidence:\n" + EvidenceText.table(evidence, showing: [.choice]) }
         return text
     }
 }

@@ -73,8 +73,10 @@ package struct AnswerShape: Encodable {
     package var Reason: String?
     /// Welltree's addition: when the answer last changed.
     package var UpdatedAt: String?
+    /// Welltree's addition: what the answer cites, with each citation's state.
+    package var Evidence: [EvidenceShape]?
 
-    package init(pillarId: String, question: LensQuestion, answer: Answer?, risk: Risk, updatedAt: String?) {
+    package init(pillarId: String, question: LensQuestion, answer: Answer?, risk: Risk, updatedAt: String?, evidence: [CitedEvidence] = []) {
         QuestionId = question.id
         PillarId = pillarId
         QuestionTitle = question.title
@@ -89,6 +91,7 @@ package struct AnswerShape: Encodable {
         Notes = answer?.notes
         Reason = answer?.isApplicable == false ? (answer?.reason ?? AnswerReason.none).rawValue : nil
         UpdatedAt = updatedAt
+        Evidence = evidence.isEmpty ? nil : evidence.map(EvidenceShape.init)
     }
 }
 

@@ -13,9 +13,11 @@ package enum FileLimits {
     static let bytesPerCodePoint = 12
 
     /// An answer file: notes (2,084 code points) and up to 15 notes on choices marked not
-    /// applicable (250 each) make 5,834 code points of text, at most 70,008 bytes; choice ids,
-    /// reasons and keys stay under 8 KB. 128 KiB.
-    package static let answer = 128 * 1024
+    /// applicable (250 each) make 5,834 code points of text, at most 70,008 bytes; up to 20
+    /// citations of a path of 400 code points (4,800 bytes) or an ASCII URL of 2,048, each with
+    /// an object id, a choice id and keys, stay under 7 KB each, 140 KB together; choice ids,
+    /// reasons and keys stay under 8 KB. 256 KiB.
+    package static let answer = 256 * 1024
 
     /// `workload.json`: name, description, review owner, 50 Regions, 5 other regions, 100
     /// account ids, the design URL, industry, 50 tags, notes and 20 lenses come to about 33,600

@@ -185,6 +185,9 @@ extension Workspace {
         let applied = before.applied
         let (_, question) = try before.question(questionId)
         let previous = before.answers[questionId]
+        var update = update
+        // A cited path records the id it has in the commit the answer is built on.
+        update.evidence = try confirming(update.evidence, field: "--evidence", question: question)
         let answer: Answer
         do {
             answer = try update.apply(to: previous?.answer, question: question)

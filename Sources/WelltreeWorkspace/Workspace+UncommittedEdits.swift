@@ -13,7 +13,7 @@ extension Workspace {
     /// cost follows the workload's size, never the repository's (no index or status scan).
     /// Symbolic links are not followed; one in the work tree counts as a change.
     package func uncommittedFiles(of stored: StoredWorkload) throws(WorkspaceError) -> [String] {
-        guard let root else { return [] }
+        guard let root = workspaceRoot else { return [] }
         let directory = Layout.workloadDirectory(stored.directory)
         var committed: [String: ObjectID] = [:]
         try collect(tree: stored.tree, prefix: directory, into: &committed)
@@ -22,7 +22,7 @@ extension Workspace {
         var changed: [String] = []
         for (path, blob) in committed where onDisk[path] != .some(blob) { changed.append(path) }
         for path in onDisk.keys where committed[path] == nil && !path.hasSuffix(".welltree-tmp") { changed.append(path) }
-        return changed.sorted()
+        return changed.sorted().map { Layout.repositoryPath($0, prefix: prefix) }
     }
 
     /// Every file below `tree`, by path.

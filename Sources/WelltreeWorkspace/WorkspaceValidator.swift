@@ -411,6 +411,7 @@ package struct WorkspaceValidator {
             }
             guard let (stored, answerBytes) = try decode(StoredAnswer.self, entry: file, path: path) else { continue }
             checkNotes(stored.answer, bytes: answerBytes, path: path)
+            checkEvidence(stored.answer, question: lens == nil ? nil : questions[questionId], bytes: answerBytes, path: path)
             guard lens != nil else { continue }
             guard let question = questions[questionId] else {
                 problems.append(FileProblem(path: path, message: "lens \(alias) has no question \(Violation.visible(questionId))"))
@@ -442,6 +443,37 @@ package struct WorkspaceValidator {
             let node = key.flatMap { root?[$0] } ?? mark.flatMap { marks[$0] }
             let position = node.map { SourcePosition(offset: $0.offset, in: bytes) }
             problems.append(FileProblem(path: path, position: position, message: "\(field): \(rule)"))
+        }
+    }
+
+    /// The citations of an answer file (`Answer.evidenceViolations`): each citation's own
+    /// rules (a path from the repository's root with no `..`, an http(s) URL, a line range, the
+    /// confirmed object id), best practices the question has (when it is known), no citation
+    /// twice, at most `Evidence.maximumCount`. Each problem points at its citation.
+    private mutating func checkEvidence(_ answer: Answer, question: LensQuestion?, bytes: [UInt8], path: String) {
+        guard !answer.evidence.isEmpty else { return }
+        let root = try? JSONParser.parse(bytes)
+        var elements: [JSONNode] = []
+        if case .array(let found)? = root?["evidence"]?.value { elements = found }
+        func position(_ index: Int) -> SourcePosition? {
+            elements.indices.contains(index) ? SourcePosition(offset: elements[index].offset, in: bytes) : nil
+        }
+        if answer.evidence.count > Evidence.maximumCount {
+            problems.append(FileProblem(path: path, position: position(0), message: "evidence: must hold at most \(Evidence.maximumCount) citations"))
+        }
+        let valid = question.map { Set($0.choices.map(\.id)) }
+        var seen = Set<String>()
+        for (index, citation) in answer.evidence.enumerated() {
+            var messages = citation.rules(requireId: true).map { field, value, rule in
+                "evidence[\(index)]\(field.isEmpty ? "" : "." + field): \"\(Violation.visible(value))\" \(rule)"
+            }
+            if let choice = citation.choiceId, let valid, let question, !valid.contains(choice) {
+                messages.append("evidence[\(index)].choiceId: \"\(Violation.visible(choice))\" is not a choice of question \(question.id)")
+            }
+            if !seen.insert(citation.target).inserted {
+                messages.append("evidence[\(index)]: \"\(Violation.visible(citation.target))\" is cited twice")
+            }
+            for message in messages { problems.append(FileProblem(path: path, position: position(index), message: message)) }
         }
     }
 

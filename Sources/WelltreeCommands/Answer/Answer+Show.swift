@@ -21,12 +21,16 @@ extension AnswerCommand {
             let (pillar, lensQuestion) = try review.question(question)
             let storedAnswer = review.answers[question]
             let risk = review.risk(of: question)
+            let evidence = try selected.workspace.citations(of: stored, review: review, question: question)
             switch format.format {
             case .json:
-                let shape = AnswerShape(pillarId: pillar.id, question: lensQuestion, answer: storedAnswer?.answer, risk: risk, updatedAt: storedAnswer?.updatedAt)
+                let shape = AnswerShape(
+                    pillarId: pillar.id, question: lensQuestion, answer: storedAnswer?.answer, risk: risk, updatedAt: storedAnswer?.updatedAt,
+                    evidence: evidence)
                 console.write(jsonText(GetAnswerOutput(workloadId: stored.workload.id, lens: review.lens.record, answer: shape, milestone: selected.milestoneNumber)))
             case .text:
-                console.write(selected.banner + AnswerText.render(pillar: pillar, question: lensQuestion, answer: storedAnswer?.answer, risk: risk))
+                console.write(
+                    selected.banner + AnswerText.render(pillar: pillar, question: lensQuestion, answer: storedAnswer?.answer, risk: risk, evidence: evidence))
             }
         }
     }

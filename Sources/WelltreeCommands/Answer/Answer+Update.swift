@@ -15,7 +15,13 @@ extension AnswerCommand {
                 choice and clears the others. --choice-na marks a best practice not applicable: \
                 CHOICE[:REASON[:NOTES]] with REASON one of OUT_OF_SCOPE, BUSINESS_PRIORITIES, \
                 ARCHITECTURE_CONSTRAINTS, OTHER, NONE. --not-applicable marks the whole question as not \
-                applying (its selections are kept and return with --applicable).
+                applying (its selections are kept and return with --applicable). --evidence cites evidence \
+                (repeatable): a path of the repository, from its root, optionally with a line range \
+                (infra/backup.tf, infra/backup.tf:12-40, docs/adr/) or an http(s) URL; prefix it with \
+                CHOICE= to cite it for one best practice (rel_backup_automated=infra/backup.tf; write ./a=b \
+                for a path starting with a=). A path records the object id it has in the current commit: \
+                `welltree check --base` reports when a change modifies or deletes it, and `welltree answer \
+                confirm` records its new state. --clear-evidence removes every citation first.
                 """)
 
         @OptionGroup var global: GlobalOptions
@@ -38,6 +44,10 @@ extension AnswerCommand {
         var applicable = false
         @Option(help: "Question notes (at most 2084 characters; empty clears them).")
         var notes: String?
+        @Option(help: ArgumentHelp("Cite evidence (repeatable): a repository path or an http(s) URL.", valueName: "[choice=]path[:l1-l2]|url"))
+        var evidence: [String] = []
+        @Flag(help: "Remove every citation (before the --evidence given are added).")
+        var clearEvidence = false
         @OptionGroup var format: FormatOptions
 
         func validate() throws {
@@ -65,13 +75,15 @@ extension AnswerCommand {
             let update = AnswerUpdate(
                 select: select.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } },
                 none: none, choiceNotApplicable: marks, choiceApplicable: choiceApplicable,
-                notApplicable: notApplicable ? (reason ?? AnswerReason.none) : nil, applicable: applicable, notes: notes)
+                notApplicable: notApplicable ? (reason ?? AnswerReason.none) : nil, applicable: applicable, notes: notes,
+                clearEvidence: clearEvidence, evidence: evidence.map(Evidence.parse))
             let (stored, review, changed) = try workspace.updateAnswer(target.workload, lens: target.lens, question: question, update: update)
             switch format.format {
             case .json:
                 let (pillar, lensQuestion) = try review.question(question)
                 let shape = AnswerShape(pillarId: pillar.id, question: lensQuestion, answer: review.answers[question]?.answer,
-                                        risk: review.risk(of: question), updatedAt: review.answers[question]?.updatedAt)
+                                        risk: review.risk(of: question), updatedAt: review.answers[question]?.updatedAt,
+                                        evidence: try workspace.citations(of: stored, review: review, question: question))
                 console.write(jsonText(GetAnswerOutput(workloadId: stored.workload.id, lens: review.lens.record, answer: shape)))
             case .text:
                 let risk = review.risk(of: question).rawValue
@@ -79,6 +91,9 @@ extension AnswerCommand {
                                    : "Answer to \(question) unchanged: risk \(risk)")
                 let counts = review.review.riskCounts
                 console.line("\(review.applied.alias): \(counts.answered)/\(counts.total) answered, \(counts[.high]) HRIs, \(counts[.medium]) MRIs")
+                if clearEvidence || !evidence.isEmpty {
+                    console.line("Evidence: " + EvidenceText.summary(try workspace.citations(of: stored, review: review, question: question)))
+                }
             }
         }
     }

@@ -6,7 +6,7 @@ struct AnswerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "answer",
         abstract: "Answer a lens's questions for a workload and read the answers.",
-        subcommands: [Update.self, Show.self, List.self]
+        subcommands: [Update.self, Confirm.self, Show.self, List.self]
     )
 }
 

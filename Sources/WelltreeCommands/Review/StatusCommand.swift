@@ -35,6 +35,11 @@ struct StatusCommand: WorkspaceCommand {
             console.write(selected.banner + (banner.map { $0 + "\n\n" } ?? "") + ReviewText.status(workload: stored.workload.name, lensName: review.lens.record.name,
                                      version: review.lens.version, review: review.review)
                 + ReviewText.notes(notes, pillars: review.review.pillars.map { ($0.id, $0.name) }))
+            let cited = try selected.workspace.citations(of: stored, lens: review.applied.alias, answers: review.answers.mapValues(\.answer))
+            if !cited.isEmpty {
+                console.line("")
+                console.line("Evidence: \(EvidenceText.summary(cited)) (welltree evidence \(stored.workload.id))")
+            }
         }
     }
 }

@@ -28,7 +28,38 @@ extension Answer {
         for rule in Self.notesRules(notes, limit: LensLimits.answerNotesLength) {
             validator.add(Violation(field: "\(field): notes", value: notes ?? "", rule: rule))
         }
+        for violation in Self.evidenceViolations(evidence, question: question, field: "\(field): evidence", requireIds: true) {
+            validator.add(violation)
+        }
         return validator.violations
+    }
+
+    /// Every rule a list of citations breaks: each citation's own (`Evidence.rules`), a best
+    /// practice the question does not have, the same citation twice, more than
+    /// `Evidence.maximumCount`. `field` is the list's place (`<file>: evidence`, `--evidence`).
+    package static func evidenceViolations(_ evidence: [Evidence], question: LensQuestion, field: String, requireIds: Bool) -> [Violation] {
+        var violations: [Violation] = []
+        if evidence.count > Evidence.maximumCount {
+            violations.append(Violation(field: field, value: "\(evidence.count) citations", rule: "must hold at most \(Evidence.maximumCount) citations"))
+        }
+        let valid = Set(question.choices.map(\.id))
+        var seen = Set<String>()
+        for (index, citation) in evidence.enumerated() {
+            let place = requireIds ? "\(field)[\(index)]" : field
+            for (suffix, value, rule) in citation.rules(requireId: requireIds) {
+                violations.append(Violation(field: suffix.isEmpty ? place : "\(place).\(suffix)", value: value, rule: rule))
+            }
+            if let choice = citation.choiceId, !choice.isEmpty, !valid.contains(choice) {
+                violations.append(
+                    Violation(
+                        field: requireIds ? "\(place).choiceId" : place, value: choice,
+                        rule: "is not a choice of question \(question.id); valid choices: \(question.choices.map(\.id).joined(separator: ", "))"))
+            }
+            if !seen.insert(citation.target).inserted {
+                violations.append(Violation(field: place, value: citation.target, rule: "is cited twice"))
+            }
+        }
+        return violations
     }
 
     /// The rules notes (an answer's, or a best practice's marked not applicable) break: at most

@@ -36,28 +36,32 @@ package struct Answer: Sendable, Equatable, Codable {
     package var reason: AnswerReason?
     /// Free-text notes of up to 2084 characters.
     package var notes: String?
+    /// What the answer cites as its evidence (see `Evidence`), in `Evidence.sorted` order.
+    package var evidence: [Evidence]
 
     package init(
         selectedChoices: [String] = [],
         notApplicableChoices: [String: ChoiceNotApplicable] = [:],
         isApplicable: Bool = true,
         reason: AnswerReason? = nil,
-        notes: String? = nil
+        notes: String? = nil,
+        evidence: [Evidence] = []
     ) {
         self.selectedChoices = selectedChoices
         self.notApplicableChoices = notApplicableChoices
         self.isApplicable = isApplicable
         self.reason = reason
         self.notes = notes
+        self.evidence = evidence
     }
 
     /// True when nothing at all has been recorded, so the answer need not be stored.
     package var isEmpty: Bool {
-        selectedChoices.isEmpty && notApplicableChoices.isEmpty && isApplicable && (notes ?? "").isEmpty
+        selectedChoices.isEmpty && notApplicableChoices.isEmpty && isApplicable && (notes ?? "").isEmpty && evidence.isEmpty
     }
 
     private enum CodingKeys: String, CodingKey {
-        case selectedChoices, notApplicableChoices, isApplicable, reason, notes
+        case selectedChoices, notApplicableChoices, isApplicable, reason, notes, evidence
     }
 
     /// Reads an answer in the form `encode(to:)` writes: a reason only when the question does not
@@ -72,10 +76,12 @@ package struct Answer: Sendable, Equatable, Codable {
         self.reason = isApplicable ? nil : reason ?? AnswerReason.none
         let notes = try c.decodeIfPresent(String.self, forKey: .notes)
         self.notes = notes?.isEmpty == false ? notes : nil
+        evidence = try c.decodeIfPresent([Evidence].self, forKey: .evidence) ?? []
     }
 
     /// Writes only what is set: an applicable question has no `isApplicable` key, an answer with
-    /// no not-applicable choices has no `notApplicableChoices` key.
+    /// no not-applicable choices has no `notApplicableChoices` key, one citing nothing no
+    /// `evidence` key (so files written before evidence existed keep their bytes).
     package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         if !selectedChoices.isEmpty { try c.encode(selectedChoices, forKey: .selectedChoices) }
@@ -85,5 +91,6 @@ package struct Answer: Sendable, Equatable, Codable {
             try c.encode(reason ?? AnswerReason.none, forKey: .reason)
         }
         if let notes, !notes.isEmpty { try c.encode(notes, forKey: .notes) }
+        if !evidence.isEmpty { try c.encode(evidence, forKey: .evidence) }
     }
 }

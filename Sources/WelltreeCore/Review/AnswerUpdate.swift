@@ -33,10 +33,17 @@ package struct AnswerUpdate: Sendable, Equatable {
     package var applicable: Bool
     /// Replaces the notes; an empty text removes them.
     package var notes: String?
+    /// Removes every citation before `evidence` is added (`--clear-evidence`).
+    package var clearEvidence: Bool
+    /// Citations to add (`--evidence`), each path's `confirmedId` already set to the id it has
+    /// in the state the update is built on. Citing what the answer already cites records its
+    /// current state again.
+    package var evidence: [Evidence]
 
     package init(
         select: [String]? = nil, none: Bool = false, choiceNotApplicable: [ChoiceMark] = [], choiceApplicable: [String] = [],
-        notApplicable: AnswerReason? = nil, applicable: Bool = false, notes: String? = nil
+        notApplicable: AnswerReason? = nil, applicable: Bool = false, notes: String? = nil, clearEvidence: Bool = false,
+        evidence: [Evidence] = []
     ) {
         self.select = select
         self.none = none
@@ -45,6 +52,8 @@ package struct AnswerUpdate: Sendable, Equatable {
         self.notApplicable = notApplicable
         self.applicable = applicable
         self.notes = notes
+        self.clearEvidence = clearEvidence
+        self.evidence = evidence
     }
 }
 
@@ -57,7 +66,8 @@ extension AnswerUpdate {
     /// be marked not applicable; one choice cannot be both selected and marked not applicable,
     /// nor both marked and unmarked; a question cannot be made both applicable and not
     /// applicable; notes are at most 2084 characters, choice notes at most 250, neither with a
-    /// control character other than newline and tab (`Answer.notesRules`). The result lists
+    /// control character other than newline and tab (`Answer.notesRules`); citations follow
+    /// `Answer.evidenceViolations`. The result lists
     /// selections in lens order; ids the question no longer has are dropped from the selection.
     package func apply(to answer: Answer?, question: LensQuestion) throws(ValidationError) -> Answer {
         var validator = Validator()
@@ -110,6 +120,9 @@ extension AnswerUpdate {
         for rule in Answer.notesRules(notes, limit: LensLimits.answerNotesLength) {
             validator.add(Violation(field: "--notes", value: notes ?? "", rule: rule))
         }
+        for violation in Answer.evidenceViolations(evidence, question: question, field: "--evidence", requireIds: false) {
+            validator.add(violation)
+        }
         try validator.check()
 
         var result = answer ?? Answer()
@@ -136,6 +149,18 @@ extension AnswerUpdate {
             result.reason = nil
         }
         if let notes { result.notes = notes.isEmpty ? nil : notes }
+        if clearEvidence || !evidence.isEmpty {
+            let added = Set(evidence.map(\.target))
+            let kept = clearEvidence ? [] : result.evidence.filter { !added.contains($0.target) }
+            result.evidence = Evidence.sorted(kept + evidence)
+            if result.evidence.count > Evidence.maximumCount {
+                throw ValidationError([
+                    Violation(
+                        field: "--evidence", value: "\(result.evidence.count) citations",
+                        rule: "would make the answer cite more than \(Evidence.maximumCount)")
+                ])
+            }
+        }
         return result
     }
 }

@@ -1,0 +1,180 @@
+import Foundation
+import Testing
+
+/// Answers that cite their evidence, in a code repository whose review lives in
+/// `architecture/`: citing paths and URLs, what is recorded, the states `welltree evidence`
+/// reports, `answer confirm`, and the rules a hand-written citation must keep.
+@Suite("Evidence cited by answers", .timeLimit(.minutes(5)))
+struct EvidenceTests {
+    static let name = SubdirectoryWorkspaceTests.name
+    static let question = "backing-up-data"
+    static let automated = "rel_backing_up_data_automated_backups_data"
+    static let answerFile = "architecture/workloads/pa/payments/answers/wellarchitected/backing-up-data.json"
+
+    /// The code repository with `backing-up-data` citing `infra/backup.tf` (for the question and
+    /// lines 1-3 for the automated-backups practice) and a runbook URL.
+    static func citingRepository() throws -> Sandbox {
+        let sandbox = try SubdirectoryWorkspaceTests.codeRepository()
+        let cited = try sandbox.welltree(
+            [
+                "answer", "update", name, question, "--select", automated, "--evidence", "infra/backup.tf",
+                "--evidence", "\(automated)=infra/backup.tf:1-3", "--evidence", "https://runbooks.example.com/backups",
+            ], in: sandbox.repo + "/infra")
+        try #require(cited.status == 0, "\(cited)")
+        return sandbox
+    }
+
+    static func write(_ sandbox: Sandbox, _ path: String, _ text: String) throws {
+        try text.write(toFile: sandbox.repo + "/" + path, atomically: true, encoding: .utf8)
+    }
+
+    static func blobId(_ sandbox: Sandbox, _ path: String, at revision: String = "HEAD") throws -> String {
+        try sandbox.git(["rev-parse", "\(revision):\(path)"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    @Test func anAnswerRecordsEachCitedPathWithItsObjectId() throws {
+        let sandbox = try Self.citingRepository()
+        #expect(try SubdirectoryWorkspaceTests.changedPaths(sandbox) == [Self.answerFile])
+        let stored = try #require(try JSONSerialization.jsonObject(with: Data(try sandbox.read(Self.answerFile).utf8)) as? [String: Any])
+        let evidence = try #require(stored["evidence"] as? [[String: String]])
+        let blob = try Self.blobId(sandbox, "infra/backup.tf")
+        #expect(
+            evidence == [
+                ["url": "https://runbooks.example.com/backups"],
+                ["path": "infra/backup.tf", "confirmedId": blob],
+                ["choiceId": Self.automated, "path": "infra/backup.tf", "lines": "1-3", "confirmedId": blob],
+            ], "\(evidence)")
+        #expect(try sandbox.porcelainStatus().isEmpty)
+
+        let shown = try sandbox.welltree(["answer", "show", Self.name, Self.question])
+        #expect(shown.status == 0, "\(shown)")
+        #expect(shown.stderr.isEmpty, "a subdirectory workspace has no uncommitted files here: \(shown.stderr)")
+        #expect(shown.stdout.contains("current            \(Self.automated)  infra/backup.tf:1-3"), "\(shown.stdout)")
+        let json = try sandbox.welltree(["answer", "show", Self.name, Self.question, "--format", "json"])
+        try expectShape("GetAnswer", json)
+        let answer = try #require((try sandbox.json(json) as? [String: Any])?["Answer"] as? [String: Any])
+        let listed = try #require(answer["Evidence"] as? [[String: String]])
+        #expect(listed.map { $0["State"] } == ["UNCHECKED", "CURRENT", "CURRENT"])
+        #expect(listed[1]["CurrentId"] == blob)
+
+        let status = try sandbox.welltree(["status", Self.name])
+        #expect(status.stdout.contains("Evidence: 3 citations, 0 stale"), "\(status.stdout)")
+    }
+
+    @Test func statesFollowTheCodeAndConfirmRecordsTheNewOne() throws {
+        let sandbox = try Self.citingRepository()
+        try "resource \"aws_backup_plan\" \"hourly\" {}\n".write(toFile: sandbox.repo + "/infra/backup.tf", atomically: true, encoding: .utf8)
+        try #require(try sandbox.git(["commit", "-qam", "Hourly backups"]).status == 0)
+        let listed = try sandbox.welltree(["evidence", "--format", "json"])
+        #expect(listed.status == 0, "\(listed)")
+        let json = try #require(try sandbox.json(listed) as? [String: Any])
+        #expect(json["Changed"] as? Int == 2 && json["Current"] as? Int == 0 && json["Unchecked"] as? Int == 1, "\(listed.stdout)")
+        let citations = try #require(json["Citations"] as? [[String: Any]])
+        #expect(citations.allSatisfy { $0["AnswerFile"] as? String == Self.answerFile })
+        let stale = try sandbox.welltree(["evidence", "--stale"])
+        #expect(stale.status == 1)
+        #expect(stale.stdout.contains("changed since confirmed  Payments  wellarchitected  backing-up-data"), "\(stale.stdout)")
+
+        let confirmed = try sandbox.welltree(["answer", "confirm", Self.name, Self.question])
+        #expect(confirmed.status == 0, "\(confirmed)")
+        #expect(try SubdirectoryWorkspaceTests.changedPaths(sandbox) == [Self.answerFile])
+        #expect(try sandbox.read(Self.answerFile).contains(try Self.blobId(sandbox, "infra/backup.tf")))
+        #expect(try sandbox.welltree(["evidence", "--stale"]).status == 0)
+        let before = try sandbox.commit()
+        let again = try sandbox.welltree(["answer", "confirm", Self.name, Self.question])
+        #expect(again.status == 0 && again.stdout.contains("already current"), "\(again)")
+        #expect(try sandbox.commit() == before)
+
+        try #require(try sandbox.git(["rm", "-q", "infra/backup.tf"]).status == 0)
+        try #require(try sandbox.git(["commit", "-qm", "Backups move to the platform"]).status == 0)
+        let missing = try sandbox.welltree(["evidence", Self.name])
+        #expect(missing.stdout.split(separator: "\n").filter { $0.hasPrefix("missing ") }.count == 2, "\(missing.stdout)")
+        let refused = try sandbox.welltree(["answer", "confirm", Self.name, Self.question])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("\"infra/backup.tf\" is not in the repository any more"), "\(refused)")
+        let replaced = try sandbox.welltree(
+            ["answer", "update", Self.name, Self.question, "--clear-evidence", "--evidence", "architecture/welltree.json"])
+        #expect(replaced.status == 0, "\(replaced)")
+        #expect(try sandbox.welltree(["evidence", "--stale"]).status == 0)
+    }
+
+    @Test(arguments: [
+        ("../etc/passwd", "must not have a . or .. component"),
+        ("/etc/passwd", "must be relative to the repository's root"),
+        ("infra//backup.tf", "must not have an empty component"),
+        (".git/config", "must not name git's own directory"),
+        ("infra/backup.tf:0-3", "must name lines 1 to"),
+        ("infra/backup.tf:9-3", "must not end before it starts"),
+        ("javascript:alert(1)", "must be an http:// or https:// URL"),
+        ("ftp://files.example.com/x", "must be an http:// or https:// URL"),
+        ("https://example.com/a b", "must not contain whitespace"),
+        ("https://example.com/\")<script>", "must not contain \""),
+        ("https://", "must name a host"),
+        ("infra/\u{1B}[31mred.tf", "must not contain control or bidirectional formatting characters (found \\u{1B})"),
+        ("infra/\u{202E}ft.pukcab", "found \\u{202E}"),
+        ("no_such_choice=infra/backup.tf", "is not a choice of question backing-up-data"),
+        ("infra/missing.tf", "is not in the repository at"),
+    ])
+    func aCitationBreakingARuleIsRefusedAndNothingWritten(citation: String, rule: String) throws {
+        let sandbox = try SubdirectoryWorkspaceTests.codeRepository()
+        let before = try sandbox.commit()
+        let refused = try sandbox.welltree(["answer", "update", Self.name, Self.question, "--none", "--evidence", citation])
+        #expect(refused.status == 2, "\(refused)")
+        #expect(refused.stderr.contains(rule), "\(refused.stderr)")
+        #expect(!refused.stderr.contains("\u{1B}") && !refused.stderr.contains("\u{202E}"))
+        #expect(try sandbox.commit() == before)
+        #expect(try sandbox.porcelainStatus().isEmpty)
+    }
+
+    /// A contributor writing the answer file by hand meets the same rules in `validate` (and
+    /// the hooks and the gate, which run it), each problem at its citation.
+    @Test func validateJudgesHandWrittenCitations() throws {
+        let sandbox = try Self.citingRepository()
+        let blob = try Self.blobId(sandbox, "infra/backup.tf")
+        try Self.write(
+            sandbox,
+            Self.answerFile,
+            """
+            {
+              "evidence": [
+                {"path": "../../etc/passwd", "confirmedId": "\(blob)"},
+                {"path": "infra/backup.tf"},
+                {"url": "javascript:alert(1)"},
+                {"choiceId": "not_a_choice", "path": "infra/backup.tf", "confirmedId": "\(blob)"},
+                {"path": "infra/backup.tf", "confirmedId": "\(blob)"},
+                {"path": "infra/backup.tf", "confirmedId": "\(blob)"}
+              ],
+              "selectedChoices": ["\(Self.automated)"]
+            }
+
+            """)
+        try #require(try sandbox.git(["commit", "-qam", "Hand-written citations"]).status == 0)
+        let validated = try sandbox.welltree(["validate"])
+        #expect(validated.status == 2, "\(validated)")
+        for expected in [
+            ":3:5: error: evidence[0].path: \"../../etc/passwd\" must not have a . or .. component",
+            ":4:5: error: evidence[1].confirmedId: \"\" is required for a cited path",
+            ":5:5: error: evidence[2].url: \"javascript:alert(1)\" must be an http:// or https:// URL",
+            ":6:5: error: evidence[3].choiceId: \"not_a_choice\" is not a choice of question backing-up-data",
+            ":8:5: error: evidence[5]: \"infra/backup.tf\" is cited twice",
+        ] {
+            #expect(validated.stderr.contains(expected), "\(expected)\n\(validated.stderr)")
+        }
+    }
+
+    /// A key spelled with a JSON escape is the same key: `welltree evidence` (and the gate,
+    /// which uses the same index) still finds the citation.
+    @Test func anEscapedKeyDoesNotHideACitation() throws {
+        let sandbox = try Self.citingRepository()
+        let blob = try Self.blobId(sandbox, "infra/backup.tf")
+        try Self.write(
+            sandbox,
+            Self.answerFile, "{\"\\u0065vidence\": [{\"path\": \"infra/backup.tf\", \"confirmedId\": \"\(String(repeating: "0", count: 40))\"}], \"selectedChoices\": []}\n")
+        try #require(try sandbox.git(["add", "."]).status == 0)
+        try #require(try sandbox.git(["commit", "-qm", "Escaped key"]).status == 0)
+        let listed = try sandbox.welltree(["evidence", "--stale"])
+        #expect(listed.status == 1, "\(listed)")
+        #expect(listed.stdout.contains("changed since confirmed"), "\(listed.stdout)")
+        #expect(!blob.isEmpty)
+    }
+}
