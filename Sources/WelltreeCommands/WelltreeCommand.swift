@@ -21,7 +21,7 @@ package struct WelltreeCommand: ParsableCommand {
             // Sharing and the repository
             ShareCommand.self, AuditCommand.self, HooksCommand.self, ConfigCommand.self,
             // Moving reviews between tools
-            ImportCommand.self,
+            ImportCommand.self, ExportCommand.self,
             // Run by git (the server hook, the merge driver, textconv) and by welltree itself
             HookCommand.self, MergeDriverCommand.self, TextconvCommand.self, OverviewWorkerCommand.self,
         ]

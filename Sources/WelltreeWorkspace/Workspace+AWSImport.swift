@@ -90,15 +90,7 @@ extension Workspace {
         let context = AWSImportContext(
             owner: actor, now: isoNow(), pillarPriority: try settings().pillarPriority,
             lenses: AWSLensCatalog(builtin: builtin, customAliases: customAliases), dropUnknownChoices: dropUnknownChoices)
-        var plan = try AWSImport.plan(read, context: context)
-        // Lens review notes (GetLensReview) have no file in a Welltree workload yet: said, not hidden.
-        for state in plan.states {
-            for alias in state.reviewNotes.keys.sorted() {
-                plan.losses.append(AWSNotice(
-                    subject: AWSDumpLayout.stateDirectory(milestone: state.milestone?.number) + "lenses/\(AWSDumpLayout.fileName(alias))/get-lens-review.json",
-                    message: "the lens review's notes and pillar notes are not imported: a Welltree workload has no place for them yet"))
-            }
-        }
+        let plan = try AWSImport.plan(read, context: context)
         let history = ImportedHistory(
             lenses: plan.customLenses.map { lens in
                 ImportedHistory.CustomLens(
@@ -109,7 +101,7 @@ extension Workspace {
                     milestone: state.milestone.map { ($0.number, $0.name, $0.recordedAt) }, workload: state.workload,
                     answers: Dictionary(uniqueKeysWithValues: state.answers.map { alias, byQuestion in
                         (alias, byQuestion.mapValues { StoredAnswer(answer: $0, updatedAt: state.answersUpdatedAt[alias]) })
-                    }))
+                    }), notes: state.reviewNotes)
             },
             invitations: plan.shares.map { .init(shareId: $0.shareId, principal: $0.principal, permission: $0.permission) },
             source: "the AWS Well-Architected Tool")

@@ -36,11 +36,17 @@ package struct ImportedHistory: Sendable {
         package var workload: Workload
         /// Answer files by lens alias and question id.
         package var answers: [String: [String: StoredAnswer]]
+        /// Lens and pillar notes by lens alias (`notes/<alias>.json`); lenses without notes have none.
+        package var notes: [String: LensReviewNotes]
 
-        package init(milestone: (number: Int, name: String, recordedAt: String)?, workload: Workload, answers: [String: [String: StoredAnswer]]) {
+        package init(
+            milestone: (number: Int, name: String, recordedAt: String)?, workload: Workload, answers: [String: [String: StoredAnswer]],
+            notes: [String: LensReviewNotes] = [:]
+        ) {
             self.milestone = milestone
             self.workload = workload
             self.answers = answers
+            self.notes = notes
         }
     }
 
@@ -180,6 +186,14 @@ extension Workspace {
                         try changes.write(Layout.answerFile(directory, lens: applied.alias, question: questionId), json: stored)
                     }
                     counts.add(LensEvaluator(lens: content).review(answers: answers.mapValues(\.answer)).riskCounts)
+                    if let notes = state.notes[applied.alias], !notes.isEmpty {
+                        let path = Layout.lensNotesFile(directory, lens: applied.alias)
+                        problems += notes.violations(lens: content).map { Violation(field: path + " " + $0.field, value: $0.value, rule: $0.rule) }
+                        try changes.write(path, json: notes)
+                    }
+                }
+                for alias in state.notes.keys.sorted() where !state.workload.lenses.contains(where: { $0.alias == alias }) {
+                    problems.append(Violation(field: "notes", value: alias, rule: "is not a lens applied to the workload"))
                 }
                 for alias in state.answers.keys.sorted() where !state.workload.lenses.contains(where: { $0.alias == alias }) {
                     problems.append(Violation(field: "answers", value: alias, rule: "is not a lens applied to the workload"))

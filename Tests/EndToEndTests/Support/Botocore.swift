@@ -48,3 +48,17 @@ enum Botocore {
         }
     }
 }
+
+extension Botocore {
+    /// Checks each `(operation, file)` request with botocore's parameter validator for the
+    /// operation's input shape (and the model's limits it leaves to the service); the problems
+    /// of each file, in order.
+    static func validate(_ requests: [(operation: String, file: String)]) throws -> [(file: String, problems: [String])] {
+        let python = try #require(python, "botocore is not available")
+        let run = try Run.program(python, [checker, "validate"] + requests.map { "\($0.operation)=\($0.file)" })
+        try #require(run.status == 0 || run.status == 1, "\(run)")
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let results = try #require(report["results"] as? [[String: Any]])
+        return results.map { ($0["file"] as? String ?? "", $0["problems"] as? [String] ?? []) }
+    }
+}
