@@ -34,6 +34,10 @@ package enum ReviewPageText {
             text += "Notes (\(notes.unicodeScalars.count)/\(LensLimits.answerNotesLength)):\n"
             text += textLines(notes).map { "  " + line($0) }.joined(separator: "\n") + "\n"
         }
+        for (label, notes) in [("Pillar notes", session.pillarNotes), ("Lens notes", session.lensNotes)] {
+            guard let notes else { continue }
+            text += "\(label):\n" + textLines(notes).map { "  " + line($0) }.joined(separator: "\n") + "\n"
+        }
         return text
     }
 

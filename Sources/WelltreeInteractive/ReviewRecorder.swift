@@ -13,6 +13,8 @@ package final class ReviewRecorder {
     package let startedAt: ObjectID?
     /// Answer files of this workload and lens that differ from the commit, found at start.
     package private(set) var pending: [PendingAnswer]
+    /// The lens and pillar notes of this lens review, as committed.
+    package let notes: LensReviewNotes
 
     package init(workspace: Workspace, workload reference: String, lens alias: String?) throws(WorkspaceError) {
         self.workspace = workspace
@@ -20,6 +22,7 @@ package final class ReviewRecorder {
         review = try workspace.review(of: stored, lens: try workspace.appliedLens(stored, alias: alias))
         startedAt = workspace.base
         pending = try workspace.pendingAnswers(of: stored, lens: review.applied.alias)
+        notes = try workspace.lensNotes(of: stored, lens: review.applied.alias)
     }
 
     package var lens: Lens { review.lens.lens }
@@ -41,9 +44,11 @@ package final class ReviewRecorder {
 
     /// A session over this workload and lens, continuing the pending answers unless discarded.
     package func session(start: ReviewStart, continuing: Bool = true) throws(ReviewSessionError) -> ReviewSession {
-        try ReviewSession(
+        var session = try ReviewSession(
             lens: lens, evaluator: evaluator, committed: committed, pending: continuing ? pendingAnswers : [:],
             updatedAt: updatedAt, start: start)
+        session.notes = notes
+        return session
     }
 
     /// Writes the session's answer to `question` to the work tree.

@@ -200,6 +200,12 @@ package struct ReviewScreen: Sendable {
             lines.append(StyledLine(" Notes (\(notes.unicodeScalars.count)/\(LensLimits.answerNotesLength)):", .bold))
             for text in wrap(notes, width: inner - 2) { lines.append(StyledLine("   " + text)) }
         }
+        // The pillar's and the lens's notes (`welltree lens notes`), read-only here.
+        for (label, notes) in [("Pillar notes", session.pillarNotes), ("Lens notes", session.lensNotes)] {
+            guard let notes else { continue }
+            lines.append(StyledLine(" \(label):", .bold))
+            for text in wrap(notes, width: inner - 2) { lines.append(StyledLine("   " + text, .dim)) }
+        }
         return (lines, focusRange)
     }
 

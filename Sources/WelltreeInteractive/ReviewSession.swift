@@ -44,6 +44,9 @@ package struct ReviewSession: Sendable {
     package private(set) var index: Int
     /// Questions this session changed or took over from an interrupted one: what "save" commits.
     package private(set) var touched: Set<String>
+    /// The lens and pillar notes of the review (`welltree lens notes`), shown beside the
+    /// questions; the session does not change them.
+    package var notes = LensReviewNotes()
 
     /// Opens a session. `pending` holds answers left uncommitted by an earlier session (nil: the
     /// answer was cleared), which the session takes over; `updatedAt` holds the answers'
@@ -81,6 +84,10 @@ package struct ReviewSession: Sendable {
     package var risk: Risk { risk(of: question.id) }
     /// The current question's number within its pillar, from 1.
     package var numberInPillar: Int { location.question + 1 }
+    /// The notes of the current question's pillar, if any.
+    package var pillarNotes: String? { notes.notes(ofPillar: pillar.id) }
+    /// The notes of the lens as a whole, if any.
+    package var lensNotes: String? { notes.notes.flatMap { $0.isEmpty ? nil : $0 } }
 
     package func risk(of questionId: String) -> Risk {
         evaluator.risk(questionId: questionId, answer: answers[questionId])

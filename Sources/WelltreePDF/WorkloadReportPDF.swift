@@ -42,6 +42,7 @@ package enum WorkloadReportPDF {
         for (index, lens) in model.lenses.enumerated() {
             section(.lensOverview(lens: index), ReportContents.lensTitle(lens), level: 1, on: canvas)
             canvas.paragraph("Lens version \(lens.version); \(lens.riskCounts.answered) of \(lens.riskCounts.total) questions answered.", style: Style(size: 9.5))
+            if let notes = lens.notes { self.notes("Lens notes", notes, on: canvas) }
             pillarTable(lens, on: canvas)
             PDFCharts.riskBars(lens.pillars.map { ($0.name, $0.riskCounts) }, title: "Risks per pillar", on: canvas)
         }
@@ -69,6 +70,7 @@ package enum WorkloadReportPDF {
             section(.lensDetails(lens: index), ReportContents.lensTitle(lens), level: 1, open: true, on: canvas)
             for (pillarIndex, pillar) in lens.pillars.enumerated() {
                 section(.pillar(lens: index, pillar: pillarIndex), pillar.name, level: 2, on: canvas)
+                if let notes = pillar.notes { self.notes("Pillar notes", notes, on: canvas) }
                 for (questionIndex, question) in pillar.questions.enumerated() {
                     self.question(question, anchor: .question(lens: index, pillar: pillarIndex, question: questionIndex), on: canvas)
                 }
@@ -158,6 +160,13 @@ package enum WorkloadReportPDF {
         placed()
         canvas.paragraph(text, style: Style(size: size, bold: true), after: level == 1 ? 2 : 3)
         if level == 1 { canvas.rule() }
+    }
+
+    /// Lens or pillar notes under their label, wrapped, continuing on the next page if long.
+    static func notes(_ label: String, _ text: String, on canvas: PDFCanvas) {
+        canvas.ensureSpace(32)
+        canvas.paragraph(label, style: Style(size: 8.5, bold: true, colour: .muted), after: 1)
+        canvas.paragraph(text, style: Style(size: 9.5), indent: 6, after: 6)
     }
 
     static func colour(_ risk: Risk) -> Colour {

@@ -34,11 +34,16 @@ extension Workspace {
         let defaultPriority = try settings().pillarPriority
         let priority = stored.workload.pillarPriorities ?? defaultPriority
         let chosen = if let alias { [try review(of: stored, lens: try appliedLens(stored, alias: alias))] } else { try reviews(of: stored) }
+        var lenses: [LensReport] = []
+        for chosen in chosen {
+            lenses.append(
+                LensReport(
+                    record: chosen.lens.record, version: chosen.lens.version, lens: chosen.lens.lens, review: chosen.review,
+                    pillarPriority: priority, notes: try lensNotes(of: stored, lens: chosen.applied.alias)))
+        }
         return WorkloadReportModel(
             workload: stored.workload, updatedAt: try summary(of: stored).updatedAt, pillarPriority: priority,
-            lenses: chosen.map {
-                LensReport(record: $0.lens.record, version: $0.lens.version, lens: $0.lens.lens, review: $0.review, pillarPriority: priority)
-            },
+            lenses: lenses,
             milestone: milestone, commit: base?.hex, trend: trend, generatedAt: generatedAt)
     }
 

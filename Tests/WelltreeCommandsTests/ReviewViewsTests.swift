@@ -387,4 +387,40 @@ struct ReviewViewsTests {
         #expect(try sandbox.welltree(["lens", "notes", Self.w, "wellarchitected", "--pillar", "reliability", "--notes", ""]).status == 0)
         #expect(!FileManager.default.fileExists(atPath: sandbox.repo + "/" + file))
     }
+
+    @Test("lens and pillar notes appear, escaped, in the Markdown, HTML and JSON reports and beside the review's questions")
+    func lensNotesInReportsAndReview() throws {
+        let sandbox = try Self.tutorial()
+        let lensNote = "Reviewed <script>alert(1)</script> with **ops** | [x](javascript:alert(1))"
+        let pillarNote = "Backups: <b>platform</b> team\nRestore tested in _May_"
+        #expect(try sandbox.welltree(["lens", "notes", Self.w, "wellarchitected", "--notes", lensNote]).status == 0)
+        #expect(try sandbox.welltree(["lens", "notes", Self.w, "wellarchitected", "--pillar", "reliability", "--notes", pillarNote]).status == 0)
+
+        let markdown = try sandbox.welltree(["report", Self.w, "--format", "markdown"])
+        #expect(markdown.status == 0, "\(markdown)")
+        #expect(markdown.stdout.contains("Lens notes:\n\n> Reviewed "), "\(markdown.stdout)")
+        #expect(markdown.stdout.contains("#### Reliability\n\nPillar notes:\n\n> Backups: "), "\(markdown.stdout)")
+        #expect(!markdown.stdout.contains("<script>") && !markdown.stdout.contains("<b>") && !markdown.stdout.contains("**ops**"))
+        #expect(!markdown.stdout.contains("[x](javascript"))
+
+        let html = try sandbox.welltree(["report", Self.w, "--format", "html"])
+        #expect(html.status == 0, "\(html)")
+        #expect(html.stdout.contains("<p class=\"notes lens-notes\">Reviewed &lt;script&gt;alert(1)&lt;/script&gt; with **ops**"), "\(html.stdout)")
+        #expect(html.stdout.contains("<p class=\"notes pillar-notes\">Backups: &lt;b&gt;platform&lt;/b&gt; team\nRestore tested in _May_</p>"))
+        #expect(!html.stdout.contains("<script>alert"))
+
+        let json = try sandbox.welltree(["report", Self.w, "--format", "json"])
+        let lens = try #require(((try sandbox.json(json) as? [String: Any])?["LensReviews"] as? [[String: Any]])?.first)
+        #expect(lens["Notes"] as? String == lensNote)
+        let pillars = lens["PillarReviewSummaries"] as? [[String: Any]] ?? []
+        #expect(pillars.first { $0["PillarId"] as? String == "reliability" }?["Notes"] as? String == pillarNote)
+        #expect(pillars.first { $0["PillarId"] as? String == "security" }?["Notes"] == nil)
+
+        // The scripted review's page shows the pillar's notes on its questions and the lens notes.
+        let review = try sandbox.welltree(["review", Self.w, "--question", "adapt-to-changes"], input: "show\n")
+        #expect(review.stdout.contains("Pillar notes:\n  Backups: <b>platform</b> team\n  Restore tested in _May_\n"), "\(review)")
+        #expect(review.stdout.contains("Lens notes:\n  \(lensNote)\n"), "\(review)")
+        let security = try sandbox.welltree(["review", Self.w, "--question", "identities"], input: "show\n")
+        #expect(!security.stdout.contains("Pillar notes:") && security.stdout.contains("Lens notes:"), "\(security)")
+    }
 }

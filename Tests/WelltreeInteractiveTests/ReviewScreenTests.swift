@@ -56,4 +56,18 @@ struct ReviewScreenTests {
         #expect(frame.lines.contains { $0.rendered(width: 80, colour: true).contains("\u{1B}[") })
         #expect(!frame.lines.contains { $0.rendered(width: 80, colour: false).contains("\u{1B}") })
     }
+
+    @Test func showsThePillarAndLensNotesEscaped() throws {
+        var session = try FrameworkLens.session()
+        session.notes = LensReviewNotes(
+            notes: "Lens-wide: reviewed \u{1B}[2J with the team", pillarNotes: ["operationalExcellence": "Owner: platform team"])
+        var controller = ReviewController(session: session, showLinks: false)
+        let text = Self.render(&controller, 120, 60).joined(separator: "\n")
+        #expect(text.contains("Pillar notes:") && text.contains("Owner: platform team"), "\(text)")
+        #expect(text.contains("Lens notes:") && text.contains("Lens-wide: reviewed"), "\(text)")
+        #expect(!text.unicodeScalars.contains("\u{1B}"))
+        let page = ReviewPageText.render(session)
+        #expect(page.contains("Pillar notes:\n  Owner: platform team\n"))
+        #expect(!page.unicodeScalars.contains("\u{1B}"))
+    }
 }

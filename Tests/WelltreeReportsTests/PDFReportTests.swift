@@ -47,7 +47,8 @@ import WelltreeCore
             "How do you classify your data?", "Governance is set by the parent company", "Business priorities",
             "Priorities are reviewed every quarter.", "東京", "Évaluation des règles: trimestrielle.", "Ωμέγα",
             "東京リージョンのフェイルオーバー手順", "drift is reported within a day.", "Improvement plan",
-            "https://example.com/improve/sec_identities_a", "Page 1 of",
+            "https://example.com/improve/sec_identities_a", "Page 1 of", "Lens notes",
+            "Reviewed with the storefront team; next review in March.", "Pillar notes", "Penetration test booked for January.",
         ] {
             #expect(text.contains(expected), "pdftotext lost \(expected)")
         }

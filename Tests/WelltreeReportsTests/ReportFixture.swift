@@ -79,9 +79,15 @@ enum ReportFixture {
         alias: "sample", name: "Sample Lens", owner: "alice@example.com", type: .customSelf,
         versions: [LensVersionRecord(version: "1.0", isMajor: true, createdAt: "2026-10-01T08:00:00Z")])
 
-    static func lensReport(answers: [String: Answer] = answers) -> LensReport {
+    /// The lens and pillar notes of the sample review.
+    static let notes = LensReviewNotes(
+        notes: "Reviewed with the storefront team; next review in March.",
+        pillarNotes: ["security": "Penetration test booked for January.\nOwner: the platform team."])
+
+    static func lensReport(answers: [String: Answer] = answers, notes: LensReviewNotes = notes) -> LensReport {
         let review = LensEvaluator(lens: lens).review(answers: answers)
-        return LensReport(record: record, version: "1.0", lens: lens, review: review, pillarPriority: ["security", "operationalExcellence"])
+        return LensReport(
+            record: record, version: "1.0", lens: lens, review: review, pillarPriority: ["security", "operationalExcellence"], notes: notes)
     }
 
     /// The current state of the workload.

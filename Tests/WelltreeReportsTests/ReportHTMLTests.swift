@@ -57,6 +57,8 @@ import WelltreeCore
         #expect(outline.elements.filter { $0 == "article" }.count == 5)
         #expect(outline.text.contains("Priorities are reviewed every quarter.\nNext review: December, with the 東京 team."))
         #expect(outline.text.contains("Governance is set by the parent company"))
+        #expect(outline.text.contains("Reviewed with the storefront team; next review in March."))
+        #expect(outline.text.contains("Penetration test booked for January.\nOwner: the platform team."))
         #expect(outline.attributes.contains { $0["href"] == "https://example.com/improve/sec_identities_a" })
         #expect(html.contains("@media print"))
     }
@@ -66,11 +68,15 @@ import WelltreeCore
         let name = "<script>alert(\"x\")</script> & 'quotes'"
         model.workload.name = name
         model.workload.tags = ["<b>": "\"><img src=x>"]
+        model.lenses[0].notes = "</p><script>alert(2)</script>"
+        model.lenses[0].pillars[1].notes = "<img src=x onerror=alert(3)>"
         let html = WorkloadReportHTML.render(model)
         let outline = try outline(html)
         expectSelfContained(html, outline)
         #expect(outline.text.contains(name))
         #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;"))
+        #expect(html.contains("&lt;/p&gt;&lt;script&gt;alert(2)&lt;/script&gt;") && !html.contains("<script>alert(2)"))
+        #expect(html.contains("&lt;img src=x onerror=alert(3)&gt;") && !html.contains("<img src=x"))
     }
 
     @Test func trendChartDrawsLinesOnlyWithMilestones() throws {

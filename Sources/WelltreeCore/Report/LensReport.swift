@@ -10,10 +10,12 @@ package struct LensReport: Sendable, Equatable {
     package var riskCounts: RiskCounts
     /// Questions with high or medium risk, HRIs first, then by pillar priority.
     package var improvements: [ImprovementItem]
+    /// The lens notes (GetLensReview's `Notes`), nil when none were written.
+    package var notes: String?
 
     package init(
         alias: String, name: String, version: String, type: LensType, pillars: [PillarReport], riskCounts: RiskCounts,
-        improvements: [ImprovementItem]
+        improvements: [ImprovementItem], notes: String? = nil
     ) {
         self.alias = alias
         self.name = name
@@ -22,21 +24,29 @@ package struct LensReport: Sendable, Equatable {
         self.pillars = pillars
         self.riskCounts = riskCounts
         self.improvements = improvements
+        self.notes = notes.flatMap { $0.isEmpty ? nil : $0 }
     }
 
-    /// Joins a lens version with a computed review of it.
-    package init(record: LensRecord, version: String, lens: Lens, review: LensReview, pillarPriority: [String]) {
+    /// Joins a lens version with a computed review of it and the review's lens and pillar notes.
+    package init(
+        record: LensRecord, version: String, lens: Lens, review: LensReview, pillarPriority: [String],
+        notes: LensReviewNotes = LensReviewNotes()
+    ) {
         var pillars: [PillarReport] = []
         for pillarReview in review.pillars {
             let lensPillar = lens.pillar(id: pillarReview.id)
             let questions = pillarReview.questions.map { questionReview in
                 QuestionReport(review: questionReview, question: lensPillar?.questions.first { $0.id == questionReview.questionId })
             }
-            pillars.append(PillarReport(id: pillarReview.id, name: pillarReview.name, riskCounts: pillarReview.riskCounts, questions: questions))
+            pillars.append(
+                PillarReport(
+                    id: pillarReview.id, name: pillarReview.name, riskCounts: pillarReview.riskCounts, questions: questions,
+                    notes: notes.notes(ofPillar: pillarReview.id)))
         }
         self.init(
             alias: record.alias, name: record.name, version: version, type: record.type, pillars: pillars,
-            riskCounts: review.riskCounts, improvements: review.improvements(lens: lens, pillarPriority: pillarPriority))
+            riskCounts: review.riskCounts, improvements: review.improvements(lens: lens, pillarPriority: pillarPriority),
+            notes: notes.notes)
     }
 }
 
@@ -46,12 +56,15 @@ package struct PillarReport: Sendable, Equatable {
     package var name: String
     package var riskCounts: RiskCounts
     package var questions: [QuestionReport]
+    /// The pillar's notes (the API's `PillarReviewSummary.Notes`), nil when none were written.
+    package var notes: String?
 
-    package init(id: String, name: String, riskCounts: RiskCounts, questions: [QuestionReport]) {
+    package init(id: String, name: String, riskCounts: RiskCounts, questions: [QuestionReport], notes: String? = nil) {
         self.id = id
         self.name = name
         self.riskCounts = riskCounts
         self.questions = questions
+        self.notes = notes.flatMap { $0.isEmpty ? nil : $0 }
     }
 }
 

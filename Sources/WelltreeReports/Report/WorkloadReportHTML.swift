@@ -35,6 +35,7 @@ package enum WorkloadReportHTML {
             body += "<h3>\(H.escape(lens.name)) <span class=\"version\">\(H.escape(lens.version))</span></h3>\n"
             let answered = "\(lens.riskCounts.answered) of \(lens.riskCounts.total) questions answered"
             body += "<p>Lens version \(H.escape(lens.version)); \(answered).</p>\n"
+            if let notes = lens.notes { body += "<h4>Lens notes</h4>\n<p class=\"notes lens-notes\">\(H.escape(notes))</p>\n" }
             body += pillarTable(lens)
             body += "<figure class=\"chart risks-per-pillar\">\n<figcaption>Risks per pillar</figcaption>\n"
             let bars = lens.pillars.map { SVGChart.Bar(label: $0.name, counts: $0.riskCounts) }
@@ -64,6 +65,9 @@ package enum WorkloadReportHTML {
             body += "<h3>\(H.escape(lens.name)) <span class=\"version\">\(H.escape(lens.version))</span></h3>\n"
             for (pillarIndex, pillar) in lens.pillars.enumerated() {
                 body += "<h4 id=\"\(id(.pillar(lens: index, pillar: pillarIndex)))\">\(H.escape(pillar.name))</h4>\n"
+                if let notes = pillar.notes {
+                    body += "<h6>Pillar notes</h6>\n<p class=\"notes pillar-notes\">\(H.escape(notes))</p>\n"
+                }
                 for (questionIndex, question) in pillar.questions.enumerated() {
                     let anchor = ReportContents.Anchor.question(lens: index, pillar: pillarIndex, question: questionIndex)
                     body += self.question(question, id: ReportContents.htmlId(anchor, in: model))

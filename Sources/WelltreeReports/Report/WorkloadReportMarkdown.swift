@@ -30,6 +30,7 @@ package enum WorkloadReportMarkdown {
             text += "\n### \(M.escape(ReportContents.lensTitle(lens)))\n\n"
             let answered = "\(lens.riskCounts.answered) of \(lens.riskCounts.total) questions answered"
             text += M.escape("Lens version \(lens.version); \(answered).") + "\n\n"
+            if let notes = lens.notes { text += "Lens notes:\n\n" + M.quote(notes) + "\n" }
             text += pillarTable(lens)
         }
         text += "\n## Improvement plan\n"
@@ -52,6 +53,7 @@ package enum WorkloadReportMarkdown {
         var text = "### \(M.escape(ReportContents.lensTitle(lens)))\n"
         for pillar in lens.pillars {
             text += "\n#### \(M.escape(pillar.name))\n"
+            if let notes = pillar.notes { text += "\nPillar notes:\n\n" + M.quote(notes) }
             for question in pillar.questions { text += "\n" + self.question(question) }
         }
         return text

@@ -56,6 +56,7 @@ package struct LensReportShape: Encodable {
     package var RiskCounts: RiskCounts
     package var PillarReviewSummaries: [PillarReportShape]
     package var ImprovementSummaries: [ImprovementSummaryShape]
+    package var Notes: String?
 
     init(_ lens: LensReport) {
         LensAlias = lens.alias
@@ -65,9 +66,10 @@ package struct LensReportShape: Encodable {
         RiskCounts = lens.riskCounts
         PillarReviewSummaries = lens.pillars.map { pillar in
             PillarReportShape(PillarId: pillar.id, PillarName: pillar.name, RiskCounts: pillar.riskCounts,
-                              Questions: pillar.questions.map(QuestionReportShape.init))
+                              Questions: pillar.questions.map(QuestionReportShape.init), Notes: pillar.notes)
         }
         ImprovementSummaries = lens.improvements.map(ImprovementSummaryShape.init)
+        Notes = lens.notes
     }
 }
 
@@ -77,6 +79,7 @@ package struct PillarReportShape: Encodable {
     package var PillarName: String
     package var RiskCounts: RiskCounts
     package var Questions: [QuestionReportShape]
+    package var Notes: String?
 }
 
 /// One question: risk, applicability, selected and not-applicable best practices, notes.
