@@ -103,6 +103,14 @@ package struct WorkloadSummaryShape: Encodable {
             riskCounts: riskCounts)
     }
 
+    /// The summary of a workload overview, as lists and the dashboard keep it.
+    package init(_ overview: WorkloadOverview) {
+        self.init(
+            id: overview.id, name: overview.name, owner: overview.owner, lenses: overview.lenses,
+            improvementStatus: overview.improvementStatus, updatedAt: overview.summary.updatedAt,
+            riskCounts: overview.summary.riskCounts)
+    }
+
     /// From the parts lists and the dashboard keep of a workload (they need not decode it).
     package init(
         id: String, name: String, owner: String, lenses: [String], improvementStatus: String, updatedAt: String,

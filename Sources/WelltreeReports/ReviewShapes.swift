@@ -301,6 +301,21 @@ package struct DashboardOutput: Encodable {
         WorkloadSummaries = summaries
         Totals = totals
     }
+
+    /// The dashboard's rows and totals in these shapes.
+    package init(_ dashboard: Dashboard) {
+        self.init(dashboard.rows.map(WorkloadSummaryShape.init), totals: DashboardTotals(dashboard.totals))
+    }
+}
+
+extension DashboardOutput.DashboardTotals {
+    /// The totals in this shape.
+    package init(_ totals: WorkloadTotals) {
+        Workloads = totals.workloads
+        WorkloadsWithHighRisks = totals.withHighRisks
+        WorkloadsWithMediumRisks = totals.withMediumRisks
+        RiskCounts = totals.riskCounts
+    }
 }
 
 /// The API's `LensReviewSummary`: one lens of a workload, without its pillars.

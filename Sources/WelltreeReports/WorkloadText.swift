@@ -5,6 +5,35 @@ import WelltreeCore
 /// starting a line that looks like another property); the description and notes keep their
 /// lines (`keyValueLines` escapes them as blocks).
 package enum WorkloadText {
+    /// A workload's tags as `workload tags` prints them: a KEY VALUE table sorted by key (by
+    /// bytes, as the service orders them), or a line saying there are none and how to add one.
+    package static func tags(_ workload: Workload) -> String {
+        if workload.tags.isEmpty {
+            return "\(TerminalText.line(workload.name)) has no tags. Add one with `welltree workload update W --tag KEY=VALUE`.\n"
+        }
+        var table = TextTable(["KEY", "VALUE"])
+        for (key, value) in workload.tags.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+            table.add([key, value])
+        }
+        return table.render()
+    }
+
+    /// The console's workloads page as `workload list` prints it: name, owner, questions
+    /// answered, HRIs, MRIs, improvement status, last update; the id last, for scripts.
+    package static func list(_ summaries: [WorkloadSummaryShape]) -> String {
+        var table = TextTable(
+            ["NAME", "OWNER", "ANSWERED", "HRIS", "MRIS", "IMPROVEMENT STATUS", "UPDATED", "ID"],
+            alignments: [.left, .left, .right, .right, .right, .left, .left, .left])
+        for s in summaries {
+            let answered = s.QuestionsAnswered.map { "\($0)/\(s.QuestionsTotal ?? 0)" } ?? "-"
+            table.add([
+                s.WorkloadName, s.Owner, answered, "\(s.RiskCounts?[.high] ?? 0)", "\(s.RiskCounts?[.medium] ?? 0)",
+                s.ImprovementStatus, s.UpdatedAt, s.WorkloadId,
+            ])
+        }
+        return table.render()
+    }
+
     package static func render(_ w: Workload, summary: (riskCounts: RiskCounts, updatedAt: String)?) -> String {
         let line = TerminalText.line
         var pairs: [(String, String)] = [

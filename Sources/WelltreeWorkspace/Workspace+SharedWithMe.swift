@@ -20,3 +20,24 @@ extension Workspace {
         return ids
     }
 }
+
+/// Which workloads `workload list` lists.
+package enum WorkloadListScope: Sendable {
+    /// Every workload.
+    case all
+    /// The workloads the acting principal owns.
+    case owned
+    /// The workloads others own and share with the acting principal (an accepted share of
+    /// theirs, their group's or account's).
+    case sharedWithMe
+}
+
+extension Workspace {
+    /// The overviews of `overviews` that `scope` lists, in their order.
+    package func overviews(_ overviews: [WorkloadOverview], in scope: WorkloadListScope) throws(WorkspaceError) -> [WorkloadOverview] {
+        if scope == .all { return overviews }
+        let principal = try principal()
+        let shared = scope == .sharedWithMe ? try workloadIdsSharedWithActingPrincipal() : []
+        return overviews.filter { scope == .owned ? $0.owner == principal : $0.owner != principal && shared.contains($0.id) }
+    }
+}

@@ -1,19 +1,6 @@
 import Git
 import WelltreeCore
 
-/// What the dashboard and lists need of a workload: its risk counts over all applied lenses and
-/// when anything of it last changed.
-package struct WorkloadRiskSummary: Sendable, Equatable {
-    package var riskCounts: RiskCounts
-    /// The newest of the workload file's and its answers' update times.
-    package var updatedAt: String
-
-    package init(riskCounts: RiskCounts, updatedAt: String) {
-        self.riskCounts = riskCounts
-        self.updatedAt = updatedAt
-    }
-}
-
 extension Workspace {
     /// Risk counts and last update of one workload.
     ///

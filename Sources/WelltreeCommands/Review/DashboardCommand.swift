@@ -20,23 +20,12 @@ struct DashboardCommand: ConsoleCommand {
     /// repository and its mapped pack files) is released before the output is built, so the two
     /// never count towards peak memory together.
     func run(_ console: Console) throws {
-        let read = try { () throws(WorkspaceError) in try global.workspace(console).overviewsShowingProgress(on: console) }()
-        var summaries: [WorkloadSummaryShape] = []
-        var totals = DashboardOutput.DashboardTotals()
-        for overview in read.overviews {
-            let counts = overview.summary.riskCounts
-            totals.Workloads += 1
-            if counts[.high] > 0 { totals.WorkloadsWithHighRisks += 1 }
-            if counts[.medium] > 0 { totals.WorkloadsWithMediumRisks += 1 }
-            totals.RiskCounts.add(counts)
-            if let risk, counts[risk.risk] == 0 { continue }
-            summaries.append(WorkloadSummaryShape(overview))
-        }
-        summaries.sortByName()
+        let read = try { () throws(WorkspaceError) in try console.overviews(of: global.workspace(console)) }()
+        let dashboard = DashboardOutput(Dashboard(read.overviews, onlyWithRisk: risk?.risk))
         switch format {
-        case .json: console.write(jsonText(DashboardOutput(summaries, totals: totals)))
-        case .text: console.write(ReviewText.dashboard(summaries, totals: totals))
-        case .html: console.write(DashboardHTML.dashboard(summaries, totals: totals, generatedAt: isoNow()))
+        case .json: console.write(jsonText(dashboard))
+        case .text: console.write(ReviewText.dashboard(dashboard.WorkloadSummaries, totals: dashboard.Totals))
+        case .html: console.write(DashboardHTML.dashboard(dashboard.WorkloadSummaries, totals: dashboard.Totals, generatedAt: isoNow()))
         }
         try reportDamaged(read.damaged, leftOutOf: "dashboard")
     }

@@ -15,19 +15,7 @@ extension WorkloadCommand {
 
         func run(in workspace: Workspace, console: Console) throws {
             let stored = try workspace.findWorkload(workload)
-            switch format.format {
-            case .json: console.write(jsonText(ListTagsForResourceOutput(stored.workload)))
-            case .text:
-                if stored.workload.tags.isEmpty {
-                    console.line("\(TerminalText.line(stored.workload.name)) has no tags. Add one with `welltree workload update W --tag KEY=VALUE`.")
-                    return
-                }
-                var table = TextTable(["KEY", "VALUE"])
-                for (key, value) in stored.workload.tags.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
-                    table.add([key, value])
-                }
-                console.write(table.render())
-            }
+            console.write(format.format, json: ListTagsForResourceOutput(stored.workload)) { WorkloadText.tags(stored.workload) }
         }
     }
 }

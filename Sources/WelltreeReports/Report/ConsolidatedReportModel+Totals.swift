@@ -10,15 +10,9 @@ extension ConsolidatedReportModel {
 
     /// The dashboard's headline numbers and the risk totals over all workloads.
     package var totals: DashboardOutput.DashboardTotals {
-        var totals = DashboardOutput.DashboardTotals()
-        for workload in workloads {
-            let counts = workload.riskCounts
-            totals.Workloads += 1
-            if counts[.high] > 0 { totals.WorkloadsWithHighRisks += 1 }
-            if counts[.medium] > 0 { totals.WorkloadsWithMediumRisks += 1 }
-            totals.RiskCounts.add(counts)
-        }
-        return totals
+        var totals = WorkloadTotals()
+        for workload in workloads { totals.add(workload.riskCounts) }
+        return DashboardOutput.DashboardTotals(totals)
     }
 
     /// The dashboard rows, one per workload.

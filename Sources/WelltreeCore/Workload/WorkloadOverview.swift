@@ -1,5 +1,3 @@
-import WelltreeCore
-
 /// What lists and the dashboard show of one workload: who it is and its risk summary.
 ///
 /// Everything here is a function of the workload's directory tree and the lens versions it is
@@ -24,5 +22,18 @@ package struct WorkloadOverview: Sendable, Equatable {
         self.improvementStatus = improvementStatus
         self.lenses = lenses
         self.summary = summary
+    }
+}
+
+/// What the dashboard and lists need of a workload: its risk counts over all applied lenses and
+/// when anything of it last changed.
+package struct WorkloadRiskSummary: Sendable, Equatable {
+    package var riskCounts: RiskCounts
+    /// The newest of the workload file's and its answers' update times.
+    package var updatedAt: String
+
+    package init(riskCounts: RiskCounts, updatedAt: String) {
+        self.riskCounts = riskCounts
+        self.updatedAt = updatedAt
     }
 }
