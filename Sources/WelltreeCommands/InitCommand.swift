@@ -2,7 +2,7 @@ import ArgumentParser
 import WelltreeWorkspace
 
 /// `welltree init [DIR]`.
-struct InitCommand: ConsoleCommand {
+struct InitCommand: ConsoleCommand, TextOnlyCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Create a review repository, or make an existing git repository one.",
@@ -16,6 +16,8 @@ struct InitCommand: ConsoleCommand {
     )
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var format: TextFormatOptions
+    static let jsonInstead = "welltree validate"
     @Argument(help: "The directory (default: the current one).")
     var directory: String?
 

@@ -50,3 +50,10 @@ package struct ListTagsForResourceOutput: Encodable {
     package var Tags: [String: String]
     package init(_ workload: Workload) { Tags = workload.tags }
 }
+
+/// ExportLens: the lens file as one JSON string, as `lens export --format json` prints it.
+package struct ExportLensOutput: Encodable {
+    package var LensJSON: String
+
+    package init(lensJSON: String) { LensJSON = lensJSON }
+}

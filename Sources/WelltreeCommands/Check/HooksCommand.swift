@@ -9,7 +9,7 @@ struct HooksCommand: ParsableCommand {
         abstract: "Configure this clone: readable diffs, semantic merges and the pre-commit check.",
         subcommands: [Install.self])
 
-    struct Install: ConsoleCommand {
+    struct Install: ConsoleCommand, TextOnlyCommand {
         static let configuration = CommandConfiguration(
             commandName: "install",
             abstract: "Write the diff=welltree and merge=welltree drivers into .git/config and install hooks/pre-commit.",
@@ -20,6 +20,8 @@ struct HooksCommand: ParsableCommand {
                 """)
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var format: TextFormatOptions
+        static let jsonInstead = "welltree audit --format json"
         @OptionGroup var server: ServerHookOptions
         @Flag(help: "Replace existing hooks that are not Welltree's.")
         var force = false

@@ -7,12 +7,14 @@ import WelltreeCore
 /// Merges the two edits of a workspace file member by member (`DocumentMerge`), writes the
 /// result into %A and exits 0; on a conflict it names the question or properties on stderr,
 /// writes both versions between conflict markers into %A and exits 1, as git expects.
-struct MergeDriverCommand: ConsoleCommand {
+struct MergeDriverCommand: ConsoleCommand, TextOnlyCommand {
     static let configuration = CommandConfiguration(
         commandName: "merge-driver", abstract: "git merge driver for workspace files (used by merge=welltree).",
         shouldDisplay: false)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var format: TextFormatOptions
+    static let jsonInstead = "welltree diff --format json"
     @Argument(help: "%O: the common ancestor's version.") var base: String
     @Argument(help: "%A: our version, which receives the result.") var ours: String
     @Argument(help: "%B: their version.") var theirs: String

@@ -7,12 +7,14 @@ import WelltreeWorkspace
 /// `welltree textconv FILE`: git's `diff=welltree` textconv (hidden). Renders an answer file
 /// with its question and best-practice titles and a workload file as labelled properties;
 /// anything it cannot interpret is printed as it is, escaped for the terminal like everything else.
-struct TextconvCommand: ConsoleCommand {
+struct TextconvCommand: ConsoleCommand, TextOnlyCommand {
     static let configuration = CommandConfiguration(
         commandName: "textconv", abstract: "Render a workspace file for git diff (used by diff=welltree).",
         shouldDisplay: false)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var format: TextFormatOptions
+    static let jsonInstead = "welltree answer show WORKLOAD QUESTION --format json"
     @Argument(help: "The file git hands over (a temporary copy of a blob, or the work-tree file).")
     var file: String
 

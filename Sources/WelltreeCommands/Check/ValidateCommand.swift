@@ -3,7 +3,7 @@ import WelltreeCore
 import WelltreeWorkspace
 
 /// `welltree validate`: checks workspace files with precise errors (what the pre-commit hook runs).
-struct ValidateCommand: ConsoleCommand {
+struct ValidateCommand: ConsoleCommand, TextOnlyCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check every workspace file of the work tree, the index or a revision; exit 2 listing every problem.",
@@ -14,6 +14,8 @@ struct ValidateCommand: ConsoleCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var format: TextFormatOptions
+    static let jsonInstead = "welltree check --format json"
     @Flag(help: "Check what is staged (the next commit) instead of the work tree.")
     var staged = false
     @Option(help: "Check the files of this revision instead of the work tree.")

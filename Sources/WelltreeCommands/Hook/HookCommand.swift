@@ -14,11 +14,13 @@ struct HookCommand: ParsableCommand {
     )
 
     /// `welltree hook pre-receive`: all updates of a push from standard input, accepted or refused together.
-    struct PreReceive: ConsoleCommand {
+    struct PreReceive: ConsoleCommand, TextOnlyCommand {
         static let configuration = CommandConfiguration(
             commandName: "pre-receive", abstract: "Judge a whole push (`<old> <new> <ref>` lines on standard input).")
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var format: TextFormatOptions
+        static let jsonInstead = "welltree audit --format json"
 
         func run(_ console: Console) throws {
             let input = String(decoding: console.input.readAll(), as: UTF8.self)
@@ -28,10 +30,12 @@ struct HookCommand: ParsableCommand {
     }
 
     /// `welltree hook update REF OLD NEW`: one reference, for hosts that run only update hooks.
-    struct Update: ConsoleCommand {
+    struct Update: ConsoleCommand, TextOnlyCommand {
         static let configuration = CommandConfiguration(commandName: "update", abstract: "Judge one reference update.")
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var format: TextFormatOptions
+        static let jsonInstead = "welltree audit --format json"
         @Argument(help: "The reference.") var reference: String
         @Argument(help: "Its old value (zeros when created).") var old: String
         @Argument(help: "Its new value (zeros when deleted).") var new: String
@@ -45,12 +49,14 @@ struct HookCommand: ParsableCommand {
     }
 
     /// `welltree hook post-receive`: records the push git just applied on the audit record.
-    struct PostReceive: ConsoleCommand {
+    struct PostReceive: ConsoleCommand, TextOnlyCommand {
         static let configuration = CommandConfiguration(
             commandName: "post-receive",
             abstract: "Record an accepted push on refs/welltree/audit (`<old> <new> <ref>` lines on standard input).")
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var format: TextFormatOptions
+        static let jsonInstead = "welltree audit --format json"
 
         func run(_ console: Console) throws {
             let input = String(decoding: console.input.readAll(), as: UTF8.self)

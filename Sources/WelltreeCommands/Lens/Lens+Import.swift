@@ -1,10 +1,11 @@
 import ArgumentParser
 import Foundation
+import WelltreeReports
 import WelltreeWorkspace
 
 extension LensCommand {
     /// `welltree lens import FILE [--alias ALIAS]`.
-    struct Import: WorkspaceCommand {
+    struct Import: WorkspaceCommand, TextOnlyCommand {
         static let configuration = CommandConfiguration(
             commandName: "import",
             abstract: "Import a custom lens file as a draft.",
@@ -15,6 +16,8 @@ extension LensCommand {
                 """)
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var format: TextFormatOptions
+        static let jsonInstead = "welltree lens show ALIAS --format json"
         @Argument(help: "The lens JSON file.", completion: .file(extensions: ["json"]))
         var file: String
         @Option(help: "The alias of the lens this file is a new draft of, or the alias for a new lens.")
@@ -34,13 +37,15 @@ extension LensCommand {
     }
 
     /// `welltree lens publish ALIAS --version V [--major|--minor]`.
-    struct Publish: WorkspaceCommand {
+    struct Publish: WorkspaceCommand, TextOnlyCommand {
         static let configuration = CommandConfiguration(
             commandName: "publish",
             abstract: "Publish a lens draft as a version.",
             discussion: "A minor version applies to workloads automatically; a major version is offered as an upgrade.")
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var format: TextFormatOptions
+        static let jsonInstead = "welltree lens show ALIAS --format json"
         @Argument(help: "The lens alias.", completion: .custom(Completions.lenses))
         var alias: String
         @Option(help: "The version name: up to 32 letters, digits and periods, unique per lens.")
@@ -63,26 +68,33 @@ extension LensCommand {
     struct Export: WorkspaceCommand {
         static let configuration = CommandConfiguration(
             commandName: "export",
-            abstract: "Print a lens version as a lens file (importable again).")
+            abstract: "Print a lens version as a lens file (importable again); --format json wraps it as ExportLens does.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The lens alias.", completion: .custom(Completions.lenses))
         var alias: String
         @Option(help: "The version (default: the current one; the draft when nothing is published).")
         var version: String?
+        @OptionGroup var format: FormatOptions
 
         func run(in workspace: Workspace, console: Console) throws {
-            console.write(String(decoding: try workspace.exportLens(alias, version: version), as: UTF8.self))
+            let file = String(decoding: try workspace.exportLens(alias, version: version), as: UTF8.self)
+            switch format.format {
+            case .text: console.write(file)
+            case .json: console.write(jsonText(ExportLensOutput(lensJSON: file)))
+            }
         }
     }
 
     /// `welltree lens delete ALIAS`.
-    struct Delete: WorkspaceCommand {
+    struct Delete: WorkspaceCommand, TextOnlyCommand {
         static let configuration = CommandConfiguration(
             commandName: "delete",
             abstract: "Delete a custom lens: workloads using it keep it, nobody can apply it any more.")
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var format: TextFormatOptions
+        static let jsonInstead = "welltree lens list --format json"
         @Argument(help: "The lens alias.", completion: .custom(Completions.lenses))
         var alias: String
 

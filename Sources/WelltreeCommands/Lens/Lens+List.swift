@@ -80,12 +80,14 @@ extension LensCommand {
     }
 
     /// `welltree lens associate W ALIAS...`.
-    struct Associate: WorkspaceCommand {
+    struct Associate: WorkspaceCommand, TextOnlyCommand {
         static let configuration = CommandConfiguration(
             commandName: "associate",
             abstract: "Apply lenses to a workload (at most 20); answers kept from an earlier association return.")
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var format: TextFormatOptions
+        static let jsonInstead = "welltree lens reviews WORKLOAD --format json"
         @Argument(help: "The workload: its name or its id.", completion: .custom(Completions.workloads))
         var workload: String
         @Argument(help: "Lens aliases.", completion: .custom(Completions.lenses))
@@ -97,12 +99,14 @@ extension LensCommand {
     }
 
     /// `welltree lens disassociate W ALIAS...`.
-    struct Disassociate: WorkspaceCommand {
+    struct Disassociate: WorkspaceCommand, TextOnlyCommand {
         static let configuration = CommandConfiguration(
             commandName: "disassociate",
             abstract: "Remove lenses from a workload; their answers are kept for a later return.")
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var format: TextFormatOptions
+        static let jsonInstead = "welltree lens reviews WORKLOAD --format json"
         @Argument(help: "The workload: its name or its id.", completion: .custom(Completions.workloads))
         var workload: String
         @Argument(help: "Lens aliases.", completion: .custom(Completions.lenses))

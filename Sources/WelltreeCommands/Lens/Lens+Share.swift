@@ -52,10 +52,12 @@ extension LensCommand {
         }
 
         /// `welltree lens share delete`.
-        struct Delete: WorkspaceCommand {
+        struct Delete: WorkspaceCommand, TextOnlyCommand {
             static let configuration = CommandConfiguration(commandName: "delete", abstract: "Revoke a lens share.")
 
             @OptionGroup var global: GlobalOptions
+            @OptionGroup var format: TextFormatOptions
+            static let jsonInstead = "welltree lens share list ALIAS --format json"
             @Argument(help: "The lens alias.")
             var alias: String
             @Argument(help: "The share id.")

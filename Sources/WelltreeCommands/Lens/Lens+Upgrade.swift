@@ -3,7 +3,7 @@ import WelltreeWorkspace
 
 extension LensCommand {
     /// `welltree lens upgrade W ALIAS --milestone NAME`.
-    struct Upgrade: WorkspaceCommand {
+    struct Upgrade: WorkspaceCommand, TextOnlyCommand {
         static let configuration = CommandConfiguration(
             commandName: "upgrade",
             abstract: "Move a workload to the current version of a lens, after saving a milestone (owner only).",
@@ -15,6 +15,8 @@ extension LensCommand {
                 """)
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var format: TextFormatOptions
+        static let jsonInstead = "welltree lens reviews WORKLOAD --format json"
         @Argument(help: "The workload: its name or its id.", completion: .custom(Completions.workloads))
         var workload: String
         @Argument(help: "The lens alias.")

@@ -7,7 +7,7 @@ import WelltreeCore
 ///
 /// One verdict line per file on stdout, errors (and with `--verbose` warnings) indented under
 /// it in compiler style so editors can jump to them. Exit status 2 when any file was rejected.
-package struct LensValidate: ConsoleCommand {
+package struct LensValidate: ConsoleCommand, TextOnlyCommand {
     package static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check lens files without importing them",
@@ -18,6 +18,8 @@ package struct LensValidate: ConsoleCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup package var format: TextFormatOptions
+    package static let jsonInstead = "welltree lens show ALIAS --format json"
     @Argument(help: "Lens JSON files to check.")
     var files: [String]
 

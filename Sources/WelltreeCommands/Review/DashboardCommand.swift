@@ -43,12 +43,14 @@ struct ConfigCommand: ParsableCommand {
         abstract: "Workspace settings.",
         subcommands: [PillarPriority.self])
 
-    struct PillarPriority: WorkspaceCommand {
+    struct PillarPriority: WorkspaceCommand, TextOnlyCommand {
         static let configuration = CommandConfiguration(
             commandName: "pillar-priority",
             abstract: "Show or set the order in which improvement plans list pillars (one commit).")
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var format: TextFormatOptions
+        static let jsonInstead = "welltree workload show WORKLOAD --format json"
         @Argument(help: "Pillar ids, comma separated (omit to show the current order).")
         var pillars: String?
 

@@ -4,13 +4,15 @@ import WelltreeWorkspace
 
 /// `welltree overview-worker`: computes workload overviews for a dashboard running in another
 /// process (`OverviewWorkers`). Hidden: only Welltree itself starts it.
-struct OverviewWorkerCommand: ConsoleCommand {
+struct OverviewWorkerCommand: ConsoleCommand, TextOnlyCommand {
     static let configuration = CommandConfiguration(
         commandName: OverviewWorkers.commandName,
         abstract: "Computes workload overviews for a parallel dashboard (run by welltree itself).",
         shouldDisplay: false)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var format: TextFormatOptions
+    static let jsonInstead = "welltree dashboard --format json"
     @Option(help: "The git directory of the repository.")
     var repository: String
     @Option(help: "The root tree to read workloads from.")

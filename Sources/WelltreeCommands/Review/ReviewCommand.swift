@@ -5,7 +5,7 @@ import WelltreeReports
 import WelltreeWorkspace
 
 /// `welltree review W [--lens ALIAS] [--pillar P] [--question Q]`: the console's review flow.
-struct ReviewCommand: WorkspaceCommand {
+struct ReviewCommand: WorkspaceCommand, TextOnlyCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract: "Review a workload question by question, interactively in the terminal.",
@@ -28,6 +28,8 @@ struct ReviewCommand: WorkspaceCommand {
             """)
 
     @OptionGroup var global: GlobalOptions
+    @OptionGroup var format: TextFormatOptions
+    static let jsonInstead = "welltree answer list WORKLOAD --format json"
     @OptionGroup var target: AnswerTarget
     @Option(
         help: "Start at this pillar's first unanswered question (its number, id or name).",

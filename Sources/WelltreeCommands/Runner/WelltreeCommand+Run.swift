@@ -34,6 +34,9 @@ extension WelltreeCommand {
             }
         }
         do {
+            if let textOnly = runnable as? any TextOnlyCommand {
+                try textOnly.refuseJSON(path: path(of: type(of: textOnly)))
+            }
             try runnable.run(console)
             return 0
         } catch let error as ExitCode {

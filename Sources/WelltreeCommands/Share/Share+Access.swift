@@ -29,12 +29,14 @@ extension ShareCommand {
             abstract: "Add or remove administrators (one commit on the shares ref; administrators only).",
             subcommands: [Add.self, Remove.self])
 
-        struct Add: WorkspaceCommand {
+        struct Add: WorkspaceCommand, TextOnlyCommand {
             static let configuration = CommandConfiguration(
                 commandName: "add",
                 abstract: "Make principals administrators. In a repository without any, names the first.")
 
             @OptionGroup var global: GlobalOptions
+            @OptionGroup var format: TextFormatOptions
+            static let jsonInstead = "welltree share access --format json"
             @Argument(help: "The principals (users, as git's user.email or $WELLTREE_PRINCIPAL names them).")
             var principals: [String]
 
@@ -46,11 +48,13 @@ extension ShareCommand {
             }
         }
 
-        struct Remove: WorkspaceCommand {
+        struct Remove: WorkspaceCommand, TextOnlyCommand {
             static let configuration = CommandConfiguration(
                 commandName: "remove", abstract: "Remove administrators (at least one stays).")
 
             @OptionGroup var global: GlobalOptions
+            @OptionGroup var format: TextFormatOptions
+            static let jsonInstead = "welltree share access --format json"
             @Argument(help: "The administrators to remove.")
             var principals: [String]
 
@@ -70,11 +74,13 @@ extension ShareCommand {
             abstract: "Add or remove members of a group that shares can name as group:NAME (administrators only).",
             subcommands: [Add.self, Remove.self])
 
-        struct Add: WorkspaceCommand {
+        struct Add: WorkspaceCommand, TextOnlyCommand {
             static let configuration = CommandConfiguration(
                 commandName: "add", abstract: "Add members to a group, creating it (one commit on the shares ref).")
 
             @OptionGroup var global: GlobalOptions
+            @OptionGroup var format: TextFormatOptions
+            static let jsonInstead = "welltree share access --format json"
             @Argument(help: "The group: NAME, group:NAME or a 12-digit account id.")
             var group: String
             @Argument(help: "The members (users).")
@@ -89,11 +95,13 @@ extension ShareCommand {
             }
         }
 
-        struct Remove: WorkspaceCommand {
+        struct Remove: WorkspaceCommand, TextOnlyCommand {
             static let configuration = CommandConfiguration(
                 commandName: "remove", abstract: "Remove members from a group (an empty group is removed).")
 
             @OptionGroup var global: GlobalOptions
+            @OptionGroup var format: TextFormatOptions
+            static let jsonInstead = "welltree share access --format json"
             @Argument(help: "The group: NAME, group:NAME or a 12-digit account id.")
             var group: String
             @Argument(help: "The members to remove.")

@@ -14,15 +14,18 @@ extension ShareCommand {
         enum ExportFormat: String, ExpressibleByArgument, CaseIterable {
             case codeowners
             case gitolite
+            /// Refused: the export is a file for a git host; the shares as JSON are `share list`'s.
+            case json
         }
 
         @OptionGroup var global: GlobalOptions
-        @Option(help: "codeowners (GitHub, with branch protection requiring code-owner review) or gitolite.")
+        @Option(help: "codeowners (GitHub, with branch protection requiring code-owner review) or gitolite; json is refused (see share list).")
         var format: ExportFormat
         @Option(help: "The repository name in the gitolite fragment.")
         var repo = "reviews"
 
         func run(in workspace: Workspace, console: Console) throws {
+            if format == .json { throw CommandError.noJSON(command: "share export", instead: "welltree share list WORKLOAD --format json") }
             let store = try workspace.shareStore()
             var workloads: [ExportedWorkload] = []
             for stored in try workspace.allWorkloads() {
@@ -48,6 +51,7 @@ extension ShareCommand {
             switch format {
             case .codeowners: console.write(export.codeowners())
             case .gitolite: console.write(export.gitolite(repo: repo))
+            case .json: break
             }
         }
     }

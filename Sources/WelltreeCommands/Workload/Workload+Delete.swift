@@ -3,7 +3,7 @@ import WelltreeWorkspace
 
 extension WorkloadCommand {
     /// `welltree workload delete`.
-    struct Delete: WorkspaceCommand {
+    struct Delete: WorkspaceCommand, TextOnlyCommand {
         static let configuration = CommandConfiguration(
             commandName: "delete",
             abstract: "Delete a workload and its answers (owner only). Its milestones stay in history.",
@@ -13,6 +13,8 @@ extension WorkloadCommand {
                 """)
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var format: TextFormatOptions
+        static let jsonInstead = "welltree workload list --format json"
         @Argument(help: "The workload: its name or its id.", completion: .custom(Completions.workloads))
         var workload: String
         @Flag(help: "Confirm the deletion.")
