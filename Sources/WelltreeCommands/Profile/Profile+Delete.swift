@@ -3,7 +3,7 @@ import WelltreeWorkspace
 
 extension ProfileCommand {
     /// `welltree profile delete P --yes`: DeleteProfile.
-    struct Delete: WorkspaceCommand {
+    struct Delete: WorkspaceCommand, TextOnlyCommand {
         static let configuration = CommandConfiguration(
             commandName: "delete",
             abstract: "Delete a profile (owner only; one commit). Workloads that use it keep their version.",
@@ -13,6 +13,8 @@ extension ProfileCommand {
                 """)
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var format: TextFormatOptions
+        static let jsonInstead = "welltree profile list --format json"
         @Argument(help: "The profile: its name (spaces and case ignored), id or Welltree ARN.")
         var profile: String
         @Flag(help: "Confirm the deletion.")

@@ -3,7 +3,7 @@ import WelltreeWorkspace
 
 extension ProfileCommand {
     /// `welltree profile upgrade W [--milestone NAME]`: UpgradeProfileVersion.
-    struct Upgrade: WorkspaceCommand {
+    struct Upgrade: WorkspaceCommand, TextOnlyCommand {
         static let configuration = CommandConfiguration(
             commandName: "upgrade",
             abstract: "Move a workload to the latest version of its profile (the workload's owner; one commit).",
@@ -13,6 +13,8 @@ extension ProfileCommand {
                 """)
 
         @OptionGroup var global: GlobalOptions
+        @OptionGroup var format: TextFormatOptions
+        static let jsonInstead = "welltree workload show WORKLOAD --format json"
         @Argument(help: "The workload: its name or its id.", completion: .custom(Completions.workloads))
         var workload: String
         @Option(help: "The name of a milestone to save before upgrading.")
