@@ -19,8 +19,12 @@ struct CheckCommand: WorkspaceCommand {
             files are validated, and lens integrity is checked: a published lens version changed or removed, \
             a built-in lens that differs from what this Welltree ships, or a workload id changed fails; a lens \
             version added or a workload's lenses changed also judges the changed answers by BASE's lens \
-            versions. Exit status: 0 passed, 1 new risks or integrity findings, 2 when something could not \
-            be read or evaluated (invalid files, duplicate workload ids).
+            versions. With --base, a change that modifies, moves or deletes evidence an answer cites (and \
+            does not confirm the answer again) is reported as an evidence finding at the evidence's path; \
+            --fail-on evidence-changed and --fail-on evidence-removed make those fail. --fail-on is \
+            repeatable and takes comma-separated values (--fail-on medium,evidence-removed). Exit status: \
+            0 passed, 1 new risks or failing integrity or evidence findings, 2 when something could not be \
+            read or evaluated (invalid files, duplicate workload ids).
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -34,8 +38,24 @@ struct CheckCommand: WorkspaceCommand {
     var mergeBase = false
     @Option(help: "The revision to judge.")
     var head = "HEAD"
-    @Option(name: .customLong("fail-on"), help: "The risk level that fails: high, or medium (HRIs and MRIs).")
-    var failOn: RiskThreshold = .high
+    @Option(
+        name: .customLong("fail-on"),
+        help: ArgumentHelp(
+            "What fails: high (the default), medium (HRIs and MRIs), evidence-removed, evidence-changed; repeatable.",
+            valueName: "level"))
+    var failOnValues: [String] = []
+
+    /// The risk threshold `--fail-on` names (`high` unless `medium` is among its values).
+    var failOn: RiskThreshold { failOnParts.contains("medium") ? .medium : .high }
+
+    /// The evidence finding kinds `--fail-on` names.
+    var failOnEvidence: [EvidenceFinding.Kind] {
+        EvidenceFinding.Kind.allCases.filter { failOnParts.contains($0.argument) }
+    }
+
+    private var failOnParts: [String] {
+        failOnValues.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() } }
+    }
     @Option(help: "Report format: text, json, markdown, sarif, junit, github (workflow annotations) or gitlab (Code Quality).")
     var format: Format = .text
     @Option(help: ArgumentHelp("Write the report to this file instead of standard output.", valueName: "file"))
@@ -43,6 +63,13 @@ struct CheckCommand: WorkspaceCommand {
 
     func validate() throws {
         if mergeBase && base == nil { throw ValidationError("--merge-base needs --base") }
+        let known = ["high", "medium"] + EvidenceFinding.Kind.allCases.map(\.argument)
+        for part in failOnParts where !known.contains(part) {
+            throw ValidationError("--fail-on: \"\(part)\" is not one of \(known.joined(separator: ", "))")
+        }
+        if base == nil, !failOnEvidence.isEmpty {
+            throw ValidationError("--fail-on \(failOnEvidence.map(\.argument).joined(separator: ",")) needs --base: evidence findings are about a change")
+        }
     }
 
     func run(in workspace: Workspace, console: Console) throws {
@@ -59,7 +86,8 @@ struct CheckCommand: WorkspaceCommand {
                 base: self.base, head: head, failOn: failOn,
                 findings: CheckResult.findings(in: compared.diff, failOn: failOn),
                 resolved: risks.resolvedHigh + (failOn == .medium ? risks.resolvedMedium : []),
-                checked: compared.checked, integrity: compared.diff.integrity)
+                checked: compared.checked, integrity: compared.diff.integrity,
+                evidence: try comparison.evidenceFindings(failing: Set(failOnEvidence)), failOnEvidence: failOnEvidence)
         } else {
             let (findings, checked) = try headSnapshot.currentRisks(threshold: failOn)
             result = CheckResult(base: nil, head: head, failOn: failOn, findings: findings, resolved: [], checked: checked)

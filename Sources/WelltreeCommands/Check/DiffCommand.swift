@@ -11,7 +11,8 @@ struct DiffCommand: WorkspaceCommand {
         discussion: """
             BASE defaults to HEAD and HEAD to the work tree (uncommitted changes included); both accept \
             any revision git does (main, origin/main, HEAD~3, a commit id). Only the workloads whose files \
-            differ are read. --format markdown is ready to post as a pull-request comment.
+            differ are read. Answers whose cited evidence the change modifies, moves or deletes are listed \
+            after the risks. --format markdown is ready to post as a pull-request comment.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
@@ -31,10 +32,12 @@ struct DiffCommand: WorkspaceCommand {
         let headState: WorkspaceState = head.map { .revision($0) } ?? .workTree
         let comparison = WorkspaceComparison(base: try workspace.snapshot(baseState), head: try workspace.snapshot(headState))
         let diff = try comparison.compare(baseLabel: baseState.label, headLabel: headState.label).diff
+        var evidence = try comparison.evidenceFindings(failing: [])
+        for index in evidence.indices { evidence[index].answerFile = workspace.prefix + evidence[index].answerFile }
         switch format {
-        case .text: console.write(DiffText.render(diff))
-        case .markdown: console.write(DiffMarkdown.render(diff))
-        case .json: console.write(jsonText(diff))
+        case .text: console.write(DiffText.render(diff) + DiffText.evidence(evidence))
+        case .markdown: console.write(DiffMarkdown.render(diff) + CheckText.evidenceMarkdown(evidence))
+        case .json: console.write(jsonText(DiffOutput(diff: diff, evidence: evidence)))
         }
     }
 }

@@ -48,10 +48,15 @@ package struct CheckResult: Sendable, Equatable, Codable {
     /// Lens integrity findings and lens-rules changes (see `IntegrityFinding`); those that
     /// `fail` fail the gate whatever the risks.
     package var integrity: [IntegrityFinding]
+    /// Evidence the change modified, moved or deleted under answers not confirmed since (see
+    /// `EvidenceFinding`); those of a kind in `failOnEvidence` fail the gate.
+    package var evidence: [EvidenceFinding]
+    /// The evidence finding kinds that fail the gate (`--fail-on evidence-removed`).
+    package var failOnEvidence: [EvidenceFinding.Kind]
 
     package init(
         base: String?, head: String, failOn: RiskThreshold, findings: [RiskItem], resolved: [RiskItem], checked: [CheckedLens],
-        integrity: [IntegrityFinding] = []
+        integrity: [IntegrityFinding] = [], evidence: [EvidenceFinding] = [], failOnEvidence: [EvidenceFinding.Kind] = []
     ) {
         self.base = base
         self.head = head
@@ -60,13 +65,19 @@ package struct CheckResult: Sendable, Equatable, Codable {
         self.resolved = resolved
         self.checked = checked
         self.integrity = integrity
+        self.evidence = evidence
+        self.failOnEvidence = failOnEvidence
     }
 
-    /// The gate's verdict: true when nothing at the threshold is new and no integrity finding fails.
-    package var passed: Bool { findings.isEmpty && !integrity.contains(where: \.fails) }
+    /// The gate's verdict: true when nothing at the threshold is new and no integrity or
+    /// evidence finding fails.
+    package var passed: Bool { findings.isEmpty && !integrity.contains(where: \.fails) && !evidence.contains(where: \.fails) }
 
     /// The integrity findings that fail the gate.
     package var failingIntegrity: [IntegrityFinding] { integrity.filter(\.fails) }
+
+    /// The evidence findings that fail the gate.
+    package var failingEvidence: [EvidenceFinding] { evidence.filter(\.fails) }
 
     /// The findings of a diff at a threshold: new HRIs, plus for `medium` the new MRIs that
     /// were not HRIs before (an HRI lowered to an MRI is an improvement, not a finding).
@@ -99,6 +110,8 @@ extension CheckResult {
         for index in result.resolved.indices { result.resolved[index].file = prefix + result.resolved[index].file }
         for index in result.checked.indices { result.checked[index].file = prefix + result.checked[index].file }
         for index in result.integrity.indices { result.integrity[index].file = prefix + result.integrity[index].file }
+        // An evidence finding's file is the evidence's, already a repository path.
+        for index in result.evidence.indices { result.evidence[index].answerFile = prefix + result.evidence[index].answerFile }
         return result
     }
 }

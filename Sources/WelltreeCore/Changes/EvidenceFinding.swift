@@ -61,6 +61,8 @@ package struct EvidenceFinding: Sendable, Equatable, Codable {
     package var file: String
     /// The line the citation's range starts at (1 when it names none).
     package var line: Int
+    /// The citation's line range as written (`12-40`), if any.
+    package var lines: String?
     package var workloadId: String
     package var workloadName: String
     package var lens: String
@@ -88,6 +90,7 @@ package struct EvidenceFinding: Sendable, Equatable, Codable {
         }
         file = path
         line = cited.evidence.lines.flatMap { Int($0.prefix { $0 != "-" }) } ?? 1
+        lines = cited.evidence.lines
         workloadId = cited.workloadId
         workloadName = cited.workloadName
         lens = cited.lens
@@ -101,6 +104,9 @@ package struct EvidenceFinding: Sendable, Equatable, Codable {
             + "`welltree answer confirm` (or cite other evidence)"
         fails = failing.contains(kind)
     }
+
+    /// The evidence as the answer cites it: `infra/backup.tf:12-40`.
+    package var location: String { file + (lines.map { ":" + $0 } ?? "") }
 
     /// A stable fingerprint: kind, evidence path, workload, lens, question and best practice.
     package var fingerprint: String {

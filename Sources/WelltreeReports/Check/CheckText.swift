@@ -13,11 +13,15 @@ package enum CheckText {
         let range = result.base.map { "\($0)..\(result.head)" } ?? result.head
         let n = result.findings.count
         let m = result.failingIntegrity.count
-        if n == 0 && m == 0 { return "PASSED: no \(subject(result)) (\(range))" }
+        let e = result.failingEvidence.count
+        let notices = result.evidence.count - e
+        let noticeText = notices == 0 ? "" : "; \(notices) evidence finding\(notices == 1 ? "" : "s") reported"
+        if n == 0 && m == 0 && e == 0 { return "PASSED: no \(subject(result))\(noticeText) (\(range))" }
         var parts: [String] = []
         if n > 0 { parts.append("\(n) \(subject(result))\(n == 1 ? "" : "s")") }
         if m > 0 { parts.append("\(m) lens integrity finding\(m == 1 ? "" : "s")") }
-        return "FAILED: \(parts.joined(separator: ", ")) (\(range))"
+        if e > 0 { parts.append("\(e) evidence finding\(e == 1 ? "" : "s")") }
+        return "FAILED: \(parts.joined(separator: ", "))\(noticeText) (\(range))"
     }
 
     /// The message of one finding, used by every format.
@@ -38,6 +42,11 @@ package enum CheckText {
         "\(finding.kind.title): \(finding.message)"
     }
 
+    /// The message of one evidence finding, used by every format: its title and what happened.
+    package static func message(_ finding: EvidenceFinding) -> String {
+        "\(finding.kind.title): \(finding.message) (answer file \(finding.answerFile))"
+    }
+
     /// The check for a terminal; each line is escaped with `TerminalText.line`.
     package static func render(_ result: CheckResult) -> String {
         let line = TerminalText.line
@@ -47,6 +56,9 @@ package enum CheckText {
         }
         for finding in result.integrity {
             out += line("\(finding.file): \(finding.kind.rawValue)\(finding.fails ? "" : " (notice)"): \(message(finding))") + "\n"
+        }
+        for finding in result.evidence {
+            out += line("\(finding.file):\(finding.line): \(finding.kind.rawValue)\(finding.fails ? "" : " (notice)"): \(message(finding))") + "\n"
         }
         if !result.resolved.isEmpty {
             out += "Resolved: \(result.resolved.count)\n"
@@ -69,10 +81,27 @@ package enum CheckText {
             }
         }
         out += integrityMarkdown(result.integrity)
+        out += evidenceMarkdown(result.evidence)
         if !result.resolved.isEmpty {
             out += "\nResolved:\n\n"
             for item in result.resolved { out += "- " + DiffMarkdown.itemLine(item) + "\n" }
         }
+        return out
+    }
+
+    /// The evidence findings as a Markdown table (empty text when there are none): who should
+    /// look at what. Every cell is escaped (`DiffMarkdown.cell`, `MarkdownText.code`).
+    package static func evidenceMarkdown(_ findings: [EvidenceFinding]) -> String {
+        guard !findings.isEmpty else { return "" }
+        var out = "\n### Evidence changed by this change\n\n| | Workload | Question | Evidence | Change | Answer file |\n|---|---|---|---|---|---|\n"
+        for finding in findings {
+            out += "| \(finding.fails ? "❌" : "⚠️") | \(DiffMarkdown.cell(finding.workloadName)) | "
+                + "\(MarkdownText.code(finding.questionId, inTable: true))\(finding.choiceId.map { " " + MarkdownText.code($0, inTable: true) } ?? "") | "
+                + "\(MarkdownText.code(finding.location, inTable: true)) | \(finding.kind == .evidenceRemoved ? "deleted or moved" : "changed") | "
+                + "\(MarkdownText.code(finding.answerFile, inTable: true)) |\n"
+        }
+        out += "\nA reviewer of each answer should look: `welltree answer confirm WORKLOAD QUESTION` records that the answer stands, "
+            + "or the answer cites other evidence.\n"
         return out
     }
 

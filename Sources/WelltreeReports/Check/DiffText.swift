@@ -127,3 +127,38 @@ package enum RiskSummary {
 
     package static func signed(_ n: Int) -> String { n > 0 ? "+\(n)" : "\(n)" }
 }
+
+extension DiffText {
+    /// The evidence findings of a diff for a terminal, after the risks (empty when none); each
+    /// line escaped with `TerminalText.line`.
+    package static func evidence(_ findings: [EvidenceFinding]) -> String {
+        guard !findings.isEmpty else { return "" }
+        var out = "\nEvidence changed by this change (a reviewer should look; `welltree answer confirm` records that an answer stands):\n"
+        for finding in findings {
+            out += "  " + TerminalText.line("\(finding.file):\(finding.line): \(finding.kind.rawValue): \(finding.message)") + "\n"
+        }
+        return out
+    }
+}
+
+/// `welltree diff --format json`: the review diff, with Welltree's `evidence` findings added
+/// when there are any (so a diff without them keeps its shape).
+package struct DiffOutput: Encodable {
+    package var diff: ReviewDiff
+    package var evidence: [EvidenceFinding]
+
+    package init(diff: ReviewDiff, evidence: [EvidenceFinding]) {
+        self.diff = diff
+        self.evidence = evidence
+    }
+
+    private enum CodingKeys: String, CodingKey { case evidence }
+
+    package func encode(to encoder: any Encoder) throws {
+        try diff.encode(to: encoder)
+        if !evidence.isEmpty {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(evidence, forKey: .evidence)
+        }
+    }
+}

@@ -15,6 +15,10 @@ package enum GitHubAnnotations {
             out += "::\(finding.fails ? "error" : "notice") file=\(property(finding.file)),line=1,title=\(property(finding.kind.title))::"
                 + data(CheckText.message(finding)) + "\n"
         }
+        for finding in result.evidence {
+            out += "::\(finding.fails ? "error" : "warning") file=\(property(finding.file)),line=\(finding.line),title=\(property(finding.kind.title))::"
+                + data(CheckText.message(finding)) + "\n"
+        }
         if !result.resolved.isEmpty {
             out += "::notice title=Welltree::\(data("\(result.resolved.count) risk(s) resolved by this change"))\n"
         }

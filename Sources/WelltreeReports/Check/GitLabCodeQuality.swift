@@ -21,7 +21,8 @@ package struct GitLabCodeQualityIssue: Sendable, Encodable {
     struct Lines: Sendable, Encodable { var begin: Int }
 
     /// The issues of a check: its risks, then its lens integrity findings (those that fail the
-    /// gate `critical`, lens-rules changes `info`).
+    /// gate `critical`, lens-rules changes `info`), then its evidence findings at the evidence's
+    /// path (`critical` when they fail the gate, else `minor`).
     package static func report(_ result: CheckResult) -> [GitLabCodeQualityIssue] {
         result.findings.map { item in
             GitLabCodeQualityIssue(
@@ -33,6 +34,10 @@ package struct GitLabCodeQualityIssue: Sendable, Encodable {
             GitLabCodeQualityIssue(
                 description: CheckText.message(finding), check_name: finding.kind.ruleId, fingerprint: finding.fingerprint,
                 severity: finding.fails ? "critical" : "info", location: Location(path: finding.file, lines: Lines(begin: 1)))
+        } + result.evidence.map { finding in
+            GitLabCodeQualityIssue(
+                description: CheckText.message(finding), check_name: finding.kind.ruleId, fingerprint: finding.fingerprint,
+                severity: finding.fails ? "critical" : "minor", location: Location(path: finding.file, lines: Lines(begin: finding.line)))
         }
     }
 }

@@ -20,8 +20,8 @@ package enum JUnitReport {
         let failing = cases.filter { checked in result.findings.contains { $0.workloadId == checked.workloadId && $0.lens == checked.lens } }
         let integrityFailures = result.failingIntegrity.count
         var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites name=\"welltree check\" tests=\"\(cases.count + result.integrity.count)\" "
-            + "failures=\"\(failing.count + integrityFailures)\" errors=\"0\">\n"
+        out += "<testsuites name=\"welltree check\" tests=\"\(cases.count + result.integrity.count + result.evidence.count)\" "
+            + "failures=\"\(failing.count + integrityFailures + result.failingEvidence.count)\" errors=\"0\">\n"
         for suite in suites {
             let failures = suite.cases.filter { checked in failing.contains { $0.workloadId == checked.workloadId && $0.lens == checked.lens } }
             out += "  <testsuite name=\"\(escape(suite.name))\" tests=\"\(suite.cases.count)\" failures=\"\(failures.count)\" errors=\"0\">\n"
@@ -45,6 +45,22 @@ package enum JUnitReport {
             out += "  <testsuite name=\"lens integrity\" tests=\"\(result.integrity.count)\" failures=\"\(integrityFailures)\" errors=\"0\">\n"
             for finding in result.integrity {
                 out += "    <testcase classname=\"welltree.lens-integrity\" name=\"\(escape(finding.kind.rawValue + " " + finding.file))\" file=\"\(escape(finding.file))\">\n"
+                if finding.fails {
+                    out += "      <failure type=\"\(escape(finding.kind.ruleId))\" message=\"\(escape(finding.kind.title))\">\(escape(CheckText.message(finding)))</failure>\n"
+                } else {
+                    out += "      <system-out>\(escape(CheckText.message(finding)))</system-out>\n"
+                }
+                out += "    </testcase>\n"
+            }
+            out += "  </testsuite>\n"
+        }
+        if !result.evidence.isEmpty {
+            // One test case per evidence finding, at the evidence's path: those of a kind the
+            // gate fails on fail; the others pass with their notice as output.
+            let failures = result.failingEvidence.count
+            out += "  <testsuite name=\"evidence\" tests=\"\(result.evidence.count)\" failures=\"\(failures)\" errors=\"0\">\n"
+            for finding in result.evidence {
+                out += "    <testcase classname=\"\(escape("welltree." + finding.workloadName))\" name=\"\(escape(finding.kind.rawValue + " " + finding.questionId + " " + finding.file))\" file=\"\(escape(finding.file))\">\n"
                 if finding.fails {
                     out += "      <failure type=\"\(escape(finding.kind.ruleId))\" message=\"\(escape(finding.kind.title))\">\(escape(CheckText.message(finding)))</failure>\n"
                 } else {

@@ -83,9 +83,12 @@ package struct SARIFLog: Sendable, Encodable {
         var previousRisk: String?
         /// `base` for a risk judged by the base's lens versions.
         var rules: String?
-        /// The integrity finding's kind.
+        /// The integrity or evidence finding's kind.
         var kind: String?
         var lensVersion: String?
+        /// For an evidence finding: the best practice and the answer file citing the evidence.
+        var choiceId: String?
+        var answerFile: String?
     }
 
     package init(_ result: CheckResult, toolVersion: String) {
@@ -129,10 +132,37 @@ package struct SARIFLog: Sendable, Encodable {
                     workloadId: finding.workloadId, workloadName: finding.workloadName, lens: finding.lens,
                     kind: finding.kind.rawValue, lensVersion: finding.version)))
         }
-        // The integrity rules are listed when there are integrity results, all of them so that
-        // their indices never move.
-        let allRules = result.integrity.isEmpty ? rules : rules + integrityRules
+        let evidenceRules = EvidenceFinding.Kind.allCases.map { kind in
+            Rule(id: kind.ruleId, name: kind.rawValue.split(separator: "_").map { $0.prefix(1) + $0.dropFirst().lowercased() }.joined(),
+                 shortDescription: Text(text: kind.title),
+                 fullDescription: Text(text: Self.describe(kind)),
+                 defaultConfiguration: Configuration(level: "warning"))
+        }
+        for finding in result.evidence {
+            let index = rules.count + integrityRules.count + EvidenceFinding.Kind.allCases.firstIndex(of: finding.kind)!
+            results.append(Result(
+                ruleId: finding.kind.ruleId, ruleIndex: index, level: finding.fails ? "error" : "warning",
+                message: Text(text: CheckText.message(finding)),
+                locations: [Location(physicalLocation: PhysicalLocation(
+                    artifactLocation: ArtifactLocation(uri: finding.file), region: Region(startLine: finding.line)))],
+                partialFingerprints: ["welltreeEvidence/v1": finding.fingerprint, "primaryLocationLineHash": finding.fingerprint + ":1"],
+                properties: Properties(
+                    workloadId: finding.workloadId, workloadName: finding.workloadName, lens: finding.lens, questionId: finding.questionId,
+                    kind: finding.kind.rawValue, choiceId: finding.choiceId, answerFile: finding.answerFile)))
+        }
+        // The integrity rules are listed when there are integrity or evidence results, all of
+        // them so that their indices never move; the evidence rules follow them.
+        var allRules = result.integrity.isEmpty && result.evidence.isEmpty ? rules : rules + integrityRules
+        if !result.evidence.isEmpty { allRules += evidenceRules }
         runs = [Run(tool: Tool(driver: Driver(version: toolVersion, rules: allRules)), results: results)]
+    }
+
+    /// What an evidence rule reports, for the rule's full description.
+    static func describe(_ kind: EvidenceFinding.Kind) -> String {
+        switch kind {
+        case .evidenceChanged: "An answer cites this file or directory as evidence, and the change modified it since the answer was last confirmed."
+        case .evidenceRemoved: "An answer cites this file or directory as evidence, and the change deleted or moved it."
+        }
     }
 
     /// What an integrity rule guards, for the rule's full description.
