@@ -19,6 +19,8 @@ package enum LensUpgradeBanner {
             text = "\(lensName) \(version) is deprecated: version \(available ?? "?") is current. Upgrade: \(upgrade)"
         case .deleted:
             text = "\(lensName) was deleted by its owner; no version to upgrade to. Remove it: welltree lens disassociate \(shellQuoted(workload)) \(shellQuoted(alias))"
+        case .unshared:
+            text = "\(lensName) is no longer shared with this workload's owner; the answers stay, nothing can be upgraded until its owner shares it again. Remove it: welltree lens disassociate \(shellQuoted(workload)) \(shellQuoted(alias))"
         }
         return TerminalText.line(text)
     }

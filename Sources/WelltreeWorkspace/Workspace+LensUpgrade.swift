@@ -49,9 +49,19 @@ extension Workspace {
         return (record, baseVersion, LensDifference(base: from ?? empty, target: draft))
     }
 
-    /// The status of an applied lens: current, not current, deprecated or deleted.
-    package func lensStatus(_ applied: WorkloadLens) throws(WorkspaceError) -> WorkloadLensStatus {
-        try requireLensRecord(applied.alias).status(ofVersionInUse: applied.version)
+    /// The API's `LensStatus` of a lens `workload` applies: DELETED, UNSHARED when it is a custom
+    /// lens of someone else's that no accepted share reaches the workload's owner with any more
+    /// (read from the shares ref, as the service marks the reviews of a lens whose share is
+    /// revoked), else as its versions say (CURRENT, NOT_CURRENT, DEPRECATED). Official lenses and
+    /// the owner's own lenses read no share.
+    package func lensStatus(_ applied: WorkloadLens, record: LensRecord, of workload: Workload) throws(WorkspaceError) -> WorkloadLensStatus {
+        let status = record.status(ofVersionInUse: applied.version)
+        guard status != .deleted, record.type != .awsOfficial, record.owner != workload.owner else { return status }
+        let store = try shareStore()
+        let shared = ShareAccess.lensIsShared(
+            with: workload.owner, lensOwner: record.owner, shares: try store.file(.lens(alias: record.alias)).shares,
+            policy: try store.access(), now: nowSeconds)
+        return shared ? status : .unshared
     }
 
     /// Every workload and lens that is not current, in workload order.
@@ -86,7 +96,7 @@ extension Workspace {
         try requireOwner(of: stored.workload, to: "upgrade a lens")
         let applied = try appliedLens(stored, alias: alias)
         let record = try requireLensRecord(alias)
-        switch record.status(ofVersionInUse: applied.version) {
+        switch try lensStatus(applied, record: record, of: stored.workload) {
         case .current:
             throw .refused(
                 "workload \"\(stored.workload.name)\" already uses the current version \(record.latestMinor(after: applied.version)) of lens \(alias)",
@@ -94,6 +104,10 @@ extension Workspace {
         case .deleted:
             throw .refused(
                 "lens \(alias) was deleted by its owner; there is no version to upgrade to (remove it with `welltree lens disassociate`)",
+                code: .lensUnavailable, subject: alias)
+        case .unshared:
+            throw .refused(
+                "lens \(alias) is no longer shared with \(stored.workload.owner) by its owner \(record.owner); nothing of it can be applied until it is shared again (remove it with `welltree lens disassociate`)",
                 code: .lensUnavailable, subject: alias)
         case .notCurrent, .deprecated:
             break

@@ -25,7 +25,7 @@ extension Workspace {
             result.append(
                 LensInUse(
                     applied: applied, record: record, version: record.latestMinor(after: applied.version),
-                    status: record.status(ofVersionInUse: applied.version)))
+                    status: try lensStatus(applied, record: record, of: stored.workload)))
         }
         return result
     }

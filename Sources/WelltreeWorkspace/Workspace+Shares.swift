@@ -161,6 +161,28 @@ extension Workspace {
         return PendingInvitation(subject: file.subject, share: answered, name: name, owner: owner)
     }
 
+    /// Leaves the accepted share `id` (the console's "Reject share" on a shared workload or lens):
+    /// it becomes REJECTED, one commit on the shares ref. Only its invitee may, and only a
+    /// share made with them by name (`ShareAccess.leaveProblem`).
+    package func leaveShare(_ id: String) throws(WorkspaceError) -> PendingInvitation {
+        let actor = try principal()
+        let store = try shareStore()
+        guard let file = try store.allFiles().first(where: { $0.share(id) != nil }), let share = file.share(id) else {
+            throw .notFound(
+                what: "share", name: id,
+                hint: "`welltree workload list --shared-with-me` and `welltree lens list` show what is shared with you")
+        }
+        if let problem = ShareAccess.leaveProblem(actor, share: share, policy: try store.access()) {
+            throw .forbidden("\(actor) may not leave: \(problem)", subject: id)
+        }
+        let (name, owner) = try describe(file.subject)
+        let left = try changeShares(file.subject, message: "Leave share \(id) of \(name ?? "\(file.subject)")") {
+            (file, _, now) throws(ValidationError) in
+            try file.leave(id, now: now)
+        }
+        return PendingInvitation(subject: file.subject, share: left, name: name, owner: owner)
+    }
+
     private func describe(_ subject: ShareSubject) throws(WorkspaceError) -> (String?, String?) {
         switch subject {
         case .workload(let id):

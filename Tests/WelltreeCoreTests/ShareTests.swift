@@ -195,4 +195,86 @@ struct ShareTests {
         #expect(ShareAccess.mayRespond("erin@example.com", to: pending, policy: policy))
         #expect(!policy.reaches("group:other", group))
     }
+
+    /// Leaving (the console's "Reject share"): the invitee of an accepted share made with them by
+    /// name turns it REJECTED; nobody else may, a group's member may not leave the group's share,
+    /// a login spelled like the group is no member, and a left share is not taken back.
+    @Test func onlyTheInviteeLeavesAnAcceptedShareOfTheirOwn() throws {
+        var old = Self.file()
+        let bob = try old.create(
+            principal: "bob@example.com", permission: .contributor, owner: Self.owner, actor: Self.owner, now: Self.t0, id: Share.newID())
+        let ops = try old.create(
+            principal: "group:ops", permission: .readonly, owner: Self.owner, actor: Self.owner, now: Self.t0, id: Share.newID())
+        _ = try old.respond(bob.shareId, accept: true, now: Self.t0 + 60)
+        _ = try old.respond(ops.shareId, accept: true, now: Self.t0 + 60)
+        let policy = AccessPolicy(groups: ["ops": ["carol@example.com"]])
+        let now = Self.t0 + 600
+
+        var left = old
+        let bobLeft = try left.leave(bob.shareId, now: now)
+        #expect(bobLeft.status == .rejected && bobLeft.updatedAt == ISOTime.string(now))
+        #expect(ShareAccess.changesBeyondAnswers(from: old, to: left, by: "bob@example.com", policy: policy, now: now).isEmpty)
+        #expect(ShareAccess.access(of: "bob@example.com", owner: Self.owner, shares: left.shares, policy: policy, now: now) == .none)
+        // Another user, or a member of the group, cannot make bob leave.
+        for stranger in ["carol@example.com", "group:ops", "dave@example.com"] {
+            let problems = ShareAccess.changesBeyondAnswers(from: old, to: left, by: stranger, policy: policy, now: now)
+            #expect(problems == ["share \(bob.shareId) is addressed to bob@example.com, not to \(stranger)"], "\(stranger)")
+        }
+        // Left once, it stays left: back to ACCEPTED is not the invitee's to write.
+        var back = left
+        back.shares[0].status = .accepted
+        #expect(
+            ShareAccess.changesBeyondAnswers(from: left, to: back, by: "bob@example.com", policy: policy, now: now + 60)
+                == ["share \(bob.shareId) is REJECTED, not PENDING"])
+        #expect(throws: ValidationError.self) { try left.leave(bob.shareId, now: now) }
+        // An accepted share only becomes REJECTED; the invitee cannot revoke or re-open it.
+        for status in [ShareStatus.revoked, .pending] {
+            var other = old
+            other.shares[0].status = status
+            other.shares[0].updatedAt = ISOTime.string(now)
+            #expect(
+                ShareAccess.changesBeyondAnswers(from: old, to: other, by: "bob@example.com", policy: policy, now: now)
+                    == ["share \(bob.shareId) is ACCEPTED; its invitee may only leave it (REJECTED)"])
+        }
+
+        // The group's share: carol, a member, cannot leave it for the whole group; a login
+        // spelled group:ops is no member at all.
+        var groupLeft = old
+        _ = try groupLeft.leave(ops.shareId, now: now)
+        let member = ShareAccess.changesBeyondAnswers(from: old, to: groupLeft, by: "carol@example.com", policy: policy, now: now)
+        #expect(member.count == 1 && member[0].contains("a member does not leave a group's share"), "\(member)")
+        #expect(ShareAccess.leaveProblem("carol@example.com", share: old.shares[1], policy: policy)?.contains("welltree share group remove") == true)
+        let spoof = ShareAccess.changesBeyondAnswers(from: old, to: groupLeft, by: "group:ops", policy: policy, now: now)
+        #expect(spoof == ["share \(ops.shareId) is addressed to group:ops, not to group:ops"])
+        #expect(ShareAccess.leaveProblem("group:ops", share: old.shares[1], policy: policy) != nil)
+        #expect(ShareAccess.leaveProblem("bob@example.com", share: old.shares[0], policy: policy) == nil)
+
+        // A pending invitation is rejected, not left.
+        var pending = Self.file()
+        let erin = try pending.create(
+            principal: "erin@example.com", permission: .readonly, owner: Self.owner, actor: Self.owner, now: Self.t0, id: Share.newID())
+        #expect(throws: ValidationError.self) { try pending.leave(erin.shareId, now: now) }
+    }
+
+    /// A custom lens stays shared with a workload's owner while an accepted share reaches them,
+    /// by name or through a group; revoked, left or pending shares do not count.
+    @Test func aLensIsSharedWhileAnAcceptedShareReachesTheOwner() throws {
+        var file = Self.file(.lens(alias: "readiness"))
+        let bob = try file.create(
+            principal: "bob@example.com", permission: .readonly, owner: Self.owner, actor: Self.owner, now: Self.t0, id: Share.newID())
+        let policy = AccessPolicy(groups: ["ops": ["carol@example.com"]])
+        func shared(_ principal: String) -> Bool {
+            ShareAccess.lensIsShared(with: principal, lensOwner: Self.owner, shares: file.shares, policy: policy, now: Self.t0 + 60)
+        }
+        #expect(shared(Self.owner))
+        #expect(!shared("bob@example.com"))
+        _ = try file.respond(bob.shareId, accept: true, now: Self.t0 + 30)
+        #expect(shared("bob@example.com") && !shared("carol@example.com"))
+        let ops = try file.create(
+            principal: "group:ops", permission: .readonly, owner: Self.owner, actor: Self.owner, now: Self.t0, id: Share.newID())
+        _ = try file.respond(ops.shareId, accept: true, now: Self.t0 + 30)
+        #expect(shared("carol@example.com") && !shared("group:ops"))
+        _ = try file.revoke(bob.shareId, now: Self.t0 + 40)
+        #expect(!shared("bob@example.com"))
+    }
 }

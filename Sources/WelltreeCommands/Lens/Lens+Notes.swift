@@ -30,7 +30,7 @@ extension LensCommand {
             switch format.format {
             case .json:
                 let review = try workspace.review(of: stored, lens: try workspace.appliedLens(stored, alias: alias))
-                let status = review.lens.record.status(ofVersionInUse: review.applied.version)
+                let status = try workspace.lensStatus(review.applied, record: review.lens.record, of: stored.workload)
                 let shape = LensReviewShape(
                     record: review.lens.record, version: review.lens.version, status: status.rawValue, review: review.review,
                     updatedAt: review.answers.values.compactMap(\.updatedAt).max() ?? stored.workload.updatedAt, notes: notes)

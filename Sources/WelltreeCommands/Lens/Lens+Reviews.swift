@@ -19,11 +19,14 @@ extension LensCommand {
         func run(in workspace: Workspace, console: Console) throws {
             let selected = try milestone.select(workload, in: workspace, console: console)
             let stored = selected.workload
-            let rows = try selected.workspace.reviews(of: stored).map { review in
-                LensReviewSummaryShape(
-                    record: review.lens.record, version: review.lens.version,
-                    status: review.lens.record.status(ofVersionInUse: review.applied.version).rawValue, riskCounts: review.review.riskCounts,
-                    updatedAt: review.answers.values.compactMap(\.updatedAt).max() ?? stored.workload.updatedAt)
+            var rows: [LensReviewSummaryShape] = []
+            for review in try selected.workspace.reviews(of: stored) {
+                let status = try selected.workspace.lensStatus(review.applied, record: review.lens.record, of: stored.workload)
+                rows.append(
+                    LensReviewSummaryShape(
+                        record: review.lens.record, version: review.lens.version, status: status.rawValue,
+                        riskCounts: review.review.riskCounts,
+                        updatedAt: review.answers.values.compactMap(\.updatedAt).max() ?? stored.workload.updatedAt))
             }
             switch format.format {
             case .json:

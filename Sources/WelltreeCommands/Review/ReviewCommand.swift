@@ -50,11 +50,11 @@ struct ReviewCommand: WorkspaceCommand, TextOnlyCommand {
         let start: ReviewStart = question.map { .question($0) } ?? pillar.map { .pillar($0) } ?? .resume
         let session = try recorder.session(start: start)
         let record = recorder.review.lens.record
-        let status = record.status(ofVersionInUse: recorder.review.applied.version)
+        let status = try workspace.lensStatus(recorder.review.applied, record: record, of: recorder.stored.workload)
         let banner = LensUpgradeBanner.line(
             workload: recorder.stored.workload.name, alias: recorder.review.applied.alias, lensName: record.name,
             version: recorder.review.lens.version, status: status,
-            available: status == .current || status == .deleted ? nil : record.currentVersion?.version)
+            available: [.notCurrent, .deprecated].contains(status) ? record.currentVersion?.version : nil)
         let outcome: ReviewOutcome
         var failures = 0
         if console.input.isTerminal && console.out.isTerminal, let terminal = Terminal() {

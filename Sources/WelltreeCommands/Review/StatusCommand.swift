@@ -21,17 +21,17 @@ struct StatusCommand: WorkspaceCommand {
         let notes = try selected.workspace.lensNotes(of: stored, lens: review.applied.alias)
         switch format.format {
         case .json:
-            let status = review.lens.record.status(ofVersionInUse: review.applied.version)
+            let status = try selected.workspace.lensStatus(review.applied, record: review.lens.record, of: stored.workload)
             let shape = LensReviewShape(record: review.lens.record, version: review.lens.version, status: status.rawValue,
                                         review: review.review, updatedAt: updatedAt ?? stored.workload.updatedAt, notes: notes)
             console.write(jsonText(GetLensReviewOutput(workloadId: stored.workload.id, review: shape, milestone: selected.milestoneNumber)))
         case .text:
             let record = review.lens.record
-            let status = record.status(ofVersionInUse: review.applied.version)
+            let status = try selected.workspace.lensStatus(review.applied, record: record, of: stored.workload)
             // At a milestone the lens was as it was; the banner is about upgrading the present.
             let banner = selected.milestone != nil ? nil : LensUpgradeBanner.line(
                 workload: stored.workload.name, alias: review.applied.alias, lensName: record.name, version: review.lens.version,
-                status: status, available: status == .current || status == .deleted ? nil : record.currentVersion?.version)
+                status: status, available: [.notCurrent, .deprecated].contains(status) ? record.currentVersion?.version : nil)
             console.write(selected.banner + (banner.map { $0 + "\n\n" } ?? "") + ReviewText.status(workload: stored.workload.name, lensName: review.lens.record.name,
                                      version: review.lens.version, review: review.review)
                 + ReviewText.notes(notes, pillars: review.review.pillars.map { ($0.id, $0.name) }))

@@ -13,7 +13,7 @@ struct ShareCommand: ParsableCommand {
             `git push origin refs/welltree/shares`; the server hook checks every push against it.
             """,
         subcommands: [
-            Create.self, List.self, Update.self, Delete.self, Invitations.self, Accept.self, Reject.self, Access.self, Admin.self,
+            Create.self, List.self, Update.self, Delete.self, Invitations.self, Accept.self, Reject.self, Leave.self, Access.self, Admin.self,
             Group.self, Export.self,
         ]
     )

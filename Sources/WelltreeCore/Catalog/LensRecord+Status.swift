@@ -9,6 +9,10 @@ package enum WorkloadLensStatus: String, Sendable, Codable, CaseIterable {
     case deprecated = "DEPRECATED"
     /// The lens's owner deleted it: there is nothing to upgrade to.
     case deleted = "DELETED"
+    /// A custom lens of someone else's that is no longer shared with the workload's owner (its
+    /// owner revoked the share, or the workload's owner left it): the answers stay, nothing of
+    /// the lens can be applied or upgraded until it is shared again.
+    case unshared = "UNSHARED"
 
     /// How the console's "Lens upgrades" page names it.
     package var notificationLabel: String {
@@ -17,6 +21,7 @@ package enum WorkloadLensStatus: String, Sendable, Codable, CaseIterable {
         case .notCurrent: "Not current"
         case .deprecated: "Deprecated"
         case .deleted: "Deleted"
+        case .unshared: "Unshared"
         }
     }
 }

@@ -206,7 +206,7 @@ extension ReviewTemplate {
             guard let record = lensRecords[lens.alias] else { continue }
             switch record.status(ofVersionInUse: lens.version) {
             case .notCurrent, .deprecated: return .lensNotCurrent
-            case .current, .deleted: continue
+            case .current, .deleted, .unshared: continue
             }
         }
         return .current

@@ -39,9 +39,33 @@ package enum ShareAccess {
         return best == .contributor ? .contributor : .readonly
     }
 
+    /// Whether the custom lens owned by `lensOwner` with `shares` is shared with `principal`: they
+    /// own it, or an accepted share reaches them (by name or through a group they are in).
+    package static func lensIsShared(with principal: String, lensOwner: String, shares: [Share], policy: AccessPolicy, now: Int64) -> Bool {
+        principal == lensOwner || shares.contains { $0.status(at: now) == .accepted && policy.reaches($0.principal, principal) }
+    }
+
     /// Whether `principal` may answer the invitation `share`: it is theirs, or their group's.
     package static func mayRespond(_ principal: String, to share: Share, policy: AccessPolicy) -> Bool {
         policy.reaches(share.principal, principal)
+    }
+
+    /// Why `principal` may not leave the accepted `share` (the console's "Reject share"), or nil
+    /// when they may: only its invitee leaves a share, and only one made with them by name. A
+    /// group's or account's share belongs to all its members; one member leaving it would take
+    /// it from the others, so a member leaves the group instead (an administrator's change of
+    /// `access.json`). A login spelled like the group is no member of it (`AccessPolicy.reaches`).
+    package static func leaveProblem(_ principal: String, share: Share, policy: AccessPolicy) -> String? {
+        if Share.isGroupPrincipal(share.principal) {
+            if policy.reaches(share.principal, principal) {
+                return "share \(share.shareId) is shared with \(share.principal), not with \(principal) alone: a member does not leave a group's share; an administrator removes the member from the group (`welltree share group remove`)"
+            }
+            return "share \(share.shareId) is addressed to \(share.principal), not to \(principal); only its invitee leaves it"
+        }
+        guard share.principal == principal else {
+            return "share \(share.shareId) is addressed to \(share.principal), not to \(principal); only its invitee leaves it"
+        }
+        return nil
     }
 
     /// How far ahead of the judge's clock an answer's `updatedAt` may be: clocks of the machine
@@ -49,8 +73,9 @@ package enum ShareAccess {
     package static let clockSkew: Int64 = 300
 
     /// The differences between two versions of a share file that are not `principal` accepting
-    /// or rejecting an invitation addressed to them, which is all an invitee may change. Empty
-    /// when every change is such an answer.
+    /// or rejecting an invitation addressed to them, or leaving an accepted share of their own
+    /// (ACCEPTED to REJECTED, `leaveProblem`), which is all an invitee may change. Empty when
+    /// every change is such an answer.
     ///
     /// An answer records when it was given in `updatedAt`, which the invitee writes: it must be
     /// an ISO 8601 time no earlier than the invitation (`invitedAt`, or the share's previous
@@ -74,6 +99,14 @@ package enum ShareAccess {
                 problems.append("share \(share.shareId) changed beyond its status")
             } else if !mayRespond(principal, to: before, policy: policy) {
                 problems.append("share \(share.shareId) is addressed to \(before.principal), not to \(principal)")
+            } else if before.status(at: now) == .accepted {
+                if let problem = leaveProblem(principal, share: before, policy: policy) {
+                    problems.append(problem)
+                } else if share.status != .rejected {
+                    problems.append("share \(share.shareId) is ACCEPTED; its invitee may only leave it (REJECTED)")
+                } else if let problem = answerTimeProblem(share, before: before, now: now) {
+                    problems.append(problem)
+                }
             } else if before.status(at: now) != .pending {
                 problems.append("share \(share.shareId) is \(before.status(at: now).rawValue), not PENDING")
             } else if share.status != .accepted && share.status != .rejected {

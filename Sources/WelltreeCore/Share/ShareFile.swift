@@ -140,6 +140,20 @@ package struct ShareFile: Sendable, Equatable, Codable {
         return shares[index]
     }
 
+    /// Leaves an accepted share (the console's "Reject share"): its status becomes REJECTED and
+    /// it grants nothing from then on; the caller has checked that the invitee leaves it.
+    package mutating func leave(_ id: String, now: Int64) throws(ValidationError) -> Share {
+        guard let index = shares.firstIndex(where: { $0.shareId == id }) else { throw Self.unknown(id, in: self) }
+        let current = shares[index].status(at: now)
+        guard current == .accepted else {
+            let hint = current == .pending ? " (a PENDING invitation is rejected: `welltree share reject \(id)`)" : ""
+            throw ValidationError([Violation(field: "share", value: id, rule: "is \(current.rawValue); only an ACCEPTED share is left\(hint)")])
+        }
+        shares[index].status = .rejected
+        shares[index].updatedAt = ISOTime.string(now)
+        return shares[index]
+    }
+
     /// Accepts or rejects a pending invitation; the caller has checked who answers.
     package mutating func respond(_ id: String, accept: Bool, now: Int64) throws(ValidationError) -> Share {
         guard let index = shares.firstIndex(where: { $0.shareId == id }) else { throw Self.unknown(id, in: self) }

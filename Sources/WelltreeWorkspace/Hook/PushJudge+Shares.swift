@@ -93,7 +93,7 @@ extension PushJudge {
             refusal(
                 update, subject: owner.name, file: file,
                 rule:
-                    "only the owner \(owner.principal) manages its shares; an invitee may only accept or reject a pending invitation addressed to them (\(problems.joined(separator: "; ")))"
+                    "only the owner \(owner.principal) manages its shares; an invitee may only accept or reject a pending invitation addressed to them, or leave an accepted share made with them (\(problems.joined(separator: "; ")))"
             )
         ]
     }
