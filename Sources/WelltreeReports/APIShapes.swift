@@ -22,17 +22,22 @@ package struct WorkloadShape: Encodable {
     package var workload: Workload
     package var riskCounts: RiskCounts?
     package var pillarPriorities: [String]
+    /// The risks of the questions the workload's profile prioritizes (GetWorkload only); nil
+    /// without a profile, and left out.
+    package var prioritizedRiskCounts: RiskCounts?
 
-    package init(_ workload: Workload, riskCounts: RiskCounts?, pillarPriorities: [String]) {
+    package init(_ workload: Workload, riskCounts: RiskCounts?, pillarPriorities: [String], prioritizedRiskCounts: RiskCounts? = nil) {
         self.workload = workload
         self.riskCounts = riskCounts
         self.pillarPriorities = pillarPriorities
+        self.prioritizedRiskCounts = prioritizedRiskCounts
     }
 
     private enum Key: String, CodingKey {
         case WorkloadId, WorkloadArn, WorkloadName, Description, Environment, UpdatedAt, AccountIds, AwsRegions,
              NonAwsRegions, ArchitecturalDesign, ReviewOwner, IndustryType, Industry, Notes, ImprovementStatus,
-             RiskCounts, PillarPriorities, Lenses, Tags, Owner, OwnerPrincipal, CreatedAt, LensVersions
+             RiskCounts, PillarPriorities, Lenses, Tags, Owner, OwnerPrincipal, CreatedAt, LensVersions,
+             PrioritizedRiskCounts, Profiles
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -55,6 +60,8 @@ package struct WorkloadShape: Encodable {
         try c.encodeIfPresent(w.notes, forKey: .Notes)
         try c.encode(w.improvementStatus.rawValue, forKey: .ImprovementStatus)
         try c.encodeIfPresent(riskCounts, forKey: .RiskCounts)
+        try c.encodeIfPresent(prioritizedRiskCounts, forKey: .PrioritizedRiskCounts)
+        if let profile = w.profile { try c.encode([WorkloadProfileShape(profile)], forKey: .Profiles) }
         try c.encode(w.pillarPriorities ?? pillarPriorities, forKey: .PillarPriorities)
         try c.encode(w.lenses.map(\.alias), forKey: .Lenses)
         try c.encode(Dictionary(uniqueKeysWithValues: w.lenses.map { ($0.alias, $0.version) }), forKey: .LensVersions)

@@ -123,8 +123,11 @@ package struct AnswerSummaryShape: Encodable {
     package var IsApplicable: Bool
     package var Risk: String
     package var Reason: String?
+    /// PRIORITIZED or NON_PRIORITIZED by the workload's profile (Welltree's mapping); left out
+    /// without a profile, or for a lens the mapping does not cover.
+    package var QuestionType: String?
 
-    package init(pillarId: String, question: LensQuestion, answer: Answer?, risk: Risk) {
+    package init(pillarId: String, question: LensQuestion, answer: Answer?, risk: Risk, questionType: WelltreeCore.QuestionType? = nil) {
         QuestionId = question.id
         PillarId = pillarId
         QuestionTitle = question.title
@@ -134,6 +137,7 @@ package struct AnswerSummaryShape: Encodable {
         IsApplicable = answer?.isApplicable ?? true
         Risk = risk.rawValue
         Reason = answer?.isApplicable == false ? (answer?.reason ?? AnswerReason.none).rawValue : nil
+        QuestionType = questionType?.rawValue
     }
 }
 
@@ -160,6 +164,8 @@ package struct PillarReviewSummaryShape: Encodable {
     package var PillarName: String
     package var RiskCounts: RiskCounts
     package var Notes: String?
+    /// The risks of the pillar's prioritized questions; left out without a profile.
+    package var PrioritizedRiskCounts: RiskCounts?
 }
 
 /// The API's `LensReview`.
@@ -173,9 +179,14 @@ package struct LensReviewShape: Encodable {
     package var RiskCounts: RiskCounts
     package var UpdatedAt: String?
     package var Notes: String?
+    /// The risks of the questions the workload's profile prioritizes; left out without one.
+    package var PrioritizedRiskCounts: RiskCounts?
+    /// The workload's profile (`WorkloadProfile`), when it has one.
+    package var Profiles: [WorkloadProfileShape]?
 
     package init(
-        record: LensRecord, version: String, status: String, review: LensReview, updatedAt: String?, notes: LensReviewNotes = LensReviewNotes()
+        record: LensRecord, version: String, status: String, review: LensReview, updatedAt: String?, notes: LensReviewNotes = LensReviewNotes(),
+        prioritized: WelltreeCore.PrioritizedRiskCounts? = nil, profile: ProfileReference? = nil
     ) {
         LensAlias = record.alias
         LensArn = lensArn(record.alias, type: record.type)
@@ -183,8 +194,12 @@ package struct LensReviewShape: Encodable {
         LensVersion = version
         LensStatus = status
         PillarReviewSummaries = review.pillars.map {
-            PillarReviewSummaryShape(PillarId: $0.id, PillarName: $0.name, RiskCounts: $0.riskCounts, Notes: notes.notes(ofPillar: $0.id))
+            PillarReviewSummaryShape(
+                PillarId: $0.id, PillarName: $0.name, RiskCounts: $0.riskCounts, Notes: notes.notes(ofPillar: $0.id),
+                PrioritizedRiskCounts: prioritized?.riskCounts(ofPillar: $0.id))
         }
+        PrioritizedRiskCounts = prioritized?.riskCounts
+        Profiles = profile.map { [WorkloadProfileShape($0)] }
         Notes = notes.notes.flatMap { $0.isEmpty ? nil : $0 }
         RiskCounts = review.riskCounts
         UpdatedAt = updatedAt

@@ -4,18 +4,32 @@ import WelltreeCore
 /// the repository (workloads, custom lenses) are escaped with `TerminalText.line`; tables escape
 /// their cells themselves.
 package enum ReviewText {
-    /// The lens overview: a row per pillar with answered questions, HRIs and MRIs.
-    package static func status(workload: String, lensName: String, version: String, review: LensReview) -> String {
+    /// The lens overview: a row per pillar with answered questions, HRIs and MRIs; with
+    /// `prioritized` (the workload's profile prioritizes questions of this lens), the same over
+    /// the prioritized questions beside them, and a line saying whose prioritization it is.
+    package static func status(
+        workload: String, lensName: String, version: String, review: LensReview, prioritized: PrioritizedRiskCounts? = nil,
+        profileName: String? = nil
+    ) -> String {
         let line = TerminalText.line
         var text = "\(line(workload)) · \(line(lensName)) \(line(version))\n\n"
-        var table = TextTable(["PILLAR", "ANSWERED", "HRIS", "MRIS", "N/A"], alignments: [.left, .right, .right, .right, .right])
-        for pillar in review.pillars {
-            let c = pillar.riskCounts
-            table.add([pillar.name, "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])", "\(c[.notApplicable])"])
+        var headers = ["PILLAR", "ANSWERED", "HRIS", "MRIS", "N/A"]
+        if prioritized != nil { headers += ["PRIORITIZED", "P-HRIS", "P-MRIS"] }
+        var table = TextTable(headers, alignments: [.left] + Array(repeating: .right, count: headers.count - 1))
+        func row(_ name: String, _ c: RiskCounts, _ p: RiskCounts?) -> [String] {
+            var cells = [name, "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])", "\(c[.notApplicable])"]
+            if let p { cells += ["\(p.answered)/\(p.total)", "\(p[.high])", "\(p[.medium])"] }
+            return cells
         }
-        let c = review.riskCounts
-        table.add(["Total", "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])", "\(c[.notApplicable])"])
+        for pillar in review.pillars {
+            table.add(row(pillar.name, pillar.riskCounts, prioritized?.riskCounts(ofPillar: pillar.id)))
+        }
+        table.add(row("Total", review.riskCounts, prioritized?.riskCounts))
         text += table.render()
+        if let prioritized {
+            text += "\nPRIORITIZED: the \(prioritized.riskCounts.total) questions profile \(line(profileName ?? "?")) prioritizes "
+                + "(Welltree's mapping, profile-prioritization.json; not the AWS tool's).\n"
+        }
         return text
     }
 

@@ -34,7 +34,12 @@ package enum WorkloadText {
         return table.render()
     }
 
-    package static func render(_ w: Workload, summary: (riskCounts: RiskCounts, updatedAt: String)?) -> String {
+    /// `profile` names the workload's profile, the version it uses, and the risks of the
+    /// questions it prioritizes (nil when it prioritizes none).
+    package static func render(
+        _ w: Workload, summary: (riskCounts: RiskCounts, updatedAt: String)?,
+        profile: (name: String, prioritized: RiskCounts?)? = nil
+    ) -> String {
         let line = TerminalText.line
         var pairs: [(String, String)] = [
             ("Name", line(w.name)),
@@ -60,6 +65,15 @@ package enum WorkloadText {
             let c = summary.riskCounts
             pairs.append(("Questions answered", "\(c.answered)/\(c.total)"))
             pairs.append(("Risks", "\(c[.high]) high, \(c[.medium]) medium, \(c[.none]) none, \(c[.notApplicable]) not applicable, \(c[.unanswered]) unanswered"))
+        }
+        if let reference = w.profile {
+            pairs.append(("Profile", line("\(profile?.name ?? reference.id), version \(reference.version)")))
+            if let c = profile?.prioritized {
+                pairs.append((
+                    "Prioritized risks",
+                    "\(c[.high]) high, \(c[.medium]) medium, \(c[.none]) none, \(c[.notApplicable]) not applicable, \(c[.unanswered]) unanswered "
+                        + "of \(c.total) prioritized questions (Welltree's mapping)"))
+            }
         }
         pairs.append(("Created", line(w.createdAt)))
         pairs.append(("Updated", line(summary?.updatedAt ?? w.updatedAt)))

@@ -348,4 +348,33 @@ extension Workspace {
         let answers = try profileVersion(profile, version: reference.version).answers
         return mapping.priorities(lensAlias: lensAlias, lens: lens, answers: answers, template: try profileTemplate())
     }
+
+    /// The prioritized risk counts of a lens review: nil when the workload's profile
+    /// prioritizes nothing in that lens (or it has none).
+    package func prioritizedRiskCounts(of stored: StoredWorkload, review: WorkloadLensReview) throws(WorkspaceError) -> PrioritizedRiskCounts? {
+        try questionPriorities(of: stored.workload, lensAlias: review.applied.alias, lens: review.lens.lens)
+            .map { review.review.prioritizedRiskCounts($0) }
+    }
+
+    /// GetWorkload's `PrioritizedRiskCounts`: the prioritized questions' risks over every lens
+    /// the mapping covers; nil for a workload without a profile. Reads the answers through the
+    /// full road, so only `workload show` asks for it, never the dashboard's hot path.
+    package func prioritizedRiskCounts(of stored: StoredWorkload) throws(WorkspaceError) -> RiskCounts? {
+        guard stored.workload.profile != nil else { return nil }
+        var total: RiskCounts?
+        for review in try reviews(of: stored) {
+            guard let counts = try prioritizedRiskCounts(of: stored, review: review) else { continue }
+            var sum = total ?? RiskCounts()
+            sum.add(counts.riskCounts)
+            total = sum
+        }
+        return total
+    }
+
+    /// The profile a workload uses, for naming it beside prioritized counts (nil without one,
+    /// or when its files are gone).
+    package func profile(of workload: Workload) throws(WorkspaceError) -> StoredProfile? {
+        guard let reference = workload.profile else { return nil }
+        return try profilesById()[reference.id]
+    }
 }

@@ -251,4 +251,85 @@ struct ProfileCommandTests {
         #expect(result.status == 2 && result.stderr.contains("is not a choice of the profile template"), "\(result)")
         #expect(result.stderr.contains("is not a question of lens wellarchitected"), "\(result)")
     }
+
+    /// The question types of `answer list --format json`, by question id.
+    static func questionTypes(_ sandbox: Sandbox, _ extra: [String] = []) throws -> [String: String] {
+        let list = try sandbox.welltree(["answer", "list", w, "--format", "json"] + extra)
+        #expect(list.status == 0, "\(list)")
+        try WorkloadCommandTests.expectShape("ListAnswers", list)
+        let summaries = try #require(try object(sandbox, list)["AnswerSummaries"] as? [[String: Any]])
+        return Dictionary(uniqueKeysWithValues: summaries.compactMap { s in
+            (s["QuestionId"] as? String).map { ($0, s["QuestionType"] as? String ?? "-") }
+        })
+    }
+
+    @Test("prioritization: QuestionType, --question-priority, PrioritizedRiskCounts in status and workload show, by the workload's version")
+    func prioritization() throws {
+        let sandbox = try Sandbox()
+        #expect(try sandbox.createTutorialWorkload().status == 0)
+        // Without a profile: no QuestionType, no prioritized counts, and the filter is refused.
+        #expect(Set(try Self.questionTypes(sandbox).values) == ["-"])
+        let plain = try sandbox.welltree(["status", Self.w, "--format", "json"])
+        #expect((try Self.object(sandbox, plain)["LensReview"] as? [String: Any])?["PrioritizedRiskCounts"] == nil)
+        let refused = try sandbox.welltree(["answer", "list", Self.w, "--question-priority", "prioritized"])
+        #expect(refused.status == 2 && refused.stderr.contains("uses no profile"), "\(refused)")
+        let refusedPlan = try sandbox.welltree(["improvements", Self.w, "--question-priority", "prioritized"])
+        #expect(refusedPlan.status == 2, "\(refusedPlan)")
+
+        #expect(try Self.createProfile(sandbox).status == 0)
+        #expect(try sandbox.welltree(["profile", "associate", Self.w, Self.name]).status == 0)
+        let types = try Self.questionTypes(sandbox)
+        #expect(types.count == 57)
+        #expect(Set(types.values) == ["PRIORITIZED", "NON_PRIORITIZED"])
+        let prioritized = Set(types.filter { $0.value == "PRIORITIZED" }.keys)
+        // The launch phase prioritizes observability and backups (docs/profiles-and-templates.md).
+        #expect(prioritized.contains("observability") && prioritized.contains("backing-up-data"))
+        #expect(Set(try Self.questionTypes(sandbox, ["--question-priority", "prioritized"]).keys) == prioritized)
+        #expect(try Self.questionTypes(sandbox, ["--question-priority", "non-prioritized"]).count == 57 - prioritized.count)
+        #expect(try sandbox.welltree(["answer", "list", Self.w]).stdout.contains("PRIORITIZED"))
+        let why = try sandbox.welltree(["answer", "show", Self.w, "backing-up-data"]).stdout
+        #expect(why.contains("\nPRIORITIZED by the workload's profile (Welltree's mapping) through: Launch Adoption Phase"), "\(why)")
+
+        // A high risk on a prioritized question counts in both; on another, only in all risks.
+        #expect(try sandbox.welltree(["answer", "update", Self.w, "backing-up-data", "--none"]).status == 0)
+        #expect(types["priorities"] == "NON_PRIORITIZED")
+        #expect(try sandbox.welltree(["answer", "update", Self.w, "priorities", "--none"]).status == 0)
+        let status = try sandbox.welltree(["status", Self.w, "--format", "json"])
+        try WorkloadCommandTests.expectShape("GetLensReview", status)
+        let review = try #require(try Self.object(sandbox, status)["LensReview"] as? [String: Any])
+        let counts = try #require(review["PrioritizedRiskCounts"] as? [String: Int])
+        #expect(counts.values.reduce(0, +) == prioritized.count)
+        #expect(counts["HIGH"] == 1, "\(counts)")
+        #expect((review["RiskCounts"] as? [String: Int])?["HIGH"] == 2)
+        let pillars = review["PillarReviewSummaries"] as? [[String: Any]] ?? []
+        #expect(pillars.map { ($0["PrioritizedRiskCounts"] as? [String: Int] ?? [:]).values.reduce(0, +) }.reduce(0, +) == prioritized.count)
+        #expect((review["Profiles"] as? [[String: Any]])?.first?["ProfileVersion"] as? String == "1")
+        let text = try sandbox.welltree(["status", Self.w]).stdout
+        #expect(text.contains("P-HRIS") && text.contains("Welltree's mapping"), "\(text)")
+
+        let plan = try sandbox.welltree(["improvements", Self.w, "--question-priority", "prioritized", "--format", "json"])
+        #expect(plan.status == 0, "\(plan)")
+        let items = try #require(try Self.object(sandbox, plan)["ImprovementSummaries"] as? [[String: Any]])
+        #expect(items.compactMap { $0["QuestionId"] as? String } == ["backing-up-data"])
+
+        let show = try sandbox.welltree(["workload", "show", Self.w, "--format", "json"])
+        try WorkloadCommandTests.expectShape("GetWorkload", show)
+        let workload = try #require(try Self.object(sandbox, show)["Workload"] as? [String: Any])
+        #expect((workload["PrioritizedRiskCounts"] as? [String: Int])?["HIGH"] == 1)
+        #expect((workload["Profiles"] as? [[String: Any]])?.count == 1)
+        #expect(try sandbox.welltree(["workload", "show", Self.w]).stdout.contains("Prioritized risks"))
+
+        // A new version that prioritizes other questions: the workload keeps version 1's
+        // prioritization until it upgrades.
+        #expect(try sandbox.welltree([
+            "profile", "update", Self.name, "--answer", "org-cloud-adoption-phase=adoption-envision",
+            "--answer", "welltree-improvement-priorities=priority-cost",
+        ]).status == 0)
+        #expect(try Self.questionTypes(sandbox) == types)
+        #expect(try sandbox.welltree(["profile", "upgrade", Self.w]).status == 0)
+        let upgraded = try Self.questionTypes(sandbox)
+        // Envision prioritizes cloud financial management, which launching did not.
+        #expect(types["cloud-financial-management"] == "NON_PRIORITIZED" && upgraded["cloud-financial-management"] == "PRIORITIZED")
+        #expect(upgraded != types)
+    }
 }

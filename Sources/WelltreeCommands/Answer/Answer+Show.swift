@@ -31,6 +31,17 @@ extension AnswerCommand {
             case .text:
                 console.write(
                     selected.banner + AnswerText.render(pillar: pillar, question: lensQuestion, answer: storedAnswer?.answer, risk: risk, evidence: evidence))
+                // Why the workload's profile prioritizes the question: the choices whose mapping lists it.
+                if let priorities = try selected.workspace.questionPriorities(of: stored.workload, lensAlias: review.applied.alias, lens: review.lens.lens) {
+                    let causes = priorities.causes[question] ?? []
+                    let template = try selected.workspace.profileTemplate()
+                    let titles = causes.map { id in template.question(holdingChoice: id)?.choice(id: id)?.title ?? id }
+                    console.write("\n")
+                    console.line(
+                        causes.isEmpty
+                            ? "NON_PRIORITIZED by the workload's profile (Welltree's mapping)"
+                            : "PRIORITIZED by the workload's profile (Welltree's mapping) through: \(titles.joined(separator: "; "))")
+                }
             }
         }
     }
@@ -43,6 +54,7 @@ extension AnswerCommand {
         @OptionGroup var target: AnswerTarget
         @Option(help: "Only this pillar (its id).")
         var pillar: String?
+        @OptionGroup var priority: QuestionPriorityOption
         @OptionGroup var milestone: MilestoneSelection
         @OptionGroup var format: FormatOptions
 
@@ -50,17 +62,23 @@ extension AnswerCommand {
             let (selected, review) = try milestone.review(target.workload, lens: target.lens, in: workspace, console: console)
             let stored = selected.workload
             let lens = review.lens.lens
+            let priorities = try priority.priorities(of: stored.workload, review: review, in: selected.workspace)
             if let pillar, lens.pillar(id: pillar) == nil {
                 throw WorkspaceError.notFound(what: "pillar", name: pillar, hint: "lens \(review.applied.alias) has: \(lens.pillars.map(\.id).joined(separator: ", "))")
             }
             var summaries: [AnswerSummaryShape] = []
-            var table = TextTable(["PILLAR", "QUESTION", "RISK", "SELECTED", "TITLE"], alignments: [.left, .left, .left, .right, .left])
+            var headers = ["PILLAR", "QUESTION", "RISK", "SELECTED"]
+            if priorities != nil { headers.append("PRIORITY") }
+            var table = TextTable(headers + ["TITLE"], alignments: headers.map { $0 == "SELECTED" ? .right : .left } + [.left])
             for lensPillar in lens.pillars where pillar == nil || lensPillar.id == pillar {
-                for question in lensPillar.questions {
+                for question in lensPillar.questions where priority.includes(question.id, priorities) {
                     let answer = review.answers[question.id]?.answer
                     let risk = review.risk(of: question.id)
-                    summaries.append(AnswerSummaryShape(pillarId: lensPillar.id, question: question, answer: answer, risk: risk))
-                    table.add([lensPillar.id, question.id, risk.rawValue, "\(answer?.selectedChoices.count ?? 0)/\(question.choices.count)", question.title])
+                    let type = priorities?.type(of: question.id)
+                    summaries.append(AnswerSummaryShape(pillarId: lensPillar.id, question: question, answer: answer, risk: risk, questionType: type))
+                    var row = [lensPillar.id, question.id, risk.rawValue, "\(answer?.selectedChoices.count ?? 0)/\(question.choices.count)"]
+                    if let type { row.append(type == .prioritized ? "PRIORITIZED" : "-") }
+                    table.add(row + [question.title])
                 }
             }
             switch format.format {

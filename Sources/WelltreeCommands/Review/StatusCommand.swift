@@ -19,11 +19,13 @@ struct StatusCommand: WorkspaceCommand {
         let stored = selected.workload
         let updatedAt = review.answers.values.compactMap(\.updatedAt).max()
         let notes = try selected.workspace.lensNotes(of: stored, lens: review.applied.alias)
+        let prioritized = try selected.workspace.prioritizedRiskCounts(of: stored, review: review)
         switch format.format {
         case .json:
             let status = try selected.workspace.lensStatus(review.applied, record: review.lens.record, of: stored.workload)
             let shape = LensReviewShape(record: review.lens.record, version: review.lens.version, status: status.rawValue,
-                                        review: review.review, updatedAt: updatedAt ?? stored.workload.updatedAt, notes: notes)
+                                        review: review.review, updatedAt: updatedAt ?? stored.workload.updatedAt, notes: notes,
+                                        prioritized: prioritized, profile: stored.workload.profile)
             console.write(jsonText(GetLensReviewOutput(workloadId: stored.workload.id, review: shape, milestone: selected.milestoneNumber)))
         case .text:
             let record = review.lens.record
@@ -33,7 +35,8 @@ struct StatusCommand: WorkspaceCommand {
                 workload: stored.workload.name, alias: review.applied.alias, lensName: record.name, version: review.lens.version,
                 status: status, available: [.notCurrent, .deprecated].contains(status) ? record.currentVersion?.version : nil)
             console.write(selected.banner + (banner.map { $0 + "\n\n" } ?? "") + ReviewText.status(workload: stored.workload.name, lensName: review.lens.record.name,
-                                     version: review.lens.version, review: review.review)
+                                     version: review.lens.version, review: review.review, prioritized: prioritized,
+                                     profileName: prioritized == nil ? nil : try selected.workspace.profile(of: stored.workload)?.profile.name)
                 + ReviewText.notes(notes, pillars: review.review.pillars.map { ($0.id, $0.name) }))
             let cited = try selected.workspace.citations(of: stored, lens: review.applied.alias, answers: review.answers.mapValues(\.answer))
             if !cited.isEmpty {
@@ -56,6 +59,7 @@ struct ImprovementsCommand: WorkspaceCommand {
     var pillar: String?
     @Option(help: "Only this risk: high or medium.")
     var risk: RiskLevel?
+    @OptionGroup var questionPriority: QuestionPriorityOption
     @OptionGroup var milestone: MilestoneSelection
     @Option(help: "Output format: text for people, json in the AWS API's response shapes, csv for Jira's and GitHub's issue importers.")
     var format: ImprovementsFormat = .text
@@ -66,6 +70,8 @@ struct ImprovementsCommand: WorkspaceCommand {
         let priority = try stored.workload.pillarPriorities ?? selected.workspace.settings().pillarPriority
         var items = review.review.improvements(lens: review.lens.lens, pillarPriority: priority, risks: risk.map { [$0.risk] } ?? [.high, .medium])
         if let pillar { items = items.filter { $0.pillarId == pillar } }
+        let priorities = try questionPriority.priorities(of: stored.workload, review: review, in: selected.workspace)
+        items = items.filter { questionPriority.includes($0.questionId, priorities) }
         switch format {
         case .json: console.write(jsonText(ListLensReviewImprovementsOutput(workloadId: stored.workload.id, lens: review.lens.record, items: items, milestone: selected.milestoneNumber)))
         case .text: console.write(selected.banner + ReviewText.improvements(workload: stored.workload.name, items: items))

@@ -23,9 +23,11 @@ extension WorkloadCommand {
             let lenses = try workspace.lensesInUse(of: stored)
             var shown = stored.workload
             shown.lenses = lenses.map { WorkloadLens(alias: $0.applied.alias, version: $0.version) }
+            let prioritized = try workspace.prioritizedRiskCounts(of: stored)
             switch format.format {
             case .json:
-                var shape = WorkloadShape(shown, riskCounts: summary.riskCounts, pillarPriorities: priorities)
+                var shape = WorkloadShape(
+                    shown, riskCounts: summary.riskCounts, pillarPriorities: priorities, prioritizedRiskCounts: prioritized)
                 shape.workload.updatedAt = summary.updatedAt
                 console.write(jsonText(GetWorkloadOutput(shape)))
             case .text:
@@ -35,7 +37,8 @@ extension WorkloadCommand {
                         status: $0.status, available: $0.upgradeVersion)
                 }
                 console.write(banners.map { $0 + "\n" }.joined() + (banners.isEmpty ? "" : "\n"))
-                console.write(WorkloadText.render(shown, summary: (summary.riskCounts, summary.updatedAt)))
+                let profile = try workspace.profile(of: stored.workload).map { ($0.profile.name, prioritized) }
+                console.write(WorkloadText.render(shown, summary: (summary.riskCounts, summary.updatedAt), profile: profile))
             }
         }
     }
