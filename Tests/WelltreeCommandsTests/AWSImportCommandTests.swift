@@ -76,6 +76,14 @@ struct AWSImportCommandTests {
         let tags = try sandbox.git(["tag", "-l", "welltree/*"]).stdout.split(separator: "\n")
         #expect(tags.count == 3)
 
+        // Lens and pillar notes (GetLensReview), as `lens notes` reads them, now and in milestone 2.
+        let status = try sandbox.welltree(["status", Self.workloadId, "--format", "json"])
+        #expect(status.stdout.contains("\"Notes\": \"Second pass after the payments incident\""), "\(status.stdout)")
+        #expect(status.stdout.contains("Backups verified in March"), "\(status.stdout)")
+        let then = try sandbox.welltree(["status", Self.workloadId, "--lens", "checkout-review", "--milestone", "2", "--format", "json"])
+        #expect(then.stdout.contains("PCI scope reduced to the vault"), "\(then)")
+        #expect(!result.stdout.contains("notes are not imported"), "\(result.stdout)")
+
         // The custom lens, published with the versions the workload used.
         let lenses = try #require(try sandbox.json(try sandbox.welltree(["lens", "list", "--format", "json"])) as? [String: Any])
         let custom = try #require((lenses["LensSummaries"] as? [[String: Any]])?.first { $0["LensType"] as? String == "CUSTOM_SELF" })
