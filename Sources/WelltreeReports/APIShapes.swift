@@ -102,6 +102,9 @@ package struct WorkloadSummaryShape: Encodable {
     /// Welltree's addition: how many questions of all applied lenses are answered, and of how many.
     package var QuestionsAnswered: Int?
     package var QuestionsTotal: Int?
+    /// Welltree's addition: how many answers cite evidence changed or missing since they were
+    /// confirmed (dashboard only, when there are any).
+    package var StaleEvidenceAnswers: Int?
 
     package init(_ workload: Workload, updatedAt: String? = nil, riskCounts: RiskCounts?) {
         self.init(

@@ -305,6 +305,8 @@ package struct DashboardOutput: Encodable {
         package var WorkloadsWithHighRisks = 0
         package var WorkloadsWithMediumRisks = 0
         package var RiskCounts = WelltreeCore.RiskCounts()
+        /// Answers citing evidence changed or missing since they were confirmed, when any.
+        package var AnswersWithStaleEvidence: Int?
 
         package init() {}
     }
@@ -320,6 +322,18 @@ package struct DashboardOutput: Encodable {
     /// The dashboard's rows and totals in these shapes.
     package init(_ dashboard: Dashboard) {
         self.init(dashboard.rows.map(WorkloadSummaryShape.init), totals: DashboardTotals(dashboard.totals))
+    }
+}
+
+extension DashboardOutput {
+    /// Sets each row's `StaleEvidenceAnswers` from the counts by workload id (rows without
+    /// stale evidence keep no such field), and the total.
+    package mutating func countStaleEvidence(_ counts: [String: Int]) {
+        for index in WorkloadSummaries.indices {
+            WorkloadSummaries[index].StaleEvidenceAnswers = counts[WorkloadSummaries[index].WorkloadId]
+        }
+        let total = WorkloadSummaries.compactMap(\.StaleEvidenceAnswers).reduce(0, +)
+        Totals.AnswersWithStaleEvidence = total == 0 ? nil : total
     }
 }
 

@@ -54,11 +54,14 @@ package enum ReviewText {
     /// The dashboard: totals, then a row per workload.
     package static func dashboard(_ summaries: [WorkloadSummaryShape], totals: DashboardOutput.DashboardTotals) -> String {
         var text = "Workloads: \(totals.Workloads)   with high risks: \(totals.WorkloadsWithHighRisks)   with medium risks: \(totals.WorkloadsWithMediumRisks)\n\n"
-        var table = TextTable(["WORKLOAD", "ANSWERED", "HRIS", "MRIS", "IMPROVEMENT STATUS", "UPDATED"],
-                              alignments: [.left, .right, .right, .right, .left, .left])
+        // The stale-evidence column appears only when some answer's evidence is stale.
+        let stale = summaries.contains { $0.StaleEvidenceAnswers != nil }
+        var table = TextTable(["WORKLOAD", "ANSWERED", "HRIS", "MRIS", "IMPROVEMENT STATUS", "UPDATED"] + (stale ? ["STALE EVIDENCE"] : []),
+                              alignments: [.left, .right, .right, .right, .left, .left] + (stale ? [.right] : []))
         for s in summaries {
             let c = s.RiskCounts ?? RiskCounts()
-            table.add([s.WorkloadName, "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])", s.ImprovementStatus, s.UpdatedAt])
+            table.add([s.WorkloadName, "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])", s.ImprovementStatus, s.UpdatedAt]
+                + (stale ? ["\(s.StaleEvidenceAnswers ?? 0)"] : []))
         }
         text += table.render()
         return text

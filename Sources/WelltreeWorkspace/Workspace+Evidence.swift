@@ -107,36 +107,114 @@ extension Workspace {
 }
 
 extension Workspace {
-    /// Every citation of every workload's answers in the lenses it applies, with its state here.
+    /// Where the evidence cache of this repository lives (`EvidenceCache`).
+    var evidenceCachePath: String {
+        Layout.cache(EvidenceCache.fileName, commonDirectory: repository.commonDirectory)
+    }
+
+    /// Every citation of every workload's answers in the lenses it applies (or only of the
+    /// workload directories named in `directories`), with its state here.
     ///
     /// Reads only the answer files that can cite: a file whose bytes hold neither `evidence`
-    /// nor a `\u` escape (which could spell the key) cites nothing and is not parsed, so a
-    /// workspace without evidence costs a listing of its answer directories and a byte search
-    /// per answer file.
-    package func allCitations(workloads directories: Set<String>? = nil) throws(WorkspaceError) -> [CitedEvidence] {
+    /// nor a `\u` escape (which could spell the key) cites nothing and is not parsed. The whole
+    /// index is kept by workload tree id in `EvidenceCache`, so a run after another reads only
+    /// the workloads that changed, then looks up each cited path. With `skippingDamaged`, a
+    /// workload that cannot be read is left out (the dashboard reports it anyway) instead of
+    /// failing the whole index.
+    package func allCitations(workloads directories: Set<String>? = nil, skippingDamaged: Bool = false) throws(WorkspaceError)
+        -> [CitedEvidence]
+    {
+        let all =
+            skippingDamaged
+            ? try workloadDirectories { _, _ throws(WorkspaceError) in } : try workloadDirectories()
+        let entries = all.filter { directories?.contains($0.name) ?? true }
+        let useCache = directories == nil
+        let previous = useCache ? EvidenceCache.load(from: evidenceCachePath) : EvidenceCache()
+        var current = EvidenceCache()
+        var computed = false
         var result: [CitedEvidence] = []
-        for entry in try workloadDirectories() where directories?.contains(entry.name) ?? true {
-            guard let answers = try git({ () throws(GitError) in try repository.entry(at: Layout.answersDirectoryName, inTree: entry.id) }),
-                answers.kind == .tree
-            else { continue }
-            var citing: [String: Set<String>] = [:]
-            for lens in try git({ () throws(GitError) in try repository.treeEntries(answers.id) }) where lens.kind == .tree {
-                for file in try git({ () throws(GitError) in try repository.treeEntries(lens.id) }) {
-                    guard Layout.question(ofAnswerFileName: file.name) != nil else { continue }
-                    // Anything but a plain file is left to the full read, which refuses it.
-                    var mayCite = file.kind != .blob
-                    if !mayCite { mayCite = try git { () throws(GitError) in try repository.withBlob(file.id) { Self.mayCite($0) } } }
-                    if mayCite { citing[lens.name, default: []].insert(file.name) }
+        var ids: [String: String?] = [:]
+        for entry in entries {
+            let cited: [CitedEvidence]
+            // A tree id names content, not the directory holding it: a workload copied or moved
+            // to another directory has the same tree, and its files other paths.
+            let directory = Layout.workloadDirectory(entry.name) + "/"
+            if let known = previous.entries[entry.id], known.allSatisfy({ $0.answerFile.hasPrefix(directory) }) {
+                cited = known
+            } else {
+                do {
+                    cited = try workloadCitations(entry)
+                } catch {
+                    if skippingDamaged { continue }
+                    throw error
                 }
+                computed = true
             }
-            if citing.isEmpty { continue }
-            let stored = try loadWorkload(entry)
-            for applied in stored.workload.lenses where citing[applied.alias] != nil {
-                let parsed = try parsedAnswers(of: stored, lens: applied.alias)
-                result += try citations(of: stored, lens: applied.alias, answers: parsed.mapValues(\.stored.answer))
+            current.entries[entry.id] = cited
+            for citation in cited {
+                var currentId: String?
+                if let path = citation.evidence.path {
+                    if let known = ids[path] {
+                        currentId = known
+                    } else {
+                        currentId = try evidenceId(path)
+                        ids[path] = .some(currentId)
+                    }
+                }
+                result.append(
+                    CitedEvidence(
+                        workloadId: citation.workloadId, workloadName: citation.workloadName, lens: citation.lens,
+                        questionId: citation.questionId, answerFile: citation.answerFile, evidence: citation.evidence, currentId: currentId))
+            }
+        }
+        // The cache only accelerates: a repository we cannot write to still works.
+        if useCache && computed { try? current.write(to: evidenceCachePath) }
+        return result
+    }
+
+    /// The citations of the workload in the directory `entry` (states not looked up), reading
+    /// only answer files that can cite.
+    private func workloadCitations(_ entry: TreeEntry) throws(WorkspaceError) -> [CitedEvidence] {
+        guard let answers = try git({ () throws(GitError) in try repository.entry(at: Layout.answersDirectoryName, inTree: entry.id) }),
+            answers.kind == .tree
+        else { return [] }
+        var citing: Set<String> = []
+        for lens in try git({ () throws(GitError) in try repository.treeEntries(answers.id) }) where lens.kind == .tree {
+            for file in try git({ () throws(GitError) in try repository.treeEntries(lens.id) }) {
+                guard Layout.question(ofAnswerFileName: file.name) != nil else { continue }
+                // Anything but a plain file is left to the full read, which refuses it.
+                var mayCite = file.kind != .blob
+                if !mayCite { mayCite = try git { () throws(GitError) in try repository.withBlob(file.id) { Self.mayCite($0) } } }
+                if mayCite { citing.insert(lens.name) }
+            }
+        }
+        if citing.isEmpty { return [] }
+        let stored = try loadWorkload(entry)
+        var result: [CitedEvidence] = []
+        for applied in stored.workload.lenses where citing.contains(applied.alias) {
+            let parsed = try parsedAnswers(of: stored, lens: applied.alias)
+            for (question, answer) in parsed.mapValues(\.stored.answer).sorted(by: { $0.key < $1.key }) {
+                for citation in answer.evidence {
+                    result.append(
+                        CitedEvidence(
+                            workloadId: stored.workload.id, workloadName: stored.workload.name, lens: applied.alias, questionId: question,
+                            answerFile: Layout.answerFile(stored.directory, lens: applied.alias, question: question), evidence: citation,
+                            currentId: nil))
+                }
             }
         }
         return result
+    }
+
+    /// How many answers of each workload (by id) cite evidence that is changed or missing here:
+    /// the dashboard's count. Workloads that cannot be read are left out (the dashboard reports
+    /// them).
+    package func staleEvidenceAnswers() throws(WorkspaceError) -> [String: Int] {
+        var answers: [String: Set<String>] = [:]
+        for cited in try allCitations(skippingDamaged: true) where cited.state.isStale {
+            answers[cited.workloadId, default: []].insert(cited.answerFile)
+        }
+        return answers.mapValues(\.count)
     }
 
     /// Whether an answer file's bytes can hold citations: they contain `evidence` or a `\u` escape.

@@ -177,4 +177,30 @@ struct EvidenceTests {
         #expect(listed.stdout.contains("changed since confirmed"), "\(listed.stdout)")
         #expect(!blob.isEmpty)
     }
+
+    /// The dashboard counts answers with stale evidence per workload, from the evidence index
+    /// kept in the git directory; a damaged index file is read as none and rebuilt.
+    @Test func theDashboardCountsAnswersWithStaleEvidence() throws {
+        let sandbox = try Self.citingRepository()
+        let fresh = try sandbox.welltree(["dashboard", "--format", "json"])
+        #expect(fresh.status == 0, "\(fresh)")
+        #expect(!fresh.stdout.contains("StaleEvidence"), "\(fresh.stdout)")
+        #expect(!(try sandbox.welltree(["dashboard"])).stdout.contains("STALE EVIDENCE"))
+        let cache = sandbox.repo + "/.git/welltree/cache/evidence-v1.bin"
+        #expect(FileManager.default.fileExists(atPath: cache))
+
+        try "resource \"aws_backup_plan\" \"weekly\" {}\n".write(toFile: sandbox.repo + "/infra/backup.tf", atomically: true, encoding: .utf8)
+        try #require(try sandbox.git(["commit", "-qam", "Weekly backups"]).status == 0)
+        for damage in [false, true] {
+            if damage { try Data("WTEVIv1\ngarbage".utf8).write(to: URL(fileURLWithPath: cache)) }
+            let stale = try sandbox.welltree(["dashboard", "--format", "json"])
+            #expect(stale.status == 0, "\(stale)")
+            let json = try #require(try sandbox.json(stale) as? [String: Any])
+            let rows = try #require(json["WorkloadSummaries"] as? [[String: Any]])
+            #expect(rows.first?["StaleEvidenceAnswers"] as? Int == 1, "one answer, two stale citations: \(stale.stdout)")
+            #expect((json["Totals"] as? [String: Any])?["AnswersWithStaleEvidence"] as? Int == 1)
+        }
+        let text = try sandbox.welltree(["dashboard"])
+        #expect(text.stdout.contains("STALE EVIDENCE"), "\(text.stdout)")
+    }
 }

@@ -8,7 +8,12 @@ import WelltreeWorkspace
 struct DashboardCommand: ConsoleCommand {
     static let configuration = CommandConfiguration(
         commandName: "dashboard",
-        abstract: "All workloads: questions answered, HRIs, MRIs, improvement status, last update.")
+        abstract: "All workloads: questions answered, HRIs, MRIs, improvement status, last update.",
+        discussion: """
+            When answers cite evidence that changed or disappeared since they were confirmed, a STALE \
+            EVIDENCE column counts those answers per workload (StaleEvidenceAnswers in JSON); \
+            `welltree evidence --stale` lists them.
+            """)
 
     @OptionGroup var global: GlobalOptions
     @Option(help: "Only workloads with risks of this level: high or medium.")
@@ -20,8 +25,12 @@ struct DashboardCommand: ConsoleCommand {
     /// repository and its mapped pack files) is released before the output is built, so the two
     /// never count towards peak memory together.
     func run(_ console: Console) throws {
-        let read = try { () throws(WorkspaceError) in try console.overviews(of: global.workspace(console)) }()
-        let dashboard = DashboardOutput(Dashboard(read.overviews, onlyWithRisk: risk?.risk))
+        let (read, stale) = try { () throws(WorkspaceError) in
+            let workspace = try global.workspace(console)
+            return (try console.overviews(of: workspace), try workspace.staleEvidenceAnswers())
+        }()
+        var dashboard = DashboardOutput(Dashboard(read.overviews, onlyWithRisk: risk?.risk))
+        dashboard.countStaleEvidence(stale)
         switch format {
         case .json: console.write(jsonText(dashboard))
         case .text: console.write(ReviewText.dashboard(dashboard.WorkloadSummaries, totals: dashboard.Totals))
