@@ -109,6 +109,10 @@ package struct ShareInvitationSummaryShape: Encodable {
     package var WorkloadName: String?
     package var LensArn: String?
     package var LensName: String?
+    /// Welltree's `ProfileId` stands in for the API's `ProfileArn`, which must be an AWS ARN
+    /// (see ProfileShapes.swift).
+    package var ProfileId: String?
+    package var ProfileName: String?
     package var PermissionType: String
     package var SharedWith: String
     package var SharedBy: String
@@ -127,6 +131,10 @@ package struct ShareInvitationSummaryShape: Encodable {
             ShareResourceType = "LENS"
             LensArn = lensArn(alias, type: .customShared)
             LensName = name
+        case .profile(let id):
+            ShareResourceType = "PROFILE"
+            ProfileId = id
+            ProfileName = name
         }
         PermissionType = share.permission.rawValue
         SharedWith = share.principal
@@ -150,6 +158,8 @@ package struct ShareInvitationShape: Encodable {
     package var WorkloadId: String?
     package var LensAlias: String?
     package var LensArn: String?
+    /// Welltree's stand-in for the API's `ProfileArn`.
+    package var ProfileId: String?
     /// Welltree's addition: ACCEPTED or REJECTED.
     package var Status: String
 
@@ -164,6 +174,9 @@ package struct ShareInvitationShape: Encodable {
             ShareResourceType = "LENS"
             LensAlias = alias
             LensArn = lensArn(alias, type: .customShared)
+        case .profile(let id):
+            ShareResourceType = "PROFILE"
+            ProfileId = id
         }
     }
 }

@@ -9,6 +9,7 @@ import WelltreeCore
 /// allowed_signers         SSH keys that may sign milestones, per principal
 /// workloads/<id>.json     shares of one workload (ShareFile), by workload id
 /// lenses/<alias>.json     shares of one custom lens
+/// profiles/<id>.json      shares of one profile, by profile id
 /// ```
 ///
 /// Because shares are not files on a branch, a pull request cannot grant its author a share,
@@ -26,12 +27,14 @@ package struct ShareStore {
     /// The directories of share files: one file per workload id, one per custom lens alias.
     package static let workloadsDirectory = "workloads"
     package static let lensesDirectory = "lenses"
+    package static let profilesDirectory = "profiles"
 
     /// The share file of a subject.
     package static func path(of subject: ShareSubject) -> String {
         switch subject {
         case .workload(let id): "\(workloadsDirectory)/\(id).json"
         case .lens(let alias): "\(lensesDirectory)/\(alias).json"
+        case .profile(let id): "\(profilesDirectory)/\(id).json"
         }
     }
 
@@ -43,6 +46,7 @@ package struct ShareStore {
         switch parts[0] {
         case workloadsDirectory: return .workload(id: name)
         case lensesDirectory: return .lens(alias: name)
+        case profilesDirectory: return .profile(id: name)
         default: return nil
         }
     }
@@ -99,7 +103,7 @@ package struct ShareStore {
     package func allFiles() throws(WorkspaceError) -> [ShareFile] {
         guard let tree else { return [] }
         var files: [ShareFile] = []
-        for directory in [Self.workloadsDirectory, Self.lensesDirectory] {
+        for directory in [Self.workloadsDirectory, Self.lensesDirectory, Self.profilesDirectory] {
             guard let entry = try git({ () throws(GitError) in try repository.entry(at: directory, inTree: tree) }), entry.kind == .tree
             else { continue }
             for item in try git({ () throws(GitError) in try repository.treeEntries(entry.id) }) {

@@ -198,7 +198,8 @@ extension Workspace {
     }
 
     /// The latest version of a profile the acting principal may give a workload: not deleted,
-    /// and theirs. Refused otherwise, saying why.
+    /// and theirs or shared with them (an accepted share, directly or through a group).
+    /// Refused otherwise, saying why.
     func usableProfile(_ reference: String) throws(WorkspaceError) -> (StoredProfile, ProfileReference) {
         let stored = try findProfile(reference)
         if let deletedAt = stored.profile.deletedAt {
@@ -207,9 +208,18 @@ extension Workspace {
                 code: .refused, subject: stored.profile.id)
         }
         let actor = try principal()
-        guard actor == stored.profile.owner else {
-            throw .forbidden(
-                "\(actor) may not use profile \"\(stored.profile.name)\": only its owner \(stored.profile.owner) uses it", subject: stored.profile.id)
+        if actor != stored.profile.owner {
+            let store = try shareStore()
+            let policy = try store.access()
+            let now = nowSeconds
+            let shared = try store.file(.profile(id: stored.profile.id)).shares.contains {
+                $0.status(at: now) == .accepted && policy.reaches($0.principal, actor)
+            }
+            guard shared else {
+                throw .forbidden(
+                    "\(actor) may not use profile \"\(stored.profile.name)\": it is owned by \(stored.profile.owner) and not shared with \(actor) "
+                        + "(an accepted profile share is needed)", subject: stored.profile.id)
+            }
         }
         let latest = try profileVersion(stored)
         return (stored, ProfileReference(id: stored.profile.id, version: latest.version))
@@ -376,5 +386,42 @@ extension Workspace {
     package func profile(of workload: Workload) throws(WorkspaceError) -> StoredProfile? {
         guard let reference = workload.profile else { return nil }
         return try profilesById()[reference.id]
+    }
+
+    // MARK: Shares
+
+    /// The shares of a profile; only its owner sees them (ListProfileShares).
+    package func profileShares(_ reference: String) throws(WorkspaceError) -> (StoredProfile, ShareFile) {
+        let stored = try findProfile(reference)
+        try requireProfileOwner(stored.profile, to: "see the shares")
+        return (stored, try shareStore().file(.profile(id: stored.profile.id)))
+    }
+
+    /// CreateProfileShare: invites `principal` (a user, `group:<name>` or an account) to use
+    /// the profile, READONLY; pending for seven days until accepted. Owner only; a deleted
+    /// profile is shared with nobody. One commit on the shares ref.
+    package func createProfileShare(_ reference: String, principal invitee: String) throws(WorkspaceError) -> (StoredProfile, Share) {
+        let stored = try findProfile(reference)
+        try requireProfileOwner(stored.profile, to: "share it")
+        if stored.profile.deletedAt != nil {
+            throw .refused("profile \"\(stored.profile.name)\" is deleted; it is shared with nobody", code: .refused, subject: stored.profile.id)
+        }
+        let share = try changeShares(.profile(id: stored.profile.id), message: "Share profile \(stored.profile.name) with \(invitee)") {
+            (file, actor, now) throws(ValidationError) in
+            try file.create(principal: invitee, permission: .readonly, owner: stored.profile.owner, actor: actor, now: now, id: Share.newID())
+        }
+        return (stored, share)
+    }
+
+    /// DeleteProfileShare: revokes a share; its holder gives the profile to no new workload
+    /// (workloads that use it keep it). Owner only; one commit on the shares ref.
+    package func deleteProfileShare(_ reference: String, shareId: String) throws(WorkspaceError) -> (StoredProfile, Share) {
+        let stored = try findProfile(reference)
+        try requireProfileOwner(stored.profile, to: "manage the shares")
+        let share = try changeShares(.profile(id: stored.profile.id), message: "Revoke share \(shareId) of profile \(stored.profile.name)") {
+            (file, _, now) throws(ValidationError) in
+            try file.revoke(shareId, now: now)
+        }
+        return (stored, share)
     }
 }

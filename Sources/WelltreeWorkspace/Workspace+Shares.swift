@@ -191,11 +191,14 @@ extension Workspace {
         case .lens(let alias):
             let record = try lensRecord(alias)
             return (record?.name, record?.owner)
+        case .profile(let id):
+            let profile = try profilesById()[id]?.profile
+            return (profile?.name, profile?.owner)
         }
     }
 
     /// Reads a share file, applies `change` and commits the result to the shares ref.
-    private func changeShares(
+    func changeShares(
         _ subject: ShareSubject, message: String, _ change: (inout ShareFile, String, Int64) throws(ValidationError) -> Share
     ) throws(WorkspaceError) -> Share {
         let actor = try principal()

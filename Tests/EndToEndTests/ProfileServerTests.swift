@@ -37,7 +37,9 @@ struct ProfileServerTests {
                 "git", ["clone", "-q", server.url("reviews.git", user: principal, password: Self.password), path],
                 environment: sandbox.environment.merging(["GIT_TERMINAL_PROMPT": "0"]) { $1 })
             try #require(cloned.status == 0, "\(cloned)")
-            return SharesServerTests.Clone(sandbox: sandbox, principal: principal, path: path)
+            let clone = SharesServerTests.Clone(sandbox: sandbox, principal: principal, path: path)
+            try #require(try clone.git(["fetch", "-q", "origin", "refs/welltree/shares:refs/welltree/shares"]).status == 0)
+            return clone
         }
         func workload(_ clone: SharesServerTests.Clone, _ name: String, extra: [String] = []) throws -> RunResult {
             try clone.welltree([
@@ -101,7 +103,7 @@ struct ProfileServerTests {
         try carol.commitByHand(carolFile, withProfile, message: "Use Bob's profile")
         let use = try carol.push(["main"])
         #expect(use.status != 0)
-        #expect(use.stderr.contains("only the profile's owner bob@example.com gives a workload profile"), "\(use)")
+        #expect(use.stderr.contains("only the profile's owner bob@example.com, or a principal with an accepted share of it, gives a workload profile"), "\(use)")
         try carol.git(["reset", "-q", "--hard", "origin/main"])
 
         // Bob's own workload may move only to a version his profile has.
@@ -117,5 +119,34 @@ struct ProfileServerTests {
         #expect(upgraded.status == 0, "\(upgraded)")
         let upgradePush = try bob.push(["main"])
         #expect(upgradePush.status == 0, "\(upgradePush)")
+
+        // Bob shares his profile with Carol; once she accepts on the server, her workload may
+        // use it, and her share file edits cannot make her its owner.
+        let shared = try bob.welltree(["profile", "share", "create", "Bob platform", "--principal", "carol@example.com", "--format", "json"])
+        #expect(shared.status == 0, "\(shared)")
+        let shareId = try #require((try sandbox.json(shared) as? [String: Any])?["ShareId"] as? String)
+        let sharePush = try bob.push(["refs/welltree/shares"])
+        #expect(sharePush.status == 0, "\(sharePush)")
+        try #require(try carol.git(["fetch", "-q", "origin", "+refs/welltree/shares:refs/welltree/shares"]).status == 0)
+        #expect(try carol.welltree(["share", "accept", shareId]).status == 0)
+        let accept = try carol.push(["refs/welltree/shares"])
+        #expect(accept.status == 0, "\(accept)")
+        try #require(try carol.git(["pull", "-q", "--ff-only"]).status == 0)
+        try carol.commitByHand(carolFile, withProfile, message: "Use Bob's shared profile")
+        let sharedUse = try carol.push(["main"])
+        #expect(sharedUse.status == 0, "\(sharedUse)")
+        try carol.editShares("profiles/\(bobId).json") { file in
+            var shares = file["shares"] as? [[String: Any]] ?? []
+            var forged = try #require(shares.first)
+            forged["shareId"] = String(repeating: "cd", count: 16)
+            forged["principal"] = "dave@example.com"
+            forged["sharedBy"] = "carol@example.com"
+            forged["status"] = "PENDING"
+            shares.append(forged)
+            file["shares"] = shares
+        }
+        let reshare = try carol.push(["refs/welltree/shares"])
+        #expect(reshare.status != 0)
+        #expect(reshare.stderr.contains("only the owner bob@example.com manages its shares"), "\(reshare)")
     }
 }

@@ -332,4 +332,45 @@ struct ProfileCommandTests {
         #expect(types["cloud-financial-management"] == "NON_PRIORITIZED" && upgraded["cloud-financial-management"] == "PRIORITIZED")
         #expect(upgraded != types)
     }
+
+    @Test("profile shares: READONLY invitations, accepted holders give the profile to their workloads, revoked ones no longer")
+    func shares() throws {
+        let sandbox = try Sandbox()
+        #expect(try Self.createProfile(sandbox).status == 0)
+        let created = try sandbox.welltree(["profile", "share", "create", Self.name, "--principal", "bob@example.com", "--format", "json"])
+        #expect(created.status == 0, "\(created)")
+        try WorkloadCommandTests.expectShape("CreateProfileShare", created)
+        let shareId = try #require(try Self.object(sandbox, created)["ShareId"] as? String)
+        let list = try sandbox.welltree(["profile", "share", "list", Self.name, "--format", "json"])
+        try WorkloadCommandTests.expectShape("ListProfileShares", list)
+        #expect(list.stdout.contains("\"PENDING\""), "\(list)")
+        // READONLY only; the owner is no invitee; only the owner shares.
+        #expect(try sandbox.welltree(["profile", "share", "create", Self.name, "--principal", "alice@example.com"]).status == 2)
+
+        sandbox.principal = "bob@example.com"
+        let bobWorkload = ["workload", "create", "--name", "Bob shop", "--description", "Bob's shop", "--review-owner", "Bob Example",
+                           "--environment", "production", "--aws-region", "us-east-1"]
+        let early = try sandbox.welltree(bobWorkload + ["--profile", Self.name])
+        #expect(early.status == 2 && early.stderr.contains("an accepted profile share is needed"), "\(early)")
+        #expect(try sandbox.welltree(["profile", "share", "create", Self.name, "--principal", "carol@example.com"]).status == 2)
+        #expect(try sandbox.welltree(["profile", "share", "list", Self.name]).status == 2)
+        let invitations = try sandbox.welltree(["share", "invitations", "--format", "json"])
+        try WorkloadCommandTests.expectShape("ListShareInvitations", invitations)
+        let invitation = try #require((try Self.object(sandbox, invitations)["ShareInvitationSummaries"] as? [[String: Any]])?.first)
+        #expect(invitation["ShareResourceType"] as? String == "PROFILE" && invitation["ProfileName"] as? String == Self.name)
+        #expect(try sandbox.welltree(["share", "accept", shareId]).status == 0)
+        let used = try sandbox.welltree(bobWorkload + ["--profile", Self.name])
+        #expect(used.status == 0, "\(used)")
+        // A share gives use, not ownership.
+        #expect(try sandbox.welltree(["profile", "update", Self.name, "--description", "Bob's now"]).status == 2)
+
+        // Revoked: the workload keeps the profile, no new workload gets it.
+        sandbox.principal = "alice@example.com"
+        #expect(try sandbox.welltree(["profile", "share", "delete", Self.name, shareId]).status == 0)
+        sandbox.principal = "bob@example.com"
+        let late = try sandbox.welltree(["workload", "create", "--name", "Bob shop two", "--description", "Bob's second", "--review-owner",
+                                         "Bob Example", "--environment", "production", "--aws-region", "us-east-1", "--profile", Self.name])
+        #expect(late.status == 2, "\(late)")
+        #expect(try sandbox.read("workloads/bo/bob-shop/workload.json").contains("\"profile\""))
+    }
 }

@@ -14,7 +14,7 @@ struct ProfileCommand: ParsableCommand {
             """,
         subcommands: [
             Template.self, Create.self, List.self, Show.self, Update.self, Delete.self, Associate.self, Disassociate.self,
-            Upgrade.self,
+            Upgrade.self, Share.self,
         ]
     )
 }

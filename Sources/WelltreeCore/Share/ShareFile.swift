@@ -2,12 +2,43 @@
 package enum ShareSubject: Sendable, Equatable, Hashable, CustomStringConvertible {
     case workload(id: String)
     case lens(alias: String)
+    /// A profile, by id: permission to give it to one's workloads (READONLY).
+    case profile(id: String)
 
     /// How many shares may be active at once: 20 per workload, 300 per custom lens, as the service allows.
     package var limit: Int {
         switch self {
         case .workload: 20
         case .lens: 300
+        // The service's quota is not in the reference: Welltree uses the custom-lens limit.
+        case .profile: 300
+        }
+    }
+
+    /// Lenses and profiles are shared READONLY only (permission to use them); workloads also
+    /// CONTRIBUTOR.
+    package var isReadOnly: Bool {
+        switch self {
+        case .workload: false
+        case .lens, .profile: true
+        }
+    }
+
+    /// What the subject is, for messages: `workload`, `lens`, `profile`.
+    package var kindName: String {
+        switch self {
+        case .workload: "workload"
+        case .lens: "lens"
+        case .profile: "profile"
+        }
+    }
+
+    /// `workloads`, `lenses`, `profiles`.
+    package var kindPlural: String {
+        switch self {
+        case .workload: "workloads"
+        case .lens: "lenses"
+        case .profile: "profiles"
         }
     }
 
@@ -15,6 +46,7 @@ package enum ShareSubject: Sendable, Equatable, Hashable, CustomStringConvertibl
         switch self {
         case .workload(let id): "workload \(id)"
         case .lens(let alias): "lens \(alias)"
+        case .profile(let id): "profile \(id)"
         }
     }
 }
@@ -33,12 +65,14 @@ package struct ShareFile: Sendable, Equatable, Codable {
         self.shares = shares
     }
 
-    private enum CodingKeys: String, CodingKey { case workloadId, lensAlias, shares }
+    private enum CodingKeys: String, CodingKey { case workloadId, lensAlias, profileId, shares }
 
     package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         if let id = try c.decodeIfPresent(String.self, forKey: .workloadId) {
             subject = .workload(id: id)
+        } else if let id = try c.decodeIfPresent(String.self, forKey: .profileId) {
+            subject = .profile(id: id)
         } else {
             subject = .lens(alias: try c.decode(String.self, forKey: .lensAlias))
         }
@@ -50,6 +84,7 @@ package struct ShareFile: Sendable, Equatable, Codable {
         switch subject {
         case .workload(let id): try c.encode(id, forKey: .workloadId)
         case .lens(let alias): try c.encode(alias, forKey: .lensAlias)
+        case .profile(let id): try c.encode(id, forKey: .profileId)
         }
         try c.encode(shares, forKey: .shares)
     }
@@ -67,10 +102,10 @@ package struct ShareFile: Sendable, Equatable, Codable {
         Self.checkPrincipal(principal, into: &validator)
         validator.require(
             principal != owner, field: "--principal", value: principal, rule: "is the owner, who has every permission already")
-        if case .lens = subject {
+        if subject.isReadOnly {
             validator.require(
                 permission == .readonly, field: "--permission", value: permission.rawValue,
-                rule: "is not allowed for a lens: lenses are shared READONLY")
+                rule: "is not allowed for a \(subject.kindName): \(subject.kindPlural) are shared READONLY")
         }
         let existing = shares.firstIndex { $0.principal == principal }
         if let existing, shares[existing].isActive(at: now) {
@@ -99,9 +134,11 @@ package struct ShareFile: Sendable, Equatable, Codable {
     /// seven days start over); an accepted share stays accepted with the new permission.
     package mutating func update(_ id: String, permission: SharePermission, actor: String, now: Int64) throws(ValidationError) -> Share {
         let index = try activeIndex(id, now: now, allowExpired: true)
-        if case .lens = subject, permission != .readonly {
+        if subject.isReadOnly, permission != .readonly {
             throw ValidationError([
-                Violation(field: "--permission", value: permission.rawValue, rule: "is not allowed for a lens: lenses are shared READONLY")
+                Violation(
+                    field: "--permission", value: permission.rawValue,
+                    rule: "is not allowed for a \(subject.kindName): \(subject.kindPlural) are shared READONLY")
             ])
         }
         var share = shares[index]
@@ -223,9 +260,10 @@ package struct ShareFile: Sendable, Equatable, Codable {
             validator.require(
                 ISOTime.seconds(share.invitedAt) != nil, field: "invitedAt", value: share.invitedAt, rule: "must be an ISO 8601 UTC time")
             Self.checkPrincipal(share.principal, into: &validator)
-            if case .lens = subject {
+            if subject.isReadOnly {
                 validator.require(
-                    share.permission == .readonly, field: "permission", value: share.shareId, rule: "must be READONLY for a lens")
+                    share.permission == .readonly, field: "permission", value: share.shareId,
+                    rule: "must be READONLY for a \(subject.kindName)")
             }
         }
         let active = shares.filter { $0.isActive(at: now) }.count

@@ -48,7 +48,7 @@ extension PushJudge {
     }
 
     /// A workload's `profile` as the push sets it: giving a workload a profile (or another one)
-    /// needs the profile's owner, and a profile the server's default branch holds (or the push
+    /// needs the profile's owner or an accepted share of it, and a profile the server's default branch holds (or the push
     /// creates), not deleted;
     /// moving to another version needs a version the profile has. Administrators may repair.
     func judgeWorkloadProfile(
@@ -76,11 +76,18 @@ extension PushJudge {
             return [refusal(update, subject: subject, file: path, rule: "profile \"\(profile.name)\" is deleted; it is given to no workload")]
         }
         if previous?.id != reference.id, profile.owner != pusher {
-            return [
-                refusal(
-                    update, subject: subject, file: path,
-                    rule: "only the profile's owner \(profile.owner) gives a workload profile \"\(profile.name)\"; the pusher is \(pusher)")
-            ]
+            // An accepted share of the profile, as the server's shares ref holds it, lets its
+            // holder use it; nothing the push carries can grant one.
+            let shared = try shares.file(.profile(id: profile.id)).shares.contains {
+                $0.status(at: now) == .accepted && policy.reaches($0.principal, pusher)
+            }
+            if !shared {
+                return [
+                    refusal(
+                        update, subject: subject, file: path,
+                        rule: "only the profile's owner \(profile.owner), or a principal with an accepted share of it, gives a workload profile \"\(profile.name)\"; the pusher is \(pusher)")
+                ]
+            }
         }
         if !profile.hasVersion(reference.version) {
             return [

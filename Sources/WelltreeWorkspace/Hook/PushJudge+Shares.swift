@@ -44,7 +44,7 @@ extension PushJudge {
                     refusal(
                         update, file: file,
                         rule:
-                            "the shares ref holds only \(ShareStore.accessFile), \(ShareStore.allowedSignersFile), \(ShareStore.path(of: .workload(id: "<id>"))) and \(ShareStore.path(of: .lens(alias: "<alias>")))"))
+                            "the shares ref holds only \(ShareStore.accessFile), \(ShareStore.allowedSignersFile), \(ShareStore.path(of: .workload(id: "<id>"))), \(ShareStore.path(of: .lens(alias: "<alias>"))) and \(ShareStore.path(of: .profile(id: "<id>")))"))
                 continue
             }
             refusals += try judgeShareFile(subject, file: file, deleted: change.new == nil, pushed: pushed, update: update)
@@ -61,7 +61,7 @@ extension PushJudge {
             return [
                 refusal(
                     update, subject: "\(subject)", file: file,
-                    rule: "the default branch has no such \(subject); shares follow the workload or lens onto the server")
+                    rule: "the default branch has no such \(subject); shares follow the workload, lens or profile onto the server")
             ]
         case .ambiguous(let directories):
             if policy.isAdministrator(pusher) { return [] }
@@ -122,6 +122,9 @@ extension PushJudge {
         case .lens(let alias):
             guard let record = try server.lensRecord(alias), record.type != .awsOfficial else { return .none }
             return .one(name: "lens \(alias) (owner \(record.owner))", principal: record.owner)
+        case .profile(let id):
+            guard let profile = try Self.profile(in: server, id: id) else { return .none }
+            return .one(name: "profile \"\(profile.name)\" (owner \(profile.owner))", principal: profile.owner)
         }
     }
 }
