@@ -73,26 +73,8 @@ struct CheckCommand: WorkspaceCommand {
     }
 
     func run(in workspace: Workspace, console: Console) throws {
-        let headSnapshot = try workspace.snapshot(.revision(head))
-        var result: CheckResult
-        if var base {
-            if mergeBase {
-                base = try workspace.mergeBaseRevision(base, head)
-            }
-            let comparison = WorkspaceComparison(base: try workspace.snapshot(.revision(base)), head: headSnapshot)
-            let compared = try comparison.compare(baseLabel: self.base ?? base, headLabel: head, validating: true)
-            let risks = compared.diff.risks
-            result = CheckResult(
-                base: self.base, head: head, failOn: failOn,
-                findings: CheckResult.findings(in: compared.diff, failOn: failOn),
-                resolved: risks.resolvedHigh + (failOn == .medium ? risks.resolvedMedium : []),
-                checked: compared.checked, integrity: compared.diff.integrity,
-                evidence: try comparison.evidenceFindings(failing: Set(failOnEvidence)), failOnEvidence: failOnEvidence)
-        } else {
-            let (findings, checked) = try headSnapshot.currentRisks(threshold: failOn)
-            result = CheckResult(base: nil, head: head, failOn: failOn, findings: findings, resolved: [], checked: checked)
-        }
-        result = result.locatingFiles(below: workspace.prefix)
+        let result = try workspace.check(
+            CheckRequest(head: head, base: base, mergeBase: mergeBase, failOn: failOn, failOnEvidence: failOnEvidence))
         try write(report(result), console)
         if format == .github, let summary = console.environment["GITHUB_STEP_SUMMARY"], !summary.isEmpty {
             try append(CheckText.markdown(result), to: console.resolve(summary))
