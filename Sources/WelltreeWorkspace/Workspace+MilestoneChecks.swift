@@ -166,3 +166,44 @@ extension Workspace {
         return email == owner || name == owner
     }
 }
+
+/// A workload's milestones as `milestone list` shows them.
+package struct MilestoneListing: Sendable {
+    /// The workload's id and name (at HEAD, or as its tags recorded it once deleted).
+    package var workloadId: String
+    package var workloadName: String
+    /// Every milestone tag of the workload, oldest first, checked against its owner at HEAD:
+    /// attributed ones are its milestones, the others are named with why.
+    package var milestones: [CheckedMilestone]
+}
+
+/// One milestone as `milestone show` shows it: the checked tag and the workload as the tagged
+/// commit holds it.
+package struct MilestoneState {
+    package var checked: CheckedMilestone
+    /// The workspace at the tagged commit, for reading more of it (`reviews(of:)`).
+    package var snapshot: Workspace
+    /// The workload as the tagged commit holds it.
+    package var workload: StoredWorkload
+    /// Its risks and last update, computed from the tagged tree.
+    package var summary: WorkloadRiskSummary
+}
+
+extension Workspace {
+    /// The milestones of the workload `reference` (a workload at HEAD, or a deleted one whose
+    /// tags remain), each checked against the owner of the workload at HEAD (`check(_:owner:cache:)`).
+    package func milestoneListing(_ reference: String) throws(WorkspaceError) -> MilestoneListing {
+        let owner = try milestoneOwner(reference)
+        let current = try? findWorkload(owner.id)
+        let checked = try checkedMilestones(ofWorkloadId: owner.id, owner: current?.workload.owner)
+        return MilestoneListing(workloadId: owner.id, workloadName: owner.name, milestones: checked)
+    }
+
+    /// The milestone `milestone` (number or name) of the workload `reference`, attributed to its
+    /// owner (`findCheckedMilestone`), with the workload and its risks read from the tagged commit.
+    package func milestoneState(_ reference: String, _ milestone: String) throws(WorkspaceError) -> MilestoneState {
+        let checked = try findCheckedMilestone(reference, milestone)
+        let (snapshot, workload) = try snapshot(of: checked.stored)
+        return MilestoneState(checked: checked, snapshot: snapshot, workload: workload, summary: try snapshot.summary(of: workload))
+    }
+}

@@ -23,12 +23,10 @@ extension MilestoneCommand {
         @OptionGroup var format: FormatOptions
 
         func run(in workspace: Workspace, console: Console) throws {
-            let owner = try workspace.milestoneOwner(workload)
-            let current = try? workspace.findWorkload(owner.id)
-            let checked = try workspace.checkedMilestones(ofWorkloadId: owner.id, owner: current?.workload.owner)
+            let listing = try workspace.milestoneListing(workload)
             var summaries: [MilestoneSummaryShape] = []
             var unattributed: [UnattributedTagShape] = []
-            for milestone in checked {
+            for milestone in listing.milestones {
                 guard milestone.isAttributed, let then = milestone.workload else {
                     unattributed.append(UnattributedTagShape(tagName: milestone.stored.tagName, reasons: milestone.problems))
                     continue
@@ -37,22 +35,11 @@ extension MilestoneCommand {
                     milestone.stored.milestone, workload: then.workload, riskCounts: milestone.riskCounts,
                     tagName: milestone.stored.tagName, signature: milestone.signature, discrepancies: milestone.discrepancies))
             }
-            defer { warn(about: summaries, unattributed, of: owner.name, console) }
-            switch format.format {
-            case .json: console.write(jsonText(ListMilestonesOutput(workloadId: owner.id, summaries: summaries, unattributed: unattributed)))
-            case .text:
-                guard !summaries.isEmpty else {
-                    console.line("\(owner.name) has no milestones; save one with `welltree milestone create \"\(owner.name)\" NAME`")
-                    return
-                }
-                var table = TextTable(["#", "NAME", "ANSWERED", "HRIS", "MRIS", "SAVED", "SIGNATURE", "TAG"],
-                                      alignments: [.right, .left, .right, .right, .right, .left, .left, .left])
-                for s in summaries {
-                    let c = s.WorkloadSummary.RiskCounts ?? RiskCounts()
-                    table.add(["\(s.MilestoneNumber)", s.MilestoneName, "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])",
-                               s.RecordedAt, signatureLabel(s.Signature), s.TagName])
-                }
-                console.write(table.render())
+            defer {
+                for warning in MilestoneText.warnings(summaries, unattributed, workloadName: listing.workloadName) { console.diagnostic(warning) }
+            }
+            console.write(format.format, json: ListMilestonesOutput(workloadId: listing.workloadId, summaries: summaries, unattributed: unattributed)) {
+                MilestoneText.list(summaries, workloadName: listing.workloadName)
             }
         }
     }
@@ -68,54 +55,28 @@ extension MilestoneCommand {
         @OptionGroup var format: FormatOptions
 
         func run(in workspace: Workspace, console: Console) throws {
-            let checked = try workspace.findCheckedMilestone(target.workload, target.milestone)
-            let stored = checked.stored
-            let (then, thenWorkload) = try workspace.snapshot(of: stored)
-            let summary = try then.summary(of: thenWorkload)
-            let signature = checked.signature
-            for discrepancy in checked.discrepancies {
-                console.diagnostic("warning: milestone \(stored.milestone.number) \"\(stored.milestone.name)\": \(discrepancy)")
+            let state = try workspace.milestoneState(target.workload, target.milestone)
+            let stored = state.checked.stored
+            for discrepancy in state.checked.discrepancies {
+                console.diagnostic(MilestoneText.discrepancyWarning(number: stored.milestone.number, name: stored.milestone.name, discrepancy))
             }
             switch format.format {
             case .json:
-                var shape = WorkloadShape(thenWorkload.workload, riskCounts: summary.riskCounts,
-                                          pillarPriorities: try then.settings().pillarPriority)
-                shape.workload.updatedAt = summary.updatedAt
-                let milestoneShape = MilestoneShape(stored.milestone, workload: shape, tagName: stored.tagName, signature: signature)
+                var shape = WorkloadShape(state.workload.workload, riskCounts: state.summary.riskCounts,
+                                          pillarPriorities: try state.snapshot.settings().pillarPriority)
+                shape.workload.updatedAt = state.summary.updatedAt
+                let milestoneShape = MilestoneShape(stored.milestone, workload: shape, tagName: stored.tagName, signature: state.checked.signature)
                 console.write(jsonText(GetMilestoneOutput(workloadId: stored.milestone.workloadId, milestone: milestoneShape)))
             case .text:
-                console.write(keyValueLines([
-                    ("Milestone", TerminalText.line("\(stored.milestone.number) \"\(stored.milestone.name)\"")),
-                    ("Recorded", TerminalText.line(stored.milestone.recordedAt)),
-                    ("Tag", TerminalText.line(stored.tagName)),
-                    ("Tagger", TerminalText.line(stored.tag.tagger.map(Workspace.taggerIdentity) ?? "(none)")),
-                    ("Commit", stored.commit.hex),
-                    ("Signature", signature.label + (signature.isGood ? "" : ": \(signature.reason)")),
-                ]))
-                console.write("\n" + WorkloadText.render(thenWorkload.workload, summary: (summary.riskCounts, summary.updatedAt)))
-                for review in try then.reviews(of: thenWorkload) {
-                    console.write("\n" + ReviewText.status(workload: thenWorkload.workload.name, lensName: review.lens.record.name,
+                console.write(MilestoneText.header(
+                    stored.milestone, tagName: stored.tagName, tagger: stored.tag.tagger.map(Workspace.taggerIdentity), commit: stored.commit.hex,
+                    signature: state.checked.signature))
+                console.write("\n" + WorkloadText.render(state.workload.workload, summary: (state.summary.riskCounts, state.summary.updatedAt)))
+                for review in try state.snapshot.reviews(of: state.workload) {
+                    console.write("\n" + ReviewText.status(workload: state.workload.workload.name, lensName: review.lens.record.name,
                                                     version: review.lens.version, review: review.review))
                 }
             }
         }
     }
-}
-
-/// Warns on standard error of what `milestone list` left out or corrected.
-private func warn(about summaries: [MilestoneSummaryShape], _ unattributed: [UnattributedTagShape], of name: String, _ console: Console) {
-    for summary in summaries {
-        for discrepancy in summary.Discrepancies ?? [] {
-            console.diagnostic("warning: milestone \(summary.MilestoneNumber) \"\(summary.MilestoneName)\": \(discrepancy)")
-        }
-    }
-    for tag in unattributed {
-        console.diagnostic("warning: tag \(tag.TagName) is not listed as a milestone of \(name): \(tag.Reasons.joined(separator: "; "))")
-    }
-}
-
-/// `good (alice@example.com)`, `unsigned`, `BAD` for tables.
-func signatureLabel(_ shape: SignatureShape) -> String {
-    guard let status = SignatureCheck.Status(rawValue: shape.Status) else { return shape.Status }
-    return SignatureCheck(status: status, format: shape.Format, signer: shape.Signer, key: shape.Key, reason: shape.Reason).label
 }
