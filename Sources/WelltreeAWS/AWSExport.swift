@@ -66,6 +66,7 @@ private struct ExportPlanning {
         }
         currentMilestone = nil
         shares()
+        lensNotices()
         notCarried.append(
             AWSNotice(
                 subject: "workload \(workloadId)",
@@ -327,6 +328,32 @@ private struct ExportPlanning {
         let body = AWSInput.UpdateLensReview(
             WorkloadId: workloadId, LensAlias: alias, LensNotes: lensNotes, PillarNotes: pillars.isEmpty ? nil : pillars)
         add("UpdateLensReview", body, arguments: workloadArguments + lensArguments(alias, in: state))
+    }
+
+    /// What the lenses do not carry: Welltree's versions of AWS's lenses, custom lenses' minor
+    /// versions.
+    mutating func lensNotices() {
+        var seen: Set<String> = []
+        for state in source.states.reversed() {
+            for lens in state.workload.lenses where !seen.contains(lens.alias) {
+                seen.insert(lens.alias)
+                if state.awsLenses.contains(lens.alias) {
+                    notCarried.append(
+                        AWSNotice(
+                            subject: "lens \(lens.alias)",
+                            message:
+                                "Welltree's version \(lens.version) is not sent: the service applies its current version of its own lens; a best practice that version does not have is refused by the service, and apply.sh stops at that UpdateAnswer"
+                        ))
+                } else {
+                    notCarried.append(
+                        AWSNotice(
+                            subject: "lens \(lens.alias)",
+                            message:
+                                "every version the workload used is published as a major version (IsMajorVersion true), so each milestone keeps the version it used"
+                        ))
+                }
+            }
+        }
     }
 
     // MARK: Shares

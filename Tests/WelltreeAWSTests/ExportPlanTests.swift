@@ -51,6 +51,11 @@ struct ExportPlanTests {
         #expect(plan.fileName(0) == "requests/001-import-lens.json")
         #expect(plan.fileName(plan.requests.count - 1).hasSuffix("-create-workload-share.json"))
         #expect(plan.files.last?.path == "apply.sh")
+        // What does not cross is said, lens by lens.
+        let notCarried = plan.notCarried.map(\.description)
+        #expect(notCarried.contains { $0.hasPrefix("lens wellarchitected: Welltree's version 1.1 is not sent") })
+        #expect(
+            notCarried.contains { $0.hasPrefix("lens \(F.customAlias): every version the workload used is published as a major version") })
     }
 
     @Test func eachAnswerIsSentWholeWithWhatTheStateBeforeHadUndone() throws {
