@@ -12,7 +12,8 @@ package struct WelltreeCommand: ParsableCommand {
         version: BuildInfo.versionText,
         subcommands: [
             // Reviewing
-            InitCommand.self, WorkloadCommand.self, LensCommand.self, ProfileCommand.self, AnswerCommand.self, ReviewCommand.self,
+            InitCommand.self, WorkloadCommand.self, LensCommand.self, ProfileCommand.self, TemplateCommand.self, AnswerCommand.self,
+            ReviewCommand.self,
             // Reading the results
             StatusCommand.self, ImprovementsCommand.self, DashboardCommand.self, EvidenceCommand.self, ReportCommand.self,
             MilestoneCommand.self, NotificationsCommand.self,

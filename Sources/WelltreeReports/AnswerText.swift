@@ -5,10 +5,20 @@ import WelltreeCore
 /// one-line texts with `TerminalText.line`, the description and notes with `TerminalText.block`.
 package enum AnswerText {
     package static func render(pillar: LensPillar, question: LensQuestion, answer: Answer?, risk: Risk, evidence: [CitedEvidence] = []) -> String {
+        render(pillar: pillar, question: question, answer: answer, status: "Risk: \(risk.rawValue)", evidence: evidence)
+    }
+
+    /// A review template's answer: its status (ANSWERED or UNANSWERED) where a workload's shows
+    /// its risk, since a template answer has none.
+    package static func render(pillar: LensPillar, question: LensQuestion, answer: Answer?, templateStatus: ReviewTemplateAnswerStatus) -> String {
+        render(pillar: pillar, question: question, answer: answer, status: "Status: \(templateStatus.rawValue)", evidence: [])
+    }
+
+    private static func render(pillar: LensPillar, question: LensQuestion, answer: Answer?, status: String, evidence: [CitedEvidence]) -> String {
         let line = TerminalText.line
         var text = "\(line(pillar.name)) · \(line(question.id))\n\(line(question.title))\n"
         if let description = question.description, !description.isEmpty { text += "\n\(TerminalText.block(description))\n" }
-        text += "\nRisk: \(risk.rawValue)"
+        text += "\n\(status)"
         if answer?.isApplicable == false {
             text += " (question not applicable: \((answer?.reason ?? .none).rawValue))"
         }

@@ -63,6 +63,11 @@ package enum FileLimits {
             if parts.count >= 5, parts[3] == Layout.answersDirectoryName { return answer }
             return other
         }
+        if first == Layout.templates {
+            // A template answer is a workload answer; its record and notes are small.
+            if parts.count >= 5, parts[2] == Layout.answersDirectoryName { return answer }
+            return other
+        }
         if first == Layout.lenses {
             if parts.count == 3, parts[2] == Layout.lensMetadataFileName { return lensRecord }
             if parts.count == 3, parts[2] == Layout.lensDraftFileName { return lensVersion }

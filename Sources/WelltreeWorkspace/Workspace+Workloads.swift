@@ -210,9 +210,10 @@ extension Workspace {
     }
 
     /// Creates a workload with the framework lens and `lenses` applied, and the latest version
-    /// of `profile` when one is named (`usableProfile`), in one commit.
+    /// of `profile` when one is named (`usableProfile`), in one commit; with `template`, also
+    /// the template's lenses, answers and notes (`templateContents`).
     package func createWorkload(
-        _ properties: WorkloadProperties, lenses extraLenses: [String], profile: String? = nil
+        _ properties: WorkloadProperties, lenses extraLenses: [String], profile: String? = nil, template: String? = nil
     ) throws(WorkspaceError) -> StoredWorkload {
         try requireInitialised()
         let owner = try principal()
@@ -220,21 +221,26 @@ extension Workspace {
         let existing = try workloadIdentities()
         var aliases = [BuiltinLens.framework]
         for alias in extraLenses where !aliases.contains(alias) { aliases.append(alias) }
-        let applied = try applicableLenses(aliases)
+        var applied = try applicableLenses(aliases)
+        let now = isoNow()
+        let directory = freshDirectory(for: properties.name ?? "", taken: Set(existing.map(\.directory.name)))
+        let source = try template.map { reference throws(WorkspaceError) in try findTemplate(reference) }
+        var changes = ChangeSet()
+        if let source { (applied, changes) = try templateContents(source, asked: applied, directory: directory, now: now) }
         try checkPillarPriorities(properties.pillarPriorities, lenses: applied)
         var workload: Workload
         do {
             workload = try Workload.create(
-                id: Workload.newID(), properties: properties, owner: owner, lenses: applied, now: isoNow(),
+                id: Workload.newID(), properties: properties, owner: owner, lenses: applied, now: now,
                 existingNames: existing.map(\.name))
         } catch {
             throw .invalid(error)
         }
         workload.profile = profileUse
-        let directory = freshDirectory(for: workload.name, taken: Set(existing.map(\.directory.name)))
-        var changes = ChangeSet()
+        workload.template = source.map { TemplateReference(id: $0.template.id, version: $0.template.version) }
         try changes.write(Layout.workloadFile(directory), json: workload)
-        try commit(changes, message: "Create workload \(workload.name)")
+        let from = source.map { " from template \($0.template.name) (version \($0.template.version))" } ?? ""
+        try commit(changes, message: "Create workload \(workload.name)\(from)")
         return try reloadWorkload(directory: directory)
     }
 

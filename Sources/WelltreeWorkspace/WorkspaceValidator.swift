@@ -45,6 +45,8 @@ package struct WorkspaceValidator {
     package internal(set) var warnings: [FileProblem] = []
     /// The profiles by id, read once when a workload's profile reference is checked.
     var profileIndex: [String: Profile]?
+    /// The templates by id, read once when a workload's `template` is checked.
+    var templatesById: [String: ReviewTemplate]?
     /// The id and normalised name of each `workload.json` checked, with its path.
     private var claims: [(directory: String, id: String, name: String, path: String)] = []
 
@@ -74,6 +76,7 @@ package struct WorkspaceValidator {
             try validateWorkload(directory, wanted: wanted)
         }
         try validateProfiles(in: paths)
+        try validateTemplates(in: paths, wanted: wanted)
         try checkIdentities(complete: paths == nil, reference: reference)
         return problems
     }
@@ -299,6 +302,7 @@ package struct WorkspaceValidator {
                 }
             }
             claims.append((directory.name, workload.id, Workload.normalizedName(workload.name), path))
+            if let reference = workload.template { try checkTemplateReference(reference, path: path, bytes: fileBytes) }
         }
         let stored = StoredWorkload(directory: directory.name, workload: workload, tree: directory.id)
         // Every applied lens must resolve, as `dashboard` and `status` will resolve it; a failure
@@ -423,7 +427,7 @@ package struct WorkspaceValidator {
 
     /// The notes of an answer file, whatever its lens and question: the limits and the
     /// control-character rule `welltree answer update` applies (`Answer.notesRules`).
-    private mutating func checkNotes(_ answer: Answer, bytes: [UInt8], path: String) {
+    mutating func checkNotes(_ answer: Answer, bytes: [UInt8], path: String) {
         var rules = Answer.notesRules(answer.notes, limit: LensLimits.answerNotesLength).map {
             ("notes", Optional("notes"), Optional<String>.none, $0)
         }
@@ -477,7 +481,7 @@ package struct WorkspaceValidator {
         }
     }
 
-    private mutating func checkAnswer(_ answer: Answer, question: LensQuestion, bytes: [UInt8], path: String) {
+    mutating func checkAnswer(_ answer: Answer, question: LensQuestion, bytes: [UInt8], path: String) {
         let root = try? JSONParser.parse(bytes)
         func position(_ node: JSONNode?) -> SourcePosition? { node.map { SourcePosition(offset: $0.offset, in: bytes) } }
         // Members looked up once: a file with thousands of wrong marks is reported in linear time.

@@ -15,10 +15,12 @@ extension WorkloadCommand {
         var lenses: [String] = []
         @Option(help: "A profile the workload uses from the start (its latest version): its name, id or Welltree ARN.")
         var profile: String?
+        @Option(help: "A review template to start from: its lenses, answers and notes (its name, id or Welltree ARN).")
+        var template: String?
         @OptionGroup var format: FormatOptions
 
         func run(in workspace: Workspace, console: Console) throws {
-            let stored = try workspace.createWorkload(properties.properties, lenses: lenses, profile: profile)
+            let stored = try workspace.createWorkload(properties.properties, lenses: lenses, profile: profile, template: template)
             switch format.format {
             case .json: console.write(jsonText(CreateWorkloadOutput(id: stored.workload.id)))
             case .text:

@@ -10,3 +10,14 @@ package struct TemplateReference: Sendable, Equatable, Hashable, Codable {
         self.version = version
     }
 }
+
+extension TemplateReference {
+    /// Every rule a stored reference breaks, with the JSON paths of `workload.json`.
+    package func violations() -> [Violation] {
+        var validator = Validator()
+        validator.require(
+            ReviewTemplate.isValidID(id), field: "template.id", value: id, rule: "must be 32 lowercase hexadecimal digits")
+        validator.require(version >= 1, field: "template.version", value: "\(version)", rule: "must be at least 1")
+        return validator.violations
+    }
+}

@@ -41,6 +41,9 @@ package struct Workload: Sendable, Equatable {
     package var createdAt: String
     /// ISO 8601 in UTC; changes only when a property actually changes.
     package var updatedAt: String
+    /// The review template the workload was created from and the template's version then; set
+    /// at creation and never changed (`template status` compares from that version on).
+    package var template: TemplateReference?
 
     package init(
         id: String,
@@ -62,7 +65,8 @@ package struct Workload: Sendable, Equatable {
         pillarPriorities: [String]? = nil,
         profile: ProfileReference? = nil,
         createdAt: String,
-        updatedAt: String
+        updatedAt: String,
+        template: TemplateReference? = nil
     ) {
         self.id = id
         self.name = name
@@ -84,6 +88,7 @@ package struct Workload: Sendable, Equatable {
         self.profile = profile
         self.createdAt = createdAt
         self.updatedAt = updatedAt
+        self.template = template
     }
 }
 
@@ -92,6 +97,7 @@ extension Workload: Codable {
         case id, name, description, reviewOwner, environment, awsRegions, nonAwsRegions, accountIds
         case architecturalDesign, industryType, industry, tags, notes, improvementStatus, owner
         case lenses, pillarPriorities, profile, createdAt, updatedAt
+        case template
     }
 
     /// Any key, so unknown members can be found and reported.
@@ -130,6 +136,7 @@ extension Workload: Codable {
         profile = try c.decodeIfPresent(ProfileReference.self, forKey: .profile)
         createdAt = try c.decode(String.self, forKey: .createdAt)
         updatedAt = try c.decode(String.self, forKey: .updatedAt)
+        template = try c.decodeIfPresent(TemplateReference.self, forKey: .template)
     }
 
     /// Leaves out nil optionals and empty lists and maps (see the type's documentation).
@@ -155,5 +162,6 @@ extension Workload: Codable {
         try c.encodeIfPresent(profile, forKey: .profile)
         try c.encode(createdAt, forKey: .createdAt)
         try c.encode(updatedAt, forKey: .updatedAt)
+        try c.encodeIfPresent(template, forKey: .template)
     }
 }

@@ -115,7 +115,7 @@ package enum WorkloadValidation {
         violations += validateRecord(
             id: workload.id, owner: workload.owner, lenses: workload.lenses,
             timestamps: [(.createdAt, workload.createdAt), (.updatedAt, workload.updatedAt)], style: .document)
-        return violations
+        return violations + (workload.template?.violations() ?? [])
     }
 
     /// Checks the values a command supplies rather than the user: id, owner, lenses, timestamps.
