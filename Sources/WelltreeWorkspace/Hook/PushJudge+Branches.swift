@@ -100,10 +100,13 @@ extension PushJudge {
         var workloads: [String: [String]] = [:]
         var lenses: [String: [String]] = [:]
         var profiles: [String: [String]] = [:]
+        var templates: [String: [String]] = [:]
         var refusals: [PushRefusal] = []
         for change in comparison.files {
             if let directory = Layout.workloadDirectory(ofPath: change.path) {
                 workloads[directory, default: []].append(change.path)
+            } else if let directory = Layout.templateDirectory(ofPath: change.path) {
+                templates[directory, default: []].append(change.path)
             } else if let alias = Layout.lensAlias(ofPath: change.path) {
                 lenses[alias, default: []].append(change.path)
             } else if let directory = Layout.profileDirectory(ofPath: change.path) {
@@ -113,7 +116,7 @@ extension PushJudge {
                     refusal(
                         update, file: change.path,
                         rule:
-                            "files outside workload directories, custom lenses and profiles are the repository's settings; only administrators (\(administratorList)) change them"
+                            "files outside workload directories, custom lenses, profiles and templates are the repository's settings; only administrators (\(administratorList)) change them"
                     ))
             }
         }
@@ -129,6 +132,9 @@ extension PushJudge {
         }
         for (alias, paths) in lenses.sorted(by: { $0.key < $1.key }) {
             refusals += try judgeLens(alias, paths: paths, before: before, after: after, update: update)
+        }
+        for (directory, paths) in templates.sorted(by: { $0.key < $1.key }) {
+            refusals += try judgeTemplate(directory, paths: paths, before: before, after: after, update: update)
         }
         refusals += validate(comparison, before: before, after: after, update: update)
         return refusals
@@ -231,6 +237,7 @@ extension PushJudge {
                     ))
             }
             refusals += try identityProblems(pushed, directory: directory, created: &created, update: update)
+            refusals += try templateReferenceProblems(pushed, old: nil, file: file, after: after, update: update)
             return refusals
         case .unreadable:
             guard administrator else {
@@ -252,6 +259,7 @@ extension PushJudge {
                         update, subject: describe(workload), file: file,
                         rule: "a workload's id never changes: it is \(workload.id) on the server, the push makes it \(pushed.id)"))
             }
+            if let pushed { refusals += try templateReferenceProblems(pushed, old: workload, file: file, after: after, update: update) }
             if administrator { return refusals }
             let access = try access(to: workload)
             if access == .owner { return refusals }

@@ -1,0 +1,131 @@
+import ArgumentParser
+import WelltreeCore
+import WelltreeReports
+import WelltreeWorkspace
+
+extension TemplateCommand {
+    /// `welltree template upgrade T [--lens L]`: UpgradeReviewTemplateLensReview.
+    struct Upgrade: WorkspaceCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "upgrade",
+            abstract: "Move a template's lens to its current version (one commit that raises the template's version).",
+            discussion: """
+                Without --lens every lens whose UpdateStatus is LENS_NOT_CURRENT is upgraded. Answers to questions \
+                the new version keeps are kept, selections of removed choices dropped, as a workload's lens upgrade does.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var target: TemplateTarget
+        @Option(help: "The lens alias (default: every lens that is not current).", completion: .custom(Completions.lenses))
+        var lens: String?
+        @OptionGroup var format: FormatOptions
+
+        func run(in workspace: Workspace, console: Console) throws {
+            let outcome = try workspace.upgradeTemplate(target.template, lens: lens)
+            switch format.format {
+            case .json: console.write("{}\n")
+            case .text:
+                for lens in outcome.lenses {
+                    console.line(
+                        "Upgraded lens \(lens.alias) of template \(TerminalText.line(outcome.template.template.name)) from \(lens.from) to \(lens.to): "
+                            + "\(lens.upgrade.answers.count) answers kept, \(lens.upgrade.removedAnswers.count) removed")
+                }
+                console.line("Template version \(outcome.template.template.version)")
+            }
+        }
+    }
+
+    /// `welltree template status T [--workloads W ...]`.
+    struct Status: WorkspaceCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "status",
+            abstract: "Show where the workloads created from a template stand against its answers now (Welltree's own).",
+            discussion: """
+                For each question of a lens both apply, a workload's answer is CURRENT (the template's answer now), \
+                OUTDATED (an answer the template held since the workload's template version: nobody on the workload \
+                changed it; `template apply` proposes the new one) or OVERRIDDEN (the workload's reviewers answered it \
+                themselves; never touched). Exit 2 when the history cannot show a workload's template version.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var target: TemplateTarget
+        @Option(parsing: .upToNextOption, help: "Only these workloads (names or ids).")
+        var workloads: [String] = []
+        @OptionGroup var format: FormatOptions
+
+        func run(in workspace: Workspace, console: Console) throws {
+            let (stored, compared) = try workspace.templateStatus(target.template, only: workloads.isEmpty ? nil : workloads)
+            let shapes = compared.map {
+                TemplateWorkloadStatusShape(
+                    workloadId: $0.workload.workload.id, workloadName: $0.workload.workload.name, reference: $0.reference,
+                    comparisons: $0.lenses.map { ($0.alias, $0.comparisons) })
+            }
+            switch format.format {
+            case .json: console.write(jsonText(TemplateStatusOutput(stored.template, workloads: shapes)))
+            case .text:
+                console.line("\(TerminalText.line(stored.template.name)), version \(stored.template.version)")
+                guard !compared.isEmpty else {
+                    console.line("No workload was created from this template.")
+                    return
+                }
+                var table = TextTable(["WORKLOAD", "FROM", "CURRENT", "OUTDATED", "OVERRIDDEN"], alignments: [.left, .right, .right, .right, .right])
+                for shape in shapes {
+                    table.add([
+                        shape.WorkloadName, "v\(shape.TemplateVersion)", "\(shape.StateCounts["CURRENT"] ?? 0)",
+                        "\(shape.StateCounts["OUTDATED"] ?? 0)", "\(shape.StateCounts["OVERRIDDEN"] ?? 0)",
+                    ])
+                }
+                console.write("\n" + table.render())
+                var details = TextTable(["WORKLOAD", "LENS", "QUESTION", "STATE", "NOTE"])
+                for shape in shapes {
+                    for question in shape.Questions {
+                        let note = question.State == "OUTDATED" ? (question.Applicable == true ? "apply proposes the template's answer" : "skipped: \(question.Blockers?.joined(separator: "; ") ?? "")") : "answered on the workload; never touched"
+                        details.add([shape.WorkloadName, question.LensAlias, question.QuestionId, question.State, note])
+                    }
+                }
+                if !details.rows.isEmpty { console.write("\n" + details.render()) }
+            }
+        }
+    }
+
+    /// `welltree template apply T --workloads W ...`.
+    struct Apply: WorkspaceCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "apply",
+            abstract: "Propose a template's current answers to workloads that never overrode them (one commit; Welltree's own).",
+            discussion: """
+                Writes the template's current answer into every OUTDATED question of the workloads named (see \
+                `template status`), as one commit a pull request can carry. OVERRIDDEN answers are never touched; an \
+                OUTDATED answer the workload's lens version cannot take is skipped with the reason.
+                """)
+
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var target: TemplateTarget
+        @Option(parsing: .upToNextOption, help: "The workloads (names or ids), each created from the template.")
+        var workloads: [String]
+        @OptionGroup var format: FormatOptions
+
+        func run(in workspace: Workspace, console: Console) throws {
+            let outcome = try workspace.applyTemplate(target.template, workloads: workloads)
+            let template = try workspace.findTemplate(target.template).template
+            let shapes = outcome.compared.map {
+                TemplateApplyWorkloadShape(
+                    workloadId: $0.workload.workload.id, workloadName: $0.workload.workload.name, reference: $0.reference,
+                    written: outcome.written[$0.workload.workload.id] ?? [], comparisons: $0.lenses.map { ($0.alias, $0.comparisons) })
+            }
+            switch format.format {
+            case .json: console.write(jsonText(TemplateApplyOutput(template, committed: outcome.committed, workloads: shapes)))
+            case .text:
+                for shape in shapes {
+                    let overridden = shape.LeftAlone.filter { $0.State == "OVERRIDDEN" }.count
+                    console.line(
+                        "\(TerminalText.line(shape.WorkloadName)): \(shape.Written.count) answer\(shape.Written.count == 1 ? "" : "s") written, \(overridden) overridden left alone")
+                    for skipped in shape.LeftAlone where skipped.State == "OUTDATED" {
+                        console.line("  skipped \(skipped.LensAlias)/\(skipped.QuestionId): \(TerminalText.line(skipped.Blockers?.joined(separator: "; ") ?? ""))")
+                    }
+                }
+                if !outcome.committed { console.line("Nothing to apply.") }
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+import Git
+import WelltreeCore
+
+/// The server's rules for review templates: `templates/<dir>/**` is changed by the template's
+/// owner (as the server's default branch records it) or an administrator; a new template
+/// records its creator as owner. A workload's `template` is set only when the workload is
+/// created, to a template of the server's default branch (or one the same push creates) that
+/// is not deleted and that the pusher may apply.
+extension PushJudge {
+    func judgeTemplate(
+        _ directory: String, paths: [String], before: Workspace?, after: Workspace, update: PushUpdate
+    ) throws(WorkspaceError) -> [PushRefusal] {
+        if policy.isAdministrator(pusher) { return [] }
+        for snapshot in [server, before].compactMap({ $0 }) {
+            guard let entry = try snapshot.entry(Layout.templateDirectory(directory)), entry.kind == .tree else { continue }
+            if try storedTemplate(directory, in: snapshot) == nil {
+                return paths.map {
+                    refusal(
+                        update, subject: "template \(Layout.templateDirectory(directory))", file: $0,
+                        rule: "the server cannot read \(Layout.templateFile(directory)), so it cannot tell who owns the template; only administrators (\(administratorList)) repair or remove it")
+                }
+            }
+            break
+        }
+        var known = try storedTemplate(directory, in: server)
+        if known == nil { known = try storedTemplate(directory, in: before) }
+        if let known {
+            if known.owner == pusher { return [] }
+            return paths.map {
+                refusal(
+                    update, subject: "template \"\(known.name)\" (owner \(known.owner))", file: $0,
+                    rule: "only the template's owner \(known.owner) or an administrator changes it")
+            }
+        }
+        guard let created = try storedTemplate(directory, in: after) else {
+            return paths.map {
+                refusal(
+                    update, subject: "template \(Layout.templateDirectory(directory))", file: $0,
+                    rule: "a template directory needs \(Layout.templateFile(directory)) naming its owner")
+            }
+        }
+        if created.owner == pusher { return [] }
+        return [
+            refusal(
+                update, subject: "new template \"\(created.name)\"", file: Layout.templateFile(directory),
+                rule: "a new template must record its creator as owner; it names \(created.owner), the pusher is \(pusher)")
+        ]
+    }
+
+    /// Why the `template` of a workload may not be what the push makes it. `old` is the
+    /// workload as the server knew it (nil for a new one).
+    func templateReferenceProblems(
+        _ pushed: Workload, old: Workload?, file: String, after: Workspace, update: PushUpdate
+    ) throws(WorkspaceError) -> [PushRefusal] {
+        guard pushed.template != old?.template, !policy.isAdministrator(pusher) else { return [] }
+        guard old == nil, let reference = pushed.template else {
+            return [
+                refusal(
+                    update, subject: describe(pushed), file: file,
+                    rule: "a workload's template is recorded when the workload is created and never changes")
+            ]
+        }
+        var template = try templateById(reference.id, in: server)
+        if template == nil, let created = try templateById(reference.id, in: after), created.owner == pusher {
+            template = created  // created by the same push, by the pusher (judged by judgeTemplate)
+        }
+        guard let template else {
+            return [
+                refusal(
+                    update, subject: describe(pushed), file: file,
+                    rule: "template \(reference.id) is no template of the server's default branch")
+            ]
+        }
+        if template.deletedAt != nil {
+            return [
+                refusal(
+                    update, subject: describe(pushed), file: file,
+                    rule: "template \"\(template.name)\" was deleted and can no longer be applied to new workloads")
+            ]
+        }
+        if template.owner == pusher { return [] }
+        return [
+            refusal(
+                update, subject: describe(pushed), file: file,
+                rule: "template \"\(template.name)\" is owned by \(template.owner) and not shared with \(pusher); only its owner applies it")
+        ]
+    }
+
+    private func storedTemplate(_ directory: String, in workspace: Workspace?) throws(WorkspaceError) -> ReviewTemplate? {
+        guard let workspace, let entry = try workspace.entry(Layout.templateDirectory(directory)), entry.kind == .tree else { return nil }
+        do {
+            return try workspace.loadTemplate(TreeEntry(name: directory, id: entry.id, kind: .tree)).template
+        } catch {
+            if case .git = error { throw error }
+            return nil
+        }
+    }
+
+    private func templateById(_ id: String, in workspace: Workspace?) throws(WorkspaceError) -> ReviewTemplate? {
+        guard let workspace else { return nil }
+        for entry in try workspace.directory(Layout.templates) where entry.kind == .tree {
+            if let template = try storedTemplate(entry.name, in: workspace), template.id == id { return template }
+        }
+        return nil
+    }
+}
