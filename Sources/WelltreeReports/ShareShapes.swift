@@ -113,6 +113,9 @@ package struct ShareInvitationSummaryShape: Encodable {
     /// (see ProfileShapes.swift).
     package var ProfileId: String?
     package var ProfileName: String?
+    /// The template's id, where the service gives its `TemplateArn` (see ReviewTemplateShapes.swift).
+    package var TemplateId: String?
+    package var TemplateName: String?
     package var PermissionType: String
     package var SharedWith: String
     package var SharedBy: String
@@ -135,6 +138,10 @@ package struct ShareInvitationSummaryShape: Encodable {
             ShareResourceType = "PROFILE"
             ProfileId = id
             ProfileName = name
+        case .template(let id):
+            ShareResourceType = "TEMPLATE"
+            TemplateId = id
+            TemplateName = name
         }
         PermissionType = share.permission.rawValue
         SharedWith = share.principal
@@ -160,6 +167,8 @@ package struct ShareInvitationShape: Encodable {
     package var LensArn: String?
     /// Welltree's stand-in for the API's `ProfileArn`.
     package var ProfileId: String?
+    /// The template's id, where the service gives its `TemplateArn`.
+    package var TemplateId: String?
     /// Welltree's addition: ACCEPTED or REJECTED.
     package var Status: String
 
@@ -177,6 +186,9 @@ package struct ShareInvitationShape: Encodable {
         case .profile(let id):
             ShareResourceType = "PROFILE"
             ProfileId = id
+        case .template(let id):
+            ShareResourceType = "TEMPLATE"
+            TemplateId = id
         }
     }
 }

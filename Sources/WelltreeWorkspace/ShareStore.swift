@@ -10,6 +10,7 @@ import WelltreeCore
 /// workloads/<id>.json     shares of one workload (ShareFile), by workload id
 /// lenses/<alias>.json     shares of one custom lens
 /// profiles/<id>.json      shares of one profile, by profile id
+/// templates/<id>.json     shares of one review template, by template id
 /// ```
 ///
 /// Because shares are not files on a branch, a pull request cannot grant its author a share,
@@ -28,6 +29,7 @@ package struct ShareStore {
     package static let workloadsDirectory = "workloads"
     package static let lensesDirectory = "lenses"
     package static let profilesDirectory = "profiles"
+    package static let templatesDirectory = "templates"
 
     /// The share file of a subject.
     package static func path(of subject: ShareSubject) -> String {
@@ -35,6 +37,7 @@ package struct ShareStore {
         case .workload(let id): "\(workloadsDirectory)/\(id).json"
         case .lens(let alias): "\(lensesDirectory)/\(alias).json"
         case .profile(let id): "\(profilesDirectory)/\(id).json"
+        case .template(let id): "\(templatesDirectory)/\(id).json"
         }
     }
 
@@ -47,6 +50,7 @@ package struct ShareStore {
         case workloadsDirectory: return .workload(id: name)
         case lensesDirectory: return .lens(alias: name)
         case profilesDirectory: return .profile(id: name)
+        case templatesDirectory: return .template(id: name)
         default: return nil
         }
     }
@@ -103,7 +107,7 @@ package struct ShareStore {
     package func allFiles() throws(WorkspaceError) -> [ShareFile] {
         guard let tree else { return [] }
         var files: [ShareFile] = []
-        for directory in [Self.workloadsDirectory, Self.lensesDirectory, Self.profilesDirectory] {
+        for directory in [Self.workloadsDirectory, Self.lensesDirectory, Self.profilesDirectory, Self.templatesDirectory] {
             guard let entry = try git({ () throws(GitError) in try repository.entry(at: directory, inTree: tree) }), entry.kind == .tree
             else { continue }
             for item in try git({ () throws(GitError) in try repository.treeEntries(entry.id) }) {

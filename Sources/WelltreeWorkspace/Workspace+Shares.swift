@@ -194,6 +194,9 @@ extension Workspace {
         case .profile(let id):
             let profile = try profilesById()[id]?.profile
             return (profile?.name, profile?.owner)
+        case .template(let id):
+            let stored = try? findTemplate(id)
+            return (stored?.template.name, stored?.template.owner)
         }
     }
 

@@ -177,16 +177,16 @@ extension Workspace {
     }
 
     /// Refuses to apply a template to a new workload when it is deleted, or when the acting
-    /// principal does not own it.
+    /// principal neither owns it nor holds an accepted share of it.
     package func requireTemplateUse(_ template: ReviewTemplate) throws(WorkspaceError) {
         if template.deletedAt != nil {
             throw .refused(
                 "template \"\(template.name)\" was deleted and can no longer be applied to new workloads", code: .refused, subject: template.id)
         }
         let actor = try principal()
-        guard actor != template.owner else { return }
+        guard actor != template.owner, try !holdsTemplateShare(template) else { return }
         throw .forbidden(
-            "\(actor) may not apply template \"\(template.name)\": it is owned by \(template.owner), who alone applies it",
+            "\(actor) may not apply template \"\(template.name)\": it is owned by \(template.owner) and not shared with \(actor) (an accepted template share is needed)",
             subject: template.id)
     }
 
@@ -248,7 +248,8 @@ extension Workspace {
     }
 
     /// DeleteReviewTemplate: marks the template deleted (its files stay, for the workloads
-    /// created from it and their `template status`); nobody applies it to new workloads.
+    /// created from it and their `template status`); nobody applies it to new workloads. Its
+    /// pending and accepted shares are then revoked, in one commit on the shares ref.
     package func deleteTemplate(_ reference: String) throws(WorkspaceError) -> StoredTemplate {
         try requireInitialised()
         let stored = try findTemplate(reference)
@@ -262,6 +263,13 @@ extension Workspace {
         var changes = ChangeSet()
         try changes.write(Layout.templateFile(stored.directory), json: deleted)
         try commit(changes, message: "Delete review template \(stored.template.name)")
+        do {
+            _ = try revokeTemplateShares(deleted)
+        } catch {
+            throw .refused(
+                "deleted template \"\(stored.template.name)\" (\(stored.template.id)), but revoking its shares failed: \(error); "
+                    + "revoke them with `welltree template share delete \(stored.template.id) SHARE_ID`", code: .partlyDone, subject: stored.template.id)
+        }
         return try reloadTemplate(directory: stored.directory)
     }
 

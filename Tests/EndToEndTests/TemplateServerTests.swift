@@ -91,6 +91,30 @@ struct TemplateServerTests {
         refused(try carol.push(["main"]), "is owned by bob@example.com and not shared with carol@example.com")
         try #require(try carol.git(["reset", "-q", "--hard", "origin/main"]).status == 0)
 
+        // Carol may not grant herself a share of Bob's template on the shares ref.
+        try carol.writeOnShares(
+            "templates/\(templateId).json",
+            "{\n  \"shares\": [\n    {\n      \"invitedAt\": \"2026-12-01T00:00:00Z\",\n      \"permission\": \"READONLY\",\n      \"principal\": \"carol@example.com\",\n      \"shareId\": \"\(String(repeating: "cd", count: 16))\",\n      \"sharedBy\": \"bob@example.com\",\n      \"status\": \"ACCEPTED\",\n      \"updatedAt\": \"2026-12-01T00:00:00Z\"\n    }\n  ],\n  \"templateId\": \"\(templateId)\"\n}\n")
+        refused(try carol.push(["refs/welltree/shares"]), "only the owner bob@example.com manages its shares")
+        try #require(try carol.git(["fetch", "-q", "-f", "origin", "refs/welltree/shares:refs/welltree/shares"]).status == 0)
+
+        // Bob shares the template with dave, who accepts and creates a workload from it: accepted.
+        let shared = try bob.welltree(["template", "share", "create", Self.t, "--principal", "dave@example.com", "--format", "json"])
+        try #require(shared.status == 0, "\(shared)")
+        let shareId = try #require((try sandbox.json(shared) as? [String: Any])?["ShareId"] as? String)
+        #expect(try bob.push(["refs/welltree/shares"]).status == 0)
+        let dave = try clone("dave@example.com")
+        #expect(try dave.welltree(["share", "accept", shareId]).status == 0)
+        #expect(try dave.push(["refs/welltree/shares"]).status == 0)
+        try #require(
+            try dave.welltree([
+                "workload", "create", "--name", "Dave API", "--description", "Dave's service", "--review-owner", "Dave",
+                "--environment", "production", "--aws-region", "us-east-1", "--template", Self.t,
+            ]).status == 0)
+        let davePush = try dave.push(["main"])
+        #expect(davePush.status == 0, "\(davePush)")
+        #expect(try bob.git(["pull", "-q", "--rebase", "origin", "main"]).status == 0)
+
         // Bob creates a workload from his template: accepted. Changing its template afterwards is not.
         try #require(
             try bob.welltree([

@@ -43,7 +43,7 @@ extension ShareCommand {
                 var table = TextTable(["INVITATION ID", "TYPE", "NAME", "PERMISSION", "OWNER", "EXPIRES"])
                 for i in invitations {
                     table.add([
-                        i.ShareInvitationId, i.ShareResourceType, i.WorkloadName ?? i.LensName ?? i.ProfileName ?? "", i.PermissionType,
+                        i.ShareInvitationId, i.ShareResourceType, i.WorkloadName ?? i.LensName ?? i.ProfileName ?? i.TemplateName ?? "", i.PermissionType,
                         i.OwnerPrincipal ?? "", i.ExpiresAt,
                     ])
                 }

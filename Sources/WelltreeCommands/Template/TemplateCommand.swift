@@ -12,7 +12,10 @@ struct TemplateCommand: ParsableCommand {
             A workload created with `workload create --template T` starts with the template's lenses, answers and \
             notes, and records the template and its version. Only a template's owner (or an administrator) changes it.
             """,
-        subcommands: [Create.self, List.self, Show.self, Update.self, Delete.self, Answer.self, Notes.self, Upgrade.self, Status.self, Apply.self]
+        subcommands: [
+            Create.self, List.self, Show.self, Update.self, Delete.self, Answer.self, Notes.self, Upgrade.self, Status.self, Apply.self,
+            Share.self,
+        ]
     )
 }
 

@@ -1,44 +1,51 @@
-/// What a share file is about: a workload (by id) or a custom lens (by alias).
+/// What a share file is about: a workload (by id), a custom lens (by alias), a profile or a
+/// review template (by id).
 package enum ShareSubject: Sendable, Equatable, Hashable, CustomStringConvertible {
     case workload(id: String)
     case lens(alias: String)
     /// A profile, by id: permission to give it to one's workloads (READONLY).
     case profile(id: String)
+    /// A review template, by id: shared READONLY (permission to create workloads from it).
+    case template(id: String)
 
-    /// How many shares may be active at once: 20 per workload, 300 per custom lens, as the service allows.
+    /// How many shares may be active at once: 20 per workload, 300 per custom lens, as the service
+    /// allows, and 300 per template (the service's quota is not published; Welltree takes the lens's).
     package var limit: Int {
         switch self {
         case .workload: 20
         case .lens: 300
         // The service's quota is not in the reference: Welltree uses the custom-lens limit.
         case .profile: 300
+        case .template: 300
         }
     }
 
-    /// Lenses and profiles are shared READONLY only (permission to use them); workloads also
+    /// Lenses, profiles and templates are shared READONLY only (permission to use them); workloads also
     /// CONTRIBUTOR.
     package var isReadOnly: Bool {
         switch self {
         case .workload: false
-        case .lens, .profile: true
+        case .lens, .profile, .template: true
         }
     }
 
-    /// What the subject is, for messages: `workload`, `lens`, `profile`.
+    /// What the subject is, for messages: `workload`, `lens`, `profile`, `template`.
     package var kindName: String {
         switch self {
         case .workload: "workload"
         case .lens: "lens"
         case .profile: "profile"
+        case .template: "template"
         }
     }
 
-    /// `workloads`, `lenses`, `profiles`.
+    /// `workloads`, `lenses`, `profiles`, `templates`.
     package var kindPlural: String {
         switch self {
         case .workload: "workloads"
         case .lens: "lenses"
         case .profile: "profiles"
+        case .template: "templates"
         }
     }
 
@@ -47,6 +54,7 @@ package enum ShareSubject: Sendable, Equatable, Hashable, CustomStringConvertibl
         case .workload(let id): "workload \(id)"
         case .lens(let alias): "lens \(alias)"
         case .profile(let id): "profile \(id)"
+        case .template(let id): "template \(id)"
         }
     }
 }
@@ -65,7 +73,7 @@ package struct ShareFile: Sendable, Equatable, Codable {
         self.shares = shares
     }
 
-    private enum CodingKeys: String, CodingKey { case workloadId, lensAlias, profileId, shares }
+    private enum CodingKeys: String, CodingKey { case workloadId, lensAlias, profileId, templateId, shares }
 
     package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -73,6 +81,8 @@ package struct ShareFile: Sendable, Equatable, Codable {
             subject = .workload(id: id)
         } else if let id = try c.decodeIfPresent(String.self, forKey: .profileId) {
             subject = .profile(id: id)
+        } else if let id = try c.decodeIfPresent(String.self, forKey: .templateId) {
+            subject = .template(id: id)
         } else {
             subject = .lens(alias: try c.decode(String.self, forKey: .lensAlias))
         }
@@ -85,6 +95,7 @@ package struct ShareFile: Sendable, Equatable, Codable {
         case .workload(let id): try c.encode(id, forKey: .workloadId)
         case .lens(let alias): try c.encode(alias, forKey: .lensAlias)
         case .profile(let id): try c.encode(id, forKey: .profileId)
+        case .template(let id): try c.encode(id, forKey: .templateId)
         }
         try c.encode(shares, forKey: .shares)
     }

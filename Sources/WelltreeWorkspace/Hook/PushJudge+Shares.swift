@@ -44,7 +44,7 @@ extension PushJudge {
                     refusal(
                         update, file: file,
                         rule:
-                            "the shares ref holds only \(ShareStore.accessFile), \(ShareStore.allowedSignersFile), \(ShareStore.path(of: .workload(id: "<id>"))), \(ShareStore.path(of: .lens(alias: "<alias>"))) and \(ShareStore.path(of: .profile(id: "<id>")))"))
+                            "the shares ref holds only \(ShareStore.accessFile), \(ShareStore.allowedSignersFile), \(ShareStore.path(of: .workload(id: "<id>"))), \(ShareStore.path(of: .lens(alias: "<alias>"))), \(ShareStore.path(of: .profile(id: "<id>"))) and \(ShareStore.path(of: .template(id: "<id>")))"))
                 continue
             }
             refusals += try judgeShareFile(subject, file: file, deleted: change.new == nil, pushed: pushed, update: update)
@@ -125,6 +125,9 @@ extension PushJudge {
         case .profile(let id):
             guard let profile = try Self.profile(in: server, id: id) else { return .none }
             return .one(name: "profile \"\(profile.name)\" (owner \(profile.owner))", principal: profile.owner)
+        case .template(let id):
+            guard let template = try templateById(id, in: server) else { return .none }
+            return .one(name: "template \"\(template.name)\" (owner \(template.owner))", principal: template.owner)
         }
     }
 }

@@ -79,10 +79,15 @@ extension PushJudge {
             ]
         }
         if template.owner == pusher { return [] }
+        let shared = try shares.file(.template(id: template.id)).shares.contains {
+            $0.status(at: now) == .accepted && policy.reaches($0.principal, pusher)
+        }
+        if shared { return [] }
         return [
             refusal(
                 update, subject: describe(pushed), file: file,
-                rule: "template \"\(template.name)\" is owned by \(template.owner) and not shared with \(pusher); only its owner applies it")
+                rule:
+                    "template \"\(template.name)\" is owned by \(template.owner) and not shared with \(pusher); its owner and accepted shares apply it")
         ]
     }
 
@@ -96,7 +101,7 @@ extension PushJudge {
         }
     }
 
-    private func templateById(_ id: String, in workspace: Workspace?) throws(WorkspaceError) -> ReviewTemplate? {
+    func templateById(_ id: String, in workspace: Workspace?) throws(WorkspaceError) -> ReviewTemplate? {
         guard let workspace else { return nil }
         for entry in try workspace.directory(Layout.templates) where entry.kind == .tree {
             if let template = try storedTemplate(entry.name, in: workspace), template.id == id { return template }

@@ -20,7 +20,10 @@ import WelltreeCore
 ///   CONTRIBUTOR `workloads/<shard>/<dir>/answers/**` only, an administrator anything (to
 ///   repair or remove a damaged workload); READONLY and no share allow nothing. A new workload
 ///   or lens records its creator as owner, and a workload's id is one no other workload has,
-///   had, or gets in the same push, and never changes. Other files need an administrator.
+///   had, or gets in the same push, and never changes. `templates/<dir>/**` belongs to the
+///   template's owner, and a workload's `template` is set at creation only, to a template that
+///   is not deleted and that the pusher owns or holds an accepted share of. Other files need an
+///   administrator.
 ///   Every added or changed entry is a regular file or directory with a plain name, and every
 ///   added or changed document passes `welltree validate`. The default branch is compared
 ///   old->new; other branches against their merge base with it.
