@@ -5,7 +5,7 @@ import WelltreeWorkspace
 
 extension TemplateCommand {
     /// `welltree template upgrade T [--lens L]`: UpgradeReviewTemplateLensReview.
-    struct Upgrade: WorkspaceCommand {
+    struct Upgrade: WorkspaceCommand, TextOnlyCommand {
         static let configuration = CommandConfiguration(
             commandName: "upgrade",
             abstract: "Move a template's lens to its current version (one commit that raises the template's version).",
@@ -18,20 +18,17 @@ extension TemplateCommand {
         @OptionGroup var target: TemplateTarget
         @Option(help: "The lens alias (default: every lens that is not current).", completion: .custom(Completions.lenses))
         var lens: String?
-        @OptionGroup var format: FormatOptions
+        @OptionGroup var format: TextFormatOptions
+        static let jsonInstead = "welltree template show T --format json"
 
         func run(in workspace: Workspace, console: Console) throws {
             let outcome = try workspace.upgradeTemplate(target.template, lens: lens)
-            switch format.format {
-            case .json: console.write("{}\n")
-            case .text:
-                for lens in outcome.lenses {
-                    console.line(
-                        "Upgraded lens \(lens.alias) of template \(TerminalText.line(outcome.template.template.name)) from \(lens.from) to \(lens.to): "
-                            + "\(lens.upgrade.answers.count) answers kept, \(lens.upgrade.removedAnswers.count) removed")
-                }
-                console.line("Template version \(outcome.template.template.version)")
+            for lens in outcome.lenses {
+                console.line(
+                    "Upgraded lens \(lens.alias) of template \(TerminalText.line(outcome.template.template.name)) from \(lens.from) to \(lens.to): "
+                        + "\(lens.upgrade.answers.count) answers kept, \(lens.upgrade.removedAnswers.count) removed")
             }
+            console.line("Template version \(outcome.template.template.version)")
         }
     }
 

@@ -120,7 +120,7 @@ extension TemplateCommand {
     }
 
     /// `welltree template delete T`.
-    struct Delete: WorkspaceCommand {
+    struct Delete: WorkspaceCommand, TextOnlyCommand {
         static let configuration = CommandConfiguration(
             commandName: "delete",
             abstract: "Delete a review template (one commit): no new workload can start from it.",
@@ -128,14 +128,12 @@ extension TemplateCommand {
 
         @OptionGroup var global: GlobalOptions
         @OptionGroup var target: TemplateTarget
-        @OptionGroup var format: FormatOptions
+        @OptionGroup var format: TextFormatOptions
+        static let jsonInstead = "welltree template list --deleted --format json"
 
         func run(in workspace: Workspace, console: Console) throws {
             let stored = try workspace.deleteTemplate(target.template)
-            switch format.format {
-            case .json: console.write("{}\n")
-            case .text: console.line("Deleted review template \(TerminalText.line(stored.template.name)) (\(stored.template.id))")
-            }
+            console.line("Deleted review template \(TerminalText.line(stored.template.name)) (\(stored.template.id))")
         }
     }
 

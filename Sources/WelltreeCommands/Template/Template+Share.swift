@@ -56,7 +56,7 @@ extension TemplateCommand {
         }
 
         /// `welltree template share delete T SHARE_ID`.
-        struct Delete: WorkspaceCommand {
+        struct Delete: WorkspaceCommand, TextOnlyCommand {
             static let configuration = CommandConfiguration(
                 commandName: "delete", abstract: "Revoke a template share: no new workload starts from the template under it.")
 
@@ -64,15 +64,12 @@ extension TemplateCommand {
             @OptionGroup var target: TemplateTarget
             @Argument(help: "The share id.")
             var shareId: String
-            @OptionGroup var format: FormatOptions
+            @OptionGroup var format: TextFormatOptions
+            static let jsonInstead = "welltree template share list T --format json"
 
             func run(in workspace: Workspace, console: Console) throws {
                 let (stored, share) = try workspace.deleteTemplateShare(target.template, shareId: shareId)
-                switch format.format {
-                case .json: console.write("{}\n")
-                case .text:
-                    console.line("Revoked share \(share.shareId) of template \(TerminalText.line(stored.template.name)) (\(TerminalText.line(share.principal)))")
-                }
+                console.line("Revoked share \(share.shareId) of template \(TerminalText.line(stored.template.name)) (\(TerminalText.line(share.principal)))")
             }
         }
     }
