@@ -139,8 +139,10 @@ package struct ShareExport: Sendable {
         ]
         let admins = policy.administrators
         lines.append("@welltree-admins = " + (admins.isEmpty ? "@none" : admins.joined(separator: " ")))
-        for (name, members) in policy.groups.sorted(by: { $0.key < $1.key }) {
-            lines.append("@welltree-\(gitoliteName(name)) = " + members.joined(separator: " "))
+        // Each group as the users it stands for: an organization's or unit's nesting resolved.
+        for name in policy.groups.keys.sorted() {
+            let users = policy.users(of: name).sorted()
+            lines.append("@welltree-\(gitoliteName(name)) = " + (users.isEmpty ? "@none" : users.joined(separator: " ")))
         }
         lines.append("")
         lines.append("repo \(repo)")

@@ -60,4 +60,19 @@ struct AccessPolicyEditingTests {
         let nobody = #expect(throws: ValidationError.self) { try policy.addMembers([], to: "ops") }
         #expect(nobody?.violations.first?.field == "MEMBER")
     }
+
+    /// An organization holds units and accounts, a unit accounts and users, a group users only.
+    @Test func organizationsHoldUnitsAndUnitsHoldAccountsAndUsers() throws {
+        var policy = AccessPolicy()
+        try policy.addMembers(["ou-ab12-cd34ef56", "123456789012"], to: "o-a1b2c3d4e5")
+        try policy.addMembers(["123456789012", "bob@example.com"], to: "ou-ab12-cd34ef56")
+        #expect(policy.groups["o-a1b2c3d4e5"] == ["ou-ab12-cd34ef56", "123456789012"])
+        #expect(policy.groups["ou-ab12-cd34ef56"] == ["123456789012", "bob@example.com"])
+        let before = policy
+        #expect(throws: ValidationError.self) { try policy.addMembers(["bob@example.com"], to: "o-a1b2c3d4e5") }
+        #expect(throws: ValidationError.self) { try policy.addMembers(["o-a1b2c3d4e5"], to: "ou-ab12-cd34ef56") }
+        #expect(throws: ValidationError.self) { try policy.addMembers(["ou-ab12-cd34ef56"], to: "ops") }
+        #expect(throws: ValidationError.self) { try policy.addMembers(["bob@example.com"], to: "ou-bad") }
+        #expect(policy == before)
+    }
 }

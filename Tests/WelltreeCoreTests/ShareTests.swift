@@ -277,4 +277,49 @@ struct ShareTests {
         _ = try file.revoke(bob.shareId, now: Self.t0 + 40)
         #expect(!shared("bob@example.com"))
     }
+
+    /// Organizations and units: an organization's share reaches the users of its units and of
+    /// their accounts, a unit's share its users and its accounts' members; a user-level share
+    /// still takes precedence; a login spelled like the organization or unit gets nothing.
+    @Test func organizationAndUnitSharesReachTheirMembers() throws {
+        let org = "o-a1b2c3d4e5", unit = "ou-ab12-cd34ef56", other = "ou-ab12-99999999"
+        let policy = AccessPolicy(groups: [
+            org: [unit, "210987654321", "eve@example.com"],  // a user straight in an organization counts for nothing
+            unit: ["123456789012", "bob@example.com"],
+            other: ["zed@example.com"],
+            "123456789012": ["carol@example.com"],
+            "210987654321": ["dave@example.com"],
+        ])
+        #expect(policy.users(of: org) == ["bob@example.com", "carol@example.com", "dave@example.com"])
+        #expect(policy.users(of: unit) == ["bob@example.com", "carol@example.com"])
+        func share(_ principal: String, _ permission: SharePermission) -> Share {
+            Share(
+                shareId: Share.newID(), principal: principal, permission: permission, status: .accepted, sharedBy: Self.owner,
+                invitedAt: ISOTime.string(Self.t0))
+        }
+        let shares = [share(org, .contributor), share("bob@example.com", .readonly)]
+        func access(_ who: String) -> WorkloadAccess {
+            ShareAccess.access(of: who, owner: Self.owner, shares: shares, policy: policy, now: Self.t0)
+        }
+        #expect(access("carol@example.com") == .contributor)
+        #expect(access("dave@example.com") == .contributor)
+        #expect(access("bob@example.com") == .readonly)  // his own share wins over the organization's
+        #expect(access("eve@example.com") == WorkloadAccess.none)
+        #expect(access("zed@example.com") == WorkloadAccess.none)
+        for spoof in [org, unit, "123456789012"] {
+            #expect(access(spoof) == WorkloadAccess.none, "\(spoof)")
+            #expect(!policy.reaches(org, spoof) && !policy.reaches(unit, spoof))
+        }
+        // A hand-written cycle ends.
+        let cycle = AccessPolicy(groups: [org: [unit], unit: ["123456789012"], "123456789012": ["carol@example.com"]])
+        #expect(cycle.users(of: org) == ["carol@example.com"])
+        #expect(Share.isOrganizationID(org) && Share.isUnitID(unit) && !Share.isUnitID("ou-ab-cd") && !Share.isOrganizationID("o-short"))
+    }
+
+    @Test(arguments: ["o-short", "o-UPPERCASE123", "ou-ab12", "ou-ab12-short", "ou-../x-12345678"])
+    func malformedOrganizationAndUnitIdsAreRefused(_ principal: String) {
+        var validator = Validator()
+        ShareFile.checkPrincipal(principal, into: &validator)
+        #expect(!validator.violations.isEmpty)
+    }
 }

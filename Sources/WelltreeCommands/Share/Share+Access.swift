@@ -71,7 +71,8 @@ extension ShareCommand {
     struct Group: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "group",
-            abstract: "Add or remove members of a group that shares can name as group:NAME (administrators only).",
+            abstract:
+                "Add or remove members of a group (group:NAME), an account, an organizational unit (ou-...) or an organization (o-...) (administrators only).",
             subcommands: [Add.self, Remove.self])
 
         struct Add: WorkspaceCommand, TextOnlyCommand {
@@ -81,9 +82,9 @@ extension ShareCommand {
             @OptionGroup var global: GlobalOptions
             @OptionGroup var format: TextFormatOptions
             static let jsonInstead = "welltree share access --format json"
-            @Argument(help: "The group: NAME, group:NAME or a 12-digit account id.")
+            @Argument(help: "The group: NAME, group:NAME, a 12-digit account id, a unit id (ou-...) or an organization id (o-...).")
             var group: String
-            @Argument(help: "The members (users).")
+            @Argument(help: "The members: users; for a unit also account ids; for an organization unit ids and account ids.")
             var members: [String]
 
             func run(in workspace: Workspace, console: Console) throws {
@@ -102,7 +103,7 @@ extension ShareCommand {
             @OptionGroup var global: GlobalOptions
             @OptionGroup var format: TextFormatOptions
             static let jsonInstead = "welltree share access --format json"
-            @Argument(help: "The group: NAME, group:NAME or a 12-digit account id.")
+            @Argument(help: "The group: NAME, group:NAME, a 12-digit account id, a unit id (ou-...) or an organization id (o-...).")
             var group: String
             @Argument(help: "The members to remove.")
             var members: [String]

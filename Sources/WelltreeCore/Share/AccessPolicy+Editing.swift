@@ -26,12 +26,24 @@ extension AccessPolicy {
         administrators = remaining
     }
 
-    /// Adds members to a group (`ops`, `group:ops` or a 12-digit account id), creating it.
+    /// Adds members to a group (`ops`, `group:ops`, a 12-digit account id, an organizational
+    /// unit id `ou-...` or an organization id `o-...`), creating it. A group's and an account's
+    /// members are users, a unit's users or accounts, an organization's units or accounts.
     package mutating func addMembers(_ members: [String], to group: String) throws(ValidationError) {
         var validator = Validator()
         let name = Self.checkGroup(group, into: &validator)
         validator.require(!members.isEmpty, field: "MEMBER", value: "", rule: "name at least one member")
-        for member in members { Self.checkUser(member, field: "MEMBER", into: &validator) }
+        for member in members {
+            if Share.isOrganizationID(name) {
+                validator.require(
+                    Share.isUnitID(member) || Share.isAccountID(member), field: "MEMBER", value: member,
+                    rule: "must be an organizational unit id (ou-...) or a 12-digit account id: an organization holds units and accounts")
+            } else if Share.isUnitID(name), Share.isAccountID(member) {
+                continue
+            } else {
+                Self.checkUser(member, field: "MEMBER", into: &validator)
+            }
+        }
         try validator.check()
         var list = groups[name] ?? []
         for member in members where !list.contains(member) { list.append(member) }
@@ -62,7 +74,8 @@ extension AccessPolicy {
         ShareFile.checkPrincipal(principal, into: &inner)
         for violation in inner.violations { validator.add(Violation(field: field, value: violation.value, rule: violation.rule)) }
         validator.require(
-            !Share.isGroupPrincipal(principal), field: field, value: principal, rule: "must be a user, not a group or account")
+            !Share.isGroupPrincipal(principal), field: field, value: principal,
+            rule: "must be a user, not a group, account, unit or organization")
     }
 
     /// The group's key in `groups`: the name without `group:`, 1 to 64 letters, digits, `.`,
@@ -70,8 +83,13 @@ extension AccessPolicy {
     private static func checkGroup(_ group: String, into validator: inout Validator) -> String {
         let name = Share.groupName(group)
         validator.require(
+            !(name.hasPrefix("ou-") && !Share.isUnitID(name)) && !(name.hasPrefix("o-") && !Share.isOrganizationID(name)),
+            field: "GROUP", value: group,
+            rule: "starts like an organizational unit or organization id but is none: ou-, 4 to 32 lowercase letters or digits, -, 8 to 32 more; o- and 10 to 32")
+        validator.require(
             Share.isGroupName(name), field: "GROUP", value: group,
-            rule: "must be 1 to 64 letters, digits, '.', '_' or '-' (optionally after \"group:\"), or a 12-digit account id")
+            rule:
+                "must be 1 to 64 letters, digits, '.', '_' or '-' (optionally after \"group:\"), a 12-digit account id, an organizational unit id (ou-...) or an organization id (o-...)")
         return name
     }
 }

@@ -10,7 +10,10 @@
 /// owner's), and they rewrite a protected branch only with an explicit override.
 package struct AccessPolicy: Sendable, Equatable, Codable {
     package var administrators: [String]
-    /// Group name (without `group:`) or account id -> member principals.
+    /// Group name (without `group:`), account id, organizational unit id (`ou-...`) or
+    /// organization id (`o-...`) -> members. A group's or an account's members are users; a
+    /// unit's are users and accounts; an organization's are units and accounts
+    /// (`AccessPolicy.mayContain`).
     package var groups: [String: [String]]
 
     package init(administrators: [String] = [], groups: [String: [String]] = [:]) {
@@ -36,12 +39,38 @@ package struct AccessPolicy: Sendable, Equatable, Codable {
 
     /// Whether a share's principal reaches `principal`: the same user, or a group they are in.
     ///
-    /// A group or account share reaches only the members this file lists, never a user whose
-    /// login is spelled like the group (`group:ops`) or the account (`123456789012`): logins
-    /// come from whatever the hosting layer accepts, group names from administrators.
+    /// A group, account, unit or organization share reaches only the users this file lists
+    /// under it (`users(of:)`), never a user whose login is spelled like it (`group:ops`,
+    /// `123456789012`, `o-a1b2c3d4e5`): logins come from whatever the hosting layer accepts,
+    /// membership from administrators.
     package func reaches(_ sharePrincipal: String, _ principal: String) -> Bool {
         guard Share.isGroupPrincipal(sharePrincipal) else { return sharePrincipal == principal }
         guard !Share.isGroupPrincipal(principal) else { return false }
-        return groups[Share.groupName(sharePrincipal)]?.contains(principal) ?? false
+        return users(of: Share.groupName(sharePrincipal)).contains(principal)
+    }
+
+    /// The users a key of `groups` stands for: a group's or account's members; a unit's users
+    /// and its accounts' members; an organization's units' and accounts' users. A member of a
+    /// kind its container may not hold (`mayContain`) counts for nothing, and each key is
+    /// visited once, so a hand-written cycle ends.
+    package func users(of key: String) -> Set<String> {
+        var result = Set<String>()
+        var visited = Set<String>()
+        func visit(_ key: String) {
+            guard visited.insert(key).inserted, let members = groups[key] else { return }
+            for member in members where Self.mayContain(key, member) {
+                if Share.isGroupPrincipal(member) { visit(Share.groupName(member)) } else { result.insert(member) }
+            }
+        }
+        visit(key)
+        return result
+    }
+
+    /// Whether the group `key` may list `member`: an organization its units and accounts, a
+    /// unit its accounts and users, a group or an account its users.
+    package static func mayContain(_ key: String, _ member: String) -> Bool {
+        if Share.isOrganizationID(key) { return Share.isUnitID(member) || Share.isAccountID(member) }
+        if Share.isUnitID(key) { return Share.isAccountID(member) || !Share.isGroupPrincipal(member) }
+        return !Share.isGroupPrincipal(member)
     }
 }

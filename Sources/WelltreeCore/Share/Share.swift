@@ -72,15 +72,39 @@ package struct Share: Sendable, Equatable, Codable {
         return current == .pending || current == .accepted
     }
 
-    /// Whether `principal` names a group or account rather than one user.
+    /// Whether `principal` names a group of principals rather than one user: `group:<name>`, a
+    /// 12-digit account id, an organization id (`o-...`) or an organizational unit id (`ou-...`).
     package static func isGroupPrincipal(_ principal: String) -> Bool {
-        principal.hasPrefix("group:") || (principal.count == 12 && principal.allSatisfy(\.isASCIIDigit))
+        principal.hasPrefix("group:") || isAccountID(principal) || isOrganizationID(principal) || isUnitID(principal)
+    }
+
+    /// A 12-digit account id.
+    package static func isAccountID(_ text: String) -> Bool { text.count == 12 && text.allSatisfy(\.isASCIIDigit) }
+
+    /// An AWS Organizations organization id: `o-` and 10 to 32 lowercase letters or digits.
+    package static func isOrganizationID(_ text: String) -> Bool {
+        guard text.hasPrefix("o-") else { return false }
+        return isLowerAlphanumeric(text.dropFirst(2), 10...32)
+    }
+
+    /// An AWS Organizations organizational unit id: `ou-`, 4 to 32 lowercase letters or digits
+    /// (the root's), `-`, 8 to 32 more.
+    package static func isUnitID(_ text: String) -> Bool {
+        guard text.hasPrefix("ou-") else { return false }
+        let parts = text.dropFirst(3).split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count == 2 && isLowerAlphanumeric(parts[0], 4...32) && isLowerAlphanumeric(parts[1], 8...32)
+    }
+
+    private static func isLowerAlphanumeric(_ text: Substring, _ length: ClosedRange<Int>) -> Bool {
+        length.contains(text.unicodeScalars.count) && text.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) }
     }
 
     /// Whether `name` is a valid key of the access file's `groups`: 1 to 64 letters, digits,
-    /// `.`, `_` or `-` (a 12-digit account id is one of those).
+    /// `.`, `_` or `-` (a 12-digit account id and an organization id are such names), or an
+    /// organizational unit id (up to 68 characters).
     package static func isGroupName(_ name: String) -> Bool {
-        (1...64).contains(name.unicodeScalars.count)
+        isUnitID(name)
+            || (1...64).contains(name.unicodeScalars.count)
             && name.unicodeScalars.allSatisfy {
                 ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "_" || $0 == "-"
             }

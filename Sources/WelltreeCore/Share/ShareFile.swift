@@ -251,6 +251,14 @@ package struct ShareFile: Sendable, Equatable, Codable {
             validator.require(
                 Share.isGroupName(Share.groupName(principal)), field: "--principal", value: principal,
                 rule: "must name a group after \"group:\": 1 to 64 letters, digits, '.', '_' or '-'")
+        } else if principal.hasPrefix("ou-") && !principal.contains("@") {
+            validator.require(
+                Share.isUnitID(principal), field: "--principal", value: principal,
+                rule: "must be an organizational unit id: ou-, 4 to 32 lowercase letters or digits, -, 8 to 32 more")
+        } else if principal.hasPrefix("o-") && !principal.contains("@") {
+            validator.require(
+                Share.isOrganizationID(principal), field: "--principal", value: principal,
+                rule: "must be an organization id: o- and 10 to 32 lowercase letters or digits")
         }
     }
 
