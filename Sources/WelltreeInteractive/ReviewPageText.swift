@@ -34,6 +34,12 @@ package enum ReviewPageText {
             text += "Notes (\(notes.unicodeScalars.count)/\(LensLimits.answerNotesLength)):\n"
             text += textLines(notes).map { "  " + line($0) }.joined(separator: "\n") + "\n"
         }
+        if let evidence = answer?.evidence, !evidence.isEmpty {
+            text += "Evidence (welltree answer update --evidence; states: welltree evidence):\n"
+            for citation in evidence {
+                text += "  " + line(citation.location) + (citation.choiceId.map { " · for " + line($0) } ?? "") + "\n"
+            }
+        }
         for (label, notes) in [("Pillar notes", session.pillarNotes), ("Lens notes", session.lensNotes)] {
             guard let notes else { continue }
             text += "\(label):\n" + textLines(notes).map { "  " + line($0) }.joined(separator: "\n") + "\n"

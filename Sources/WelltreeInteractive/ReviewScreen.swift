@@ -200,6 +200,14 @@ package struct ReviewScreen: Sendable {
             lines.append(StyledLine(" Notes (\(notes.unicodeScalars.count)/\(LensLimits.answerNotesLength)):", .bold))
             for text in wrap(notes, width: inner - 2) { lines.append(StyledLine("   " + text)) }
         }
+        // The answer's evidence (`welltree answer update --evidence`), read-only here.
+        if let evidence = answer?.evidence, !evidence.isEmpty {
+            lines.append(StyledLine(" Evidence:", .bold))
+            for citation in evidence {
+                let text = citation.location + (citation.choiceId.map { " · for " + $0 } ?? "")
+                for part in wrap(text, width: inner - 2) { lines.append(StyledLine("   " + part)) }
+            }
+        }
         // The pillar's and the lens's notes (`welltree lens notes`), read-only here.
         for (label, notes) in [("Pillar notes", session.pillarNotes), ("Lens notes", session.lensNotes)] {
             guard let notes else { continue }

@@ -229,6 +229,14 @@ package enum WorkloadReportPDF {
             canvas.paragraph("Notes", style: Style(size: 8.5, bold: true, colour: .muted), indent: 10, after: 1)
             canvas.paragraph(notes, style: Style(size: 9.5), indent: 16, after: 2)
         }
+        if !question.evidence.isEmpty {
+            canvas.paragraph("Evidence", style: Style(size: 8.5, bold: true, colour: .muted), indent: 10, after: 1)
+            for (evidence, practice) in question.evidence {
+                let text = "\u{2022} \(evidence.location)" + (practice.map { " \u{2014} for \($0)" } ?? "")
+                let target = evidence.url.map(PDFCanvas.LinkTarget.web)
+                canvas.paragraph(text, style: Style(size: 9.5), indent: 16, after: 1, link: target)
+            }
+        }
         canvas.space(4)
     }
 

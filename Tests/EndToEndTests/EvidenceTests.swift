@@ -203,4 +203,46 @@ struct EvidenceTests {
         let text = try sandbox.welltree(["dashboard"])
         #expect(text.stdout.contains("STALE EVIDENCE"), "\(text.stdout)")
     }
+
+    /// Reports list the citations: URLs as links, paths as code, each escaped for its medium
+    /// (a committed file may be named like Markdown or HTML).
+    @Test func reportsListCitationsWithLinksEscaped() throws {
+        let sandbox = try Self.citingRepository()
+        let hostile = "docs/[x](javascript:alert(1))<b>.md"
+        try FileManager.default.createDirectory(atPath: sandbox.repo + "/docs", withIntermediateDirectories: true)
+        try "notes\n".write(toFile: sandbox.repo + "/" + hostile, atomically: true, encoding: .utf8)
+        try #require(try sandbox.git(["add", "."]).status == 0)
+        try #require(try sandbox.git(["commit", "-qm", "A hostile name"]).status == 0)
+        let cited = try sandbox.welltree(["answer", "update", Self.name, Self.question, "--evidence", hostile])
+        try #require(cited.status == 0, "\(cited)")
+
+        let markdown = try sandbox.welltree(["report", Self.name, "--format", "markdown"])
+        #expect(markdown.status == 0, "\(markdown)")
+        #expect(markdown.stdout.contains("- [https\\://runbooks.example.com/backups](https://runbooks.example.com/backups)"), "\(markdown.stdout)")
+        #expect(markdown.stdout.contains("- `infra/backup.tf:1-3` \u{2014} for "), "\(markdown.stdout)")
+        #expect(markdown.stdout.contains("- `\(hostile)`"), "\(markdown.stdout)")
+
+        let html = try sandbox.welltree(["report", Self.name, "--format", "html"])
+        #expect(html.stdout.contains("<li><a href=\"https://runbooks.example.com/backups\">https://runbooks.example.com/backups</a></li>"))
+        #expect(html.stdout.contains("<li><code>docs/[x](javascript:alert(1))&lt;b&gt;.md</code></li>"), "\(html.stdout)")
+        #expect(!html.stdout.contains("<b>.md"))
+
+        let pdf = try sandbox.welltree(["report", Self.name, "--format", "pdf", "--output", sandbox.root + "/report.pdf"])
+        #expect(pdf.status == 0, "\(pdf)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: sandbox.root + "/report.pdf"))
+        #expect(String(decoding: bytes, as: UTF8.self).contains("https://runbooks.example.com/backups"), "the URL is a link of the PDF")
+    }
+
+    /// The interactive review shows an answer's citations and keeps them when the answer is
+    /// changed and saved there.
+    @Test func theReviewShowsAndKeepsCitations() throws {
+        let sandbox = try Self.citingRepository()
+        let reviewed = try sandbox.welltree(["review", Self.name, "--question", Self.question], input: "toggle 1\nsave\n")
+        #expect(reviewed.status == 0, "\(reviewed)")
+        #expect(reviewed.stdout.contains("Evidence (welltree answer update --evidence; states: welltree evidence):"), "\(reviewed.stdout)")
+        #expect(reviewed.stdout.contains("  infra/backup.tf:1-3 · for \(Self.automated)"), "\(reviewed.stdout)")
+        let stored = try #require(try JSONSerialization.jsonObject(with: Data(try sandbox.read(Self.answerFile).utf8)) as? [String: Any])
+        #expect((stored["selectedChoices"] as? [String])?.contains("rel_backing_up_data_identified_backups_data") == true, "\(stored)")
+        #expect((stored["evidence"] as? [Any])?.count == 3, "\(stored)")
+    }
 }

@@ -82,11 +82,14 @@ package struct QuestionReport: Sendable, Equatable {
     package var notes: String?
     /// The question's helpful resource, for a "learn more" link.
     package var helpfulResourceURL: String?
+    /// What the answer cites as evidence, as cited (reports show the citations, not their
+    /// states: `welltree evidence` does), with the title of the best practice each is for.
+    package var evidence: [(evidence: Evidence, practice: String?)]
 
     package init(
         id: String, title: String, risk: Risk, isApplicable: Bool = true, reason: AnswerReason? = nil,
         selected: [LensChoice] = [], notApplicable: [NotApplicablePractice] = [], notes: String? = nil,
-        helpfulResourceURL: String? = nil
+        helpfulResourceURL: String? = nil, evidence: [(evidence: Evidence, practice: String?)] = []
     ) {
         self.id = id
         self.title = title
@@ -97,6 +100,14 @@ package struct QuestionReport: Sendable, Equatable {
         self.notApplicable = notApplicable
         self.notes = notes
         self.helpfulResourceURL = helpfulResourceURL
+        self.evidence = evidence
+    }
+
+    package static func == (lhs: QuestionReport, rhs: QuestionReport) -> Bool {
+        lhs.id == rhs.id && lhs.title == rhs.title && lhs.risk == rhs.risk && lhs.isApplicable == rhs.isApplicable
+            && lhs.reason == rhs.reason && lhs.selected == rhs.selected && lhs.notApplicable == rhs.notApplicable
+            && lhs.notes == rhs.notes && lhs.helpfulResourceURL == rhs.helpfulResourceURL
+            && lhs.evidence.map(\.evidence) == rhs.evidence.map(\.evidence) && lhs.evidence.map(\.practice) == rhs.evidence.map(\.practice)
     }
 
     /// Joins a question review with the question's choices (lens order kept). A choice id the lens
@@ -118,7 +129,8 @@ package struct QuestionReport: Sendable, Equatable {
                 let na = answer?.notApplicableChoices[id] ?? ChoiceNotApplicable()
                 return NotApplicablePractice(choice: choice(id), reason: na.reason, notes: na.notes)
             },
-            notes: answer?.notes.flatMap { $0.isEmpty ? nil : $0 }, helpfulResourceURL: question?.helpfulResource?.url)
+            notes: answer?.notes.flatMap { $0.isEmpty ? nil : $0 }, helpfulResourceURL: question?.helpfulResource?.url,
+            evidence: (answer?.evidence ?? []).map { ($0, $0.choiceId.map { choice($0).title }) })
     }
 }
 

@@ -143,6 +143,14 @@ package enum WorkloadReportHTML {
         if let notes = question.notes {
             html += "<h6>Notes</h6>\n<p class=\"notes\">\(H.escape(notes))</p>\n"
         }
+        if !question.evidence.isEmpty {
+            html += "<h6>Evidence</h6>\n<ul class=\"evidence\">\n"
+            for (evidence, practice) in question.evidence {
+                let cited = evidence.url.map { H.link($0, $0) } ?? "<code>\(H.escape(evidence.location))</code>"
+                html += "<li>\(cited)\(practice.map { " \u{2014} for \(H.escape($0))" } ?? "")</li>\n"
+            }
+            html += "</ul>\n"
+        }
         return html + "</article>\n"
     }
 

@@ -88,6 +88,13 @@ package enum WorkloadReportMarkdown {
             blocks.append("Notes:")
             blocks.append(String(M.quote(notes).dropLast()))
         }
+        if !question.evidence.isEmpty {
+            blocks.append("Evidence:")
+            blocks.append(question.evidence.map { evidence, practice in
+                let cited = evidence.url.map { M.link($0, $0) } ?? M.code(evidence.location)
+                return "- \(cited)" + (practice.map { " \u{2014} for " + M.escape($0) } ?? "")
+            }.joined(separator: "\n"))
+        }
         return blocks.joined(separator: "\n\n") + "\n"
     }
 
