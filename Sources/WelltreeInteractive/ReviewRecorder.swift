@@ -43,10 +43,11 @@ package final class ReviewRecorder {
     }
 
     /// A session over this workload and lens, continuing the pending answers unless discarded.
-    package func session(start: ReviewStart, continuing: Bool = true) throws(ReviewSessionError) -> ReviewSession {
+    /// `first`: question ids walked before the others (the profile's prioritized questions).
+    package func session(start: ReviewStart, continuing: Bool = true, first: Set<String> = []) throws(ReviewSessionError) -> ReviewSession {
         var session = try ReviewSession(
             lens: lens, evaluator: evaluator, committed: committed, pending: continuing ? pendingAnswers : [:],
-            updatedAt: updatedAt, start: start)
+            updatedAt: updatedAt, start: start, first: first)
         session.notes = notes
         return session
     }

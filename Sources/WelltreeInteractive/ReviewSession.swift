@@ -38,7 +38,8 @@ package struct ReviewSession: Sendable {
     package let committed: [String: Answer]
     /// The answers as they stand: committed, overlaid with the session's changes.
     package private(set) var answers: [String: Answer]
-    /// Every question in lens order.
+    /// Every question in lens order; with `first`, those questions first (in lens order), then
+    /// the others (a profile's prioritized questions walked before the rest).
     package let order: [Location]
     /// The current question's position in `order`.
     package private(set) var index: Int
@@ -53,7 +54,7 @@ package struct ReviewSession: Sendable {
     /// timestamps, to find where the review left off.
     package init(
         lens: Lens, evaluator: LensEvaluator, committed: [String: Answer], pending: [String: Answer?] = [:],
-        updatedAt: [String: String] = [:], start: ReviewStart = .resume
+        updatedAt: [String: String] = [:], start: ReviewStart = .resume, first: Set<String> = []
     ) throws(ReviewSessionError) {
         self.lens = lens
         self.evaluator = evaluator
@@ -62,7 +63,9 @@ package struct ReviewSession: Sendable {
         for (id, answer) in pending { answers[id] = answer.flatMap { $0.isEmpty ? nil : $0 } }
         self.answers = answers
         touched = Set(pending.keys)
-        order = lens.pillars.indices.flatMap { p in lens.pillars[p].questions.indices.map { Location(pillar: p, question: $0) } }
+        let all = lens.pillars.indices.flatMap { p in lens.pillars[p].questions.indices.map { Location(pillar: p, question: $0) } }
+        let isFirst = { (l: Location) in first.contains(lens.pillars[l.pillar].questions[l.question].id) }
+        order = all.filter(isFirst) + all.filter { !isFirst($0) }
         index = 0
         switch start {
         case .resume:

@@ -373,4 +373,25 @@ struct ProfileCommandTests {
         #expect(late.status == 2, "\(late)")
         #expect(try sandbox.read("workloads/bo/bob-shop/workload.json").contains("\"profile\""))
     }
+
+    @Test("review --prioritized-first walks the profile's prioritized questions first, in lens order; refused without a profile")
+    func reviewPrioritizedFirst() throws {
+        let sandbox = try Sandbox()
+        #expect(try sandbox.createTutorialWorkload().status == 0)
+        let refused = try sandbox.welltree(["review", Self.w, "--prioritized-first"], input: "quit\n")
+        #expect(refused.status == 2 && refused.stderr.contains("no profile"), "\(refused)")
+        #expect(try Self.createProfile(sandbox).status == 0)
+        #expect(try sandbox.welltree(["profile", "associate", Self.w, Self.name]).status == 0)
+        let list = try sandbox.welltree(["answer", "list", Self.w, "--question-priority", "prioritized", "--format", "json"])
+        let titles = try #require(try Self.object(sandbox, list)["AnswerSummaries"] as? [[String: Any]]).compactMap { $0["QuestionTitle"] as? String }
+        let all = try sandbox.welltree(["answer", "list", Self.w, "--format", "json"])
+        let firstInLens = try #require((try Self.object(sandbox, all)["AnswerSummaries"] as? [[String: Any]])?.first?["QuestionTitle"] as? String)
+        #expect(titles.count > 2 && titles[0] != firstInLens)
+        let review = try sandbox.welltree(["review", Self.w, "--prioritized-first"], input: "show\nnext\nshow\nquit\n")
+        #expect(review.status == 0, "\(review)")
+        let first = try #require(review.stdout.range(of: titles[0]))
+        let second = try #require(review.stdout.range(of: titles[1]))
+        #expect(first.lowerBound < second.lowerBound)
+        #expect(!review.stdout.contains(firstInLens), "\(review.stdout)")
+    }
 }

@@ -39,6 +39,8 @@ struct ReviewCommand: WorkspaceCommand, TextOnlyCommand {
     var question: String?
     @Flag(help: "Put the committed answers back over answers an unsaved review left in the work tree.")
     var discardPending = false
+    @Flag(help: "Walk the questions the workload's profile prioritizes first (Welltree's mapping), then the others.")
+    var prioritizedFirst = false
 
     func validate() throws {
         if pillar != nil && question != nil { throw ValidationError("--pillar and --question exclude each other") }
@@ -48,7 +50,18 @@ struct ReviewCommand: WorkspaceCommand, TextOnlyCommand {
         let recorder = try ReviewRecorder(workspace: workspace, workload: target.workload, lens: target.lens)
         if discardPending { try recorder.discardPending() }
         let start: ReviewStart = question.map { .question($0) } ?? pillar.map { .pillar($0) } ?? .resume
-        let session = try recorder.session(start: start)
+        var first: Set<String> = []
+        if prioritizedFirst {
+            let review = recorder.review
+            guard let priorities = try workspace.questionPriorities(of: recorder.stored.workload, lensAlias: review.applied.alias, lens: review.lens.lens)
+            else {
+                throw WorkspaceError.refused(
+                    "--prioritized-first: workload \"\(recorder.stored.workload.name)\" has no profile prioritizing questions of lens \(review.applied.alias)",
+                    code: .refused, subject: recorder.stored.workload.id)
+            }
+            first = Set(priorities.prioritized)
+        }
+        let session = try recorder.session(start: start, first: first)
         let record = recorder.review.lens.record
         let status = try workspace.lensStatus(recorder.review.applied, record: record, of: recorder.stored.workload)
         let banner = LensUpgradeBanner.line(
