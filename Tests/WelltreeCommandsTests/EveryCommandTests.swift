@@ -86,4 +86,26 @@ struct EveryCommandTests {
             #expect(target?.formats.contains("json") == true, "\(leaf) names \(named), which prints no JSON")
         }
     }
+
+    /// `lens export --format json` is ExportLens's response: the lens file, byte for byte, as
+    /// the `LensJSON` string; `share export --format json` is refused before anything is read.
+    @Test func lensExportJSONIsExportLensAndShareExportPointsAtShareList() throws {
+        let sandbox = try Sandbox()
+        let file = try sandbox.welltree(["lens", "export", "wellarchitected"])
+        let json = try sandbox.welltree(["lens", "export", "wellarchitected", "--format", "json"])
+        #expect(file.status == 0 && json.status == 0, "\(json)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(Set(object.keys) == ["LensJSON"] && object["LensJSON"] as? String == file.stdout)
+        let checker = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("shared/tools/awsshape.py").path
+        if FileManager.default.fileExists(atPath: checker) {
+            let path = sandbox.root + "/export-lens.json"
+            try json.stdout.write(toFile: path, atomically: true, encoding: .utf8)
+            let check = try Run.program(checker, ["ExportLens", path])
+            #expect(check.status == 0, "\(check)")
+        }
+        let share = try sandbox.welltree(["share", "export", "--format", "json"])
+        #expect(share.status == 2 && share.stdout.isEmpty, "\(share)")
+        #expect(share.stderr == "error: welltree share export prints text only (--format json); for JSON use `welltree share list WORKLOAD --format json`\n")
+    }
 }
