@@ -35,10 +35,11 @@ package enum WorkloadText {
     }
 
     /// `profile` names the workload's profile, the version it uses, and the risks of the
-    /// questions it prioritizes (nil when it prioritizes none).
+    /// questions it prioritizes (nil when it prioritizes none). `templateName` names the review
+    /// template the workload was created from (its id is shown when the template is gone).
     package static func render(
         _ w: Workload, summary: (riskCounts: RiskCounts, updatedAt: String)?,
-        profile: (name: String, prioritized: RiskCounts?)? = nil
+        profile: (name: String, prioritized: RiskCounts?)? = nil, templateName: String? = nil
     ) -> String {
         let line = TerminalText.line
         var pairs: [(String, String)] = [
@@ -74,6 +75,9 @@ package enum WorkloadText {
                     "\(c[.high]) high, \(c[.medium]) medium, \(c[.none]) none, \(c[.notApplicable]) not applicable, \(c[.unanswered]) unanswered "
                         + "of \(c.total) prioritized questions (Welltree's mapping)"))
             }
+        }
+        if let reference = w.template {
+            pairs.append(("Created from template", line("\(templateName ?? reference.id), version \(reference.version)")))
         }
         pairs.append(("Created", line(w.createdAt)))
         pairs.append(("Updated", line(summary?.updatedAt ?? w.updatedAt)))

@@ -187,6 +187,8 @@ struct ReviewTemplateCommandTests {
         let show = try sandbox.welltree(["workload", "show", Sandbox.tutorialName, "--format", "json"])
         let lenses = (try Self.object(sandbox, show)["Workload"] as? [String: Any])?["Lenses"] as? [String]
         #expect(Set(lenses ?? []) == ["wellarchitected", "foundationaltechnicalreview", "serverless"], "\(show)")
+        let text = try sandbox.welltree(["workload", "show", Sandbox.tutorialName]).stdout
+        #expect(text.contains("Created from template") && text.contains("\(Self.t), version 3"), "\(text)")
 
         let answer = try sandbox.welltree(["answer", "show", Sandbox.tutorialName, "identities", "--format", "json"])
         let copied = try #require(try Self.object(sandbox, answer)["Answer"] as? [String: Any])

@@ -38,7 +38,9 @@ extension WorkloadCommand {
                 }
                 console.write(banners.map { $0 + "\n" }.joined() + (banners.isEmpty ? "" : "\n"))
                 let profile = try workspace.profile(of: stored.workload).map { ($0.profile.name, prioritized) }
-                console.write(WorkloadText.render(shown, summary: (summary.riskCounts, summary.updatedAt), profile: profile))
+                let template = stored.workload.template.flatMap { try? workspace.findTemplate($0.id).template.name }
+                console.write(
+                    WorkloadText.render(shown, summary: (summary.riskCounts, summary.updatedAt), profile: profile, templateName: template))
             }
         }
     }
