@@ -68,10 +68,16 @@ package struct AWSExportPlan: Sendable, Equatable {
     /// The script that sends the requests with the AWS CLI, in order, threading the ids the
     /// service assigns. Only generated words reach it (file names, variable names, AWS lens
     /// aliases Welltree ships, operation names), each quoted; no text of the repository does.
+    /// A word for a comment of `apply.sh`: the id as it is when it is 32 lowercase hex digits,
+    /// otherwise a placeholder, so no text a repository supplies can end the comment's line.
+    package static func commentWord(_ id: String) -> String {
+        id.utf8.count == 32 && id.utf8.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) ? id : "(invalid id)"
+    }
+
     package var applyScript: String {
         var lines = [
             "#!/usr/bin/env bash",
-            "# Recreates workload \(workloadId)",
+            "# Recreates workload \(Self.commentWord(workloadId))",
             "# in the AWS Well-Architected Tool: sends the requests in requests/ in order with the AWS",
             "# CLI (credentials and Region as the CLI is configured), passing the ids the service",
             "# assigns from one call to the next. Written by",

@@ -13,6 +13,13 @@ extension Workspace {
     package func awsExportSource(_ reference: String, milestone: String?) throws(WorkspaceError) -> AWSExportSource {
         try requireInitialised()
         let stored = try findWorkload(reference)
+        // The workload file is repository text: a hand edit can put anything in it, and what the
+        // export writes is run by a shell. It is exported only when it follows every rule.
+        let problems = WorkloadValidation.validate(stored.workload)
+        if !problems.isEmpty {
+            let file = Layout.workloadFile(stored.directory)
+            throw .invalid(ValidationError(problems.map { Violation(field: "\(file): \($0.field)", value: $0.value, rule: $0.rule) }))
+        }
         var states: [AWSExportState] = []
         var lenses: [String: [String: AWSExportLensFile]] = [:]
         if let milestone {

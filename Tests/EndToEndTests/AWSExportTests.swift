@@ -335,6 +335,23 @@ struct AWSExportTests {
         #expect((create.input["Tags"] as? [String: String]) == ["team": "$(touch pwned4)"])
     }
 
+    @Test func aHandEditedWorkloadIdNeverReachesTheScript() throws {
+        let sandbox = try Sandbox()
+        try #require(try sandbox.createTutorialWorkload().status == 0)
+        let listed = try sandbox.git(["ls-files", "*/workload.json"]).stdout.split(separator: "\n").map(String.init)
+        let path = try #require(listed.first)
+        let original = try sandbox.read(path)
+        let id = try #require(original.firstMatch(of: /"id": "([0-9a-f]{32})"/)?.1)
+        let hostile = original.replacingOccurrences(of: "\"id\": \"\(id)\"", with: #""id": "\#(id)\ntouch pwned #""#)
+        try hostile.write(toFile: sandbox.repo + "/" + path, atomically: true, encoding: .utf8)
+        try #require(try sandbox.git(["commit", "-qam", "hand edit"]).status == 0)
+        let directory = sandbox.root + "/export"
+        let result = try sandbox.welltree(["export", "aws", "Retail Website - North America", directory])
+        #expect(result.status == 2, "\(result)")
+        #expect(result.stderr.contains("\(path): id") && result.stderr.contains("32 lowercase hexadecimal digits"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: directory))
+    }
+
     /// Relative paths of the files below `directory`, sorted.
     static func files(_ directory: String) throws -> [String] {
         let enumerator = try #require(FileManager.default.enumerator(atPath: directory))

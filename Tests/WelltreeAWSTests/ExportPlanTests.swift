@@ -220,4 +220,11 @@ struct ExportPlanTests {
             return error.problems.map(\.description)
         }
     }
+
+    @Test func aCommentOfTheScriptNeverCarriesAnIdThatIsNotOne() {
+        let id = String(repeating: "a1", count: 16)
+        #expect(AWSExportPlan.commentWord(id) == id)
+        #expect(AWSExportPlan.commentWord(id + "\ntouch pwned #") == "(invalid id)")
+        #expect(AWSExportPlan.commentWord(id.uppercased()) == "(invalid id)")
+    }
 }
