@@ -70,15 +70,16 @@ extension WorkspaceValidator {
             records.append((entry.name, profile))
         }
         // Ids are unique, and names among the profiles that are not deleted.
-        var ids: [String: String] = [:]
+        // A clash is reported at every checked directory holding the id, whichever sorts first:
+        // a changed profile that takes an existing profile's id is named, not the victim.
+        let holders = Dictionary(grouping: records.map { (id: $0.1.id, path: Layout.profileFile($0.0)) }, by: \.id)
         var names: [String: String] = [:]
         for (directory, profile) in records {
             let path = Layout.profileFile(directory)
             let checked = directories?.contains(directory) ?? true
-            if let other = ids[profile.id] {
-                if checked { problems.append(FileProblem(path: path, message: "id \(profile.id) is already used by \(other)")) }
-            } else {
-                ids[profile.id] = path
+            let others = (holders[profile.id] ?? []).map(\.path).filter { $0 != path }
+            if checked, !others.isEmpty {
+                problems.append(FileProblem(path: path, message: "id \(profile.id) is also used by \(others.joined(separator: ", ")); a profile's id is unique"))
             }
             guard profile.deletedAt == nil else { continue }
             let name = Workload.normalizedName(profile.name)

@@ -89,6 +89,26 @@ struct ProfileServerTests {
         #expect(forge.stderr.contains("a new profile must record its creator as owner"), "\(forge)")
         try carol.git(["reset", "-q", "--hard", "origin/main"])
 
+        // Carol's own new profile carrying Bob's id (its directory sorts first, so every
+        // first-match read would take hers for his): refused. And once her profile is on the
+        // server, turning its id into Bob's: refused.
+        let victimId = try #require(recordText.range(of: #"[0-9a-f]{32}"#, options: .regularExpression).map { String(recordText[$0]) })
+        #expect(try carol.welltree(["profile", "create", "--name", "AAA Carol", "--description", "Carol's"] + Self.answers).status == 0)
+        let carolRecord = "profiles/aaa-carol/profile.json"
+        let carolProfile = try String(contentsOfFile: carol.path + "/" + carolRecord, encoding: .utf8)
+        let carolId = try #require(carolProfile.range(of: #"[0-9a-f]{32}"#, options: .regularExpression).map { String(carolProfile[$0]) })
+        try carol.commitByHand(carolRecord, carolProfile.replacingOccurrences(of: carolId, with: victimId), message: "Take Bob's id")
+        let clash = try carol.push(["main"])
+        #expect(clash.status != 0)
+        #expect(clash.stderr.contains("id \(victimId) is already used by profiles/bob-platform/profile.json"), "\(clash)")
+        try carol.git(["reset", "-q", "--hard", "HEAD~1"])
+        #expect(try carol.push(["main"]).status == 0)
+        try carol.commitByHand(carolRecord, carolProfile.replacingOccurrences(of: carolId, with: victimId), message: "Take Bob's id later")
+        let renumber = try carol.push(["main"])
+        #expect(renumber.status != 0)
+        #expect(renumber.stderr.contains("a profile's id never changes"), "\(renumber)")
+        try carol.git(["reset", "-q", "--hard", "origin/main"])
+
         // Carol gives her own workload Bob's profile by hand (the CLI refuses): refused.
         let cli = try workload(carol, "Carol shop", extra: ["--profile", "Bob platform"])
         #expect(cli.status == 2 && cli.stderr.contains("may not use profile"), "\(cli)")

@@ -252,6 +252,26 @@ struct ProfileCommandTests {
         #expect(result.stderr.contains("is not a question of lens wellarchitected"), "\(result)")
     }
 
+    @Test("a changed profile taking another profile's id fails validate and the gate at its own file, whichever sorts first")
+    func idClash() throws {
+        let sandbox = try Sandbox()
+        #expect(try Self.createProfile(sandbox).status == 0)
+        #expect(try Self.createProfile(sandbox, name: "AAA Other").status == 0)
+        let victim = try sandbox.read("profiles/customer-facing-launching/profile.json")
+        let victimId = try #require(victim.firstMatch(of: /[0-9a-f]{32}/).map { String($0.output) })
+        let thief = "profiles/aaa-other/profile.json"
+        let text = try sandbox.read(thief)
+        let thiefId = try #require(text.firstMatch(of: /[0-9a-f]{32}/).map { String($0.output) })
+        #expect(try sandbox.git(["tag", "base"]).status == 0)
+        try sandbox.write(thief, text.replacingOccurrences(of: thiefId, with: victimId))
+        #expect(try sandbox.git(["commit", "-qam", "take the id"]).status == 0)
+        let check = try sandbox.welltree(["check", "--base", "base"])
+        #expect(check.status == 2, "\(check)")
+        #expect(check.stderr.contains(thief) && check.stderr.contains("is also used by profiles/customer-facing-launching/profile.json"), "\(check)")
+        let validate = try sandbox.welltree(["validate"])
+        #expect(validate.status == 2 && validate.stderr.contains(thief), "\(validate)")
+    }
+
     /// The question types of `answer list --format json`, by question id.
     static func questionTypes(_ sandbox: Sandbox, _ extra: [String] = []) throws -> [String: String] {
         let list = try sandbox.welltree(["answer", "list", w, "--format", "json"] + extra)

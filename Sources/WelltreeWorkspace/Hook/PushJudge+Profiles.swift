@@ -25,6 +25,28 @@ extension PushJudge {
         }
         if policy.isAdministrator(pusher) { return refusals }
         let known = Self.profile(in: server, directory: directory) ?? Self.profile(in: before, directory: directory)
+        let pushed = Self.profile(in: after, directory: directory)
+        // A profile's id is its identity (workloads and share files name it): it never changes,
+        // and a new profile never takes an id another directory holds.
+        if let known, let pushed, pushed.id != known.id {
+            return refusals + [
+                refusal(
+                    update, subject: "profile \"\(known.name)\" (owner \(known.owner))", file: Layout.profileFile(directory),
+                    rule: "a profile's id never changes (it was \(known.id))")
+            ]
+        }
+        if let pushed {
+            for snapshot in [server, before, after].compactMap({ $0 }) {
+                for entry in try snapshot.directory(Layout.profiles) where entry.kind == .tree && entry.name != directory {
+                    guard let other = Self.profile(in: snapshot, directory: entry.name), other.id == pushed.id else { continue }
+                    return refusals + [
+                        refusal(
+                            update, subject: "profile \"\(pushed.name)\"", file: Layout.profileFile(directory),
+                            rule: "id \(pushed.id) is already used by \(Layout.profileFile(entry.name)); a profile's id is unique")
+                    ]
+                }
+            }
+        }
         if let known {
             if known.owner == pusher { return refusals }
             return refusals + paths.map {
