@@ -78,6 +78,21 @@ struct TemplateServerTests {
         refused(try carol.push(["main"]), "a new template must record its creator as owner")
         try #require(try carol.git(["reset", "-q", "--hard", "origin/main"]).status == 0)
 
+        // ... nor give her own new template Bob's template's id (its directory sorts first), nor
+        // later turn her template's id into his.
+        try #require(try carol.welltree(["template", "create", "--name", "AAA Carol", "--description", "Carol's answers"]).status == 0)
+        let carolTemplate = "templates/aaa-carol/template.json"
+        let carolText = try read(carol, carolTemplate)
+        let carolId = try #require(
+            (try JSONSerialization.jsonObject(with: Data(carolText.utf8)) as? [String: Any])?["id"] as? String)
+        try carol.commitByHand(carolTemplate, carolText.replacingOccurrences(of: carolId, with: templateId), message: "Take Bob's id")
+        refused(try carol.push(["main"]), "id \(templateId) is already used by \(Self.templateFile)")
+        try #require(try carol.git(["reset", "-q", "--hard", "HEAD~1"]).status == 0)
+        #expect(try carol.push(["main"]).status == 0)
+        try carol.commitByHand(carolTemplate, carolText.replacingOccurrences(of: carolId, with: templateId), message: "Take Bob's id later")
+        refused(try carol.push(["main"]), "a template's id never changes")
+        try #require(try carol.git(["reset", "-q", "--hard", "origin/main"]).status == 0)
+
         // Carol's own workload may not record Bob's template (she may not apply it) ...
         try #require(
             try carol.welltree([

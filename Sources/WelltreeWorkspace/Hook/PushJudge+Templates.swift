@@ -24,6 +24,27 @@ extension PushJudge {
         }
         var known = try storedTemplate(directory, in: server)
         if known == nil { known = try storedTemplate(directory, in: before) }
+        // A template's id is its identity (workloads and share files name it): it never
+        // changes, and a new template never takes an id another directory holds.
+        if let pushed = try storedTemplate(directory, in: after) {
+            if let known, pushed.id != known.id {
+                return [
+                    refusal(
+                        update, subject: "template \"\(known.name)\" (owner \(known.owner))", file: Layout.templateFile(directory),
+                        rule: "a template's id never changes (it was \(known.id))")
+                ]
+            }
+            for snapshot in [server, before, after].compactMap({ $0 }) {
+                for entry in try snapshot.directory(Layout.templates) where entry.kind == .tree && entry.name != directory {
+                    guard let other = try storedTemplate(entry.name, in: snapshot), other.id == pushed.id else { continue }
+                    return [
+                        refusal(
+                            update, subject: "template \"\(pushed.name)\"", file: Layout.templateFile(directory),
+                            rule: "id \(pushed.id) is already used by \(Layout.templateFile(entry.name)); a template's id is unique")
+                    ]
+                }
+            }
+        }
         if let known {
             if known.owner == pusher { return [] }
             return paths.map {
