@@ -73,12 +73,17 @@ extension Workspace {
     ) throws(WorkspaceError) -> (StoredWorkload, WorkloadLensReview, confirmed: [CitedEvidence], changed: Bool) {
         let (stored, review) = try self.review(of: reference, lens: alias)
         try requireAnswerAccess(to: stored.workload)
-        _ = try review.question(questionId)
+        let (_, question) = try review.question(questionId)
         guard let previous = review.answers[questionId], !previous.answer.evidence.isEmpty else {
             throw .refused(
                 "\(questionId) of \(stored.workload.name) cites no evidence; cite some with "
                     + "`welltree answer update \(reference) \(questionId) --evidence PATH`", subject: questionId)
         }
+        // The answer file may have been written by hand: confirming never commits what
+        // `validate` would refuse (a citation breaking the rules, an unknown choice).
+        let path = Layout.answerFile(stored.directory, lens: review.applied.alias, question: questionId)
+        let problems = previous.answer.violations(against: question, field: path)
+        if !problems.isEmpty { throw .invalid(ValidationError(problems)) }
         let before = try citations(of: stored, review: review, question: questionId)
         let missing = before.filter { $0.state == .missing }
         if !missing.isEmpty {

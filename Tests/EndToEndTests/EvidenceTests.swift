@@ -160,6 +160,14 @@ struct EvidenceTests {
         ] {
             #expect(validated.stderr.contains(expected), "\(expected)\n\(validated.stderr)")
         }
+        // Confirming never commits what validate refuses, even once the cited file changed.
+        try Self.write(sandbox, "infra/backup.tf", "resource \"aws_backup_plan\" \"daily\" {}\n# changed\n")
+        try #require(try sandbox.git(["commit", "-qam", "Change the backup plan"]).status == 0)
+        let head = try sandbox.git(["rev-parse", "HEAD"]).stdout
+        let confirmed = try sandbox.welltree(["answer", "confirm", Self.name, Self.question])
+        #expect(confirmed.status == 2, "\(confirmed)")
+        #expect(confirmed.stderr.contains("javascript:alert(1)") && confirmed.stderr.contains("not_a_choice"), "\(confirmed.stderr)")
+        #expect(try sandbox.git(["rev-parse", "HEAD"]).stdout == head)
     }
 
     /// A key spelled with a JSON escape is the same key: `welltree evidence` (and the gate,
