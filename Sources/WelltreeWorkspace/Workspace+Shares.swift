@@ -140,13 +140,26 @@ extension Workspace {
         return result
     }
 
+    /// The share file holding share `id`, or nil when none does. A share id names one share:
+    /// when hand-written files give two shares the same id, acting on either could act for
+    /// the other, so the command is refused, naming the files.
+    private func uniqueShareFile(holding id: String, in store: ShareStore) throws(WorkspaceError) -> ShareFile? {
+        let holders = try store.allFiles().filter { $0.share(id) != nil }
+        guard holders.count <= 1 else {
+            throw .refused(
+                "share id \(id) is used by \(holders.count) share files (\(holders.map { ShareStore.path(of: $0.subject) }.joined(separator: ", "))); "
+                    + "an administrator removes the copy that is not the owner's before anyone answers it", subject: id)
+        }
+        return holders.first
+    }
+
     /// Accepts or rejects the invitation `id`; only its invitee (or a member of the invited
     /// group) may. One commit on the shares ref.
     package func respond(toInvitation id: String, accept: Bool) throws(WorkspaceError) -> PendingInvitation {
         let actor = try principal()
         let store = try shareStore()
         let policy = try store.access()
-        guard let file = try store.allFiles().first(where: { $0.share(id) != nil }), let share = file.share(id) else {
+        guard let file = try uniqueShareFile(holding: id, in: store), let share = file.share(id) else {
             throw .notFound(what: "share invitation", name: id, hint: "`welltree share invitations` lists yours")
         }
         guard ShareAccess.mayRespond(actor, to: share, policy: policy) else {
@@ -167,7 +180,7 @@ extension Workspace {
     package func leaveShare(_ id: String) throws(WorkspaceError) -> PendingInvitation {
         let actor = try principal()
         let store = try shareStore()
-        guard let file = try store.allFiles().first(where: { $0.share(id) != nil }), let share = file.share(id) else {
+        guard let file = try uniqueShareFile(holding: id, in: store), let share = file.share(id) else {
             throw .notFound(
                 what: "share", name: id,
                 hint: "`welltree workload list --shared-with-me` and `welltree lens list` show what is shared with you")

@@ -222,6 +222,28 @@ struct SharesServerTests {
         let ownWorkload = try dave.push(["main"])
         #expect(ownWorkload.status == 0, "\(ownWorkload)")
 
+        // Dave shares his own workload with Bob under the id of Carol's share: refused, so no
+        // invitee can be made to answer or leave the wrong share.
+        let daveId = try #require(
+            (try sandbox.json(try dave.welltree(["workload", "show", "Dave's Workload", "--format", "json"])) as? [String: Any])
+                .flatMap { $0["Workload"] as? [String: Any] }?["WorkloadId"] as? String)
+        let daveShare = try dave.welltree(["share", "create", "Dave's Workload", "--principal", "bob@example.com", "--permission", "readonly"])
+        try #require(daveShare.status == 0, "\(daveShare)")
+        let carolShare = try #require(shareIds["carol@example.com"])
+        try dave.editShares("workloads/\(daveId).json") { file in
+            var shares = file["shares"] as? [[String: Any]] ?? []
+            for i in shares.indices { shares[i]["shareId"] = carolShare }
+            file["shares"] = shares
+        }
+        let copied = try dave.push(["refs/welltree/shares"])
+        #expect(copied.status != 0)
+        #expect(copied.stderr.contains("share id \(carolShare) is already used in refs/welltree/shares:workloads/\(workloadId).json"), "\(copied)")
+        // Where such a copy exists anyway (a repository without the hook), answering by that id is refused.
+        #expect(try dave.git(["fetch", "-q", "origin", "main"]).status == 0)
+        let ambiguous = try dave.welltree(["share", "accept", carolShare])
+        #expect(ambiguous.status == 2)
+        #expect(ambiguous.stderr.contains("is used by 2 share files"), "\(ambiguous)")
+
         // Erin's invitation expired: she can neither accept it nor answer.
         let erin = try clone("erin@example.com")
         let late = try erin.welltree(["share", "accept", try #require(shareIds["erin@example.com"])])

@@ -84,6 +84,21 @@ extension PushJudge {
         if newFile.subject != subject {
             return [refusal(update, subject: owner.name, file: file, rule: "the file describes \(newFile.subject), not \(subject)")]
         }
+        // A share id names one share on the whole ref: an id the push brings into this file
+        // may not be one another file holds (a copied id would let its holder's invitee answer
+        // or leave the wrong share).
+        let introduced = Set(newFile.shares.map(\.shareId)).subtracting(try shares.file(subject).shares.map(\.shareId))
+        if !introduced.isEmpty {
+            for other in try pushed.allFiles() + shares.allFiles() where other.subject != subject {
+                if let clash = other.shares.first(where: { introduced.contains($0.shareId) }) {
+                    return [
+                        refusal(
+                            update, subject: owner.name, file: file,
+                            rule: "share id \(clash.shareId) is already used in \(ShareStore.reference):\(ShareStore.path(of: other.subject)); a new share gets a new id")
+                    ]
+                }
+            }
+        }
         if pusher == owner.principal {
             return newFile.violations(at: now).map { refusal(update, subject: owner.name, file: file, rule: "\($0)") }
         }
