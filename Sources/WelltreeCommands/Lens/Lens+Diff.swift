@@ -42,30 +42,9 @@ extension LensCommand {
                 (record, target, difference) = try workspace.lensDifference(alias, base: baseVersion ?? "", target: targetVersion)
                 base = baseVersion
             }
-            switch format.format {
-            case .json:
-                console.write(jsonText(GetLensVersionDifferenceOutput(record: record, base: base, target: target, difference: difference)))
-            case .text:
-                console.line("\(record.name): \(base ?? "nothing published") -> \(target)")
-                guard !difference.isEmpty else {
-                    console.write("No differences.\n")
-                    return
-                }
-                for pillar in difference.pillars {
-                    console.write("\n")
-                    console.line("\(pillar.status.rawValue.padding(7))  \(pillar.name) (\(pillar.id))")
-                    for question in pillar.questions {
-                        console.line("  \(question.status.rawValue.padding(7))  \(question.id)  \(question.title)")
-                    }
-                }
+            console.write(format.format, json: GetLensVersionDifferenceOutput(record: record, base: base, target: target, difference: difference)) {
+                LensText.difference(difference, lensName: record.name, base: base, target: target)
             }
         }
-    }
-}
-
-extension String {
-    /// Pads with spaces on the right to `width` characters.
-    func padding(_ width: Int) -> String {
-        count >= width ? self : self + String(repeating: " ", count: width - count)
     }
 }

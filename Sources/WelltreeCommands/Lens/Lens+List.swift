@@ -12,27 +12,10 @@ extension LensCommand {
         @OptionGroup var format: FormatOptions
 
         func run(in workspace: Workspace, console: Console) throws {
-            var summaries: [LensSummaryShape] = []
-            let principal = try workspace.principal()
-            for record in try workspace.allLensRecords() {
-                let lens = record.currentVersion == nil ? nil : try workspace.loadLens(record.alias).lens
-                // As the service lists them: a custom lens is CUSTOM_SELF to its owner and
-                // CUSTOM_SHARED to everyone else.
-                var seen = record
-                if record.type != .awsOfficial { seen.type = record.owner == principal ? .customSelf : .customShared }
-                summaries.append(LensSummaryShape(record: seen, description: lens?.description, questionCount: lens?.questionCount))
+            let summaries = try workspace.lensListing().map {
+                LensSummaryShape(record: $0.record, description: $0.lens?.description, questionCount: $0.lens?.questionCount)
             }
-            switch format.format {
-            case .json: console.write(jsonText(ListLensesOutput(summaries)))
-            case .text:
-                var table = TextTable(["ALIAS", "NAME", "TYPE", "VERSION", "QUESTIONS", "STATUS"],
-                                      alignments: [.left, .left, .left, .left, .right, .left])
-                for s in summaries {
-                    let status = s.LensStatus == "DELETED" ? "deleted" : (s.IsDraft ? "draft" : "published")
-                    table.add([s.LensAlias, s.LensName, s.LensType, s.LensVersion ?? "-", s.QuestionCount.map(String.init) ?? "-", status])
-                }
-                console.write(table.render())
-            }
+            console.write(format.format, json: ListLensesOutput(summaries)) { LensText.list(summaries) }
         }
     }
 
@@ -51,30 +34,8 @@ extension LensCommand {
             let record = try workspace.requireLensRecord(alias)
             // A version asked for is loaded even for a draft-only lens, which refuses it by name.
             let lens = record.currentVersion == nil && version == nil ? nil : try workspace.loadLens(alias, version: version)
-            switch format.format {
-            case .json:
-                console.write(jsonText(GetLensOutput(LensShape(record: record, version: lens?.version, lens: lens?.lens))))
-            case .text:
-                var pairs: [(String, String)] = [
-                    ("Alias", TerminalText.line(record.alias)), ("Name", TerminalText.line(record.name)),
-                    ("Type", record.type.rawValue), ("Owner", TerminalText.line(record.owner)),
-                    ("Versions", TerminalText.line(record.versions.map { "\($0.version)\($0.isMajor ? " (major)" : "")" }.joined(separator: ", "))),
-                ]
-                if record.deletedAt != nil { pairs.append(("Status", "deleted")) }
-                if let lens {
-                    pairs.append(("Shown version", TerminalText.line(lens.version)))
-                    pairs.append(("Description", lens.lens.description))
-                }
-                console.write(keyValueLines(pairs))
-                if let lens {
-                    for pillar in lens.lens.pillars {
-                        console.write("\n")
-                        console.line("\(pillar.name) (\(pillar.id))")
-                        for question in pillar.questions {
-                            console.line("  \(question.id)  \(question.title)  [\(question.choices.count) best practices]")
-                        }
-                    }
-                }
+            console.write(format.format, json: GetLensOutput(LensShape(record: record, version: lens?.version, lens: lens?.lens))) {
+                LensText.show(record, version: lens?.version, lens: lens?.lens)
             }
         }
     }
