@@ -25,19 +25,26 @@ package struct WorkloadShape: Encodable {
     /// The risks of the questions the workload's profile prioritizes (GetWorkload only); nil
     /// without a profile, and left out.
     package var prioritizedRiskCounts: RiskCounts?
+    /// The name of the review template the workload was created from, when the workspace still
+    /// has it (GetWorkload only); the reference itself comes from the workload.
+    package var templateName: String?
 
-    package init(_ workload: Workload, riskCounts: RiskCounts?, pillarPriorities: [String], prioritizedRiskCounts: RiskCounts? = nil) {
+    package init(
+        _ workload: Workload, riskCounts: RiskCounts?, pillarPriorities: [String], prioritizedRiskCounts: RiskCounts? = nil,
+        templateName: String? = nil
+    ) {
         self.workload = workload
         self.riskCounts = riskCounts
         self.pillarPriorities = pillarPriorities
         self.prioritizedRiskCounts = prioritizedRiskCounts
+        self.templateName = templateName
     }
 
     private enum Key: String, CodingKey {
         case WorkloadId, WorkloadArn, WorkloadName, Description, Environment, UpdatedAt, AccountIds, AwsRegions,
              NonAwsRegions, ArchitecturalDesign, ReviewOwner, IndustryType, Industry, Notes, ImprovementStatus,
              RiskCounts, PillarPriorities, Lenses, Tags, Owner, OwnerPrincipal, CreatedAt, LensVersions,
-             PrioritizedRiskCounts, Profiles
+             PrioritizedRiskCounts, Profiles, ReviewTemplate
     }
 
     package func encode(to encoder: any Encoder) throws {
@@ -62,6 +69,7 @@ package struct WorkloadShape: Encodable {
         try c.encodeIfPresent(riskCounts, forKey: .RiskCounts)
         try c.encodeIfPresent(prioritizedRiskCounts, forKey: .PrioritizedRiskCounts)
         if let profile = w.profile { try c.encode([WorkloadProfileShape(profile)], forKey: .Profiles) }
+        if let template = w.template { try c.encode(WorkloadTemplateShape(template, name: templateName), forKey: .ReviewTemplate) }
         try c.encode(w.pillarPriorities ?? pillarPriorities, forKey: .PillarPriorities)
         try c.encode(w.lenses.map(\.alias), forKey: .Lenses)
         try c.encode(Dictionary(uniqueKeysWithValues: w.lenses.map { ($0.alias, $0.version) }), forKey: .LensVersions)

@@ -287,3 +287,19 @@ package struct CreateTemplateShareOutput: Encodable {
         ShareId = shareId
     }
 }
+
+/// Welltree's addition to GetWorkload (`ReviewTemplate`): the review template a workload was
+/// created from and the template version it copied. The service copies a template once and keeps
+/// no such link; Welltree keeps it for `template status` and `template apply`.
+package struct WorkloadTemplateShape: Encodable {
+    package var TemplateId: String
+    package var TemplateVersion: Int
+    /// Left out when the workspace no longer has the template.
+    package var TemplateName: String?
+
+    package init(_ reference: TemplateReference, name: String?) {
+        TemplateId = reference.id
+        TemplateVersion = reference.version
+        TemplateName = name
+    }
+}

@@ -185,8 +185,12 @@ struct ReviewTemplateCommandTests {
         let reference = try #require(record["template"] as? [String: Any])
         #expect(reference["version"] as? Int == 3 && (reference["id"] as? String)?.count == 32, "\(workload)")
         let show = try sandbox.welltree(["workload", "show", Sandbox.tutorialName, "--format", "json"])
-        let lenses = (try Self.object(sandbox, show)["Workload"] as? [String: Any])?["Lenses"] as? [String]
-        #expect(Set(lenses ?? []) == ["wellarchitected", "foundationaltechnicalreview", "serverless"], "\(show)")
+        let shown = try #require(try Self.object(sandbox, show)["Workload"] as? [String: Any])
+        #expect(Set(shown["Lenses"] as? [String] ?? []) == ["wellarchitected", "foundationaltechnicalreview", "serverless"], "\(show)")
+        try WorkloadCommandTests.expectShape("GetWorkload", show)
+        let came = try #require(shown["ReviewTemplate"] as? [String: Any], "\(show)")
+        #expect(came["TemplateId"] as? String == reference["id"] as? String)
+        #expect(came["TemplateVersion"] as? Int == 3 && came["TemplateName"] as? String == Self.t, "\(came)")
         let text = try sandbox.welltree(["workload", "show", Sandbox.tutorialName]).stdout
         #expect(text.contains("Created from template") && text.contains("\(Self.t), version 3"), "\(text)")
 

@@ -24,10 +24,12 @@ extension WorkloadCommand {
             var shown = stored.workload
             shown.lenses = lenses.map { WorkloadLens(alias: $0.applied.alias, version: $0.version) }
             let prioritized = try workspace.prioritizedRiskCounts(of: stored)
+            let template = stored.workload.template.flatMap { try? workspace.findTemplate($0.id).template.name }
             switch format.format {
             case .json:
                 var shape = WorkloadShape(
-                    shown, riskCounts: summary.riskCounts, pillarPriorities: priorities, prioritizedRiskCounts: prioritized)
+                    shown, riskCounts: summary.riskCounts, pillarPriorities: priorities, prioritizedRiskCounts: prioritized,
+                    templateName: template)
                 shape.workload.updatedAt = summary.updatedAt
                 console.write(jsonText(GetWorkloadOutput(shape)))
             case .text:
@@ -38,7 +40,6 @@ extension WorkloadCommand {
                 }
                 console.write(banners.map { $0 + "\n" }.joined() + (banners.isEmpty ? "" : "\n"))
                 let profile = try workspace.profile(of: stored.workload).map { ($0.profile.name, prioritized) }
-                let template = stored.workload.template.flatMap { try? workspace.findTemplate($0.id).template.name }
                 console.write(
                     WorkloadText.render(shown, summary: (summary.riskCounts, summary.updatedAt), profile: profile, templateName: template))
             }
