@@ -62,8 +62,8 @@ package struct InteractiveReview {
                         return .left(pending: controller.session.pendingQuestions.count)
                     case .discardPending:
                         do {
-                            try recorder.discardPending()
-                            controller.restart(with: try recorder.session(start: start, continuing: false))
+                            try recorder.discardPending(also: controller.session.touched)
+                            controller.restart(with: try recorder.restarted(controller.session, start: start))
                             controller.message = ReviewMessage("Discarded; the committed answers are back")
                         } catch {
                             controller.message = ReviewMessage(String(describing: error), isError: true)

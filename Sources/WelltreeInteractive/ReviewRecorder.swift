@@ -52,14 +52,22 @@ package final class ReviewRecorder {
         return session
     }
 
+    /// A new session over the committed answers, walking the questions in the same order as
+    /// `session` (a profile's prioritized questions first, when it did): the review started
+    /// again after `discardPending(also:)`.
+    package func restarted(_ session: ReviewSession, start: ReviewStart) throws(ReviewSessionError) -> ReviewSession {
+        try self.session(start: start, continuing: false, first: session.walkedFirst)
+    }
+
     /// Writes the session's answer to `question` to the work tree.
     package func write(_ session: ReviewSession, question: String) throws(WorkspaceError) {
         try workspace.writePendingAnswer(session.answers[question], of: stored, lens: alias, question: question)
     }
 
-    /// Puts the committed answers back over the pending ones.
-    package func discardPending() throws(WorkspaceError) {
-        try workspace.discardPendingAnswers(of: stored, lens: alias, questions: pending.map(\.questionId))
+    /// Puts the committed answers back over the pending ones, and over those of `also` (the
+    /// questions a session changed since it started).
+    package func discardPending(also touched: Set<String> = []) throws(WorkspaceError) {
+        try workspace.discardPendingAnswers(of: stored, lens: alias, questions: touched.union(pending.map(\.questionId)).sorted())
         pending = []
     }
 

@@ -16,6 +16,7 @@ import WelltreeCore
 /// goto QUESTION | pillar P      jump to a question id, or a pillar's number, id or name
 /// unanswered                    the next unanswered question
 /// progress                      answered questions per pillar
+/// discard                       put the committed answers back over this review's and start again
 /// save                          commit the session and stop
 /// quit                          stop without committing (answers stay in the work tree)
 /// ```
@@ -38,6 +39,7 @@ package enum ReviewScriptCommand: Sendable, Equatable {
     case unanswered
     case progress
     case help
+    case discard
     case save
     case quit
 
@@ -55,6 +57,7 @@ package enum ReviewScriptCommand: Sendable, Equatable {
         goto QUESTION | pillar P      jump to a question id, or a pillar's number, id or name
         unanswered                    the next unanswered question
         progress                      answered questions per pillar
+        discard                       put the committed answers back over this review's and start again
         save                          commit the session and stop
         quit                          stop without committing (answers stay in the work tree)
         REASON: OUT_OF_SCOPE, BUSINESS_PRIORITIES, ARCHITECTURE_CONSTRAINTS, OTHER or NONE
@@ -104,6 +107,7 @@ package enum ReviewScriptCommand: Sendable, Equatable {
         case "unanswered": return try noArguments(.unanswered)
         case "progress": return try noArguments(.progress)
         case "help", "?": return try noArguments(.help)
+        case "discard": return try noArguments(.discard)
         case "save": return try noArguments(.save)
         case "quit", "exit": return try noArguments(.quit)
         default: throw .unknown(verb)

@@ -41,6 +41,9 @@ package struct ReviewSession: Sendable {
     /// Every question in lens order; with `first`, those questions first (in lens order), then
     /// the others (a profile's prioritized questions walked before the rest).
     package let order: [Location]
+    /// The question ids walked before the others (`--prioritized-first`), kept so that a session
+    /// started again (after discarding answers) walks the same order.
+    package let walkedFirst: Set<String>
     /// The current question's position in `order`.
     package private(set) var index: Int
     /// Questions this session changed or took over from an interrupted one: what "save" commits.
@@ -66,6 +69,7 @@ package struct ReviewSession: Sendable {
         let all = lens.pillars.indices.flatMap { p in lens.pillars[p].questions.indices.map { Location(pillar: p, question: $0) } }
         let isFirst = { (l: Location) in first.contains(lens.pillars[l.pillar].questions[l.question].id) }
         order = all.filter(isFirst) + all.filter { !isFirst($0) }
+        walkedFirst = first
         index = 0
         switch start {
         case .resume:

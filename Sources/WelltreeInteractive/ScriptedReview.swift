@@ -27,8 +27,9 @@ package struct ScriptedReview {
         self.diagnostic = diagnostic
     }
 
-    /// Runs the script to `save`, `quit` or the end of input.
-    package mutating func run(_ recorder: ReviewRecorder, session start: ReviewSession) -> ReviewOutcome {
+    /// Runs the script to `save`, `quit` or the end of input. `restart` is where `discard`
+    /// starts the review again (where the review was asked to start).
+    package mutating func run(_ recorder: ReviewRecorder, session start: ReviewSession, restart: ReviewStart = .resume) -> ReviewOutcome {
         var session = start
         if !recorder.pending.isEmpty {
             diagnostic(
@@ -85,6 +86,17 @@ package struct ScriptedReview {
                     output(ReviewPageText.progress(session))
                 case .help:
                     output(ReviewScriptCommand.grammar + "\n")
+                case .discard:
+                    do {
+                        try recorder.discardPending(also: session.touched)
+                    } catch {
+                        fail(lineNumber, error.description)
+                        continue
+                    }
+                    session = try recorder.restarted(session, start: restart)
+                    output("Discarded; the committed answers are back\n")
+                    output(ReviewPageText.render(session))
+                    continue
                 case .save:
                     do {
                         guard let commit = try recorder.save(session) else { return .nothingToCommit }

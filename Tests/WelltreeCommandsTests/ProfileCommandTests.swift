@@ -413,5 +413,18 @@ struct ProfileCommandTests {
         let second = try #require(review.stdout.range(of: titles[1]))
         #expect(first.lowerBound < second.lowerBound)
         #expect(!review.stdout.contains(firstInLens), "\(review.stdout)")
+
+        // Starting again (discarding the review's answers) keeps the prioritized order.
+        let head = try sandbox.commit()
+        let again = try sandbox.welltree(["review", Self.w, "--prioritized-first"], input: "toggle 1\ndiscard\nnext\nquit\n")
+        #expect(again.status == 0, "\(again)")
+        let restarted = try #require(again.stdout.range(of: "Discarded; the committed answers are back\n"), "\(again.stdout)")
+        let after = again.stdout[restarted.upperBound...]
+        let firstAfter = try #require(after.range(of: titles[0]), "\(after)")
+        let secondAfter = try #require(after.range(of: titles[1]), "\(after)")
+        #expect(firstAfter.lowerBound < secondAfter.lowerBound)
+        #expect(!after.contains(firstInLens), "\(after)")
+        #expect(try sandbox.git(["status", "--porcelain"]).stdout.isEmpty)
+        #expect(try sandbox.commit() == head)
     }
 }

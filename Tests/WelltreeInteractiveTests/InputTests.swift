@@ -44,6 +44,7 @@ struct InputTests {
         ("pillar Cost Optimization", .pillar("Cost Optimization")),
         ("goto identities", .go("identities")),
         ("  save  ", .save),
+        ("discard", .discard),
     ])
     func parsesTheScriptGrammar(line: String, command: ReviewScriptCommand) throws {
         #expect(try ReviewScriptCommand.parse(line) == command)

@@ -77,7 +77,7 @@ struct ReviewCommand: WorkspaceCommand, TextOnlyCommand {
             if let banner { console.diagnostic(banner) }
             var script = ScriptedReview(
                 readLine: console.input.readLine, output: { console.write($0) }, diagnostic: { console.diagnostic($0) })
-            outcome = script.run(recorder, session: session)
+            outcome = script.run(recorder, session: session, restart: start)
             failures = script.failures
         }
         switch outcome {
