@@ -13,8 +13,11 @@ package struct ChangedParts: Sendable, Equatable {
     /// Lenses whose draft changed.
     package var draftChanges: Set<String> = []
     package var settingsChanged = false
-    /// Changed files outside the workspace layout (documentation, CI files).
+    /// Changed files outside the workspace layout (documentation, CI files), and the files of
+    /// profiles and templates.
     package var otherFiles: [String] = []
+    /// Changed published profile version files (`profiles/<dir>/versions/<v>.json`), sorted.
+    package var profileVersionFiles: [String] = []
     /// For each changed workload directory the walk entered: its tree on each side (nil where
     /// it does not exist), so the workload is read without looking its path up again.
     package var workloadTrees: [String: TreeDelta] = [:]
@@ -48,8 +51,10 @@ package struct ChangedParts: Sendable, Equatable {
                 settingsChanged = true
             } else {
                 otherFiles.append(delta.path)
+                if Layout.isProfileVersionFile(delta.path) { profileVersionFiles.append(delta.path) }
             }
         }
+        profileVersionFiles.sort()
         workloadDirectories = workloads.sorted()
         lensAliases = lenses.sorted()
     }

@@ -24,6 +24,27 @@ extension WorkspaceComparison {
         return findings
     }
 
+    /// Profile versions the base published that the head edited or removed: a workload on that
+    /// version would have other questions prioritized without anyone publishing anything. Only
+    /// the changed version files are read (their tree entries).
+    func profileIntegrity(_ parts: ChangedParts, baseLabel: String) throws(WorkspaceError) -> [IntegrityFinding] {
+        var findings: [IntegrityFinding] = []
+        for path in parts.profileVersionFiles {
+            guard let before = try base.entry(path) else { continue }
+            let after = try head.entry(path)
+            if after?.id == before.id && after?.kind == before.kind { continue }
+            let parts = path.split(separator: "/").map(String.init)
+            let version = Layout.version(ofLensVersionFileName: parts[3])
+            let what = after == nil ? "was removed" : "has other content"
+            findings.append(
+                IntegrityFinding(
+                    kind: .publishedProfileVersionChanged, file: path, version: version,
+                    message: "version \(Violation.visible(version)) of profile \(Layout.profiles)/\(Violation.visible(parts[1])), published in \(baseLabel), \(what); "
+                        + "published profile versions never change (workloads use them): publish a new one with `welltree profile update`"))
+        }
+        return findings
+    }
+
     /// Published versions of the base's record that the head removed or changed: their files,
     /// their entries in `lens.json` (`isMajor`, `createdAt`, their order), and the lens's type,
     /// which decides how every version is read.

@@ -65,6 +65,7 @@ package struct WorkspaceComparison {
         checked.sort { ($0.workloadName.lowercased(), $0.lens) < ($1.workloadName.lowercased(), $1.lens) }
         let lenses = try lensChanges(parts)
         integrity += try lensIntegrity(parts, baseLabel: baseLabel)
+        integrity += try profileIntegrity(parts, baseLabel: baseLabel)
         var underBase = RiskMovement()
         for (old, new) in pairs {
             guard let new, old?.tree != new.tree else { continue }

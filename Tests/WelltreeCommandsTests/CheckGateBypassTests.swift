@@ -120,6 +120,37 @@ struct CheckGateBypassTests {
         #expect(try Self.integrity(sandbox, result).contains { $0.kind == "PUBLISHED_VERSION_REMOVED" }, "\(result)")
     }
 
+    /// A published profile version moves which questions count as prioritized for every
+    /// workload on it: a branch may publish a new version, never rewrite or drop one.
+    @Test(arguments: ["edited", "removed"])
+    func changingAPublishedProfileVersionFails(_ variant: String) throws {
+        let sandbox = try Self.sandbox()
+        try sandbox.git(["checkout", "-q", "main"])
+        let created = try ProfileCommandTests.createProfile(sandbox)
+        try #require(created.status == 0, "\(created)")
+        try #require(try sandbox.welltree(["profile", "associate", Self.workload, ProfileCommandTests.name]).status == 0)
+        try sandbox.git(["checkout", "-q", "-B", "change"])
+        let version = "profiles/customer-facing-launching/versions/1.json"
+        try #require(FileManager.default.fileExists(atPath: sandbox.repo + "/" + version))
+        if variant == "edited" {
+            try sandbox.editJSON(version) { file in
+                var answers = file["answers"] as? [String: Any] ?? [:]
+                answers["welltree-improvement-priorities"] = ["priority-cost"]
+                file["answers"] = answers
+            }
+        } else {
+            try sandbox.git(["rm", "-q", version])
+        }
+        try sandbox.commitAll("Rewrite profile version 1")
+        let result = try Self.gate(
+            sandbox, "published profile version \(variant)", expected: "exit 1 or 2: a published profile version never changes")
+        #expect(result.status != 0, "\(result)")
+        if variant == "edited" {
+            #expect(result.status == 1, "\(result)")
+            #expect(try Self.integrity(sandbox, result).contains { $0.kind == "PUBLISHED_PROFILE_VERSION_CHANGED" && $0.file == version }, "\(result)")
+        }
+    }
+
     @Test func reorderingOrRetypingPublishedVersionsFails() throws {
         let sandbox = try Self.sandbox()
         try sandbox.git(["checkout", "-q", "main"])

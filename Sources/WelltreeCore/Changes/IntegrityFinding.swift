@@ -24,6 +24,9 @@ package struct IntegrityFinding: Sendable, Equatable, Codable {
         /// A lens version was added, or the lenses a workload applies (or their versions)
         /// changed. Reported; fails only through the risks it moves.
         case lensRulesChanged = "LENS_RULES_CHANGED"
+        /// A profile version published in the base has other content or is gone in the head:
+        /// it would re-prioritize the workloads on it without publishing a version.
+        case publishedProfileVersionChanged = "PUBLISHED_PROFILE_VERSION_CHANGED"
 
         /// The rule id in SARIF and Code Quality reports: `welltree/published-version-changed`.
         package var ruleId: String {
@@ -38,6 +41,7 @@ package struct IntegrityFinding: Sendable, Equatable, Codable {
             case .builtinLensModified: "Built-in lens modified"
             case .workloadIdChanged: "Workload id changed"
             case .lensRulesChanged: "Lens rules changed"
+            case .publishedProfileVersionChanged: "Published profile version changed"
             }
         }
 

@@ -173,6 +173,7 @@ package struct SARIFLog: Sendable, Encodable {
         case .builtinLensModified: "A built-in AWS lens file differs from the one this Welltree ships, or a lens claims to be AWS's."
         case .workloadIdChanged: "A workload's id changed; ids are fixed at creation and key its risks, shares and milestones."
         case .lensRulesChanged: "A lens version was added or a workload's lenses changed; the answers are judged by the base's lens versions too."
+        case .publishedProfileVersionChanged: "A profile version published on the base branch was edited or removed: published profile versions are immutable."
         }
     }
 }
