@@ -2,8 +2,9 @@ import WelltreeCore
 import WelltreeReports
 
 /// The consolidated report as PDF, as the Markdown and HTML forms have it: the dashboard's
-/// totals and a row per workload, then per workload and lens the pillars and the questions at
-/// risk with the best practices missing. Its outline (bookmarks) lists the workloads and their
+/// totals and a row per workload (with the stale-evidence count when any), then per workload
+/// and lens the pillars, the questions at risk with the best practices missing, and the
+/// evidence each question cites. Its outline (bookmarks) lists the workloads and their
 /// lenses.
 package enum ConsolidatedReportPDF {
     typealias Style = PDFCanvas.Style
@@ -36,7 +37,14 @@ package enum ConsolidatedReportPDF {
         if model.workloads.isEmpty {
             canvas.paragraph("No workloads.")
         } else {
-            workloadTable(model.workloads, on: canvas)
+            let stale: ((String) -> Int?)? = totals.AnswersWithStaleEvidence == nil ? nil : { model.staleEvidence(of: $0) }
+            workloadTable(model.workloads, staleEvidence: stale, on: canvas)
+        }
+        if let stale = totals.AnswersWithStaleEvidence {
+            canvas.space(4)
+            canvas.paragraph(
+                "Stale evidence: \(count(stale, "answer")) cite evidence changed or missing since confirmed "
+                    + "(welltree evidence --stale lists them).", style: Style(size: 9, colour: .muted))
         }
 
         for (index, workload) in model.workloads.enumerated() {
@@ -54,16 +62,31 @@ package enum ConsolidatedReportPDF {
                     WorkloadReportPDF.heading("Questions at risk", level: 3, on: canvas)
                     WorkloadReportPDF.improvementPlan(lens.improvements, on: canvas)
                 }
+                let cited = lens.pillars.flatMap { pillar in
+                    pillar.questions.filter { !$0.evidence.isEmpty }.map { (pillar: pillar.name, question: $0) }
+                }
+                if !cited.isEmpty {
+                    WorkloadReportPDF.heading("Evidence cited", level: 3, on: canvas)
+                    for (pillar, question) in cited {
+                        canvas.paragraph("\(pillar) \u{00B7} \(question.title)", style: Style(size: 9.5, bold: true), after: 1)
+                        WorkloadReportPDF.evidenceList(question.evidence, indent: 10, on: canvas)
+                        canvas.space(3)
+                    }
+                }
             }
         }
         return canvas.finish(title: title) { page, count in "\(title)  \u{00B7}  Page \(page) of \(count)" }
     }
 
-    /// One row per workload: name, questions answered, high and medium risks, improvement status.
-    static func workloadTable(_ workloads: [WorkloadReportModel], on canvas: PDFCanvas) {
-        let columns: [(String, Double, Double)] = [
-            ("Answered", 255, 1), ("High", 300, 1), ("Medium", 352, 1), ("Improvement status", 370, 0),
-        ]
+    /// One row per workload: name, questions answered, high and medium risks, improvement status,
+    /// and when `staleEvidence` is given (some answer's evidence is stale) the count of answers
+    /// with stale evidence.
+    static func workloadTable(_ workloads: [WorkloadReportModel], staleEvidence: ((String) -> Int?)? = nil, on canvas: PDFCanvas) {
+        let columns: [(String, Double, Double)] =
+            staleEvidence == nil
+            ? [("Answered", 255, 1), ("High", 300, 1), ("Medium", 352, 1), ("Improvement status", 370, 0)]
+            : [("Answered", 235, 1), ("High", 275, 1), ("Medium", 322, 1), ("Improvement status", 335, 0), ("Stale evidence", 495, 1)]
+        let statusWidth: Double = staleEvidence == nil ? 125 : 90
         func header() {
             let top = canvas.y
             canvas.label("Workload", x: canvas.margin, y: top, style: Style(size: 9, bold: true, colour: .muted))
@@ -82,14 +105,14 @@ package enum ConsolidatedReportPDF {
             let top = canvas.y
             let c = workload.riskCounts
             let style = Style(size: 9.5)
-            canvas.label(workload.workload.name, x: canvas.margin, y: top, style: style, width: 200)
+            canvas.label(workload.workload.name, x: canvas.margin, y: top, style: style, width: staleEvidence == nil ? 200 : 175)
             let values = [
                 "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])",
                 ReportWording.improvementStatus(workload.workload.improvementStatus),
-            ]
+            ] + (staleEvidence.map { ["\($0(workload.workload.id) ?? 0)"] } ?? [])
             for (index, value) in values.enumerated() {
                 let (_, x, align) = columns[index]
-                canvas.label(value, x: canvas.margin + x, y: top, style: style, align: align, width: align == 0 ? 125 : nil)
+                canvas.label(value, x: canvas.margin + x, y: top, style: style, align: align, width: align == 0 ? statusWidth : nil)
             }
             canvas.moveTo(top + 15)
             canvas.line(

@@ -231,13 +231,19 @@ package enum WorkloadReportPDF {
         }
         if !question.evidence.isEmpty {
             canvas.paragraph("Evidence", style: Style(size: 8.5, bold: true, colour: .muted), indent: 10, after: 1)
-            for (evidence, practice) in question.evidence {
-                let text = "\u{2022} \(evidence.location)" + (practice.map { " \u{2014} for \($0)" } ?? "")
-                let target = evidence.url.map(PDFCanvas.LinkTarget.web)
-                canvas.paragraph(text, style: Style(size: 9.5), indent: 16, after: 1, link: target)
-            }
+            evidenceList(question.evidence, indent: 16, on: canvas)
         }
         canvas.space(4)
+    }
+
+    /// Citations, one bullet each: a URL is a link of the page (only http and https ever become
+    /// one), a path is text; control characters are drawn visibly by the canvas.
+    static func evidenceList(_ evidence: [(evidence: Evidence, practice: String?)], indent: Double, on canvas: PDFCanvas) {
+        for (evidence, practice) in evidence {
+            let text = "\u{2022} \(evidence.location)" + (practice.map { " \u{2014} for \($0)" } ?? "")
+            let target = evidence.url.map(PDFCanvas.LinkTarget.web)
+            canvas.paragraph(text, style: Style(size: 9.5), indent: indent, after: 1, link: target)
+        }
     }
 
     /// Numbered improvement items: the question (a link to its details when `destination`

@@ -48,7 +48,8 @@ extension Workspace {
     }
 
     /// The consolidated report model: every workload at this commit that can be read, sorted by
-    /// name like the dashboard, and the workloads that cannot (the model names them as left out).
+    /// name like the dashboard, and the workloads that cannot (the model names them as left out),
+    /// with the dashboard's count of answers citing stale evidence.
     package func consolidatedReportModel(generatedAt: String) throws(WorkspaceError) -> (ConsolidatedReportModel, [DamagedWorkload]) {
         var (stored, damaged) = try readableWorkloads()
         var workloads: [WorkloadReportModel] = []
@@ -62,7 +63,10 @@ extension Workspace {
         stored = []
         workloads.sort { $0.workload.name.lowercased() < $1.workload.name.lowercased() }
         let omitted = damaged.map { OmittedWorkload(directory: $0.directory, reason: $0.description) }
-        return (ConsolidatedReportModel(workloads: workloads, commit: base?.hex, generatedAt: generatedAt, omitted: omitted), damaged)
+        let model = ConsolidatedReportModel(
+            workloads: workloads, commit: base?.hex, generatedAt: generatedAt, omitted: omitted,
+            staleEvidenceAnswers: try staleEvidenceAnswers())
+        return (model, damaged)
     }
 
     /// HRIs and MRIs of the workload `workloadId` at each commit of `points`, oldest first, for the

@@ -75,6 +75,8 @@ struct EvidenceTests {
         #expect(stale.status == 1)
         #expect(stale.stdout.contains("changed since confirmed  Payments  wellarchitected  backing-up-data"), "\(stale.stdout)")
 
+        let installed = try sandbox.welltree(["hooks", "install"])
+        try #require(installed.status == 0, "\(installed)")
         let confirmed = try sandbox.welltree(["answer", "confirm", Self.name, Self.question])
         #expect(confirmed.status == 0, "\(confirmed)")
         #expect(try SubdirectoryWorkspaceTests.changedPaths(sandbox) == [Self.answerFile])
@@ -164,6 +166,8 @@ struct EvidenceTests {
         try Self.write(sandbox, "infra/backup.tf", "resource \"aws_backup_plan\" \"daily\" {}\n# changed\n")
         try #require(try sandbox.git(["commit", "-qam", "Change the backup plan"]).status == 0)
         let head = try sandbox.git(["rev-parse", "HEAD"]).stdout
+        let installed = try sandbox.welltree(["hooks", "install"])
+        try #require(installed.status == 0, "\(installed)")
         let confirmed = try sandbox.welltree(["answer", "confirm", Self.name, Self.question])
         #expect(confirmed.status == 2, "\(confirmed)")
         #expect(confirmed.stderr.contains("javascript:alert(1)") && confirmed.stderr.contains("not_a_choice"), "\(confirmed.stderr)")
@@ -239,6 +243,48 @@ struct EvidenceTests {
         #expect(pdf.status == 0, "\(pdf)")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: sandbox.root + "/report.pdf"))
         #expect(String(decoding: bytes, as: UTF8.self).contains("https://runbooks.example.com/backups"), "the URL is a link of the PDF")
+    }
+
+    /// The consolidated report and the HTML dashboard count the answers with stale evidence,
+    /// the consolidated report lists the citations, and `git log -p` (through the textconv)
+    /// shows what `answer confirm` recorded, a line per citation.
+    @Test func theConsolidatedReportTheHTMLDashboardAndGitDiffShowEvidence() throws {
+        let sandbox = try Self.citingRepository()
+        try Self.write(sandbox, "infra/backup.tf", "resource \"aws_backup_plan\" \"weekly\" {}\n")
+        try #require(try sandbox.git(["commit", "-qam", "Weekly backups"]).status == 0)
+
+        let markdown = try sandbox.welltree(["report", "consolidated", "--format", "markdown"])
+        #expect(markdown.status == 0, "\(markdown)")
+        #expect(markdown.stdout.contains("answers with stale evidence: 1"), "\(markdown.stdout)")
+        #expect(markdown.stdout.contains("| Stale evidence |"), "\(markdown.stdout)")
+        #expect(markdown.stdout.contains("Evidence cited:"), "\(markdown.stdout)")
+        #expect(markdown.stdout.contains("  - [https\\://runbooks.example.com/backups](https://runbooks.example.com/backups)\n"), "\(markdown.stdout)")
+        let html = try sandbox.welltree(["report", "consolidated", "--format", "html"])
+        #expect(html.stdout.contains("<a href=\"https://runbooks.example.com/backups\">"), "\(html.stdout)")
+        #expect(html.stdout.contains("<code>infra/backup.tf:1-3</code>"), "\(html.stdout)")
+        let json = try sandbox.welltree(["report", "consolidated", "--format", "json"])
+        try expectShape("GetConsolidatedReport", json)
+        #expect(json.stdout.contains("\"StaleEvidenceAnswers\" : 1") || json.stdout.contains("\"StaleEvidenceAnswers\": 1"), "\(json.stdout)")
+        let pdf = try sandbox.welltree(["report", "consolidated", "--format", "pdf", "--output", sandbox.root + "/consolidated.pdf"])
+        #expect(pdf.status == 0, "\(pdf)")
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: sandbox.root + "/consolidated.pdf"))
+        #expect(String(decoding: bytes, as: UTF8.self).contains("https://runbooks.example.com/backups"), "the URL is a link of the PDF")
+        let dashboard = try sandbox.welltree(["dashboard", "--format", "html"])
+        #expect(dashboard.stdout.contains("<th class=\"num\">Stale evidence</th>"), "\(dashboard.stdout)")
+        #expect(dashboard.stdout.contains("<td class=\"num\">1</td></tr>"), "\(dashboard.stdout)")
+
+        let before = try Self.blobId(sandbox, "infra/backup.tf", at: "HEAD~1")
+        let after = try Self.blobId(sandbox, "infra/backup.tf")
+        let installed = try sandbox.welltree(["hooks", "install"])
+        try #require(installed.status == 0, "\(installed)")
+        let confirmed = try sandbox.welltree(["answer", "confirm", Self.name, Self.question])
+        try #require(confirmed.status == 0, "\(confirmed)")
+        let log = try sandbox.git(["log", "-p", "-1"])
+        #expect(log.stdout.contains("-Evidence: infra/backup.tf (confirmed at \(before.prefix(12)))"), "\(log.stdout)")
+        #expect(log.stdout.contains("+Evidence: infra/backup.tf (confirmed at \(after.prefix(12)))"), "\(log.stdout)")
+        #expect(log.stdout.contains(" Evidence: https://runbooks.example.com/backups (URL, not checked)"), "\(log.stdout)")
+        let fresh = try sandbox.welltree(["report", "consolidated", "--format", "markdown"])
+        #expect(!fresh.stdout.contains("Stale evidence"), "\(fresh.stdout)")
     }
 
     /// The interactive review shows an answer's citations and keeps them when the answer is

@@ -2,7 +2,8 @@ import Foundation
 import WelltreeCore
 
 /// What `git diff` shows of workspace files through the `diff=welltree` textconv: an answer as
-/// the question with its best practices ticked or not, a workload as labelled properties. One
+/// the question with its best practices ticked or not and a line per cited piece of evidence,
+/// a workload as labelled properties. One
 /// fact per line, so git's line diff reads as a review change.
 ///
 /// Every value is escaped for the terminal `git diff` and `git log -p` print to: one-line values
@@ -37,8 +38,26 @@ package enum TextconvText {
         if let notes = answer.notes, !notes.isEmpty {
             out += "Notes:\n" + textLines(notes).map { "  \(line($0))\n" }.joined()
         }
+        for citation in answer.evidence { out += "Evidence: " + evidence(citation, question: question) + "\n" }
         if let updatedAt = stored.updatedAt { out += "Updated: \(line(updatedAt))\n" }
         return out
+    }
+
+    /// One citation on one line: where it points, the best practice it is for (by title when
+    /// the question is known), and the object id recorded when the answer was confirmed (12
+    /// digits), so `answer confirm` shows in `git diff` as the lines whose id changed.
+    static func evidence(_ citation: Evidence, question: LensQuestion?) -> String {
+        let line = TerminalText.line
+        var text = line(citation.location)
+        if let choiceId = citation.choiceId {
+            text += " \u{2014} for " + line(question?.choices.first { $0.id == choiceId }?.title ?? choiceId)
+        }
+        if citation.path != nil {
+            text += citation.confirmedId.map { " (confirmed at " + line(String($0.prefix(12))) + ")" } ?? " (no recorded id)"
+        } else {
+            text += " (URL, not checked)"
+        }
+        return text
     }
 
     /// A workload file: one labelled property per line. The description and notes may have

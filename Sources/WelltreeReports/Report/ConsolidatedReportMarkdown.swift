@@ -1,7 +1,8 @@
 import WelltreeCore
 
-/// The consolidated report as Markdown: the dashboard, then per workload and lens the pillars
-/// and the questions at risk with the best practices missing.
+/// The consolidated report as Markdown: the dashboard (with the stale-evidence count when any),
+/// then per workload and lens the pillars, the questions at risk with the best practices
+/// missing, and the evidence each question cites.
 package enum ConsolidatedReportMarkdown {
     package static func render(_ model: ConsolidatedReportModel) -> String {
         typealias M = MarkdownText
@@ -15,17 +16,25 @@ package enum ConsolidatedReportMarkdown {
         }
         text += "Workloads: \(totals.Workloads) · with high risks: \(totals.WorkloadsWithHighRisks) · "
         text += "with medium risks: \(totals.WorkloadsWithMediumRisks) · "
-        text += "high risks: \(totals.RiskCounts[.high]) · medium risks: \(totals.RiskCounts[.medium])\n\n"
+        text += "high risks: \(totals.RiskCounts[.high]) · medium risks: \(totals.RiskCounts[.medium])"
+        // The stale-evidence column appears only when some answer's evidence is stale, as on the dashboard.
+        let stale = totals.AnswersWithStaleEvidence
+        text += (stale.map { " · answers with stale evidence: \($0)" } ?? "") + "\n\n"
         text += M.table(
-            ["Workload", "Questions answered", "High risks", "Medium risks", "Improvement status", "Last updated"],
-            numeric: [1, 2, 3],
+            ["Workload", "Questions answered", "High risks", "Medium risks", "Improvement status", "Last updated"]
+                + (stale != nil ? ["Stale evidence"] : []),
+            numeric: stale != nil ? [1, 2, 3, 6] : [1, 2, 3],
             rows: model.workloads.map { workload in
                 let c = workload.riskCounts
                 return [
                     M.cell(workload.workload.name), "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])",
                     ReportWording.improvementStatus(workload.workload.improvementStatus), ReportWording.time(workload.updatedAt),
-                ]
+                ] + (stale != nil ? ["\(model.staleEvidence(of: workload.workload.id) ?? 0)"] : [])
             })
+        if stale != nil {
+            text += "\nStale evidence: answers citing evidence changed or missing since they were confirmed "
+            text += "(`welltree evidence --stale` lists them).\n"
+        }
         for workload in model.workloads {
             text += "\n## \(M.escape(workload.workload.name))\n"
             for lens in workload.lenses {
@@ -34,6 +43,10 @@ package enum ConsolidatedReportMarkdown {
                 if !lens.improvements.isEmpty {
                     text += "\nQuestions at risk:\n\n"
                     text += WorkloadReportMarkdown.improvementPlan(lens.improvements)
+                }
+                let cited = WorkloadReportMarkdown.evidenceCited(lens)
+                if !cited.isEmpty {
+                    text += "\nEvidence cited:\n\n" + cited
                 }
             }
         }

@@ -12,11 +12,18 @@ extension ConsolidatedReportModel {
     package var totals: DashboardOutput.DashboardTotals {
         var totals = WorkloadTotals()
         for workload in workloads { totals.add(workload.riskCounts) }
-        return DashboardOutput.DashboardTotals(totals)
+        var result = DashboardOutput.DashboardTotals(totals)
+        let stale = workloads.compactMap { staleEvidence(of: $0.workload.id) }.reduce(0, +)
+        result.AnswersWithStaleEvidence = stale == 0 ? nil : stale
+        return result
     }
 
-    /// The dashboard rows, one per workload.
+    /// The dashboard rows, one per workload, with the stale-evidence counts.
     package var summaries: [WorkloadSummaryShape] {
-        workloads.map { WorkloadSummaryShape($0.workload, updatedAt: $0.updatedAt, riskCounts: $0.riskCounts) }
+        workloads.map {
+            var row = WorkloadSummaryShape($0.workload, updatedAt: $0.updatedAt, riskCounts: $0.riskCounts)
+            row.StaleEvidenceAnswers = staleEvidence(of: $0.workload.id)
+            return row
+        }
     }
 }

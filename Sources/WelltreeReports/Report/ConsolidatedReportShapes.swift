@@ -54,8 +54,12 @@ package struct ConsolidatedReportMetricShape: Encodable {
     package var RiskCounts: RiskCounts
     package var LensesAppliedCount: Int
     package var Lenses: [LensMetricShape]
+    /// Welltree's addition: how many answers cite evidence changed or missing since they were
+    /// confirmed (absent when none), as the dashboard counts them.
+    package var StaleEvidenceAnswers: Int?
 
-    package init(_ model: WorkloadReportModel) {
+    package init(_ model: WorkloadReportModel, staleEvidenceAnswers: Int? = nil) {
+        StaleEvidenceAnswers = staleEvidenceAnswers
         WorkloadId = model.workload.id
         WorkloadArn = workloadArn(model.workload.id)
         WorkloadName = model.workload.name
@@ -73,7 +77,7 @@ package struct GetConsolidatedReportOutput: Encodable {
     package var OmittedWorkloads: [OmittedWorkload]?
 
     package init(_ model: ConsolidatedReportModel) {
-        Metrics = model.workloads.map(ConsolidatedReportMetricShape.init)
+        Metrics = model.workloads.map { ConsolidatedReportMetricShape($0, staleEvidenceAnswers: model.staleEvidence(of: $0.workload.id)) }
         OmittedWorkloads = model.omitted.isEmpty ? nil : model.omitted
     }
 }

@@ -1,7 +1,8 @@
 import WelltreeCore
 
 /// The dashboard and the consolidated report as HTML pages: the headline numbers, a row and a
-/// bar per workload, and (consolidated) each workload's pillars and questions at risk.
+/// bar per workload (with the stale-evidence count when any), and (consolidated) each
+/// workload's pillars, questions at risk and the evidence its answers cite.
 package enum DashboardHTML {
     /// `welltree dashboard --format html`: the dashboard for a quick look in a browser.
     package static func dashboard(_ summaries: [WorkloadSummaryShape], totals: DashboardOutput.DashboardTotals, generatedAt: String) -> String {
@@ -35,6 +36,7 @@ package enum DashboardHTML {
                 if !lens.improvements.isEmpty {
                     body += "<h4>Questions at risk</h4>\n" + questionsAtRisk(lens.improvements)
                 }
+                body += evidenceCited(lens)
             }
             body += "</section>\n"
         }
@@ -49,19 +51,41 @@ package enum DashboardHTML {
         html += WorkloadReportHTML.card("workloads", totals.Workloads, "Workloads")
         html += WorkloadReportHTML.card("high", totals.WorkloadsWithHighRisks, "With high risks")
         html += WorkloadReportHTML.card("medium", totals.WorkloadsWithMediumRisks, "With medium risks")
-        html += "</div>\n<table class=\"workloads\">\n<thead><tr><th>Workload</th><th class=\"num\">Questions answered</th><th class=\"num\">High risks</th><th class=\"num\">Medium risks</th><th>Improvement status</th><th>Last updated</th></tr></thead>\n<tbody>\n"
+        // The stale-evidence card and column appear only when some answer's evidence is stale,
+        // as in the text dashboard.
+        let stale = summaries.contains { $0.StaleEvidenceAnswers != nil }
+        if stale { html += WorkloadReportHTML.card("stale-evidence", totals.AnswersWithStaleEvidence ?? 0, "Answers with stale evidence") }
+        html += "</div>\n<table class=\"workloads\">\n<thead><tr><th>Workload</th><th class=\"num\">Questions answered</th><th class=\"num\">High risks</th><th class=\"num\">Medium risks</th><th>Improvement status</th><th>Last updated</th>"
+        html += (stale ? "<th class=\"num\">Stale evidence</th>" : "") + "</tr></thead>\n<tbody>\n"
         for summary in summaries {
             let c = summary.RiskCounts ?? RiskCounts()
             let status = ImprovementStatus(rawValue: summary.ImprovementStatus).map(ReportWording.improvementStatus) ?? summary.ImprovementStatus
-            html += "<tr><td>\(H.escape(summary.WorkloadName))</td><td class=\"num\">\(c.answered)/\(c.total)</td><td class=\"num\">\(c[.high])</td><td class=\"num\">\(c[.medium])</td><td>\(H.escape(status))</td><td>\(H.escape(ReportWording.time(summary.UpdatedAt)))</td></tr>\n"
+            html += "<tr><td>\(H.escape(summary.WorkloadName))</td><td class=\"num\">\(c.answered)/\(c.total)</td><td class=\"num\">\(c[.high])</td><td class=\"num\">\(c[.medium])</td><td>\(H.escape(status))</td><td>\(H.escape(ReportWording.time(summary.UpdatedAt)))</td>"
+            html += (stale ? "<td class=\"num\">\(summary.StaleEvidenceAnswers ?? 0)</td>" : "") + "</tr>\n"
         }
         html += "</tbody>\n</table>\n"
+        if stale {
+            html += "<p class=\"meta\">Stale evidence: answers citing evidence changed or missing since they were confirmed "
+            html += "(<code>welltree evidence --stale</code> lists them).</p>\n"
+        }
         if !summaries.isEmpty {
             html += "<figure class=\"chart risks-per-workload\">\n<figcaption>Risks per workload</figcaption>\n"
             html += SVGChart.riskBars(summaries.map { SVGChart.Bar(label: $0.WorkloadName, counts: $0.RiskCounts ?? RiskCounts()) }, title: "Risks per workload")
             html += "</figure>\n"
         }
         return html + "</section>\n"
+    }
+
+    /// Each question of a lens that cites evidence, with its citations; empty when none does.
+    static func evidenceCited(_ lens: LensReport) -> String {
+        typealias H = HTMLText
+        var html = ""
+        for pillar in lens.pillars {
+            for question in pillar.questions where !question.evidence.isEmpty {
+                html += "<li>\(H.escape(pillar.name)) \u{00B7} \(H.escape(question.title))\n" + WorkloadReportHTML.evidenceList(question.evidence) + "</li>\n"
+            }
+        }
+        return html.isEmpty ? "" : "<h4>Evidence cited</h4>\n<ul class=\"evidence-cited\">\n" + html + "</ul>\n"
     }
 
     static func questionsAtRisk(_ items: [ImprovementItem]) -> String {

@@ -100,6 +100,7 @@ package enum HTMLText {
         .card .count { display: block; font-size: 1.8rem; font-weight: 700; }
         .card.high .count { color: var(--high); }
         .card.medium .count { color: var(--medium); }
+        .card.stale-evidence .count { color: var(--medium); }
         figure.chart { margin: 1rem 0; }
         figure.chart svg { max-width: 100%; height: auto; }
         figcaption { font-weight: 600; margin-bottom: 0.3rem; }

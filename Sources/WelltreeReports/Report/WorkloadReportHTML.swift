@@ -144,14 +144,20 @@ package enum WorkloadReportHTML {
             html += "<h6>Notes</h6>\n<p class=\"notes\">\(H.escape(notes))</p>\n"
         }
         if !question.evidence.isEmpty {
-            html += "<h6>Evidence</h6>\n<ul class=\"evidence\">\n"
-            for (evidence, practice) in question.evidence {
-                let cited = evidence.url.map { H.link($0, $0) } ?? "<code>\(H.escape(evidence.location))</code>"
-                html += "<li>\(cited)\(practice.map { " \u{2014} for \(H.escape($0))" } ?? "")</li>\n"
-            }
-            html += "</ul>\n"
+            html += "<h6>Evidence</h6>\n" + evidenceList(question.evidence)
         }
         return html + "</article>\n"
+    }
+
+    /// Citations as a list: URLs as links (only http and https ever become one), paths as code,
+    /// every part escaped.
+    static func evidenceList(_ evidence: [(evidence: Evidence, practice: String?)]) -> String {
+        var html = "<ul class=\"evidence\">\n"
+        for (evidence, practice) in evidence {
+            let cited = evidence.url.map { H.link($0, $0) } ?? "<code>\(H.escape(evidence.location))</code>"
+            html += "<li>\(cited)\(practice.map { " \u{2014} for \(H.escape($0))" } ?? "")</li>\n"
+        }
+        return html + "</ul>\n"
     }
 
     /// Improvement items of one risk, numbered, in plan order (pillars by priority): each

@@ -90,12 +90,32 @@ package enum WorkloadReportMarkdown {
         }
         if !question.evidence.isEmpty {
             blocks.append("Evidence:")
-            blocks.append(question.evidence.map { evidence, practice in
-                let cited = evidence.url.map { M.link($0, $0) } ?? M.code(evidence.location)
-                return "- \(cited)" + (practice.map { " \u{2014} for " + M.escape($0) } ?? "")
-            }.joined(separator: "\n"))
+            blocks.append(String(evidenceList(question.evidence).dropLast()))
         }
         return blocks.joined(separator: "\n\n") + "\n"
+    }
+
+    /// Citations as a Markdown list (`indent` spaces before each item): URLs as links (only
+    /// http and https ever become one), paths as code spans, the best practice escaped.
+    static func evidenceList(_ evidence: [(evidence: Evidence, practice: String?)], indent: String = "") -> String {
+        typealias M = MarkdownText
+        return evidence.map { evidence, practice in
+            let cited = evidence.url.map { M.link($0, $0) } ?? M.code(evidence.location)
+            return indent + "- \(cited)" + (practice.map { " \u{2014} for " + M.escape($0) } ?? "") + "\n"
+        }.joined()
+    }
+
+    /// Each question of a lens that cites evidence, with its citations (the consolidated
+    /// report's "Evidence cited"); empty when none does.
+    static func evidenceCited(_ lens: LensReport) -> String {
+        typealias M = MarkdownText
+        var text = ""
+        for pillar in lens.pillars {
+            for question in pillar.questions where !question.evidence.isEmpty {
+                text += "- \(M.escape(pillar.name)) \u{00B7} \(M.escape(question.title))\n" + evidenceList(question.evidence, indent: "  ")
+            }
+        }
+        return text
     }
 
     /// Improvement items, numbered: each question with the practices to adopt as links, each
