@@ -332,5 +332,19 @@ struct SharesServerTests {
         let gitolite = try sandbox.welltree(["share", "export", "--format", "gitolite", "--repo", "reviews"])
         #expect(gitolite.stdout.contains("RW   VREF/NAME/workloads/re/retail-website-north-america/answers/ = bob@example.com"))
         #expect(gitolite.stdout.contains("-    VREF/NAME/workloads/re/retail-website-north-america/ = @all"))
+
+        // Profiles and templates are their owners'; a profile's published versions nobody's.
+        let profile = try sandbox.welltree([
+            "profile", "create", "--name", "Launching", "--description", "Storefront",
+            "--answer", "org-cloud-adoption-phase=adoption-launch", "--answer", "welltree-business-value=value-strategic-external",
+            "--answer", "welltree-lifecycle-phase=lifecycle-launch", "--answer", "welltree-improvement-priorities=priority-resilience",
+        ])
+        #expect(profile.status == 0, "\(profile)")
+        #expect(try sandbox.welltree(["template", "create", "--name", "Platform baseline", "--description", "Platform"]).status == 0)
+        let owners = try sandbox.welltree(["share", "export", "--format", "codeowners"]).stdout
+        #expect(owners.contains("/profiles/launching/ alice@example.com\n") && owners.contains("/templates/platform-baseline/ alice@example.com\n"), "\(owners)")
+        let conf = try sandbox.welltree(["share", "export", "--format", "gitolite"]).stdout
+        #expect(conf.contains("-    VREF/NAME/profiles/launching/versions/1\\.json$ = @all"), "\(conf)")
+        #expect(conf.contains("RW   VREF/NAME/templates/platform-baseline/ = alice@example.com"), "\(conf)")
     }
 }
