@@ -39,35 +39,9 @@ struct AuditCommand: WorkspaceCommand {
     }
 
     func run(in workspace: Workspace, console: Console) throws {
-        var workloadId: String?
-        if let workload {
-            do {
-                workloadId = try workspace.findWorkload(workload).workload.id
-            } catch {
-                guard case WorkspaceError.notFound = error, Workload.isValidID(workload) else { throw error }
-                workloadId = workload
-            }
-        }
-        let store = try AuditStore(repository: workspace.repository)
-        guard store.tip != nil else {
-            throw WorkspaceError.notFound(
-                what: "audit record", name: AuditStore.reference,
-                hint: "fetch it from a server with the Welltree hook: git fetch origin 'refs/welltree/*:refs/welltree/*'")
-        }
-        let recorded = try store.entries()
-        let all = recorded.map(\.entry)
-        let selected = AuditLog.select(all, workloadId: workloadId, since: sinceSeconds)
-        let references = workloadId == nil ? nil : Set(selected.flatMap { $0.updates.map(\.reference) })
-        let unrecorded = AuditLog.unrecorded(in: all, references: references)
-        switch format.format {
-        case .json:
-            let commits = recorded.compactMap { item -> (commit: String, entry: AuditEntry)? in
-                guard let kept = AuditLog.select([item.entry], workloadId: workloadId, since: sinceSeconds).first else { return nil }
-                return (item.commit.hex, kept)
-            }
-            console.write(jsonText(AuditOutput(entries: commits, unrecorded: unrecorded)))
-        case .text:
-            console.write(auditText(selected, unrecorded: unrecorded))
+        let selection = try workspace.auditSelection(workload: workload, since: sinceSeconds)
+        console.write(format.format, json: AuditOutput(entries: selection.pushes.map { ($0.commit.hex, $0.entry) }, unrecorded: selection.unrecorded)) {
+            auditText(selection.pushes.map(\.entry), unrecorded: selection.unrecorded)
         }
     }
 }

@@ -44,9 +44,9 @@ extension LensCommand {
 
             func run(in workspace: Workspace, console: Console) throws {
                 let (_, file) = try workspace.lensShares(alias)
-                switch format.format {
-                case .json: console.write(jsonText(ListLensSharesOutput(shares: file.shares, now: workspace.nowSeconds)))
-                case .text: console.write(shareTable(file.shares, now: workspace.nowSeconds, permissions: false))
+                let now = workspace.nowSeconds
+                console.write(format.format, json: ListLensSharesOutput(shares: file.shares, now: now)) {
+                    ShareText.shares(file.shares, now: now, permissions: false)
                 }
             }
         }

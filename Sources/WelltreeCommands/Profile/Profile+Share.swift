@@ -49,7 +49,7 @@ extension ProfileCommand {
                 switch format.format {
                 case .json:
                     console.write(jsonText(ListProfileSharesOutput(profileId: stored.profile.id, shares: file.shares, now: workspace.nowSeconds)))
-                case .text: console.write(shareTable(file.shares, now: workspace.nowSeconds, permissions: false))
+                case .text: console.write(ShareText.shares(file.shares, now: workspace.nowSeconds, permissions: false))
                 }
             }
         }

@@ -23,37 +23,16 @@ struct NotificationsCommand: WorkspaceCommand {
     @OptionGroup var format: FormatOptions
 
     func run(in workspace: Workspace, console: Console) throws {
-        let id = try workload.map { reference throws in try workspace.findWorkload(reference).workload.id }
-        var profileNotifications = try workspace.profileNotifications()
-        if let id { profileNotifications = profileNotifications.filter { $0.workloadId == id } }
+        let found = try workspace.notifications(workload: workload, lenses: !profiles)
         if profiles {
-            switch format.format {
-            case .json: console.write(jsonText(ListProfileNotificationsOutput(profileNotifications)))
-            case .text: console.write(ProfileText.notifications(profileNotifications))
-            }
+            console.write(format.format, json: ListProfileNotificationsOutput(found.profiles)) { ProfileText.notifications(found.profiles) }
             return
         }
-        var notifications = try workspace.lensNotifications()
-        if let id { notifications = notifications.filter { $0.workload.id == id } }
-        switch format.format {
-        case .json:
-            console.write(jsonText(ListNotificationsOutput(notifications.map {
-                NotificationSummaryShape(workload: $0.workload, record: $0.record, versionInUse: $0.versionInUse,
-                                         latest: $0.availableVersion, status: $0.status)
-            })))
-        case .text:
-            if !profileNotifications.isEmpty {
-                console.write(ProfileText.notifications(profileNotifications) + "\n")
-            }
-            guard !notifications.isEmpty else {
-                console.write("Every workload uses the current version of its lenses.\n")
-                return
-            }
-            var table = TextTable(["WORKLOAD", "LENS", "NOTIFICATION TYPE", "VERSION IN USE", "CURRENT AVAILABLE VERSION"])
-            for n in notifications {
-                table.add([n.workload.name, n.record.name, n.status.notificationLabel, n.versionInUse, n.availableVersion ?? "None"])
-            }
-            console.write(table.render())
+        let summaries = found.lenses.map {
+            NotificationSummaryShape(workload: $0.workload, record: $0.record, versionInUse: $0.versionInUse, latest: $0.availableVersion, status: $0.status)
+        }
+        console.write(format.format, json: ListNotificationsOutput(summaries)) {
+            NotificationText.render(lenses: found.lenses, profiles: found.profiles)
         }
     }
 }

@@ -15,10 +15,7 @@ extension ShareCommand {
 
         func run(in workspace: Workspace, console: Console) throws {
             let policy = try workspace.accessPolicy()
-            switch format.format {
-            case .json: console.write(jsonText(AccessPolicyOutput(policy)))
-            case .text: console.write(accessText(policy))
-            }
+            console.write(format.format, json: AccessPolicyOutput(policy)) { ShareText.access(policy) }
         }
     }
 
@@ -44,7 +41,7 @@ extension ShareCommand {
                 let (policy, changed) = try workspace.changeAccess(
                     message: "Add administrators: \(principals.joined(separator: ", "))"
                 ) { (policy) throws(WelltreeCore.ValidationError) in try policy.addAdministrators(principals) }
-                console.write(accessChange(changed, "Administrators: \(policy.administrators.joined(separator: ", "))"))
+                console.write(ShareText.accessChange(changed, "Administrators: \(policy.administrators.joined(separator: ", "))", reference: ShareStore.reference))
             }
         }
 
@@ -62,7 +59,7 @@ extension ShareCommand {
                 let (policy, changed) = try workspace.changeAccess(
                     message: "Remove administrators: \(principals.joined(separator: ", "))"
                 ) { (policy) throws(WelltreeCore.ValidationError) in try policy.removeAdministrators(principals) }
-                console.write(accessChange(changed, "Administrators: \(policy.administrators.joined(separator: ", "))"))
+                console.write(ShareText.accessChange(changed, "Administrators: \(policy.administrators.joined(separator: ", "))", reference: ShareStore.reference))
             }
         }
     }
@@ -92,7 +89,7 @@ extension ShareCommand {
                 let (policy, changed) = try workspace.changeAccess(
                     message: "Add to group \(name): \(members.joined(separator: ", "))"
                 ) { (policy) throws(WelltreeCore.ValidationError) in try policy.addMembers(members, to: group) }
-                console.write(accessChange(changed, "Group \(name): \((policy.groups[name] ?? []).joined(separator: ", "))"))
+                console.write(ShareText.accessChange(changed, "Group \(name): \((policy.groups[name] ?? []).joined(separator: ", "))", reference: ShareStore.reference))
             }
         }
 
@@ -114,37 +111,8 @@ extension ShareCommand {
                     message: "Remove from group \(name): \(members.joined(separator: ", "))"
                 ) { (policy) throws(WelltreeCore.ValidationError) in try policy.removeMembers(members, from: group) }
                 let now = policy.groups[name].map { $0.joined(separator: ", ") } ?? "(removed: no members left)"
-                console.write(accessChange(changed, "Group \(name): \(now)"))
+                console.write(ShareText.accessChange(changed, "Group \(name): \(now)", reference: ShareStore.reference))
             }
         }
-    }
-}
-
-/// The access file for people: administrators, then one line per group.
-private func accessText(_ policy: AccessPolicy) -> String {
-    let administrators = policy.administrators.isEmpty ? "(none)" : policy.administrators.joined(separator: ", ")
-    let text = "Administrators: " + TerminalText.line(administrators) + "\n"
-    if policy.groups.isEmpty { return text + "No groups.\n" }
-    var table = TextTable(["GROUP", "MEMBERS"])
-    for name in policy.groups.keys.sorted() { table.add([name, policy.groups[name]!.joined(separator: ", ")]) }
-    return text + "\n" + table.render()
-}
-
-/// What a change printed: the new state, and either that nothing changed or, as for shares,
-/// how to publish the commit.
-private func accessChange(_ changed: Bool, _ state: String) -> String {
-    let state = TerminalText.line(state)
-    return changed ? state + "\nPush it: git push origin \(ShareStore.reference)\n" : "Nothing changed. " + state + "\n"
-}
-
-/// `welltree share access --format json`. The service has no such resource (its accounts and
-/// organizations are outside the tool), so the shape follows its naming style.
-struct AccessPolicyOutput: Encodable {
-    var Administrators: [String]
-    var Groups: [String: [String]]
-
-    init(_ policy: AccessPolicy) {
-        Administrators = policy.administrators
-        Groups = policy.groups
     }
 }

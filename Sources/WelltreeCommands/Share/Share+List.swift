@@ -15,9 +15,8 @@ extension ShareCommand {
         func run(in workspace: Workspace, console: Console) throws {
             let (stored, file) = try workspace.workloadShares(workload)
             let now = workspace.nowSeconds
-            switch format.format {
-            case .json: console.write(jsonText(ListWorkloadSharesOutput(workloadId: stored.workload.id, shares: file.shares, now: now)))
-            case .text: console.write(shareTable(file.shares, now: now, permissions: true))
+            console.write(format.format, json: ListWorkloadSharesOutput(workloadId: stored.workload.id, shares: file.shares, now: now)) {
+                ShareText.shares(file.shares, now: now, permissions: true)
             }
         }
     }
@@ -33,22 +32,7 @@ extension ShareCommand {
             let invitations = try workspace.invitations().map {
                 ShareInvitationSummaryShape(subject: $0.subject, share: $0.share, name: $0.name, owner: $0.owner)
             }
-            switch format.format {
-            case .json: console.write(jsonText(ListShareInvitationsOutput(invitations)))
-            case .text:
-                if invitations.isEmpty {
-                    console.write("No pending invitations.\n")
-                    return
-                }
-                var table = TextTable(["INVITATION ID", "TYPE", "NAME", "PERMISSION", "OWNER", "EXPIRES"])
-                for i in invitations {
-                    table.add([
-                        i.ShareInvitationId, i.ShareResourceType, i.WorkloadName ?? i.LensName ?? i.ProfileName ?? i.TemplateName ?? "", i.PermissionType,
-                        i.OwnerPrincipal ?? "", i.ExpiresAt,
-                    ])
-                }
-                console.write(table.render())
-            }
+            console.write(format.format, json: ListShareInvitationsOutput(invitations)) { ShareText.invitations(invitations) }
         }
     }
 }

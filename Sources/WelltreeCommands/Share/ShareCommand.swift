@@ -23,19 +23,3 @@ extension SharePermission: ExpressibleByArgument {
     public init?(argument: String) { self.init(userInput: argument) }
     public static var allValueStrings: [String] { ["readonly", "contributor"] }
 }
-
-/// Lines for a share table, the same for workload and lens shares.
-func shareTable(_ shares: [Share], now: Int64, permissions: Bool) -> String {
-    if shares.isEmpty { return "No shares.\n" }
-    var table = TextTable(
-        permissions
-            ? ["SHARE ID", "PRINCIPAL", "PERMISSION", "STATUS", "SHARED BY", "INVITED"]
-            : ["SHARE ID", "PRINCIPAL", "STATUS", "SHARED BY", "INVITED"])
-    for share in shares {
-        var row = [share.shareId, share.principal]
-        if permissions { row.append(share.permission.rawValue) }
-        row += [share.status(at: now).rawValue, share.sharedBy, share.invitedAt]
-        table.add(row)
-    }
-    return table.render()
-}

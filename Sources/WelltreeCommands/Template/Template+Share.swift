@@ -50,7 +50,7 @@ extension TemplateCommand {
                 switch format.format {
                 case .json:
                     console.write(jsonText(ListTemplateSharesOutput(templateId: stored.template.id, shares: file.shares, now: workspace.nowSeconds)))
-                case .text: console.write(shareTable(file.shares, now: workspace.nowSeconds, permissions: false))
+                case .text: console.write(ShareText.shares(file.shares, now: workspace.nowSeconds, permissions: false))
                 }
             }
         }
