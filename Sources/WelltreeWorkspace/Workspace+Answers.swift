@@ -186,8 +186,19 @@ extension Workspace {
         let (_, question) = try before.question(questionId)
         let previous = before.answers[questionId]
         var update = update
-        // A cited path records the id it has in the commit the answer is built on.
-        update.evidence = try confirming(update.evidence, field: "--evidence", question: question)
+        // A cited path records the id it has in the commit the answer is built on; the review's
+        // own files are no evidence (`Evidence.reviewFilesRule`), refused with the other rules.
+        let reviewFiles = update.evidence.compactMap { citation in
+            citation.path.flatMap { path in
+                Evidence.reviewFilesRule(path, workspacePrefix: prefix).map { Violation(field: "--evidence", value: path, rule: $0) }
+            }
+        }
+        do {
+            update.evidence = try confirming(update.evidence, field: "--evidence", question: question)
+        } catch .invalid(let error) where !reviewFiles.isEmpty {
+            throw .invalid(ValidationError(error.violations + reviewFiles))
+        }
+        if !reviewFiles.isEmpty { throw .invalid(ValidationError(reviewFiles)) }
         let answer: Answer
         do {
             answer = try update.apply(to: previous?.answer, question: question)

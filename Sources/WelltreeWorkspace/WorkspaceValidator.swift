@@ -453,7 +453,8 @@ package struct WorkspaceValidator {
     /// The citations of an answer file (`Answer.evidenceViolations`): each citation's own
     /// rules (a path from the repository's root with no `..`, an http(s) URL, a line range, the
     /// confirmed object id), best practices the question has (when it is known), no citation
-    /// twice, at most `Evidence.maximumCount`. Each problem points at its citation.
+    /// twice, at most `Evidence.maximumCount`, none of the review's own files
+    /// (`Evidence.reviewFilesRule`). Each problem points at its citation.
     private mutating func checkEvidence(_ answer: Answer, question: LensQuestion?, bytes: [UInt8], path: String) {
         guard !answer.evidence.isEmpty else { return }
         let root = try? JSONParser.parse(bytes)
@@ -473,6 +474,9 @@ package struct WorkspaceValidator {
             }
             if let choice = citation.choiceId, let valid, let question, !valid.contains(choice) {
                 messages.append("evidence[\(index)].choiceId: \"\(Violation.visible(choice))\" is not a choice of question \(question.id)")
+            }
+            if let cited = citation.path, let rule = Evidence.reviewFilesRule(cited, workspacePrefix: workspace.prefix) {
+                messages.append("evidence[\(index)].path: \"\(Violation.visible(cited))\" \(rule)")
             }
             if !seen.insert(citation.target).inserted {
                 messages.append("evidence[\(index)]: \"\(Violation.visible(citation.target))\" is cited twice")

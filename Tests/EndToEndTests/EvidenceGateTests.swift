@@ -149,6 +149,23 @@ extension SubdirectoryWorkspaceHookTests {
         #expect(pushed.stderr.contains("evidence[0].path: \"../../etc/passwd\" must not have a . or .. component"), "\(pushed)")
     }
 
+    /// The review's own files are no evidence, whoever pushes them: a hand-written citation of
+    /// another answer file (below the workspace's `workloads/`, which the gate never looks up as
+    /// evidence) is refused by the server hook with the rule named.
+    @Test func theServerHookRefusesACitationOfTheReviewsOwnFiles() throws {
+        let world = try Self.server()
+        let alice = SharesServerTests.Clone(sandbox: world.sandbox, principal: Self.alice, path: world.sandbox.repo)
+        let other = "architecture/workloads/pa/payments/workload.json"
+        let blob = try EvidenceTests.blobId(world.sandbox, other)
+        try alice.commitByHand(
+            EvidenceTests.answerFile, "{\"evidence\": [{\"confirmedId\": \"\(blob)\", \"path\": \"\(other)\"}], \"selectedChoices\": []}\n",
+            message: "Cite the workload file")
+        let pushed = try alice.push(["main"])
+        withExtendedLifetime(world) {}
+        #expect(pushed.status != 0, "\(pushed)")
+        #expect(pushed.stderr.contains("evidence[0].path: \"\(other)\" must not be in the workspace's own architecture/workloads/"), "\(pushed)")
+    }
+
     @Test func anotherOwnersAnswerCannotBeGivenCitations() throws {
         let world = try Self.server()
         let cited = try world.sandbox.welltree(["answer", "update", SubdirectoryWorkspaceTests.name, EvidenceTests.question, "--evidence", "infra/backup.tf"])

@@ -116,6 +116,9 @@ struct EvidenceTests {
         ("infra/\u{202E}ft.pukcab", "found \\u{202E}"),
         ("no_such_choice=infra/backup.tf", "is not a choice of question backing-up-data"),
         ("infra/missing.tf", "is not in the repository at"),
+        ("architecture/workloads/pa/payments/workload.json", "must not be in the workspace's own architecture/workloads/"),
+        ("architecture/Workloads/pa", "must not be in the workspace's own architecture/workloads/"),
+        ("architecture", "must not be a directory holding the workspace's architecture/workloads/"),
     ])
     func aCitationBreakingARuleIsRefusedAndNothingWritten(citation: String, rule: String) throws {
         let sandbox = try SubdirectoryWorkspaceTests.codeRepository()
@@ -144,7 +147,8 @@ struct EvidenceTests {
                 {"url": "javascript:alert(1)"},
                 {"choiceId": "not_a_choice", "path": "infra/backup.tf", "confirmedId": "\(blob)"},
                 {"path": "infra/backup.tf", "confirmedId": "\(blob)"},
-                {"path": "infra/backup.tf", "confirmedId": "\(blob)"}
+                {"path": "infra/backup.tf", "confirmedId": "\(blob)"},
+                {"path": "architecture/workloads/pa/payments/workload.json", "confirmedId": "\(blob)"}
               ],
               "selectedChoices": ["\(Self.automated)"]
             }
@@ -159,6 +163,7 @@ struct EvidenceTests {
             ":5:5: error: evidence[2].url: \"javascript:alert(1)\" must be an http:// or https:// URL",
             ":6:5: error: evidence[3].choiceId: \"not_a_choice\" is not a choice of question backing-up-data",
             ":8:5: error: evidence[5]: \"infra/backup.tf\" is cited twice",
+            ":9:5: error: evidence[6].path: \"architecture/workloads/pa/payments/workload.json\" must not be in the workspace's own architecture/workloads/",
         ] {
             #expect(validated.stderr.contains(expected), "\(expected)\n\(validated.stderr)")
         }
