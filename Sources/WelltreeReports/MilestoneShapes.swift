@@ -68,6 +68,18 @@ package struct ListMilestonesOutput: Encodable {
         MilestoneSummaries = summaries
         UnattributedTags = unattributed.isEmpty ? nil : unattributed
     }
+
+    /// The listed milestones and the tags not counted as milestones, as `milestone list` reads them.
+    package init(workloadId: String, listed: [ListedMilestone], unattributed: [UnattributedTag]) {
+        self.init(
+            workloadId: workloadId,
+            summaries: listed.map {
+                MilestoneSummaryShape(
+                    $0.milestone, workload: $0.workload, riskCounts: $0.riskCounts, tagName: $0.tagName, signature: $0.signature,
+                    discrepancies: $0.discrepancies)
+            },
+            unattributed: unattributed.map { UnattributedTagShape(tagName: $0.tagName, reasons: $0.reasons) })
+    }
 }
 
 /// GetMilestone's `Milestone`, plus the tag name and signature.

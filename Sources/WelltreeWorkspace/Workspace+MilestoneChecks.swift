@@ -175,6 +175,23 @@ package struct MilestoneListing: Sendable {
     /// Every milestone tag of the workload, oldest first, checked against its owner at HEAD:
     /// attributed ones are its milestones, the others are named with why.
     package var milestones: [CheckedMilestone]
+
+    /// The tags counted as the workload's milestones, oldest first.
+    package var listed: [ListedMilestone] {
+        milestones.compactMap { checked in
+            guard checked.isAttributed, let then = checked.workload else { return nil }
+            return ListedMilestone(
+                milestone: checked.stored.milestone, workload: then.workload, riskCounts: checked.riskCounts,
+                tagName: checked.stored.tagName, signature: checked.signature, discrepancies: checked.discrepancies)
+        }
+    }
+
+    /// The tags in the workload's milestone namespace not counted as its milestones, with why.
+    package var unattributed: [UnattributedTag] {
+        milestones.compactMap { checked in
+            checked.isAttributed && checked.workload != nil ? nil : UnattributedTag(tagName: checked.stored.tagName, reasons: checked.problems)
+        }
+    }
 }
 
 /// One milestone as `milestone show` shows it: the checked tag and the workload as the tagged

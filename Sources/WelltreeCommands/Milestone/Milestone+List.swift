@@ -24,23 +24,13 @@ extension MilestoneCommand {
 
         func run(in workspace: Workspace, console: Console) throws {
             let listing = try workspace.milestoneListing(workload)
-            var summaries: [MilestoneSummaryShape] = []
-            var unattributed: [UnattributedTagShape] = []
-            for milestone in listing.milestones {
-                guard milestone.isAttributed, let then = milestone.workload else {
-                    unattributed.append(UnattributedTagShape(tagName: milestone.stored.tagName, reasons: milestone.problems))
-                    continue
-                }
-                summaries.append(MilestoneSummaryShape(
-                    milestone.stored.milestone, workload: then.workload, riskCounts: milestone.riskCounts,
-                    tagName: milestone.stored.tagName, signature: milestone.signature, discrepancies: milestone.discrepancies))
-            }
+            let output = ListMilestonesOutput(workloadId: listing.workloadId, listed: listing.listed, unattributed: listing.unattributed)
             defer {
-                for warning in MilestoneText.warnings(summaries, unattributed, workloadName: listing.workloadName) { console.diagnostic(warning) }
+                for warning in MilestoneText.warnings(output.MilestoneSummaries, output.UnattributedTags ?? [], workloadName: listing.workloadName) {
+                    console.diagnostic(warning)
+                }
             }
-            console.write(format.format, json: ListMilestonesOutput(workloadId: listing.workloadId, summaries: summaries, unattributed: unattributed)) {
-                MilestoneText.list(summaries, workloadName: listing.workloadName)
-            }
+            console.write(format.format, json: output) { MilestoneText.list(output.MilestoneSummaries, workloadName: listing.workloadName) }
         }
     }
 
