@@ -106,6 +106,11 @@ package struct WorkloadSummaryShape: Encodable {
     package var UpdatedAt: String
     package var Lenses: [String]
     package var RiskCounts: RiskCounts?
+    /// The risks of the questions the workload's profile prioritizes, over every lens the
+    /// mapping covers; left out without a profile (`workload list` only).
+    package var PrioritizedRiskCounts: RiskCounts?
+    /// The workload's profile (the API lists at most one); left out without one.
+    package var Profiles: [WorkloadProfileShape]?
     package var ImprovementStatus: String
     /// Welltree's addition: how many questions of all applied lenses are answered, and of how many.
     package var QuestionsAnswered: Int?

@@ -355,15 +355,25 @@ package struct LensReviewSummaryShape: Encodable {
     package var LensVersion: String
     package var LensStatus: String
     package var RiskCounts: RiskCounts
+    /// The risks of the questions the workload's profile prioritizes in this lens; left out
+    /// without a profile, or when the mapping prioritizes nothing in the lens.
+    package var PrioritizedRiskCounts: RiskCounts?
+    /// The workload's profile (the API lists at most one); left out without one.
+    package var Profiles: [WorkloadProfileShape]?
     package var UpdatedAt: String?
 
-    package init(record: LensRecord, version: String, status: String, riskCounts: RiskCounts, updatedAt: String?) {
+    package init(
+        record: LensRecord, version: String, status: String, riskCounts: RiskCounts, updatedAt: String?,
+        prioritizedRiskCounts: RiskCounts? = nil, profile: ProfileReference? = nil
+    ) {
         LensAlias = record.alias
         LensArn = lensArn(record.alias, type: record.type)
         LensName = record.name
         LensVersion = version
         LensStatus = status
         RiskCounts = riskCounts
+        PrioritizedRiskCounts = prioritizedRiskCounts
+        Profiles = profile.map { [WorkloadProfileShape($0)] }
         UpdatedAt = updatedAt
     }
 }

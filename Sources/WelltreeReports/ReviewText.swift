@@ -77,13 +77,26 @@ extension ReviewText {
 
     /// `lens reviews W`: a row per lens the workload applies (ListLensReviews).
     package static func lensReviews(workload: String, rows: [LensReviewSummaryShape]) -> String {
-        var table = TextTable(
-            ["LENS", "NAME", "VERSION", "STATUS", "ANSWERED", "HRIS", "MRIS"], alignments: [.left, .left, .left, .left, .right, .right, .right])
+        // Prioritized columns only when the workload's profile prioritizes questions of a lens.
+        let prioritized = rows.contains { $0.PrioritizedRiskCounts != nil }
+        var headers = ["LENS", "NAME", "VERSION", "STATUS", "ANSWERED", "HRIS", "MRIS"]
+        var alignments: [TextTable.Alignment] = [.left, .left, .left, .left, .right, .right, .right]
+        if prioritized {
+            headers += ["PRIORITIZED HRIS", "PRIORITIZED MRIS"]
+            alignments += [.right, .right]
+        }
+        var table = TextTable(headers, alignments: alignments)
         for row in rows {
             let c = row.RiskCounts
-            table.add([row.LensAlias, row.LensName, row.LensVersion, row.LensStatus, "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])"])
+            var cells = [row.LensAlias, row.LensName, row.LensVersion, row.LensStatus, "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])"]
+            if prioritized {
+                let p = row.PrioritizedRiskCounts
+                cells += [p.map { "\($0[.high])/\($0.total)" } ?? "-", p.map { "\($0[.medium])/\($0.total)" } ?? "-"]
+            }
+            table.add(cells)
         }
-        return "\(TerminalText.line(workload))\n\n" + table.render()
+        let note = prioritized ? "\nPrioritized: risks among the questions the workload's profile prioritizes (of how many; Welltree's mapping).\n" : ""
+        return "\(TerminalText.line(workload))\n\n" + table.render() + note
     }
 }
 

@@ -21,17 +21,24 @@ package enum WorkloadText {
     /// The console's workloads page as `workload list` prints it: name, owner, questions
     /// answered, HRIs, MRIs, improvement status, last update; the id last, for scripts.
     package static func list(_ summaries: [WorkloadSummaryShape]) -> String {
-        var table = TextTable(
-            ["NAME", "OWNER", "ANSWERED", "HRIS", "MRIS", "IMPROVEMENT STATUS", "UPDATED", "ID"],
-            alignments: [.left, .left, .right, .right, .right, .left, .left, .left])
+        // A column of prioritized HRIs only when a listed workload's profile prioritizes questions.
+        let prioritized = summaries.contains { $0.PrioritizedRiskCounts != nil }
+        var headers = ["NAME", "OWNER", "ANSWERED", "HRIS", "MRIS"]
+        var alignments: [TextTable.Alignment] = [.left, .left, .right, .right, .right]
+        if prioritized {
+            headers.append("PRIORITIZED HRIS")
+            alignments.append(.right)
+        }
+        var table = TextTable(headers + ["IMPROVEMENT STATUS", "UPDATED", "ID"], alignments: alignments + [.left, .left, .left])
         for s in summaries {
             let answered = s.QuestionsAnswered.map { "\($0)/\(s.QuestionsTotal ?? 0)" } ?? "-"
-            table.add([
-                s.WorkloadName, s.Owner, answered, "\(s.RiskCounts?[.high] ?? 0)", "\(s.RiskCounts?[.medium] ?? 0)",
-                s.ImprovementStatus, s.UpdatedAt, s.WorkloadId,
-            ])
+            var cells = [s.WorkloadName, s.Owner, answered, "\(s.RiskCounts?[.high] ?? 0)", "\(s.RiskCounts?[.medium] ?? 0)"]
+            if prioritized { cells.append(s.PrioritizedRiskCounts.map { "\($0[.high])/\($0.total)" } ?? "-") }
+            table.add(cells + [s.ImprovementStatus, s.UpdatedAt, s.WorkloadId])
         }
-        return table.render()
+        let note = prioritized
+            ? "\nPrioritized HRIs: high risks among the questions the workload's profile prioritizes (of how many; Welltree's mapping).\n" : ""
+        return table.render() + note
     }
 
     /// `profile` names the workload's profile, the version it uses, and the risks of the

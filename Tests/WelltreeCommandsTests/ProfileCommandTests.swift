@@ -394,6 +394,52 @@ struct ProfileCommandTests {
         #expect(try sandbox.read("workloads/bo/bob-shop/workload.json").contains("\"profile\""))
     }
 
+    @Test("workload list and lens reviews carry Profiles and PrioritizedRiskCounts for a workload with a profile only")
+    func listsCarryPrioritizedCounts() throws {
+        let sandbox = try Sandbox()
+        #expect(try sandbox.createTutorialWorkload().status == 0)
+        let plainList = try sandbox.welltree(["workload", "list"])
+        #expect(!plainList.stdout.contains("PRIORITIZED"), "\(plainList)")
+        let other = try sandbox.welltree([
+            "workload", "create", "--name", "Internal tools", "--description", "No profile", "--review-owner", "Jane Doe",
+            "--environment", "production", "--aws-region", "us-east-1",
+        ])
+        #expect(other.status == 0, "\(other)")
+        #expect(try Self.createProfile(sandbox).status == 0)
+        #expect(try sandbox.welltree(["profile", "associate", Self.w, Self.name]).status == 0)
+        let first = try sandbox.welltree(["answer", "list", Self.w, "--question-priority", "prioritized", "--format", "json"])
+        let question = try #require((try Self.object(sandbox, first)["AnswerSummaries"] as? [[String: Any]])?.first?["QuestionId"] as? String)
+        #expect(try sandbox.welltree(["answer", "update", Self.w, question, "--none"]).status == 0)
+        let show = try sandbox.welltree(["workload", "show", Self.w, "--format", "json"])
+        let shown = try #require((try Self.object(sandbox, show)["Workload"] as? [String: Any])?["PrioritizedRiskCounts"] as? [String: Int])
+        #expect((shown["HIGH"] ?? 0) + (shown["MEDIUM"] ?? 0) == 1, "\(shown)")
+
+        let list = try sandbox.welltree(["workload", "list", "--format", "json"])
+        try WorkloadCommandTests.expectShape("ListWorkloads", list)
+        let summaries = try #require(try Self.object(sandbox, list)["WorkloadSummaries"] as? [[String: Any]])
+        let profiled = try #require(summaries.first { $0["WorkloadName"] as? String == Self.w })
+        let plain = try #require(summaries.first { $0["WorkloadName"] as? String == "Internal tools" })
+        #expect(plain["PrioritizedRiskCounts"] == nil && plain["Profiles"] == nil, "\(plain)")
+        let counts = try #require(profiled["PrioritizedRiskCounts"] as? [String: Int], "\(profiled)")
+        #expect(counts == shown, "the list's prioritized counts are workload show's: \(counts) \(shown)")
+        #expect(((profiled["Profiles"] as? [[String: Any]])?.first?["ProfileVersion"] as? String) == "1", "\(profiled)")
+        let all = try #require(profiled["RiskCounts"] as? [String: Int])
+        #expect(counts.values.reduce(0, +) < all.values.reduce(0, +), "prioritized are a subset: \(counts) \(all)")
+        let text = try sandbox.welltree(["workload", "list"]).stdout
+        #expect(text.contains("PRIORITIZED HRIS") && text.contains("Welltree's mapping"), "\(text)")
+
+        let reviews = try sandbox.welltree(["lens", "reviews", Self.w, "--format", "json"])
+        try WorkloadCommandTests.expectShape("ListLensReviews", reviews)
+        let rows = try #require(try Self.object(sandbox, reviews)["LensReviewSummaries"] as? [[String: Any]])
+        let framework = try #require(rows.first { $0["LensAlias"] as? String == "wellarchitected" })
+        #expect(framework["PrioritizedRiskCounts"] as? [String: Int] == counts, "\(framework)")
+        #expect((framework["Profiles"] as? [[String: Any]])?.count == 1, "\(framework)")
+        #expect(try sandbox.welltree(["lens", "reviews", Self.w]).stdout.contains("PRIORITIZED HRIS"))
+        let plainReviews = try sandbox.welltree(["lens", "reviews", "Internal tools", "--format", "json"])
+        let plainRows = try #require(try Self.object(sandbox, plainReviews)["LensReviewSummaries"] as? [[String: Any]])
+        #expect(plainRows.allSatisfy { $0["PrioritizedRiskCounts"] == nil && $0["Profiles"] == nil }, "\(plainRows)")
+    }
+
     @Test("review --prioritized-first walks the profile's prioritized questions first, in lens order; refused without a profile")
     func reviewPrioritizedFirst() throws {
         let sandbox = try Sandbox()

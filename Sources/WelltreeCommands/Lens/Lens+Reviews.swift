@@ -26,7 +26,9 @@ extension LensCommand {
                     LensReviewSummaryShape(
                         record: review.lens.record, version: review.lens.version, status: status.rawValue,
                         riskCounts: review.review.riskCounts,
-                        updatedAt: review.answers.values.compactMap(\.updatedAt).max() ?? stored.workload.updatedAt))
+                        updatedAt: review.answers.values.compactMap(\.updatedAt).max() ?? stored.workload.updatedAt,
+                        prioritizedRiskCounts: try selected.workspace.prioritizedRiskCounts(of: stored, review: review)?.riskCounts,
+                        profile: stored.workload.profile))
             }
             switch format.format {
             case .json:

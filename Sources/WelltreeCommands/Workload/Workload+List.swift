@@ -22,7 +22,16 @@ extension WorkloadCommand {
         func run(in workspace: Workspace, console: Console) throws {
             let read = try console.overviews(of: workspace)
             let scope: WorkloadListScope = owned ? .owned : sharedWithMe ? .sharedWithMe : .all
-            let summaries = try workspace.overviews(read.overviews, in: scope).sortedByName().map(WorkloadSummaryShape.init)
+            let overviews = try workspace.overviews(read.overviews, in: scope).sortedByName()
+            let profiled = try workspace.profiledWorkloads(of: Set(overviews.map(\.id)))
+            let summaries = overviews.map { overview in
+                var summary = WorkloadSummaryShape(overview)
+                if let found = profiled[overview.id] {
+                    summary.Profiles = [WorkloadProfileShape(found.profile)]
+                    summary.PrioritizedRiskCounts = found.prioritizedRiskCounts
+                }
+                return summary
+            }
             switch format.format {
             case .json: console.write(jsonText(ListWorkloadsOutput(summaries)))
             case .text:
