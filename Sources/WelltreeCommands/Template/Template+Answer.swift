@@ -38,28 +38,13 @@ extension TemplateCommand.Answer {
             try workspace.requireInitialised()
             let stored = try workspace.findTemplate(target.template)
             let lens = try workspace.templateLens(stored, alias: target.lens)
-            if let pillar, lens.lens.lens.pillar(id: pillar) == nil {
-                throw WorkspaceError.notFound(
-                    what: "pillar", name: pillar, hint: "lens \(lens.applied.alias) has: \(lens.lens.lens.pillars.map(\.id).joined(separator: ", "))")
+            let summaries = try lens.questions(inPillar: pillar).map {
+                ReviewTemplateAnswerSummaryShape(pillarId: $0.pillarId, question: $0.question, answer: $0.answer)
             }
-            var summaries: [ReviewTemplateAnswerSummaryShape] = []
-            var table = TextTable(["PILLAR", "QUESTION", "STATUS", "SELECTED", "TITLE"], alignments: [.left, .left, .left, .right, .left])
-            for lensPillar in lens.lens.lens.pillars where pillar == nil || lensPillar.id == pillar {
-                for question in lensPillar.questions {
-                    let answer = lens.answers[question.id]?.answer
-                    summaries.append(ReviewTemplateAnswerSummaryShape(pillarId: lensPillar.id, question: question, answer: answer))
-                    table.add([
-                        lensPillar.id, question.id, ReviewTemplateAnswerStatus(answer).rawValue,
-                        "\(answer?.selectedChoices.count ?? 0)/\(question.choices.count)", question.title,
-                    ])
-                }
-            }
-            switch format.format {
-            case .json:
-                console.write(
-                    jsonText(ListReviewTemplateAnswersOutput(templateId: stored.template.id, lensAlias: lens.applied.alias, summaries: summaries)))
-            case .text: console.write(table.render())
-            }
+            console.write(
+                format.format,
+                json: ListReviewTemplateAnswersOutput(templateId: stored.template.id, lensAlias: lens.applied.alias, summaries: summaries)
+            ) { TemplateText.answers(summaries) }
         }
     }
 

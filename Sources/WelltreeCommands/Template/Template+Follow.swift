@@ -57,30 +57,8 @@ extension TemplateCommand {
                     workloadId: $0.workload.workload.id, workloadName: $0.workload.workload.name, reference: $0.reference,
                     comparisons: $0.lenses.map { ($0.alias, $0.comparisons) })
             }
-            switch format.format {
-            case .json: console.write(jsonText(TemplateStatusOutput(stored.template, workloads: shapes)))
-            case .text:
-                console.line("\(TerminalText.line(stored.template.name)), version \(stored.template.version)")
-                guard !compared.isEmpty else {
-                    console.line("No workload was created from this template.")
-                    return
-                }
-                var table = TextTable(["WORKLOAD", "FROM", "CURRENT", "OUTDATED", "OVERRIDDEN"], alignments: [.left, .right, .right, .right, .right])
-                for shape in shapes {
-                    table.add([
-                        shape.WorkloadName, "v\(shape.TemplateVersion)", "\(shape.StateCounts["CURRENT"] ?? 0)",
-                        "\(shape.StateCounts["OUTDATED"] ?? 0)", "\(shape.StateCounts["OVERRIDDEN"] ?? 0)",
-                    ])
-                }
-                console.write("\n" + table.render())
-                var details = TextTable(["WORKLOAD", "LENS", "QUESTION", "STATE", "NOTE"])
-                for shape in shapes {
-                    for question in shape.Questions {
-                        let note = question.State == "OUTDATED" ? (question.Applicable == true ? "apply proposes the template's answer" : "skipped: \(question.Blockers?.joined(separator: "; ") ?? "")") : "answered on the workload; never touched"
-                        details.add([shape.WorkloadName, question.LensAlias, question.QuestionId, question.State, note])
-                    }
-                }
-                if !details.rows.isEmpty { console.write("\n" + details.render()) }
+            console.write(format.format, json: TemplateStatusOutput(stored.template, workloads: shapes)) {
+                TemplateText.status(stored.template, workloads: shapes)
             }
         }
     }
@@ -110,18 +88,8 @@ extension TemplateCommand {
                     workloadId: $0.workload.workload.id, workloadName: $0.workload.workload.name, reference: $0.reference,
                     written: outcome.written[$0.workload.workload.id] ?? [], comparisons: $0.lenses.map { ($0.alias, $0.comparisons) })
             }
-            switch format.format {
-            case .json: console.write(jsonText(TemplateApplyOutput(template, committed: outcome.committed, workloads: shapes)))
-            case .text:
-                for shape in shapes {
-                    let overridden = shape.LeftAlone.filter { $0.State == "OVERRIDDEN" }.count
-                    console.line(
-                        "\(TerminalText.line(shape.WorkloadName)): \(shape.Written.count) answer\(shape.Written.count == 1 ? "" : "s") written, \(overridden) overridden left alone")
-                    for skipped in shape.LeftAlone where skipped.State == "OUTDATED" {
-                        console.line("  skipped \(skipped.LensAlias)/\(skipped.QuestionId): \(TerminalText.line(skipped.Blockers?.joined(separator: "; ") ?? ""))")
-                    }
-                }
-                if !outcome.committed { console.line("Nothing to apply.") }
+            console.write(format.format, json: TemplateApplyOutput(template, committed: outcome.committed, workloads: shapes)) {
+                TemplateText.applied(shapes, committed: outcome.committed)
             }
         }
     }

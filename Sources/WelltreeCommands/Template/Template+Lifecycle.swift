@@ -48,21 +48,9 @@ extension TemplateCommand {
         @OptionGroup var format: FormatOptions
 
         func run(in workspace: Workspace, console: Console) throws {
-            try workspace.requireInitialised()
-            let templates = try workspace.allTemplates().filter { deleted || $0.template.deletedAt == nil }
-            var summaries: [ReviewTemplateSummaryShape] = []
-            var table = TextTable(["NAME", "VERSION", "STATUS", "LENSES", "OWNER", "ID"], alignments: [.left, .right, .left, .left, .left, .left])
-            for stored in templates {
-                let template = stored.template
-                let status = try workspace.templateUpdateStatus(template)
-                summaries.append(ReviewTemplateSummaryShape(template, updateStatus: status))
-                let state = template.deletedAt == nil ? status.rawValue : "DELETED"
-                table.add([template.name, "\(template.version)", state, template.lenses.map(\.alias).joined(separator: ","), template.owner, template.id])
-            }
-            switch format.format {
-            case .json: console.write(jsonText(ListReviewTemplatesOutput(summaries)))
-            case .text: console.write(templates.isEmpty ? "No review templates.\n" : table.render())
-            }
+            let templates = try workspace.templateListing(includingDeleted: deleted)
+            let summaries = templates.map { ReviewTemplateSummaryShape($0.template, updateStatus: $0.status) }
+            console.write(format.format, json: ListReviewTemplatesOutput(summaries)) { TemplateText.list(templates) }
         }
     }
 
@@ -79,7 +67,9 @@ extension TemplateCommand {
             let stored = try workspace.findTemplate(target.template)
             switch format.format {
             case .json: console.write(jsonText(GetReviewTemplateOutput(try workspace.templateShape(stored))))
-            case .text: console.write(try TemplateCommand.text(stored, in: workspace))
+            case .text:
+                console.write(TemplateText.show(
+                    stored.template, status: try workspace.templateUpdateStatus(stored.template), lenses: try workspace.templateLensSummaries(stored)))
             }
         }
     }
@@ -135,26 +125,5 @@ extension TemplateCommand {
             let stored = try workspace.deleteTemplate(target.template)
             console.line("Deleted review template \(TerminalText.line(stored.template.name)) (\(stored.template.id))")
         }
-    }
-
-    /// The text view of a template: its record, then one line per lens with its counts.
-    static func text(_ stored: StoredTemplate, in workspace: Workspace) throws -> String {
-        let template = stored.template
-        let line = TerminalText.line
-        var text = "\(line(template.name)) (\(template.id))\n"
-        text += "Description: \(TerminalText.block(template.description))\n"
-        text += "Owner:       \(line(template.owner))\n"
-        text += "Version:     \(template.version)\n"
-        text += "Status:      \(try workspace.templateUpdateStatus(template).rawValue)\n"
-        if let deletedAt = template.deletedAt { text += "Deleted:     \(deletedAt)\n" }
-        if let notes = template.notes { text += "Notes:\n\(TerminalText.block(notes))\n" }
-        var table = TextTable(["LENS", "VERSION", "ANSWERED", "UNANSWERED", "STATUS"], alignments: [.left, .left, .right, .right, .left])
-        for lens in try workspace.templateLenses(stored) {
-            table.add([
-                lens.applied.alias, lens.lens.version, "\(lens.review.questionCounts.answered)", "\(lens.review.questionCounts.unanswered)",
-                lens.lens.record.status(ofVersionInUse: lens.applied.version).rawValue,
-            ])
-        }
-        return text + "\n" + table.render()
     }
 }

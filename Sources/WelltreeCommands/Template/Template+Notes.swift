@@ -61,13 +61,7 @@ extension TemplateCommand {
                         "Notes of template \(TerminalText.line(stored.template.name)) (\(lens.applied.alias)) \(changed ? "updated (version \(stored.template.version))" : "unchanged")")
                     return
                 }
-                var text = "\(TerminalText.line(stored.template.name)) · \(lens.applied.alias) \(lens.lens.version)\n"
-                if let notes = lens.review.notes { text += "Notes:\n\(TerminalText.block(notes))\n" }
-                var table = TextTable(["PILLAR", "ANSWERED", "UNANSWERED", "NOTES"], alignments: [.left, .right, .right, .left])
-                for pillar in lens.review.pillars {
-                    table.add([pillar.id, "\(pillar.questionCounts.answered)", "\(pillar.questionCounts.unanswered)", pillar.notes ?? "-"])
-                }
-                console.write(text + "\n" + table.render())
+                console.write(TemplateText.lensNotes(templateName: stored.template.name, alias: lens.applied.alias, version: lens.lens.version, review: lens.review))
             }
         }
     }
