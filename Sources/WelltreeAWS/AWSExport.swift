@@ -42,6 +42,10 @@ private struct ExportPlanning {
     var imported: [String: [String]] = [:]
     /// The milestone the requests being planned belong to.
     var currentMilestone: Int?
+    /// Whether some answer's evidence travels in its notes (`AWSEvidenceNotes`).
+    var carriesEvidence = false
+    /// The answers (`alias/question`) whose evidence did not fit in the service's notes.
+    var evidenceLeftOut: Set<String> = []
 
     init(source: AWSExportSource) {
         self.source = source
@@ -67,6 +71,14 @@ private struct ExportPlanning {
         currentMilestone = nil
         shares()
         lensNotices()
+        if carriesEvidence {
+            notCarried.append(
+                AWSNotice(
+                    subject: "workload \(workloadId)",
+                    message:
+                        "the evidence answers cite travels in their Notes, in a block `welltree import aws` reads back (docs/aws-migration.md); the service shows it as text and checks nothing"
+                ))
+        }
         notCarried.append(
             AWSNotice(
                 subject: "workload \(workloadId)",
@@ -310,12 +322,35 @@ private struct ExportPlanning {
         for choice in (a?.notApplicableChoices ?? [:]).keys where answer.notApplicableChoices[choice] == nil {
             updates[choice] = AWSInput.ChoiceUpdate(Status: answer.selectedChoices.contains(choice) ? "SELECTED" : "UNSELECTED")
         }
+        let notes = sentNotes(answer, question: question, lens: alias)
+        let before = a.flatMap { AWSEvidenceNotes.compose(notes: $0.notes, evidence: $0.evidence) ?? $0.notes }
         let body = AWSInput.UpdateAnswer(
             WorkloadId: workloadId, LensAlias: alias, QuestionId: question,
             SelectedChoices: answer.selectedChoices.filter { answer.notApplicableChoices[$0] == nil },
-            ChoiceUpdates: updates.isEmpty ? nil : updates, Notes: answer.notes ?? (a?.notes == nil ? nil : ""),
+            ChoiceUpdates: updates.isEmpty ? nil : updates, Notes: notes ?? (before == nil ? nil : ""),
             IsApplicable: answer.isApplicable, Reason: answer.isApplicable ? nil : (answer.reason ?? AnswerReason.none).rawValue)
         add("UpdateAnswer", body, arguments: workloadArguments + lensArguments(alias, in: state))
+    }
+
+    /// The notes an answer is sent with: its own, then the block of the evidence it cites. When
+    /// the two do not fit in the service's notes, the notes alone, and the export's report says
+    /// the citations were left out (once per answer), rather than cutting one.
+    mutating func sentNotes(_ answer: Answer, question: String, lens alias: String) -> String? {
+        guard !answer.evidence.isEmpty else { return answer.notes }
+        if let composed = AWSEvidenceNotes.compose(notes: answer.notes, evidence: answer.evidence) {
+            carriesEvidence = true
+            return composed
+        }
+        if evidenceLeftOut.insert("\(alias)/\(question)").inserted {
+            let n = answer.evidence.count
+            notCarried.append(
+                AWSNotice(
+                    subject: "answer \(alias)/\(question)" + (currentMilestone.map { " (from milestone \($0))" } ?? ""),
+                    message:
+                        "\(n) evidence citation\(n == 1 ? "" : "s") left out: with the answer's notes they would exceed the \(LensLimits.answerNotesLength) characters the service's Notes hold, and a citation is never cut; they stay in Welltree"
+                ))
+        }
+        return answer.notes
     }
 
     mutating func notes(_ alias: String, from a: LensReviewNotes, to b: LensReviewNotes, in state: AWSExportState) {

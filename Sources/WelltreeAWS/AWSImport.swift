@@ -177,9 +177,23 @@ private struct ImportPlanning {
                 subject: a.source, path: JSONPath([.key("Answer"), .key("ChoiceAnswers")]),
                 message: "the notes of \(other.choiceId), which is not marked not applicable, are not imported: Welltree keeps notes only for best practices not applicable"))
         }
+        // Evidence travels in the notes' last block (AWSEvidenceNotes); what it cites is judged
+        // below like any answer file's citations.
+        let parsed = AWSEvidenceNotes.parse(a.notes)
+        let notesPath = JSONPath([.key("Answer"), .key("Notes")])
+        for problem in parsed.problems {
+            problems.append(
+                AWSProblem(subject: a.source, path: notesPath, value: problem.text, rule: "(line \(problem.line) of the Welltree evidence block) \(problem.rule)"))
+        }
         var answer = Answer(
             selectedChoices: [], notApplicableChoices: marked, isApplicable: a.isApplicable,
-            reason: a.isApplicable ? nil : (a.reason ?? AnswerReason.none), notes: a.notes.flatMap { $0.isEmpty ? nil : $0 })
+            reason: a.isApplicable ? nil : (a.reason ?? AnswerReason.none), notes: parsed.notes,
+            evidence: Evidence.sorted(parsed.evidence))
+        for citation in parsed.evidence {
+            if let path = citation.path, let rule = Evidence.reviewFilesRule(path, workspacePrefix: context.workspacePrefix) {
+                problems.append(AWSProblem(subject: a.source, path: notesPath, value: path, rule: "evidence: \(rule)"))
+            }
+        }
         guard let (pillar, question) = lens.lens.question(id: a.questionId) else {
             if !answer.isEmpty || !selectedIds.isEmpty {
                 unknown(a.source, JSONPath([.key("Answer"), .key("QuestionId")]), a.questionId,

@@ -41,8 +41,15 @@ package struct AWSImportContext: Sendable {
     /// Go on without answer choices (and questions) the Welltree lens does not have, listing
     /// them as losses, instead of refusing the import.
     package var dropUnknownChoices: Bool
+    /// Where the workspace sits in its repository (`Layout+Prefix`): imported citations may not
+    /// name its own `workloads/` (`Evidence.reviewFilesRule`).
+    package var workspacePrefix: String
 
-    package init(owner: String, now: String, pillarPriority: [String], lenses: AWSLensCatalog, dropUnknownChoices: Bool = false) {
+    package init(
+        owner: String, now: String, pillarPriority: [String], lenses: AWSLensCatalog, dropUnknownChoices: Bool = false,
+        workspacePrefix: String = ""
+    ) {
+        self.workspacePrefix = workspacePrefix
         self.owner = owner
         self.now = now
         self.pillarPriority = pillarPriority

@@ -89,7 +89,8 @@ extension Workspace {
         }
         let context = AWSImportContext(
             owner: actor, now: isoNow(), pillarPriority: try settings().pillarPriority,
-            lenses: AWSLensCatalog(builtin: builtin, customAliases: customAliases), dropUnknownChoices: dropUnknownChoices)
+            lenses: AWSLensCatalog(builtin: builtin, customAliases: customAliases), dropUnknownChoices: dropUnknownChoices,
+            workspacePrefix: prefix)
         let plan = try AWSImport.plan(read, context: context)
         let history = ImportedHistory(
             lenses: plan.customLenses.map { lens in

@@ -211,6 +211,60 @@ struct AWSExportTests {
         #expect(paths.contains("notes/wellarchitected.json") && paths.contains("answers/wellarchitected/sus_hardware.json"))
     }
 
+    /// Evidence has no field in the service: it travels in the answer's notes, as a block the
+    /// import reads back, so the round trip gives the same answer files, citations and their
+    /// recorded ids included (in the new repository they are then checked like any citation:
+    /// `welltree evidence` reports them missing until the cited files are there).
+    @Test func citedEvidenceComesBackThroughTheNotes() throws {
+        let sandbox = try Sandbox()
+        let w = "Payments"
+        try FileManager.default.createDirectory(atPath: sandbox.repo + "/infra", withIntermediateDirectories: true)
+        try "resource \"aws_backup_plan\" \"nightly\" {}\n".write(toFile: sandbox.repo + "/infra/backup.tf", atomically: true, encoding: .utf8)
+        try #require(try sandbox.git(["add", "infra"]).status == 0)
+        try #require(try sandbox.git(["commit", "-qm", "Backup plan"]).status == 0)
+        let steps: [[String]] = [
+            [
+                "workload", "create", "--name", w, "--description", "Payments API", "--review-owner", "Jane Doe",
+                "--environment", "production", "--aws-region", "us-east-1",
+            ],
+            [
+                "answer", "update", w, "backing-up-data", "--select", "rel_backing_up_data_automated_backups_data", "--notes", "Nightly",
+                "--evidence", "infra/backup.tf", "--evidence", "rel_backing_up_data_automated_backups_data=infra/backup.tf:1",
+                "--evidence", "https://runbooks.example.com/backups",
+            ],
+            ["milestone", "create", w, "With evidence"],
+            ["answer", "update", w, "priorities", "--select", "ops_priorities_ext_cust_needs", "--evidence", "infra"],
+        ]
+        for step in steps {
+            let result = try sandbox.welltree(step)
+            try #require(result.status == 0, "\(step): \(result)")
+        }
+        let id = try #require(
+            (try sandbox.json(try sandbox.welltree(["workload", "show", w, "--format", "json"])) as? [String: Any])
+                .flatMap { ($0["Workload"] as? [String: Any])?["WorkloadId"] as? String })
+        let directory = try #require(try Self.files(sandbox.repo + "/workloads").first { $0.hasSuffix("/workload.json") })
+        let workloadDirectory = "workloads/" + String(directory.dropLast("/workload.json".count))
+        let paths = try Self.roundTrip(
+            sandbox, workload: w, id: id, directory: workloadDirectory, lensFiles: [], lenses: ["wellarchitected"], milestones: 1)
+        #expect(paths.contains("answers/wellarchitected/backing-up-data.json"))
+        let answer = try sandbox.read(workloadDirectory + "/answers/wellarchitected/backing-up-data.json")
+        #expect(answer.contains("\"url\": \"https://runbooks.example.com/backups\"") && answer.contains("\"notes\": \"Nightly\""), "\(answer)")
+
+        // What the service holds: the notes, then the block, which the report announces.
+        let fakeDirectory = try #require(try FileManager.default.contentsOfDirectory(atPath: sandbox.root).first { $0.hasPrefix("fake-aws-") })
+        let log = try String(contentsOfFile: sandbox.root + "/" + fakeDirectory + "/calls.jsonl", encoding: .utf8)
+        let sent = try log.split(separator: "\n").compactMap { line in
+            try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+        }.filter { $0["command"] as? String == "update-answer" }.compactMap { $0["input"] as? [String: Any] }
+            .filter { $0["QuestionId"] as? String == "backing-up-data" }
+        let notes = try #require(sent.last?["Notes"] as? String)
+        #expect(notes.hasPrefix("Nightly\n\n[Welltree evidence: do not edit these lines]\n"), "\(notes)")
+        #expect(notes.hasSuffix("\n[End of Welltree evidence]"), "\(notes)")
+        let report = try sandbox.welltree(["export", "aws", w, sandbox.root + "/export-again"])
+        #expect(report.status == 0, "\(report)")
+        #expect(report.stdout.contains("the evidence answers cite travels in their Notes") || report.stderr.contains("the evidence answers cite travels in their Notes"), "\(report)")
+    }
+
     /// Exports the workload, applies the export to the stand-in service, dumps the new workload
     /// with `scripts/aws-export` and imports the dump into a new repository; expects the same
     /// files, byte for byte apart from what the service assigns (the workload id and the times,
