@@ -42,6 +42,7 @@ package enum WorkloadReportPDF {
         for (index, lens) in model.lenses.enumerated() {
             section(.lensOverview(lens: index), ReportContents.lensTitle(lens), level: 1, on: canvas)
             canvas.paragraph("Lens version \(lens.version); \(lens.riskCounts.answered) of \(lens.riskCounts.total) questions answered.", style: Style(size: 9.5))
+            if let sentence = ReportWording.prioritized(lens) { canvas.paragraph(sentence, style: Style(size: 9.5)) }
             if let notes = lens.notes { self.notes("Lens notes", notes, on: canvas) }
             pillarTable(lens, on: canvas)
             PDFCharts.riskBars(lens.pillars.map { ($0.name, $0.riskCounts) }, title: "Risks per pillar", on: canvas)

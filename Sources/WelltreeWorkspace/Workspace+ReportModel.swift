@@ -36,15 +36,19 @@ extension Workspace {
         let chosen = if let alias { [try review(of: stored, lens: try appliedLens(stored, alias: alias))] } else { try reviews(of: stored) }
         var lenses: [LensReport] = []
         for chosen in chosen {
-            lenses.append(
-                LensReport(
-                    record: chosen.lens.record, version: chosen.lens.version, lens: chosen.lens.lens, review: chosen.review,
-                    pillarPriority: priority, notes: try lensNotes(of: stored, lens: chosen.applied.alias)))
+            var report = LensReport(
+                record: chosen.lens.record, version: chosen.lens.version, lens: chosen.lens.lens, review: chosen.review,
+                pillarPriority: priority, notes: try lensNotes(of: stored, lens: chosen.applied.alias))
+            // Read only for a workload with a profile (nil at once otherwise).
+            report.prioritized = try prioritizedRiskCounts(of: stored, review: chosen)
+            lenses.append(report)
         }
-        return WorkloadReportModel(
+        var model = WorkloadReportModel(
             workload: stored.workload, updatedAt: try summary(of: stored).updatedAt, pillarPriority: priority,
             lenses: lenses,
             milestone: milestone, commit: base?.hex, trend: trend, generatedAt: generatedAt)
+        model.profileName = try profile(of: stored.workload)?.profile.name
+        return model
     }
 
     /// The consolidated report model: every workload at this commit that can be read, sorted by

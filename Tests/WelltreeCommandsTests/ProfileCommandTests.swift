@@ -440,6 +440,28 @@ struct ProfileCommandTests {
         #expect(plainRows.allSatisfy { $0["PrioritizedRiskCounts"] == nil && $0["Profiles"] == nil }, "\(plainRows)")
     }
 
+    @Test("workload reports show the prioritized questions' risks beside all risks, and the profile, only with a profile")
+    func reportsShowPrioritizedCounts() throws {
+        let sandbox = try Sandbox()
+        #expect(try sandbox.createTutorialWorkload().status == 0)
+        let plain = try sandbox.welltree(["report", Self.w, "--format", "markdown"])
+        #expect(plain.status == 0 && !plain.stdout.contains("Prioritized"), "\(plain)")
+        #expect(try Self.createProfile(sandbox).status == 0)
+        #expect(try sandbox.welltree(["profile", "associate", Self.w, Self.name]).status == 0)
+        let show = try sandbox.welltree(["workload", "show", Self.w, "--format", "json"])
+        let counts = try #require((try Self.object(sandbox, show)["Workload"] as? [String: Any])?["PrioritizedRiskCounts"] as? [String: Int])
+        let total = counts.values.reduce(0, +)
+        let markdown = try sandbox.welltree(["report", Self.w, "--format", "markdown"]).stdout
+        #expect(markdown.contains("| Prioritized high risks | Prioritized medium risks |"), "\(markdown)")
+        #expect(markdown.contains("among \(total), 0 answered"), "\(markdown)")
+        #expect(markdown.contains("Welltree's mapping, not the AWS service's"))
+        #expect(markdown.contains("| Profile | \(Self.name), version 1 |"), "\(markdown)")
+        let html = try sandbox.welltree(["report", Self.w, "--format", "html"]).stdout
+        #expect(html.contains("<th class=\"num\">Prioritized high risks</th>") && html.contains("<p class=\"prioritized\">"), "\(html)")
+        let pdf = try sandbox.welltree(["report", Self.w, "--format", "pdf", "--output", sandbox.root + "/report.pdf"])
+        #expect(pdf.status == 0, "\(pdf)")
+    }
+
     @Test("review --prioritized-first walks the profile's prioritized questions first, in lens order; refused without a profile")
     func reviewPrioritizedFirst() throws {
         let sandbox = try Sandbox()

@@ -12,6 +12,9 @@ package struct LensReport: Sendable, Equatable {
     package var improvements: [ImprovementItem]
     /// The lens notes (GetLensReview's `Notes`), nil when none were written.
     package var notes: String?
+    /// The risks of the questions the workload's profile prioritizes (Welltree's mapping), for
+    /// the lens and per pillar; nil without a profile or when it prioritizes nothing here.
+    package var prioritized: PrioritizedRiskCounts?
 
     package init(
         alias: String, name: String, version: String, type: LensType, pillars: [PillarReport], riskCounts: RiskCounts,

@@ -21,6 +21,8 @@ package struct WorkloadReportModel: Sendable, Equatable {
     package var trend: [TrendPoint]
     /// When the report was made (ISO 8601, UTC); callers pass it so output can be pinned.
     package var generatedAt: String
+    /// The name of the workload's profile, when it has one the workspace still holds.
+    package var profileName: String?
 
     package init(
         workload: Workload, updatedAt: String, pillarPriority: [String], lenses: [LensReport],

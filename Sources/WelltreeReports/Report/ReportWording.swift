@@ -70,6 +70,14 @@ package enum ReportWording {
         return text
     }
 
+    /// The sentence under a lens's counts when the workload's profile prioritizes questions of
+    /// it: the prioritized questions' risks, and whose prioritization it is.
+    package static func prioritized(_ lens: LensReport) -> String? {
+        guard let p = lens.prioritized?.riskCounts else { return nil }
+        return "Prioritized questions (the workload's profile, by Welltree's mapping, not the AWS service's): "
+            + "\(p[.high]) high and \(p[.medium]) medium risks among \(p.total), \(p.answered) answered."
+    }
+
     /// The key-value rows of the properties table, in the console's order; empty values left out.
     /// A milestone report starts with the milestone's own: its name, number, when it was
     /// recorded and what its signature check said.
@@ -97,6 +105,7 @@ package enum ReportWording {
         }
         rows.append(("Improvement status", improvementStatus(w.improvementStatus)))
         rows.append(("Lenses", model.lenses.map { "\($0.name) \($0.version)" }.joined(separator: ", ")))
+        if let profile = w.profile { rows.append(("Profile", "\(model.profileName ?? profile.id), version \(profile.version)")) }
         rows.append(("Workload ID", w.id))
         rows.append(("Created", time(w.createdAt)))
         rows.append(("Last updated", time(model.updatedAt)))

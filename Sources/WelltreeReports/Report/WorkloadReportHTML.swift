@@ -35,6 +35,7 @@ package enum WorkloadReportHTML {
             body += "<h3>\(H.escape(lens.name)) <span class=\"version\">\(H.escape(lens.version))</span></h3>\n"
             let answered = "\(lens.riskCounts.answered) of \(lens.riskCounts.total) questions answered"
             body += "<p>Lens version \(H.escape(lens.version)); \(answered).</p>\n"
+            if let sentence = ReportWording.prioritized(lens) { body += "<p class=\"prioritized\">\(H.escape(sentence))</p>\n" }
             if let notes = lens.notes { body += "<h4>Lens notes</h4>\n<p class=\"notes lens-notes\">\(H.escape(notes))</p>\n" }
             body += pillarTable(lens)
             body += "<figure class=\"chart risks-per-pillar\">\n<figcaption>Risks per pillar</figcaption>\n"
@@ -108,12 +109,18 @@ package enum WorkloadReportHTML {
 
     /// The pillars table with its row of totals.
     static func pillarTable(_ lens: LensReport) -> String {
-        var html = "<table class=\"pillars\">\n<thead><tr><th>Pillar</th><th class=\"num\">Questions answered</th><th class=\"num\">High risks</th><th class=\"num\">Medium risks</th></tr></thead>\n<tbody>\n"
-        func row(_ name: String, _ c: RiskCounts, total: Bool = false) -> String {
-            "<tr\(total ? " class=\"total\"" : "")><td>\(H.escape(name))</td><td class=\"num\">\(c.answered)/\(c.total)</td><td class=\"num\">\(c[.high])</td><td class=\"num\">\(c[.medium])</td></tr>\n"
+        let prioritized = lens.prioritized
+        let extraHeads = prioritized == nil ? "" : "<th class=\"num\">Prioritized high risks</th><th class=\"num\">Prioritized medium risks</th>"
+        var html = "<table class=\"pillars\">\n<thead><tr><th>Pillar</th><th class=\"num\">Questions answered</th><th class=\"num\">High risks</th><th class=\"num\">Medium risks</th>\(extraHeads)</tr></thead>\n<tbody>\n"
+        func row(_ name: String, _ c: RiskCounts, _ p: RiskCounts?, total: Bool = false) -> String {
+            var cells = "<td>\(H.escape(name))</td><td class=\"num\">\(c.answered)/\(c.total)</td><td class=\"num\">\(c[.high])</td><td class=\"num\">\(c[.medium])</td>"
+            if prioritized != nil {
+                cells += "<td class=\"num\">\(p.map { "\($0[.high])/\($0.total)" } ?? "-")</td><td class=\"num\">\(p.map { "\($0[.medium])/\($0.total)" } ?? "-")</td>"
+            }
+            return "<tr\(total ? " class=\"total\"" : "")>\(cells)</tr>\n"
         }
-        for pillar in lens.pillars { html += row(pillar.name, pillar.riskCounts) }
-        html += row("Total", lens.riskCounts, total: true)
+        for pillar in lens.pillars { html += row(pillar.name, pillar.riskCounts, prioritized?.pillars.first { $0.id == pillar.id }?.riskCounts) }
+        html += row("Total", lens.riskCounts, prioritized?.riskCounts, total: true)
         return html + "</tbody>\n</table>\n"
     }
 

@@ -30,6 +30,7 @@ package enum WorkloadReportMarkdown {
             text += "\n### \(M.escape(ReportContents.lensTitle(lens)))\n\n"
             let answered = "\(lens.riskCounts.answered) of \(lens.riskCounts.total) questions answered"
             text += M.escape("Lens version \(lens.version); \(answered).") + "\n\n"
+            if let sentence = ReportWording.prioritized(lens) { text += M.escape(sentence) + "\n\n" }
             if let notes = lens.notes { text += "Lens notes:\n\n" + M.quote(notes) + "\n" }
             text += pillarTable(lens)
         }
@@ -62,9 +63,21 @@ package enum WorkloadReportMarkdown {
     /// Per pillar: questions answered, HRIs and MRIs, with a row of totals.
     static func pillarTable(_ lens: LensReport) -> String {
         typealias M = MarkdownText
-        func row(_ name: String, _ c: RiskCounts) -> [String] { [name, "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])"] }
-        let rows = lens.pillars.map { row(M.cell($0.name), $0.riskCounts) } + [row("**Total**", lens.riskCounts)]
-        return M.table(["Pillar", "Questions answered", "High risks", "Medium risks"], numeric: [1, 2, 3], rows: rows)
+        let prioritized = lens.prioritized
+        func row(_ name: String, _ c: RiskCounts, _ p: RiskCounts?) -> [String] {
+            let cells = [name, "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])"]
+            guard prioritized != nil else { return cells }
+            return cells + [p.map { "\($0[.high])/\($0.total)" } ?? "-", p.map { "\($0[.medium])/\($0.total)" } ?? "-"]
+        }
+        let rows = lens.pillars.map { pillar in
+            row(M.cell(pillar.name), pillar.riskCounts, prioritized?.pillars.first { $0.id == pillar.id }?.riskCounts)
+        } + [row("**Total**", lens.riskCounts, prioritized?.riskCounts)]
+        guard prioritized != nil else {
+            return M.table(["Pillar", "Questions answered", "High risks", "Medium risks"], numeric: [1, 2, 3], rows: rows)
+        }
+        return M.table(
+            ["Pillar", "Questions answered", "High risks", "Medium risks", "Prioritized high risks", "Prioritized medium risks"],
+            numeric: [1, 2, 3, 4, 5], rows: rows)
     }
 
     static func question(_ question: QuestionReport) -> String {
