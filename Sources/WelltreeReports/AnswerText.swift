@@ -4,6 +4,20 @@ import WelltreeCore
 /// (a custom lens is repository content) and the answer's notes are escaped for the terminal:
 /// one-line texts with `TerminalText.line`, the description and notes with `TerminalText.block`.
 package enum AnswerText {
+    /// `answer list`: one row per question with its risk and selected choices; with
+    /// `priority`, a PRIORITY column marks the questions the workload's profile prioritizes.
+    package static func list(_ summaries: [AnswerSummaryShape], priority: Bool) -> String {
+        var headers = ["PILLAR", "QUESTION", "RISK", "SELECTED"]
+        if priority { headers.append("PRIORITY") }
+        var table = TextTable(headers + ["TITLE"], alignments: headers.map { $0 == "SELECTED" ? .right : .left } + [.left])
+        for s in summaries {
+            var row = [s.PillarId, s.QuestionId, s.Risk, "\(s.SelectedChoices.count)/\(s.Choices.count)"]
+            if priority { row.append(s.QuestionType == QuestionType.prioritized.rawValue ? "PRIORITIZED" : "-") }
+            table.add(row + [s.QuestionTitle])
+        }
+        return table.render()
+    }
+
     package static func render(pillar: LensPillar, question: LensQuestion, answer: Answer?, risk: Risk, evidence: [CitedEvidence] = []) -> String {
         render(pillar: pillar, question: question, answer: answer, status: "Risk: \(risk.rawValue)", evidence: evidence)
     }

@@ -28,6 +28,13 @@ package enum EvidenceText {
         return table.render()
     }
 
+    /// `welltree evidence`: the citations (with the workload's column when they are of every
+    /// workload), or a line saying there are none (`stale`: none stale).
+    package static func list(_ cited: [CitedEvidence], stale: Bool, allWorkloads: Bool) -> String {
+        guard !cited.isEmpty else { return stale ? "No stale evidence.\n" : "No answer cites evidence.\n" }
+        return table(cited, showing: allWorkloads ? [.workload, .lens, .question, .choice] : [.lens, .question, .choice])
+    }
+
     /// `current`, `changed`, `missing`, `url`: what the STATE column says.
     package static func stateLabel(_ state: EvidenceState) -> String {
         switch state {

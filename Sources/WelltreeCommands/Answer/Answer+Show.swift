@@ -61,30 +61,14 @@ extension AnswerCommand {
         func run(in workspace: Workspace, console: Console) throws {
             let (selected, review) = try milestone.review(target.workload, lens: target.lens, in: workspace, console: console)
             let stored = selected.workload
-            let lens = review.lens.lens
             let priorities = try priority.priorities(of: stored.workload, review: review, in: selected.workspace)
-            if let pillar, lens.pillar(id: pillar) == nil {
-                throw WorkspaceError.notFound(what: "pillar", name: pillar, hint: "lens \(review.applied.alias) has: \(lens.pillars.map(\.id).joined(separator: ", "))")
+            let summaries = try review.questions(inPillar: pillar, priorities: priorities, only: priority.filter?.type).map {
+                AnswerSummaryShape(pillarId: $0.pillarId, question: $0.question, answer: $0.answer, risk: $0.risk, questionType: $0.type)
             }
-            var summaries: [AnswerSummaryShape] = []
-            var headers = ["PILLAR", "QUESTION", "RISK", "SELECTED"]
-            if priorities != nil { headers.append("PRIORITY") }
-            var table = TextTable(headers + ["TITLE"], alignments: headers.map { $0 == "SELECTED" ? .right : .left } + [.left])
-            for lensPillar in lens.pillars where pillar == nil || lensPillar.id == pillar {
-                for question in lensPillar.questions where priority.includes(question.id, priorities) {
-                    let answer = review.answers[question.id]?.answer
-                    let risk = review.risk(of: question.id)
-                    let type = priorities?.type(of: question.id)
-                    summaries.append(AnswerSummaryShape(pillarId: lensPillar.id, question: question, answer: answer, risk: risk, questionType: type))
-                    var row = [lensPillar.id, question.id, risk.rawValue, "\(answer?.selectedChoices.count ?? 0)/\(question.choices.count)"]
-                    if let type { row.append(type == .prioritized ? "PRIORITIZED" : "-") }
-                    table.add(row + [question.title])
-                }
-            }
-            switch format.format {
-            case .json: console.write(jsonText(ListAnswersOutput(workloadId: stored.workload.id, lens: review.lens.record, summaries: summaries, milestone: selected.milestoneNumber)))
-            case .text: console.write(selected.banner + table.render())
-            }
+            console.write(
+                format.format,
+                json: ListAnswersOutput(workloadId: stored.workload.id, lens: review.lens.record, summaries: summaries, milestone: selected.milestoneNumber)
+            ) { selected.banner + AnswerText.list(summaries, priority: priorities != nil) }
         }
     }
 }

@@ -24,24 +24,9 @@ struct EvidenceCommand: WorkspaceCommand {
     @OptionGroup var format: FormatOptions
 
     func run(in workspace: Workspace, console: Console) throws {
-        try workspace.requireInitialised()
-        var cited: [CitedEvidence]
-        if let workload {
-            cited = try workspace.citations(of: try workspace.findWorkload(workload))
-        } else {
-            cited = try workspace.allCitations()
-        }
-        cited.sort { ($0.workloadName.lowercased(), $0.workloadId, $0.lens, $0.questionId) < ($1.workloadName.lowercased(), $1.workloadId, $1.lens, $1.questionId) }
-        if stale { cited = cited.filter(\.state.isStale) }
-        switch format.format {
-        case .json:
-            console.write(jsonText(ListEvidenceOutput(cited, prefix: workspace.prefix)))
-        case .text:
-            if cited.isEmpty {
-                console.line(stale ? "No stale evidence." : "No answer cites evidence.")
-            } else {
-                console.write(EvidenceText.table(cited, showing: workload == nil ? [.workload, .lens, .question, .choice] : [.lens, .question, .choice]))
-            }
+        let cited = try workspace.evidenceListing(workload: workload, staleOnly: stale)
+        console.write(format.format, json: ListEvidenceOutput(cited, prefix: workspace.prefix)) {
+            EvidenceText.list(cited, stale: stale, allWorkloads: workload == nil)
         }
         if stale && !cited.isEmpty { throw ExitCode(1) }
     }
