@@ -117,23 +117,51 @@ extension Workspace {
         Layout.cache(EvidenceCache.fileName, commonDirectory: repository.commonDirectory)
     }
 
-    /// Every citation of every workload's answers in the lenses it applies (or only of the
-    /// workload directories named in `directories`), with its state here.
-    ///
-    /// Reads only the answer files that can cite: a file whose bytes hold neither `evidence`
-    /// nor a `\u` escape (which could spell the key) cites nothing and is not parsed. The whole
-    /// index is kept by workload tree id in `EvidenceCache`, so a run after another reads only
-    /// the workloads that changed, then looks up each cited path. With `skippingDamaged`, a
-    /// workload that cannot be read is left out (the dashboard reports it anyway) instead of
-    /// failing the whole index.
-    package func allCitations(workloads directories: Set<String>? = nil, skippingDamaged: Bool = false) throws(WorkspaceError)
-        -> [CitedEvidence]
-    {
+    /// Every citation of every workload's answers in the lenses it applies, with its state here.
+    /// With `skippingDamaged`, a workload that cannot be read is left out (the dashboard reports
+    /// it anyway) instead of failing the whole index.
+    package func allCitations(skippingDamaged: Bool = false) throws(WorkspaceError) -> [CitedEvidence] {
         let all =
             skippingDamaged
             ? try workloadDirectories { _, _ throws(WorkspaceError) in } : try workloadDirectories()
-        let entries = all.filter { directories?.contains($0.name) ?? true }
-        let useCache = directories == nil
+        return try citations(inWorkloads: all, cache: .rebuild, skippingDamaged: skippingDamaged)
+    }
+
+    /// The citations of the workloads in the directories named `names` (each `<dir>`), with
+    /// their states: looked up by path, so the cost follows the names, not the workspace's size.
+    package func citations(inWorkloadsNamed names: Set<String>) throws(WorkspaceError) -> [CitedEvidence] {
+        var entries: [TreeEntry] = []
+        for name in names.sorted() {
+            let path = Layout.workloadDirectory(name)
+            guard let entry = try entry(path) else { continue }
+            guard entry.kind == .tree else { throw .notADirectory(path: path, found: WorkspaceValidator.kindName(entry.kind)) }
+            entries.append(TreeEntry(name: name, id: entry.id, kind: entry.kind))
+        }
+        return try citations(inWorkloads: entries, cache: .none, skippingDamaged: false)
+    }
+
+    /// How `citations(inWorkloads:cache:skippingDamaged:)` uses `EvidenceCache`.
+    enum CitationCacheUse {
+        /// Neither read nor written.
+        case none
+        /// Read, then replaced by exactly the entries of this run (the workloads given are all
+        /// there are).
+        case rebuild
+        /// Read, then this run's entries added to it, keeping at most `limit` entries.
+        case merge(limit: Int)
+    }
+
+    /// The citations of the workloads in `entries`, with their states here.
+    ///
+    /// Reads only the answer files that can cite: a file whose bytes hold neither `evidence`
+    /// nor a `\u` escape (which could spell the key) cites nothing and is not parsed. With a
+    /// cache, each workload's citations are kept by its tree id in `EvidenceCache`, so a run
+    /// after another reads only the workloads that changed, then looks up each cited path.
+    func citations(
+        inWorkloads entries: [TreeEntry], cache: CitationCacheUse, skippingDamaged: Bool
+    ) throws(WorkspaceError) -> [CitedEvidence] {
+        var useCache = true
+        if case .none = cache { useCache = false }
         let previous = useCache ? EvidenceCache.load(from: evidenceCachePath) : EvidenceCache()
         var current = EvidenceCache()
         var computed = false
@@ -173,7 +201,10 @@ extension Workspace {
             }
         }
         // The cache only accelerates: a repository we cannot write to still works.
-        if useCache && computed { try? current.write(to: evidenceCachePath) }
+        if useCache && computed {
+            if case .merge(let limit) = cache { current.retain(from: previous, limit: limit) }
+            try? current.write(to: evidenceCachePath)
+        }
         return result
     }
 
@@ -212,11 +243,14 @@ extension Workspace {
     }
 
     /// How many answers of each workload (by id) cite evidence that is changed or missing here:
-    /// the dashboard's count. Workloads that cannot be read are left out (the dashboard reports
-    /// them).
-    package func staleEvidenceAnswers() throws(WorkspaceError) -> [String: Int] {
+    /// the dashboard's count, over the workloads `read` found citing (`WorkloadOverviews.citing`),
+    /// so a workspace where nothing cites reads nothing more. Workloads that cannot be read are
+    /// left out (the dashboard reports them).
+    package func staleEvidenceAnswers(_ read: WorkloadOverviews) throws(WorkspaceError) -> [String: Int] {
+        guard !read.citing.isEmpty else { return [:] }
         var answers: [String: Set<String>] = [:]
-        for cited in try allCitations(skippingDamaged: true) where cited.state.isStale {
+        let cited = try citations(inWorkloads: read.citing, cache: .merge(limit: 2 * read.total + 1000), skippingDamaged: true)
+        for cited in cited where cited.state.isStale {
             answers[cited.workloadId, default: []].insert(cited.answerFile)
         }
         return answers.mapValues(\.count)

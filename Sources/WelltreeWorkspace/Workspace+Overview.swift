@@ -95,11 +95,14 @@ extension Workspace {
             }
         }
         var overviews: [WorkloadOverview] = []
+        var citing: [TreeEntry] = []
         for directory in directories {
             if let error = failed[directory.name] {
                 damaged.append(DamagedWorkload(directory: Layout.workloadDirectory(directory.name), error: error))
             } else {
-                overviews.append(current[directory.id]!.overview)
+                let overview = current[directory.id]!.overview
+                overviews.append(overview)
+                if overview.summary.citesEvidence { citing.append(directory) }
             }
         }
         if useCache && !pending.isEmpty {
@@ -107,7 +110,7 @@ extension Workspace {
             // The cache only accelerates: a repository we cannot write to still works.
             try? current.write(to: cachePath)
         }
-        return WorkloadOverviews(overviews: overviews, damaged: damaged)
+        return WorkloadOverviews(overviews: overviews, damaged: damaged, citing: citing, total: directories.count)
     }
 
     /// Computes the overview of the workload in `directory` and the lens versions it used.
@@ -130,6 +133,10 @@ extension Workspace {
 package struct WorkloadOverviews: Sendable {
     package var overviews: [WorkloadOverview]
     package var damaged: [DamagedWorkload]
+    /// The directories of the readable workloads whose answers cite evidence.
+    package var citing: [TreeEntry] = []
+    /// How many workload directories there are.
+    package var total = 0
 }
 
 /// A workload that a command reading every workload could not read: its directory and why

@@ -28,6 +28,7 @@ extension Workspace {
     ) throws(WorkspaceError) -> WorkloadRiskSummary {
         var counts = RiskCounts()
         var latest = Array(stored.workload.updatedAt.utf8)
+        var citesEvidence = false
         var lensDirectories: [String: TreeEntry] = [:]
         if let answers {
             // A symlink or submodule planted where the answers belong is damage, not "no answers".
@@ -57,19 +58,25 @@ extension Workspace {
                     if question != nil { answered += 1 }
                     let risk = try risk(
                         of: file, path: "\(directoryPath)/\(file.name)", question: question, evaluator: lens.evaluator,
-                        latest: &latest)
+                        latest: &latest, citesEvidence: &citesEvidence)
                     if question != nil { counts.add(risk) }
                 }
             }
             counts.add(.unanswered, count: lens.evaluator.questionIds.count - answered)
         }
-        return WorkloadRiskSummary(riskCounts: counts, updatedAt: String(decoding: latest, as: UTF8.self))
+        return WorkloadRiskSummary(riskCounts: counts, updatedAt: String(decoding: latest, as: UTF8.self), citesEvidence: citesEvidence)
     }
 
     /// The risk of one answer file (UNANSWERED when `question` is nil, a file for a question the
-    /// lens does not have), raising `latest` to the file's update time when that is newer.
+    /// lens does not have), raising `latest` to the file's update time when that is newer and
+    /// setting `citesEvidence` when the answer cites evidence.
+    ///
+    /// `AnswerScanner` knows no `evidence` key and gives up on any file that has one, so every
+    /// citing answer goes through the general decoder, which reads its citations: the summary
+    /// notices citations without a second read of any file.
     private func risk(
-        of file: TreeEntry, path: String, question: Int?, evaluator: LensEvaluator, latest: inout [UInt8]
+        of file: TreeEntry, path: String, question: Int?, evaluator: LensEvaluator, latest: inout [UInt8],
+        citesEvidence: inout Bool
     ) throws(WorkspaceError) -> Risk {
         switch file.kind {
         case .blob, .executable:
@@ -92,6 +99,7 @@ extension Workspace {
         // Anything unusual: the general decoder decides, and names the place of any error.
         let stored = try decode(StoredAnswer.self, from: try read(file, path: path), path: path)
         if let time = stored.updatedAt { Self.keepNewer(time.utf8, in: &latest) }
+        if !stored.answer.evidence.isEmpty { citesEvidence = true }
         guard let question else { return .unanswered }
         return evaluator.risk(questionId: evaluator.questionIds[question], answer: stored.answer)
     }

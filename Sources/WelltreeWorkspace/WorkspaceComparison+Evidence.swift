@@ -44,7 +44,7 @@ extension WorkspaceComparison {
             }
         }
         if touched.isEmpty && writtenAnswers.isEmpty { return [] }
-        let cited = try head.allCitations(workloads: touched.isEmpty ? writtenWorkloads : nil)
+        let cited = touched.isEmpty ? try head.citations(inWorkloadsNamed: writtenWorkloads) : try head.allCitations()
         var findings: [EvidenceFinding] = []
         for citation in cited {
             let concerned = writtenAnswers.contains(citation.answerFile) || citation.evidence.path.map(touched.contains) == true

@@ -46,7 +46,7 @@ import Testing
             #expect(parallel.status == 0, "\(parallel)")
             #expect(parallel.stdout == single.stdout, "WELLTREE_JOBS=\(jobs)")
             // The workers' results went into the summary cache: a warm run agrees.
-            #expect(FileManager.default.fileExists(atPath: sandbox.repo + "/.git/welltree/cache/summaries-v1.bin"))
+            #expect(FileManager.default.fileExists(atPath: sandbox.repo + "/.git/welltree/cache/summaries-v2.bin"))
             let warm = try sandbox.welltree(["dashboard", "--format", "json"])
             #expect(warm.stdout == single.stdout)
         }

@@ -193,6 +193,11 @@ struct EvidenceTests {
         #expect(listed.status == 1, "\(listed)")
         #expect(listed.stdout.contains("changed since confirmed"), "\(listed.stdout)")
         #expect(!blob.isEmpty)
+        // The dashboard, which reads only workloads whose summary saw a citation, counts it too.
+        let dashboard = try sandbox.welltree(["dashboard", "--format", "json"])
+        let json = try #require(try sandbox.json(dashboard) as? [String: Any])
+        let rows = try #require(json["WorkloadSummaries"] as? [[String: Any]])
+        #expect(rows.first?["StaleEvidenceAnswers"] as? Int == 1, "\(dashboard.stdout)")
     }
 
     /// The dashboard counts answers with stale evidence per workload, from the evidence index

@@ -17,7 +17,7 @@ struct SummaryCacheTests {
             let overview = WorkloadOverview(
                 id: String(repeating: "a", count: 31) + "\(n % 10)", name: "Payments API \(n) · 東京", owner: "owner@example.com",
                 improvementStatus: "IN_PROGRESS", lenses: ["wellarchitected", "serverless"],
-                summary: WorkloadRiskSummary(riskCounts: counts, updatedAt: "2026-11-27T11:05:3\(n % 10)Z"))
+                summary: WorkloadRiskSummary(riskCounts: counts, updatedAt: "2026-11-27T11:05:3\(n % 10)Z", citesEvidence: n % 2 == 1))
             let blob = ObjectID(bytes: Array(repeating: UInt8(n), count: 20))
             cache[ObjectID(bytes: (0..<20).map { UInt8(($0 * 7 + n) & 0xFF) })] = SummaryCache.Entry(
                 lenses: [

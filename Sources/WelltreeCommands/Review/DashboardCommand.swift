@@ -27,7 +27,8 @@ struct DashboardCommand: ConsoleCommand {
     func run(_ console: Console) throws {
         let (read, stale) = try { () throws(WorkspaceError) in
             let workspace = try global.workspace(console)
-            return (try console.overviews(of: workspace), try workspace.staleEvidenceAnswers())
+            let read = try console.overviews(of: workspace)
+            return (read, try workspace.staleEvidenceAnswers(read))
         }()
         var dashboard = DashboardOutput(Dashboard(read.overviews, onlyWithRisk: risk?.risk))
         dashboard.countStaleEvidence(stale)

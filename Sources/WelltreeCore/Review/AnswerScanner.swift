@@ -23,7 +23,8 @@ package struct ScannedAnswer: Sendable, Equatable {
 /// It accepts exactly the well-formed documents of the answer schema (any JSON whitespace,
 /// members in any order) and gives up, returning nil, on anything else: a syntax error, an
 /// unknown or repeated key, a `null`, a `\u` escape, an unknown enum value, a choice id the
-/// question does not have, invalid UTF-8. The caller then decodes the file with the general
+/// question does not have, invalid UTF-8. It knows no `evidence` key, so every answer that cites
+/// evidence is left to the decoder too (the summary relies on this to notice citations). The caller then decodes the file with the general
 /// decoder, which either accepts it (for example an unknown key, which `Answer` ignores) or
 /// reports the error with its JSON path, line and column. So the scanner only ever decides the
 /// common case and never changes what a file means.

@@ -31,9 +31,13 @@ package struct WorkloadRiskSummary: Sendable, Equatable {
     package var riskCounts: RiskCounts
     /// The newest of the workload file's and its answers' update times.
     package var updatedAt: String
+    /// Whether an answer of an applied lens cites evidence: only such workloads are read for
+    /// the dashboard's stale-evidence counts.
+    package var citesEvidence: Bool
 
-    package init(riskCounts: RiskCounts, updatedAt: String) {
+    package init(riskCounts: RiskCounts, updatedAt: String, citesEvidence: Bool = false) {
         self.riskCounts = riskCounts
         self.updatedAt = updatedAt
+        self.citesEvidence = citesEvidence
     }
 }

@@ -23,6 +23,13 @@ struct EvidenceCache {
     /// Each workload's citations (without states) by its directory's tree id.
     var entries: [ObjectID: [CitedEvidence]] = [:]
 
+    /// Adds entries of `older` that this cache lacks, up to `limit` entries in all.
+    mutating func retain(from older: EvidenceCache, limit: Int) {
+        for (tree, cited) in older.entries where entries.count < limit && entries[tree] == nil {
+            entries[tree] = cited
+        }
+    }
+
     /// Reads the cache at `path`; anything unreadable gives an empty cache.
     static func load(from path: String) -> EvidenceCache {
         guard let bytes = CacheFile.read(path), bytes.count >= magic.count + 12, Array(bytes.prefix(magic.count)) == magic else {

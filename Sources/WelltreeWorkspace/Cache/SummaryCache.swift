@@ -9,14 +9,15 @@ import WelltreeCore
 /// edited lens changes the blob id the entry recorded, and the entry stops matching. Nothing is
 /// ever invalidated by time or by comparing dates.
 ///
-/// The file lives in the git directory (`welltree/cache/summaries-v1.bin`), never in the work
+/// The file lives in the git directory (`welltree/cache/summaries-v2.bin`), never in the work
 /// tree or in commits. It is only an accelerator: deleting it, or a corrupt or truncated file,
 /// means the next run computes everything from the repository and writes a fresh one.
 ///
-/// Format (little-endian): the 8-byte magic `WTSUMv1\n`; a UInt32 entry count; the entries; an
+/// Format (little-endian): the 8-byte magic `WTSUMv2\n`; a UInt32 entry count; the entries; an
 /// FNV-1a 64 checksum of everything before it. An entry is the 20-byte tree id; a byte with
 /// the number of lenses, each as alias and version (UInt8 length + UTF-8) and the 20-byte blob
-/// id of the lens version file; five UInt32 risk counts in `Risk.allCases` order; then id,
+/// id of the lens version file; five UInt32 risk counts in `Risk.allCases` order; a byte, 1 when
+/// an answer cites evidence (`WorkloadRiskSummary.citesEvidence`) and 0 otherwise; then id,
 /// name, owner, improvement status and update time (UInt16 length + UTF-8). The version in the
 /// name and magic changes whenever the format or the meaning of a summary does (a change to risk
 /// evaluation), so an old file is simply ignored.
@@ -50,8 +51,8 @@ package struct SummaryCache: Sendable {
     }
 
     /// The file name; the version changes with the format or the meaning of a summary.
-    package static let fileName = "summaries-v1.bin"
-    private static let magic = Array("WTSUMv1\n".utf8)
+    package static let fileName = "summaries-v2.bin"
+    private static let magic = Array("WTSUMv2\n".utf8)
 
     /// Entries by workload tree id.
     package private(set) var entries: [ObjectID: Entry] = [:]
@@ -127,6 +128,7 @@ package struct SummaryCache: Sendable {
             out.append(contentsOf: dependency.blob.bytes)
         }
         for risk in Risk.allCases { append(UInt32(entry.overview.summary.riskCounts[risk]), to: &out) }
+        out.append(entry.overview.summary.citesEvidence ? 1 : 0)
         let o = entry.overview
         for text in [o.id, o.name, o.owner, o.improvementStatus, o.summary.updatedAt] { appendLong(text, to: &out) }
     }
@@ -209,12 +211,13 @@ package struct SummaryCache: Sendable {
                 guard let n = uint32() else { return nil }
                 counts[risk] = Int(n)
             }
+            guard let cites = byte(), cites <= 1 else { return nil }
             guard let id = string(lengthBytes: 2), let name = string(lengthBytes: 2), let owner = string(lengthBytes: 2),
                 let status = string(lengthBytes: 2), let updatedAt = string(lengthBytes: 2)
             else { return nil }
             let overview = WorkloadOverview(
                 id: id, name: name, owner: owner, improvementStatus: status, lenses: lenses.map(\.lens.alias),
-                summary: WorkloadRiskSummary(riskCounts: counts, updatedAt: updatedAt))
+                summary: WorkloadRiskSummary(riskCounts: counts, updatedAt: updatedAt, citesEvidence: cites == 1))
             return (tree, Entry(lenses: lenses, overview: overview))
         }
 
