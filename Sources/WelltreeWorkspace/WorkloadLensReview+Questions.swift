@@ -31,4 +31,17 @@ extension WorkloadLensReview {
         }
         return result
     }
+
+    /// The improvement plan of the review (`LensReview.improvements`): the questions at one of
+    /// `risks`, ordered by `pillarPriority`; only those of `pillar` when given, and only those
+    /// `priorities` gives the type `only` (all when either is nil).
+    package func improvements(
+        pillarPriority: [String], risks: Set<Risk>, pillar: String?, priorities: QuestionPriorities?, only: QuestionType?
+    ) -> [ImprovementItem] {
+        review.improvements(lens: lens.lens, pillarPriority: pillarPriority, risks: risks).filter { item in
+            if let pillar, item.pillarId != pillar { return false }
+            if let only, let priorities, priorities.type(of: item.questionId) != only { return false }
+            return true
+        }
+    }
 }

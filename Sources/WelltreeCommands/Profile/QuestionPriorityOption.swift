@@ -31,10 +31,4 @@ struct QuestionPriorityOption: ParsableArguments {
         }
         return priorities
     }
-
-    /// Whether a question passes the filter.
-    func includes(_ questionId: String, _ priorities: QuestionPriorities?) -> Bool {
-        guard let filter, let priorities else { return true }
-        return priorities.type(of: questionId) == filter.type
-    }
 }

@@ -68,10 +68,10 @@ struct ImprovementsCommand: WorkspaceCommand {
         let (selected, review) = try milestone.review(target.workload, lens: target.lens, in: workspace, console: console)
         let stored = selected.workload
         let priority = try stored.workload.pillarPriorities ?? selected.workspace.settings().pillarPriority
-        var items = review.review.improvements(lens: review.lens.lens, pillarPriority: priority, risks: risk.map { [$0.risk] } ?? [.high, .medium])
-        if let pillar { items = items.filter { $0.pillarId == pillar } }
         let priorities = try questionPriority.priorities(of: stored.workload, review: review, in: selected.workspace)
-        items = items.filter { questionPriority.includes($0.questionId, priorities) }
+        let items = review.improvements(
+            pillarPriority: priority, risks: risk.map { [$0.risk] } ?? [.high, .medium], pillar: pillar, priorities: priorities,
+            only: questionPriority.filter?.type)
         switch format {
         case .json: console.write(jsonText(ListLensReviewImprovementsOutput(workloadId: stored.workload.id, lens: review.lens.record, items: items, milestone: selected.milestoneNumber)))
         case .text: console.write(selected.banner + ReviewText.improvements(workload: stored.workload.name, items: items))
