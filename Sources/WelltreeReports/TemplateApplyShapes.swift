@@ -14,11 +14,21 @@ package struct TemplateApplyWorkloadShape: Encodable {
     /// The OUTDATED questions skipped (their proposal does not fit the workload's lens version)
     /// and the OVERRIDDEN ones, never touched.
     package var LeftAlone: [TemplateQuestionStatusShape]
+    /// The lens and pillar notes that received the template's current notes
+    /// (`lens/notes`, `lens/notes/<pillar id>`).
+    package var NotesWritten: [String]
+    /// The OVERRIDDEN lens and pillar notes, never touched.
+    package var NotesLeftAlone: [TemplateNotesStatusShape]
 
     package init(
         workloadId: String, workloadName: String, reference: TemplateReference, written: [String],
-        comparisons: [(lensAlias: String, [TemplateAnswerComparison])]
+        comparisons: [(lensAlias: String, [TemplateAnswerComparison])], notesWritten: [String] = [],
+        notes: [(lensAlias: String, [TemplateNotesComparison])] = []
     ) {
+        NotesWritten = notesWritten
+        NotesLeftAlone = notes.flatMap { alias, list in
+            list.filter { $0.state == .overridden }.map { TemplateNotesStatusShape(lensAlias: alias, $0) }
+        }
         WorkloadId = workloadId
         WorkloadName = workloadName
         TemplateVersion = reference.version

@@ -28,6 +28,24 @@ package struct TemplateQuestionStatusShape: Encodable {
     }
 }
 
+/// One lens's or pillar's notes of one workload that do not follow the template's notes now.
+package struct TemplateNotesStatusShape: Encodable {
+    package var LensAlias: String
+    /// Left out for the lens's own notes.
+    package var PillarId: String?
+    /// OUTDATED or OVERRIDDEN.
+    package var State: String
+
+    package init(lensAlias: String, _ comparison: TemplateNotesComparison) {
+        LensAlias = lensAlias
+        PillarId = comparison.pillarId
+        State = comparison.state.rawValue
+    }
+
+    /// `lens/notes` or `lens/notes/<pillar id>`, as the text output names it.
+    package var place: String { LensAlias + "/" + (PillarId.map { "notes/\($0)" } ?? "notes") }
+}
+
 /// One workload created from the template.
 package struct TemplateWorkloadStatusShape: Encodable {
     package var WorkloadId: String
@@ -38,12 +56,27 @@ package struct TemplateWorkloadStatusShape: Encodable {
     package var StateCounts: [String: Int]
     /// The OUTDATED and OVERRIDDEN questions, lens by lens in lens order.
     package var Questions: [TemplateQuestionStatusShape]
+    /// How many lens and pillar notes (where either side has any) are CURRENT, OUTDATED and
+    /// OVERRIDDEN.
+    package var NotesStateCounts: [String: Int]
+    /// The OUTDATED and OVERRIDDEN lens and pillar notes.
+    package var Notes: [TemplateNotesStatusShape]
 
     /// `comparisons` by lens alias, in the order the workload applies the lenses.
     package init(
         workloadId: String, workloadName: String, reference: TemplateReference,
-        comparisons: [(lensAlias: String, [TemplateAnswerComparison])]
+        comparisons: [(lensAlias: String, [TemplateAnswerComparison])], notes: [(lensAlias: String, [TemplateNotesComparison])] = []
     ) {
+        var notesCounts = Dictionary(uniqueKeysWithValues: TemplateAnswerState.allCases.map { ($0.rawValue, 0) })
+        var notesShapes: [TemplateNotesStatusShape] = []
+        for (alias, list) in notes {
+            for comparison in list {
+                notesCounts[comparison.state.rawValue, default: 0] += 1
+                if comparison.state != .current { notesShapes.append(TemplateNotesStatusShape(lensAlias: alias, comparison)) }
+            }
+        }
+        NotesStateCounts = notesCounts
+        Notes = notesShapes
         WorkloadId = workloadId
         WorkloadName = workloadName
         TemplateVersion = reference.version

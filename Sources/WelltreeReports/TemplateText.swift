@@ -75,6 +75,12 @@ package enum TemplateText {
                 details.add([shape.WorkloadName, question.LensAlias, question.QuestionId, question.State, note])
             }
         }
+        for shape in workloads {
+            for notes in shape.Notes {
+                let note = notes.State == "OUTDATED" ? "apply proposes the template's notes" : "written on the workload; never touched"
+                details.add([shape.WorkloadName, notes.LensAlias, notes.PillarId.map { "notes/\($0)" } ?? "notes", notes.State, note])
+            }
+        }
         if !details.rows.isEmpty { text += "\n" + details.render() }
         return text
     }
@@ -86,8 +92,11 @@ package enum TemplateText {
         for shape in workloads {
             let overridden = shape.LeftAlone.filter { $0.State == "OVERRIDDEN" }.count
             let written = shape.Written.count
+            let notes = shape.NotesWritten.count
+            let notesPart = notes > 0 || !shape.NotesLeftAlone.isEmpty
+                ? "; \(notes) notes written, \(shape.NotesLeftAlone.count) overridden notes left alone" : ""
             text += TerminalText.line(
-                "\(TerminalText.line(shape.WorkloadName)): \(written) answer\(written == 1 ? "" : "s") written, \(overridden) overridden left alone") + "\n"
+                "\(TerminalText.line(shape.WorkloadName)): \(written) answer\(written == 1 ? "" : "s") written, \(overridden) overridden left alone\(notesPart)") + "\n"
             for skipped in shape.LeftAlone where skipped.State == "OUTDATED" {
                 text += TerminalText.line("  skipped \(skipped.LensAlias)/\(skipped.QuestionId): \(TerminalText.line(skipped.Blockers?.joined(separator: "; ") ?? ""))") + "\n"
             }

@@ -5,8 +5,9 @@ import WelltreeCore
 package struct TemplateWorkloadComparison: Sendable {
     package var workload: StoredWorkload
     package var reference: TemplateReference
-    /// For each lens both apply, in the workload's order.
-    package var lenses: [(alias: String, comparisons: [TemplateAnswerComparison])]
+    /// For each lens both apply, in the workload's order: its answers and its lens and pillar
+    /// notes compared, and the workload's notes as they are (what `apply` starts from).
+    package var lenses: [(alias: String, comparisons: [TemplateAnswerComparison], notes: [TemplateNotesComparison], workloadNotes: LensReviewNotes)]
 }
 
 /// What `template apply` wrote and skipped.
@@ -15,6 +16,8 @@ package struct TemplateApplyOutcome: Sendable {
     package var compared: [TemplateWorkloadComparison]
     /// Per workload id, the questions written (`lens/question`).
     package var written: [String: [String]]
+    /// Per workload id, the notes written (`lens/notes`, `lens/notes/<pillar id>`).
+    package var notesWritten: [String: [String]] = [:]
     /// Whether a commit was made.
     package var committed: Bool
 }
@@ -138,15 +141,20 @@ extension Workspace {
         var result: [TemplateWorkloadComparison] = []
         for workload in workloads {
             let reference = workload.workload.template!
-            var lenses: [(alias: String, comparisons: [TemplateAnswerComparison])] = []
+            var lenses: [(alias: String, comparisons: [TemplateAnswerComparison], notes: [TemplateNotesComparison], workloadNotes: LensReviewNotes)] = []
             for applied in workload.workload.lenses where stored.template.lensVersion(applied.alias) != nil {
                 let lens = try effectiveLens(applied)
                 let workloadAnswers = try answers(of: workload, lens: applied.alias).mapValues(\.answer)
                 let current = try templateAnswers(of: stored, lens: applied.alias).mapValues(\.answer)
                 let held = history.held(lens: applied.alias, since: reference.version)
+                let workloadNotes = try lensNotes(of: workload, lens: applied.alias)
+                let notes = TemplateStatus.compareNotes(
+                    pillars: lens.lens.pillars.map(\.id), workload: workloadNotes, template: try templateNotes(of: stored, lens: applied.alias),
+                    held: history.heldNotes(lens: applied.alias, since: reference.version))
                 lenses.append(
                     (applied.alias,
-                     TemplateStatus.compare(lens: lens.lens, workloadAnswers: workloadAnswers, templateAnswers: current, history: held)))
+                     TemplateStatus.compare(lens: lens.lens, workloadAnswers: workloadAnswers, templateAnswers: current, history: held),
+                     notes, workloadNotes))
             }
             result.append(TemplateWorkloadComparison(workload: workload, reference: reference, lenses: lenses))
         }
@@ -161,10 +169,21 @@ extension Workspace {
         let (stored, compared) = try templateStatus(reference, only: names)
         var changes = ChangeSet()
         var written: [String: [String]] = [:]
+        var notesWritten: [String: [String]] = [:]
         let now = isoNow()
         for workload in compared {
             var questions: [String] = []
-            for (alias, comparisons) in workload.lenses {
+            var notesPlaces: [String] = []
+            for (alias, comparisons, notes, workloadNotes) in workload.lenses {
+                // Lens and pillar notes nobody on the workload changed follow the template too;
+                // overridden ones keep the workload's text.
+                let outdated = notes.filter { $0.state == .outdated }
+                if !outdated.isEmpty {
+                    let path = Layout.lensNotesFile(workload.workload.directory, lens: alias)
+                    let applied = TemplateStatus.applying(outdated, to: workloadNotes)
+                    if applied.isEmpty { changes.remove(path) } else { try changes.write(path, json: applied) }
+                    notesPlaces += outdated.map { "\(alias)/\($0.place)" }
+                }
                 for comparison in comparisons where comparison.isApplicable {
                     let path = Layout.answerFile(workload.workload.directory, lens: alias, question: comparison.questionId)
                     if let proposal = comparison.proposal {
@@ -175,25 +194,30 @@ extension Workspace {
                     questions.append("\(alias)/\(comparison.questionId)")
                 }
             }
-            if !questions.isEmpty {
+            if !questions.isEmpty || !notesPlaces.isEmpty {
                 try requireAnswerAccess(to: workload.workload.workload)
-                written[workload.workload.workload.id] = questions
             }
+            if !questions.isEmpty { written[workload.workload.workload.id] = questions }
+            if !notesPlaces.isEmpty { notesWritten[workload.workload.workload.id] = notesPlaces }
         }
         guard !changes.isEmpty else { return TemplateApplyOutcome(compared: compared, written: [:], committed: false) }
         let lines = compared.compactMap { workload -> String? in
-            guard let questions = written[workload.workload.workload.id] else { return nil }
-            return "\(workload.workload.workload.name): \(questions.joined(separator: ", "))"
+            let id = workload.workload.workload.id
+            let places = (written[id] ?? []) + (notesWritten[id] ?? [])
+            guard !places.isEmpty else { return nil }
+            return "\(workload.workload.workload.name): \(places.joined(separator: ", "))"
         }
         let count = written.values.reduce(0) { $0 + $1.count }
+        let notesCount = notesWritten.values.reduce(0) { $0 + $1.count }
+        let workloadCount = Set(written.keys).union(notesWritten.keys).count
         try commit(
             changes,
             message: """
-                Apply review template \(stored.template.name) version \(stored.template.version) to \(written.count) workload\(written.count == 1 ? "" : "s") (\(count) answer\(count == 1 ? "" : "s"))
+                Apply review template \(stored.template.name) version \(stored.template.version) to \(workloadCount) workload\(workloadCount == 1 ? "" : "s") (\(count) answer\(count == 1 ? "" : "s")\(notesCount > 0 ? ", \(notesCount) notes" : ""))
 
                 \(lines.joined(separator: "\n"))
                 """)
-        return TemplateApplyOutcome(compared: compared, written: written, committed: true)
+        return TemplateApplyOutcome(compared: compared, written: written, notesWritten: notesWritten, committed: true)
     }
 
     // MARK: History
@@ -212,6 +236,8 @@ extension Workspace {
         var versionsByBlob: [ObjectID: Int?] = [:]
         var seenAnswerTrees: Set<ObjectID> = []
         var answersByBlob: [ObjectID: Answer?] = [:]
+        let notesPath = Layout.templateDirectory(stored.directory) + "/" + Layout.notesDirectoryName
+        var seenNotesTrees: Set<ObjectID> = []
         while let id = queue.popLast() {
             let commit = try git { () throws(GitError) in try repository.commit(id) }
             guard let tree = try git({ () throws(GitError) in try workspaceSubtree(of: commit.tree) }),
@@ -227,6 +253,17 @@ extension Workspace {
             }
             guard let version, version >= since else { continue }
             history.seen.insert(version)
+            let notesEntry = try git { () throws(GitError) in try repository.entry(at: notesPath, inTree: tree) }
+            let notesTree = notesEntry?.kind == .tree ? notesEntry?.id : nil
+            history.recordNotes(version: version, notesTree: notesTree)
+            if let notesTree, seenNotesTrees.insert(notesTree).inserted {
+                for file in try git({ () throws(GitError) in try repository.treeEntries(notesTree) }) where file.kind == .blob {
+                    guard file.name.hasSuffix(".json") else { continue }
+                    let path = "\(notesPath)/\(file.name)"
+                    let notes = (try? read(file, path: path)).flatMap { try? decode(LensReviewNotes.self, from: $0, path: path) }
+                    history.addNotes(tree: notesTree, lens: String(file.name.dropLast(5)), notes: notes ?? LensReviewNotes())
+                }
+            }
             let answers = try git { () throws(GitError) in try repository.entry(at: answersPath, inTree: tree) }
             let answersTree = answers?.kind == .tree ? answers?.id : nil
             // The same answers tree at another version holds the same answers; only its version
@@ -266,6 +303,30 @@ struct TemplateHistory {
 
     mutating func add(tree: ObjectID, lens: String, question: String, answer: Answer?) {
         answers[tree, default: [:]][lens, default: [:]][question] = answer
+    }
+
+    /// Per notes tree (nil key: no notes directory), the versions it was seen at.
+    private var notesVersions: [ObjectID?: Set<Int>] = [:]
+    /// Per notes tree, the notes file of each lens.
+    private var notes: [ObjectID: [String: LensReviewNotes]] = [:]
+
+    mutating func recordNotes(version: Int, notesTree: ObjectID?) {
+        notesVersions[notesTree, default: []].insert(version)
+    }
+
+    mutating func addNotes(tree: ObjectID, lens: String, notes value: LensReviewNotes) {
+        notes[tree, default: [:]][lens] = value
+    }
+
+    /// For lens `alias`, every distinct notes file the template held at a version of at least
+    /// `since` (no file: empty notes).
+    func heldNotes(lens alias: String, since: Int) -> [LensReviewNotes] {
+        var result: [LensReviewNotes] = []
+        for (tree, seen) in notesVersions where seen.contains(where: { $0 >= since }) {
+            let value = tree.flatMap { notes[$0]?[alias] } ?? LensReviewNotes()
+            if !result.contains(value) { result.append(value) }
+        }
+        return result
     }
 
     /// For lens `alias`, every answer each question held at a version of at least `since`; a

@@ -61,6 +61,48 @@ struct TemplateFollowTests {
         #expect(text.contains("WORKLOAD") && text.contains("OVERRIDDEN") && text.contains("never touched"), "\(text)")
     }
 
+    @Test("notes follow the template like answers: status compares lens and pillar notes, apply writes the outdated ones, never overridden ones")
+    func notesFollowTheTemplate() throws {
+        let sandbox = try ReviewTemplateCommandTests.withTemplate()
+        try Self.create(sandbox, Self.a)
+        try Self.create(sandbox, Self.b)
+        let overridden = try sandbox.welltree(["lens", "notes", Self.b, "wellarchitected", "--pillar", "security", "--notes", "Our own landing zone"])
+        try #require(overridden.status == 0, "\(overridden)")
+        let changed = try sandbox.welltree(["template", "notes", Self.t, "--notes", "Platform answers, v2", "--pillar-notes", "security=Landing zone v4"])
+        try #require(changed.status == 0, "\(changed)")
+
+        let status = try sandbox.welltree(["template", "status", Self.t, "--format", "json"])
+        #expect(status.status == 0, "\(status)")
+        var notes: [String: [String: String]] = [:]
+        for workload in (try sandbox.json(status) as? [String: Any])?["Workloads"] as? [[String: Any]] ?? [] {
+            let name = workload["WorkloadName"] as? String ?? ""
+            for entry in workload["Notes"] as? [[String: Any]] ?? [] {
+                notes[name, default: [:]][entry["PillarId"] as? String ?? "lens"] = entry["State"] as? String
+            }
+        }
+        #expect(notes[Self.a] == ["lens": "OUTDATED", "security": "OUTDATED"], "\(notes)")
+        #expect(notes[Self.b] == ["lens": "OUTDATED", "security": "OVERRIDDEN"], "\(notes)")
+        #expect(try sandbox.welltree(["template", "status", Self.t]).stdout.contains("notes/security"))
+
+        let overriddenFile = "workloads/or/orders-api/notes/wellarchitected.json"
+        let head = try sandbox.commit()
+        let applied = try sandbox.welltree(["template", "apply", Self.t, "--workloads", Self.a, Self.b, "--format", "json"])
+        #expect(applied.status == 0, "\(applied)")
+        #expect(try sandbox.git(["rev-list", "--count", "\(head!)..HEAD"]).stdout == "1\n")
+        let shapes = try #require((try sandbox.json(applied) as? [String: Any])?["Workloads"] as? [[String: Any]])
+        let written = Dictionary(uniqueKeysWithValues: shapes.map { ($0["WorkloadName"] as? String ?? "", $0["NotesWritten"] as? [String] ?? []) })
+        #expect(written[Self.a] == ["wellarchitected/notes", "wellarchitected/notes/security"], "\(written)")
+        #expect(written[Self.b] == ["wellarchitected/notes"], "\(written)")
+        let a = try sandbox.read("workloads/pa/payments-api/notes/wellarchitected.json")
+        #expect(a.contains("Platform answers, v2") && a.contains("Landing zone v4"), "\(a)")
+        let b = try sandbox.read(overriddenFile)
+        #expect(b.contains("Platform answers, v2") && b.contains("Our own landing zone") && !b.contains("Landing zone v4"), "\(b)")
+        // Afterwards everything follows the template or was overridden: nothing more to apply.
+        let again = try sandbox.welltree(["template", "apply", Self.t, "--workloads", Self.a, Self.b])
+        #expect(again.status == 0 && again.stdout.contains("Nothing to apply"), "\(again)")
+        #expect(try sandbox.welltree(["validate"]).status == 0)
+    }
+
     @Test("apply: one commit writing the template's answers to OUTDATED questions; an overridden answer is left exactly as it was")
     func applyLeavesOverriddenAnswersAlone() throws {
         let sandbox = try Self.diverged()

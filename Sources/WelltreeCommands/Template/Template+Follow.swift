@@ -55,7 +55,7 @@ extension TemplateCommand {
             let shapes = compared.map {
                 TemplateWorkloadStatusShape(
                     workloadId: $0.workload.workload.id, workloadName: $0.workload.workload.name, reference: $0.reference,
-                    comparisons: $0.lenses.map { ($0.alias, $0.comparisons) })
+                    comparisons: $0.lenses.map { ($0.alias, $0.comparisons) }, notes: $0.lenses.map { ($0.alias, $0.notes) })
             }
             console.write(format.format, json: TemplateStatusOutput(stored.template, workloads: shapes)) {
                 TemplateText.status(stored.template, workloads: shapes)
@@ -86,7 +86,8 @@ extension TemplateCommand {
             let shapes = outcome.compared.map {
                 TemplateApplyWorkloadShape(
                     workloadId: $0.workload.workload.id, workloadName: $0.workload.workload.name, reference: $0.reference,
-                    written: outcome.written[$0.workload.workload.id] ?? [], comparisons: $0.lenses.map { ($0.alias, $0.comparisons) })
+                    written: outcome.written[$0.workload.workload.id] ?? [], comparisons: $0.lenses.map { ($0.alias, $0.comparisons) },
+                    notesWritten: outcome.notesWritten[$0.workload.workload.id] ?? [], notes: $0.lenses.map { ($0.alias, $0.notes) })
             }
             console.write(format.format, json: TemplateApplyOutput(template, committed: outcome.committed, workloads: shapes)) {
                 TemplateText.applied(shapes, committed: outcome.committed)

@@ -95,3 +95,65 @@ package enum TemplateStatus {
         return answer
     }
 }
+
+/// One notes text of a workload's lens review (the lens's notes, or one pillar's) compared with
+/// the template it was created from, by the same rule as answers.
+package struct TemplateNotesComparison: Sendable, Equatable {
+    /// The pillar whose notes these are; nil for the lens's own notes.
+    package var pillarId: String?
+    package var state: TemplateAnswerState
+    /// For OUTDATED notes, the template's current text, which `template apply` writes (nil: the
+    /// template no longer has notes there, and apply removes the workload's copy).
+    package var proposal: String?
+
+    package init(pillarId: String?, state: TemplateAnswerState, proposal: String? = nil) {
+        self.pillarId = pillarId
+        self.state = state
+        self.proposal = proposal
+    }
+
+    /// Where the notes are, as `template status` and `apply` name them: `notes` for the lens's
+    /// notes, `notes/<pillar id>` for a pillar's.
+    package var place: String { pillarId.map { "notes/\($0)" } ?? "notes" }
+}
+
+extension TemplateStatus {
+    /// The lens notes and each pillar's notes (in lens order) of a workload compared with the
+    /// template's current notes and every notes file the template held since the workload's
+    /// template version (`held`; empty: only the current one). Texts compare as they are; an
+    /// empty text counts as none. Only places where the workload, the template now or the
+    /// template since then has notes are listed.
+    package static func compareNotes(
+        pillars: [String], workload: LensReviewNotes, template: LensReviewNotes, held: [LensReviewNotes]
+    ) -> [TemplateNotesComparison] {
+        let history = held.isEmpty ? [template] : held
+        var result: [TemplateNotesComparison] = []
+        for pillar in [String?.none] + pillars.map(Optional.some) {
+            func text(_ notes: LensReviewNotes) -> String? {
+                guard let pillar else { return notes.notes.flatMap { $0.isEmpty ? nil : $0 } }
+                return notes.notes(ofPillar: pillar)
+            }
+            let value = text(workload)
+            let current = text(template)
+            let was = history.map(text)
+            guard value != nil || current != nil || was.contains(where: { $0 != nil }) else { continue }
+            let state = classify(value, current: current, held: was)
+            result.append(TemplateNotesComparison(pillarId: pillar, state: state, proposal: state == .outdated ? current : nil))
+        }
+        return result
+    }
+
+    /// `notes` with every OUTDATED place replaced by the template's current text: what
+    /// `template apply` writes. OVERRIDDEN places keep the workload's text.
+    package static func applying(_ comparisons: [TemplateNotesComparison], to notes: LensReviewNotes) -> LensReviewNotes {
+        var result = notes
+        for comparison in comparisons where comparison.state == .outdated {
+            if let pillar = comparison.pillarId {
+                result.pillarNotes[pillar] = comparison.proposal
+            } else {
+                result.notes = comparison.proposal
+            }
+        }
+        return result
+    }
+}
