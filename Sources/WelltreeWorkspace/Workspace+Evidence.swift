@@ -248,8 +248,19 @@ extension Workspace {
     /// left out (the dashboard reports them).
     package func staleEvidenceAnswers(_ read: WorkloadOverviews) throws(WorkspaceError) -> [String: Int] {
         guard !read.citing.isEmpty else { return [:] }
+        return Self.staleAnswers(
+            try citations(inWorkloads: read.citing, cache: .merge(limit: 2 * read.total + 1000), skippingDamaged: true))
+    }
+
+    /// `staleEvidenceAnswers(_:)` over every workload, for a caller that reads them all anyway
+    /// (the consolidated report).
+    package func staleEvidenceAnswers() throws(WorkspaceError) -> [String: Int] {
+        Self.staleAnswers(try allCitations(skippingDamaged: true))
+    }
+
+    /// How many answers of each workload (by id) hold a stale citation among `cited`.
+    private static func staleAnswers(_ cited: [CitedEvidence]) -> [String: Int] {
         var answers: [String: Set<String>] = [:]
-        let cited = try citations(inWorkloads: read.citing, cache: .merge(limit: 2 * read.total + 1000), skippingDamaged: true)
         for cited in cited where cited.state.isStale {
             answers[cited.workloadId, default: []].insert(cited.answerFile)
         }
