@@ -43,7 +43,7 @@ package enum ConsolidatedReportPDF {
         if let stale = totals.AnswersWithStaleEvidence {
             canvas.space(4)
             canvas.paragraph(
-                "Stale evidence: \(count(stale, "answer")) cite evidence changed or missing since confirmed "
+                "Stale evidence: \(count(stale, "answer")) \(stale == 1 ? "cites" : "cite") evidence changed or missing since confirmed "
                     + "(welltree evidence --stale lists them).", style: Style(size: 9, colour: .muted))
         }
 
@@ -85,8 +85,8 @@ package enum ConsolidatedReportPDF {
         let columns: [(String, Double, Double)] =
             staleEvidence == nil
             ? [("Answered", 255, 1), ("High", 300, 1), ("Medium", 352, 1), ("Improvement status", 370, 0)]
-            : [("Answered", 235, 1), ("High", 275, 1), ("Medium", 322, 1), ("Improvement status", 335, 0), ("Stale evidence", 495, 1)]
-        let statusWidth: Double = staleEvidence == nil ? 125 : 90
+            : [("Answered", 210, 1), ("High", 250, 1), ("Medium", 297, 1), ("Improvement status", 312, 0), ("Stale evidence", 495, 1)]
+        let statusWidth: Double = staleEvidence == nil ? 125 : 105
         func header() {
             let top = canvas.y
             canvas.label("Workload", x: canvas.margin, y: top, style: Style(size: 9, bold: true, colour: .muted))
@@ -105,7 +105,7 @@ package enum ConsolidatedReportPDF {
             let top = canvas.y
             let c = workload.riskCounts
             let style = Style(size: 9.5)
-            canvas.label(workload.workload.name, x: canvas.margin, y: top, style: style, width: staleEvidence == nil ? 200 : 175)
+            canvas.label(workload.workload.name, x: canvas.margin, y: top, style: style, width: staleEvidence == nil ? 200 : 150)
             let values = [
                 "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])",
                 ReportWording.improvementStatus(workload.workload.improvementStatus),
