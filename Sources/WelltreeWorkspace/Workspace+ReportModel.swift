@@ -69,7 +69,7 @@ extension Workspace {
         let omitted = damaged.map { OmittedWorkload(directory: $0.directory, reason: $0.description) }
         let model = ConsolidatedReportModel(
             workloads: workloads, commit: base?.hex, generatedAt: generatedAt, omitted: omitted,
-            staleEvidenceAnswers: try staleEvidenceAnswers())
+            staleEvidenceAnswers: try staleEvidenceAnswers(try readableOverviews()))
         return (model, damaged)
     }
 
