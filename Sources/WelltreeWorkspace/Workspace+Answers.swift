@@ -177,6 +177,25 @@ extension Workspace {
         }
     }
 
+    /// The `--evidence` of an answer update (of a workload or a template) checked and confirmed:
+    /// a cited path records the id it has in the commit the answer is built on; the review's own
+    /// files are no evidence (`Evidence.reviewFilesRule`), refused with the other rules.
+    func confirmingCitations(_ evidence: [Evidence], question: LensQuestion) throws(WorkspaceError) -> [Evidence] {
+        let reviewFiles = evidence.compactMap { citation in
+            citation.path.flatMap { path in
+                Evidence.reviewFilesRule(path, workspacePrefix: prefix).map { Violation(field: "--evidence", value: path, rule: $0) }
+            }
+        }
+        let confirmed: [Evidence]
+        do {
+            confirmed = try confirming(evidence, field: "--evidence", question: question)
+        } catch .invalid(let error) where !reviewFiles.isEmpty {
+            throw .invalid(ValidationError(error.violations + reviewFiles))
+        }
+        if !reviewFiles.isEmpty { throw .invalid(ValidationError(reviewFiles)) }
+        return confirmed
+    }
+
     private func updateAnswerOnce(
         _ reference: String, lens alias: String?, question questionId: String, update: AnswerUpdate
     ) throws(WorkspaceError) -> (StoredWorkload, WorkloadLensReview, changed: Bool) {
@@ -186,19 +205,7 @@ extension Workspace {
         let (_, question) = try before.question(questionId)
         let previous = before.answers[questionId]
         var update = update
-        // A cited path records the id it has in the commit the answer is built on; the review's
-        // own files are no evidence (`Evidence.reviewFilesRule`), refused with the other rules.
-        let reviewFiles = update.evidence.compactMap { citation in
-            citation.path.flatMap { path in
-                Evidence.reviewFilesRule(path, workspacePrefix: prefix).map { Violation(field: "--evidence", value: path, rule: $0) }
-            }
-        }
-        do {
-            update.evidence = try confirming(update.evidence, field: "--evidence", question: question)
-        } catch .invalid(let error) where !reviewFiles.isEmpty {
-            throw .invalid(ValidationError(error.violations + reviewFiles))
-        }
-        if !reviewFiles.isEmpty { throw .invalid(ValidationError(reviewFiles)) }
+        update.evidence = try confirmingCitations(update.evidence, question: question)
         let answer: Answer
         do {
             answer = try update.apply(to: previous?.answer, question: question)

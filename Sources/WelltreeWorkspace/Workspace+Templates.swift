@@ -286,6 +286,10 @@ extension Workspace {
         let before = try templateLens(stored, alias: alias)
         let (_, question) = try before.question(questionId)
         let previous = before.answers[questionId]
+        // Citations record the id each path has now, confirmed by the template's owner; a
+        // workload created from the template copies them as they are.
+        var update = update
+        update.evidence = try confirmingCitations(update.evidence, question: question)
         let answer: Answer
         do {
             answer = try update.apply(to: previous?.answer, question: question)

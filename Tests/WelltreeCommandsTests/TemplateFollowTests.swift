@@ -103,6 +103,42 @@ struct TemplateFollowTests {
         #expect(try sandbox.welltree(["validate"]).status == 0)
     }
 
+    @Test("template answer update --evidence: confirmed now, by the template's owner; the review's own files refused; a workload from the template carries the citations and the gate sees them")
+    func templateEvidenceReachesTheGate() throws {
+        let sandbox = try ReviewTemplateCommandTests.withTemplate()
+        try FileManager.default.createDirectory(atPath: sandbox.repo + "/platform", withIntermediateDirectories: true)
+        try "Okta is the identity provider of every workload.\n".write(toFile: sandbox.repo + "/platform/idp.md", atomically: true, encoding: .utf8)
+        try #require(try sandbox.git(["add", "platform/idp.md"]).status == 0)
+        try #require(try sandbox.git(["commit", "-qm", "Platform runbook"]).status == 0)
+        let head = try sandbox.commit()
+        for refused in ["workloads", "platform/nosuch.md", "../outside"] {
+            let result = try sandbox.welltree(["template", "answer", "update", Self.t, "identities", "--evidence", refused])
+            #expect(result.status == 2, "\(refused): \(result)")
+        }
+        #expect(try sandbox.commit() == head)
+        let cited = try sandbox.welltree(["template", "answer", "update", Self.t, "identities", "--evidence", "platform/idp.md:1"])
+        #expect(cited.status == 0, "\(cited)")
+        let blob = try sandbox.git(["rev-parse", "HEAD:platform/idp.md"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let file = try sandbox.read("templates/platform-baseline/answers/wellarchitected/identities.json")
+        #expect(file.contains("\"confirmedId\": \"\(blob)\""), "\(file)")
+        #expect(try sandbox.welltree(["validate"]).status == 0)
+
+        try Self.create(sandbox, Self.a)
+        let copied = try sandbox.read("workloads/pa/payments-api/answers/wellarchitected/identities.json")
+        #expect(copied.contains("\"path\": \"platform/idp.md\"") && copied.contains("\"confirmedId\": \"\(blob)\""), "\(copied)")
+
+        try #require(try sandbox.git(["checkout", "-q", "-b", "change"]).status == 0)
+        try "Every workload brings its own identity provider.\n".write(toFile: sandbox.repo + "/platform/idp.md", atomically: true, encoding: .utf8)
+        try #require(try sandbox.git(["commit", "-qam", "Drop the shared IdP"]).status == 0)
+        let gate = try sandbox.welltree(["check", "--base", "main", "--fail-on", "evidence-changed", "--format", "json"])
+        #expect(gate.status == 1, "\(gate)")
+        let findings = try #require((try sandbox.json(gate) as? [String: Any])?["evidence"] as? [[String: Any]], "\(gate)")
+        #expect(findings.contains {
+            $0["kind"] as? String == "EVIDENCE_CHANGED" && $0["file"] as? String == "platform/idp.md"
+                && $0["answerFile"] as? String == "workloads/pa/payments-api/answers/wellarchitected/identities.json"
+        }, "\(findings)")
+    }
+
     @Test("apply: one commit writing the template's answers to OUTDATED questions; an overridden answer is left exactly as it was")
     func applyLeavesOverriddenAnswersAlone() throws {
         let sandbox = try Self.diverged()

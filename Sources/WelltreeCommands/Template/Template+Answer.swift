@@ -78,11 +78,18 @@ extension TemplateCommand.Answer {
         @Argument(help: "The question id (see `welltree template answer list`).", completion: .custom(Completions.questions))
         var question: String
         @OptionGroup var options: AnswerUpdateOptions
+        @Option(help: ArgumentHelp("Cite evidence (repeatable), as answer update does; a workload created from the template copies it.", valueName: "[choice=]path[:l1-l2]|url"))
+        var evidence: [String] = []
+        @Flag(help: "Remove every citation (before the --evidence given are added).")
+        var clearEvidence = false
         @OptionGroup var format: FormatOptions
 
         func run(in workspace: Workspace, console: Console) throws {
+            var update = try options.update()
+            update.clearEvidence = clearEvidence
+            update.evidence = evidence.map(Evidence.parse)
             let (stored, lens, changed) = try workspace.updateTemplateAnswer(
-                target.template, lens: target.lens, question: question, update: try options.update())
+                target.template, lens: target.lens, question: question, update: update)
             switch format.format {
             case .json: try TemplateCommand.Answer.write(question, of: stored, lens: lens, console: console, format: .json, update: true)
             case .text:
