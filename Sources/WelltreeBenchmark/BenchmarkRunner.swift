@@ -10,6 +10,11 @@ package struct SizeResult: Sendable {
     package var check: Double?
     /// `check` as the first command in a fresh clone (no cache of any kind yet), as in CI.
     package var coldCheck: Double?
+    /// `check` of a branch that changes one file outside the workspace's answers and lenses (a
+    /// code change citing nothing), in a clone that has run commands before.
+    package var codeCheck: Double?
+    /// The same as the first command in a fresh clone, as in CI.
+    package var coldCodeCheck: Double?
     package var status: Double
     /// The cold dashboard's largest process (`ru_maxrss`).
     package var coldPeakBytes: Int
@@ -91,6 +96,7 @@ package struct BenchmarkRunner {
         let checkout = base + "/checkout"
         try ChildProcess.succeed(["git", "clone", "--quiet", origin, checkout])
         let packBytes = try packSize(origin)
+        try addCodeChange(origin: origin, base: base)
 
         var cold: [Double] = []
         var warm: [Double] = []
@@ -117,15 +123,21 @@ package struct BenchmarkRunner {
 
         log("N = \(workloads): check, status, floors")
         var coldChecks: [Double] = []
+        var coldCodeChecks: [Double] = []
         for run in 1...runs {
             let fresh = "\(base)/clone-check-\(run)"
             try ChildProcess.succeed(["git", "clone", "--quiet", "--no-checkout", origin, fresh])
             let check = try ChildProcess.run([welltree, "-C", fresh, "check", "--base", "HEAD~1", "--format", "json"])
             if check.status == 0 || check.status == 1 { coldChecks.append(check.seconds) }
             try FileManager.default.removeItem(atPath: fresh)
+            try ChildProcess.succeed(["git", "clone", "--quiet", "--no-checkout", origin, fresh])
+            let code = try ChildProcess.run([welltree, "-C", fresh] + Self.codeCheck)
+            if code.status == 0 || code.status == 1 { coldCodeChecks.append(code.seconds) }
+            try FileManager.default.removeItem(atPath: fresh)
         }
         let (archiveInstall, archiveCheck) = try measureArchive(origin: origin, base: base)
         var checks: [Double] = []
+        var codeChecks: [Double] = []
         var statuses: [Double] = []
         var catFiles: [Double] = []
         var diffs: [Double] = []
@@ -134,6 +146,8 @@ package struct BenchmarkRunner {
             // 0: no new risks, 1: new risks found; anything else (a usage error while the
             // command does not exist yet) means there is nothing to measure.
             if check.status == 0 || check.status == 1 { checks.append(check.seconds) }
+            let code = try ChildProcess.run([welltree, "-C", clone] + Self.codeCheck)
+            if code.status == 0 || code.status == 1 { codeChecks.append(code.seconds) }
             statuses.append(try ChildProcess.succeed([welltree, "-C", clone, "status", generated.sampleWorkload]).seconds)
             catFiles.append(try ChildProcess.succeed(["git", "-C", clone, "cat-file", "--batch-all-objects", "--batch"]).seconds)
             diffs.append(try ChildProcess.succeed(["git", "-C", clone, "diff", "--name-only", "HEAD~1", "HEAD"]).seconds)
@@ -155,11 +169,35 @@ package struct BenchmarkRunner {
         return SizeResult(
             workloads: workloads, answerFiles: generated.answerFiles, packBytes: packBytes,
             coldDashboard: median(cold), warmDashboard: median(warm), check: checks.count == runs ? median(checks) : nil,
-            coldCheck: coldChecks.count == runs ? median(coldChecks) : nil, status: median(statuses),
+            coldCheck: coldChecks.count == runs ? median(coldChecks) : nil,
+            codeCheck: codeChecks.count == runs ? median(codeChecks) : nil,
+            coldCodeCheck: coldCodeChecks.count == runs ? median(coldCodeChecks) : nil, status: median(statuses),
             coldPeakBytes: peaks.sorted()[peaks.count / 2], coldPeakTreeBytes: sampled.peakTreeProportionalBytes,
             catFile: median(catFiles),
             diff: median(diffs), python: median(pythons), archiveInstall: archiveInstall, archiveCheck: archiveCheck,
             totalsAgree: agree, totals: totals)
+    }
+
+    /// The gate on the branch `addCodeChange` creates, against the default branch.
+    static let codeCheck = ["check", "--base", "HEAD", "--head", "origin/code-change", "--format", "json"]
+
+    /// Adds the branch `code-change` to `origin`: the default branch's last commit plus one new
+    /// file outside the workspace's answers, lenses and settings (`src/service/handler.txt`),
+    /// as a pull request that changes code and cites nothing would.
+    private func addCodeChange(origin: String, base: String) throws {
+        let work = base + "/code-change"
+        try ChildProcess.succeed(["git", "clone", "--quiet", "--no-checkout", origin, work])
+        let file = base + "/handler.txt"
+        try "func handle() {}\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let git = ["git", "-C", work, "-c", "user.name=Bench", "-c", "user.email=bench@example.com"]
+        try ChildProcess.succeed(git + ["read-tree", "HEAD"])
+        let blob = try ChildProcess.succeed(git + ["hash-object", "-w", file], captureOutput: true).text
+        try ChildProcess.succeed(git + ["update-index", "--add", "--cacheinfo", "100644,\(blob),src/service/handler.txt"])
+        let tree = try ChildProcess.succeed(git + ["write-tree"], captureOutput: true).text
+        let commit = try ChildProcess.succeed(git + ["commit-tree", tree, "-p", "HEAD", "-m", "Change code only"], captureOutput: true).text
+        try ChildProcess.succeed(git + ["push", "--quiet", "origin", "\(commit):refs/heads/code-change"])
+        try FileManager.default.removeItem(atPath: work)
+        try FileManager.default.removeItem(atPath: file)
     }
 
     /// A release archive as the GitHub Action uses it on a runner: its SHA-256 compared with

@@ -18,6 +18,11 @@ package struct ChildResult: Sendable {
     package var output: [UInt8]
     /// Standard error (always captured, for error messages).
     package var errorText: String
+
+    /// The captured standard output as text, without surrounding white space.
+    package var text: String {
+        String(decoding: output, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 }
 
 /// Runs programs the way a person would from a shell, measuring them.

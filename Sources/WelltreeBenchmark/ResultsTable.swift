@@ -16,6 +16,8 @@ package enum ResultsTable {
         row("`welltree dashboard`, warm (second run)") { time($0.warmDashboard) }
         row("`welltree check --base HEAD~1` (one workload changed)") { $0.check.map(time) ?? "n/a" }
         row("the same check as the first command in a fresh clone") { $0.coldCheck.map(time) ?? "n/a" }
+        row("`welltree check` of a code-only change (one file outside the answers)") { $0.codeCheck.map(time) ?? "n/a" }
+        row("the same code-only check as the first command in a fresh clone") { $0.coldCodeCheck.map(time) ?? "n/a" }
         row("`welltree status W`") { time($0.status) }
         if results.contains(where: { $0.archiveCheck != nil }) {
             row("release archive: SHA-256 checked and unpacked") { $0.archiveInstall.map(time) ?? "n/a" }
@@ -29,6 +31,7 @@ package enum ResultsTable {
         row("cold dashboard / cat-file") { ratio($0.coldDashboard, $0.catFile) }
         row("Python peer / cold dashboard") { ratio($0.python, $0.coldDashboard) }
         row("check / git diff") { r in r.check.map { ratio($0, r.diff) } ?? "n/a" }
+        row("code-only check, fresh clone / git diff") { r in r.coldCodeCheck.map { ratio($0, r.diff) } ?? "n/a" }
         row("totals agree with the peer") { $0.totalsAgree ? "yes" : "**NO**" }
         if let small = results.first, let large = results.last {
             text += "\nTotals at N = \(grouped(large.workloads)): \(large.totals)\n"
@@ -51,6 +54,9 @@ package enum ResultsTable {
                 "check no slower at N = \(grouped(large.workloads)) than at N = \(grouped(small.workloads)) (within 10%, the runs' noise)",
                 large.check.flatMap { l in small.check.map { s in l <= s * 1.1 } },
                 large.check.flatMap { l in small.check.map { s in "\(time(s)) -> \(time(l))" } } ?? "n/a")
+            target(
+                "check of a code-only change, first command in a fresh clone, <= 10x git diff (as cheap as one tree comparison)",
+                large.coldCodeCheck.map { $0 <= 10 * large.diff }, large.coldCodeCheck.map { ratio($0, large.diff) } ?? "n/a")
             if let check = large.archiveCheck {
                 target(
                     "from the unpacked archive to the gate's verdict < 1 s", check < 1,
