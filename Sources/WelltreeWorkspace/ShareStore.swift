@@ -91,9 +91,14 @@ package struct ShareStore {
         return try git { () throws(GitError) in try repository.entry(at: Self.path(of: subject), inTree: tree) } != nil
     }
 
-    /// The administrators and groups (empty when the ref has no access file).
+    /// The administrators and groups (empty when the ref has no access file). A file breaking
+    /// the rules `share access`/`share group` enforce (`AccessPolicy.violations`), pushed or
+    /// written by hand, is refused with every violation, never read around.
     package func access() throws(WorkspaceError) -> AccessPolicy {
-        try document(AccessPolicy.self, at: Self.accessFile) ?? AccessPolicy()
+        guard let policy = try document(AccessPolicy.self, at: Self.accessFile) else { return AccessPolicy() }
+        let problems = policy.violations(file: "\(Self.reference):\(Self.accessFile)")
+        if !problems.isEmpty { throw .invalid(ValidationError(problems)) }
+        return policy
     }
 
     /// The allowed-signers file, or nil when the ref has none.

@@ -67,4 +67,25 @@ struct OrganizationShareTests {
         let contributor = try sandbox.welltree(["answer", "update", Self.w, "priorities", "--select", "ops_priorities_ext_cust_needs"])
         #expect(contributor.status == 0, "\(contributor)")
     }
+
+    /// An access file pushed or written by hand with a user straight in an organization is
+    /// refused on read, with its path and the rule, instead of being read around.
+    @Test func aHandWrittenAccessFileBreakingTheRulesIsRefused() throws {
+        let sandbox = try Sandbox()
+        try #require(try sandbox.createTutorialWorkload().status == 0)
+        try #require(try sandbox.welltree(["share", "admin", "add", "alice@example.com"]).status == 0)
+        let file = sandbox.root + "/access.json"
+        try #"{"administrators": ["alice@example.com"], "groups": {"o-a1b2c3d4e5": ["dave@example.com"]}}"#
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let blob = try sandbox.git(["hash-object", "-w", file]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let tree = try Run.program("git", ["mktree"], in: sandbox.repo, environment: sandbox.environment, input: "100644 blob \(blob)\taccess.json\n")
+            .stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let parent = try sandbox.git(["rev-parse", "refs/welltree/shares"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let commit = try sandbox.git(["commit-tree", tree, "-p", parent, "-m", "By hand"]).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        try #require(try sandbox.git(["update-ref", "refs/welltree/shares", commit]).status == 0)
+        let listed = try sandbox.welltree(["share", "access"])
+        #expect(listed.status == 2, "\(listed)")
+        #expect(listed.stderr.contains("refs/welltree/shares:access.json: groups.o-a1b2c3d4e5[0]"), "\(listed.stderr)")
+        #expect(listed.stderr.contains("an organization holds units and accounts"), "\(listed.stderr)")
+    }
 }

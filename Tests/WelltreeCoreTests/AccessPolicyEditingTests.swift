@@ -75,4 +75,26 @@ struct AccessPolicyEditingTests {
         #expect(throws: ValidationError.self) { try policy.addMembers(["bob@example.com"], to: "ou-bad") }
         #expect(policy == before)
     }
+
+    /// A file written by hand is held to the same rules: each member of a kind its group may
+    /// not hold, each malformed key or principal is named by its JSON path.
+    @Test func aHandWrittenFileIsHeldToTheSameRules() {
+        let good = AccessPolicy(
+            administrators: ["alice@example.com"],
+            groups: ["o-a1b2c3d4e5": ["ou-ab12-cd34ef56", "123456789012"], "ou-ab12-cd34ef56": ["bob@example.com"], "ops": ["carol@example.com"]])
+        #expect(good.violations(file: "access.json").isEmpty)
+        let bad = AccessPolicy(
+            administrators: ["group:ops", "eve\u{1B}[2J"],
+            groups: [
+                "o-a1b2c3d4e5": ["dave@example.com"], "ou-ab12-cd34ef56": ["o-a1b2c3d4e5"], "ops": ["ou-ab12-cd34ef56"],
+                "ou-bad": ["x@example.com"], "group:ops": ["y@example.com"],
+            ])
+        let fields = Set(bad.violations(file: "access.json").map(\.field))
+        #expect(
+            fields == [
+                "access.json: administrators[0]", "access.json: administrators[1]", "access.json: groups.o-a1b2c3d4e5[0]",
+                "access.json: groups.ou-ab12-cd34ef56[0]", "access.json: groups.ops[0]", "access.json: groups",
+            ], "\(bad.violations(file: "access.json"))")
+        #expect(bad.violations(file: "access.json").contains { $0.rule.contains("an organization holds units and accounts") })
+    }
 }

@@ -68,6 +68,51 @@ extension AccessPolicy {
         groups[name] = remaining.isEmpty ? nil : remaining
     }
 
+    /// Every rule the file breaks, each named by its JSON path under `file`: administrators are
+    /// users; group keys are group names, account, unit or organization ids; each member is of a
+    /// kind its group may hold (`mayContain`) and a valid principal. The same rules as
+    /// `addAdministrators` and `addMembers`, for a file written by hand and pushed.
+    package func violations(file: String) -> [Violation] {
+        var result: [Violation] = []
+        func add(_ inner: Validator, field: String) {
+            for violation in inner.violations { result.append(Violation(field: field, value: violation.value, rule: violation.rule)) }
+        }
+        for (index, principal) in administrators.enumerated() {
+            var inner = Validator()
+            Self.checkUser(principal, field: "", into: &inner)
+            add(inner, field: "\(file): administrators[\(index)]")
+        }
+        for key in groups.keys.sorted() {
+            var inner = Validator()
+            let name = Self.checkGroup(key, into: &inner)
+            add(inner, field: "\(file): groups")
+            if name != key {
+                result.append(Violation(field: "\(file): groups", value: key, rule: "a key is the group's name without \"group:\""))
+            }
+            for (index, member) in (groups[key] ?? []).enumerated() {
+                var check = Validator()
+                if Self.mayContain(key, member), Share.isGroupPrincipal(member) {
+                    // A unit's account or an organization's unit or account: its id is the rule.
+                } else if Self.mayContain(key, member) {
+                    Self.checkUser(member, field: "", into: &check)
+                } else {
+                    check.add(Violation(field: "", value: member, rule: Self.memberRule(key)))
+                }
+                add(check, field: "\(file): groups.\(key)[\(index)]")
+            }
+        }
+        return result
+    }
+
+    /// What the group `key` may hold, for a refusal.
+    private static func memberRule(_ key: String) -> String {
+        if Share.isOrganizationID(key) {
+            return "must be an organizational unit id (ou-...) or a 12-digit account id: an organization holds units and accounts"
+        }
+        if Share.isUnitID(key) { return "must be a user or a 12-digit account id: an organizational unit holds accounts and users" }
+        return "must be a user, not a group, account, unit or organization: a group or an account holds users"
+    }
+
     /// A user principal: as for shares, but never a group.
     private static func checkUser(_ principal: String, field: String, into validator: inout Validator) {
         var inner = Validator()
