@@ -19,22 +19,13 @@ extension LensCommand {
         func run(in workspace: Workspace, console: Console) throws {
             let selected = try milestone.select(workload, in: workspace, console: console)
             let stored = selected.workload
-            var rows: [LensReviewSummaryShape] = []
-            for review in try selected.workspace.reviews(of: stored) {
-                let status = try selected.workspace.lensStatus(review.applied, record: review.lens.record, of: stored.workload)
-                rows.append(
-                    LensReviewSummaryShape(
-                        record: review.lens.record, version: review.lens.version, status: status.rawValue,
-                        riskCounts: review.review.riskCounts,
-                        updatedAt: review.answers.values.compactMap(\.updatedAt).max() ?? stored.workload.updatedAt,
-                        prioritizedRiskCounts: try selected.workspace.prioritizedRiskCounts(of: stored, review: review)?.riskCounts,
-                        profile: stored.workload.profile))
+            let rows = try selected.workspace.lensReviewSummaries(of: stored).map {
+                LensReviewSummaryShape(
+                    record: $0.record, version: $0.version, status: $0.status.rawValue, riskCounts: $0.riskCounts, updatedAt: $0.updatedAt,
+                    prioritizedRiskCounts: $0.prioritizedRiskCounts, profile: stored.workload.profile)
             }
-            switch format.format {
-            case .json:
-                console.write(jsonText(ListLensReviewsOutput(workloadId: stored.workload.id, summaries: rows, milestone: selected.milestoneNumber)))
-            case .text:
-                console.write(selected.banner + ReviewText.lensReviews(workload: stored.workload.name, rows: rows))
+            console.write(format.format, json: ListLensReviewsOutput(workloadId: stored.workload.id, summaries: rows, milestone: selected.milestoneNumber)) {
+                selected.banner + ReviewText.lensReviews(workload: stored.workload.name, rows: rows)
             }
         }
     }
