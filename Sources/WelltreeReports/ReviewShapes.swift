@@ -337,6 +337,19 @@ extension DashboardOutput {
     }
 }
 
+extension DashboardOutput {
+    /// Sets each row's `Profiles` and `PrioritizedRiskCounts` from the profile and prioritized
+    /// risks of the workloads that use a profile, by workload id (ListWorkloads' fields).
+    package mutating func setProfiles(_ profiled: [String: (profile: ProfileReference, prioritized: RiskCounts?)]) {
+        guard !profiled.isEmpty else { return }
+        for index in WorkloadSummaries.indices {
+            guard let found = profiled[WorkloadSummaries[index].WorkloadId] else { continue }
+            WorkloadSummaries[index].Profiles = [WorkloadProfileShape(found.profile)]
+            WorkloadSummaries[index].PrioritizedRiskCounts = found.prioritized
+        }
+    }
+}
+
 extension DashboardOutput.DashboardTotals {
     /// The totals in this shape.
     package init(_ totals: WorkloadTotals) {

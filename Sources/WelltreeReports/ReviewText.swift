@@ -56,14 +56,23 @@ package enum ReviewText {
         var text = "Workloads: \(totals.Workloads)   with high risks: \(totals.WorkloadsWithHighRisks)   with medium risks: \(totals.WorkloadsWithMediumRisks)\n\n"
         // The stale-evidence column appears only when some answer's evidence is stale.
         let stale = summaries.contains { $0.StaleEvidenceAnswers != nil }
-        var table = TextTable(["WORKLOAD", "ANSWERED", "HRIS", "MRIS", "IMPROVEMENT STATUS", "UPDATED"] + (stale ? ["STALE EVIDENCE"] : []),
-                              alignments: [.left, .right, .right, .right, .left, .left] + (stale ? [.right] : []))
+        // The prioritized column appears only when a workload uses a profile that prioritizes.
+        let prioritized = summaries.contains { $0.PrioritizedRiskCounts != nil }
+        var table = TextTable(
+            ["WORKLOAD", "ANSWERED", "HRIS", "MRIS"] + (prioritized ? ["PRIORITIZED HRIS"] : []) + ["IMPROVEMENT STATUS", "UPDATED"]
+                + (stale ? ["STALE EVIDENCE"] : []),
+            alignments: [.left, .right, .right, .right] + (prioritized ? [.right] : []) + [.left, .left] + (stale ? [.right] : []))
         for s in summaries {
             let c = s.RiskCounts ?? RiskCounts()
-            table.add([s.WorkloadName, "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])", s.ImprovementStatus, s.UpdatedAt]
-                + (stale ? ["\(s.StaleEvidenceAnswers ?? 0)"] : []))
+            table.add(
+                [s.WorkloadName, "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])"]
+                    + (prioritized ? [s.PrioritizedRiskCounts.map { "\($0[.high])/\($0.total)" } ?? "-"] : [])
+                    + [s.ImprovementStatus, s.UpdatedAt] + (stale ? ["\(s.StaleEvidenceAnswers ?? 0)"] : []))
         }
         text += table.render()
+        if prioritized {
+            text += "\nPrioritized HRIs: high risks among the questions the workload's profile prioritizes (of how many; Welltree's mapping).\n"
+        }
         return text
     }
 }

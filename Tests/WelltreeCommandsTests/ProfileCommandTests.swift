@@ -394,12 +394,13 @@ struct ProfileCommandTests {
         #expect(try sandbox.read("workloads/bo/bob-shop/workload.json").contains("\"profile\""))
     }
 
-    @Test("workload list and lens reviews carry Profiles and PrioritizedRiskCounts for a workload with a profile only")
+    @Test("workload list, lens reviews and the dashboard carry Profiles and PrioritizedRiskCounts for a workload with a profile only")
     func listsCarryPrioritizedCounts() throws {
         let sandbox = try Sandbox()
         #expect(try sandbox.createTutorialWorkload().status == 0)
         let plainList = try sandbox.welltree(["workload", "list"])
         #expect(!plainList.stdout.contains("PRIORITIZED"), "\(plainList)")
+        #expect(!(try sandbox.welltree(["dashboard"])).stdout.contains("PRIORITIZED"))
         let other = try sandbox.welltree([
             "workload", "create", "--name", "Internal tools", "--description", "No profile", "--review-owner", "Jane Doe",
             "--environment", "production", "--aws-region", "us-east-1",
@@ -438,6 +439,17 @@ struct ProfileCommandTests {
         let plainReviews = try sandbox.welltree(["lens", "reviews", "Internal tools", "--format", "json"])
         let plainRows = try #require(try Self.object(sandbox, plainReviews)["LensReviewSummaries"] as? [[String: Any]])
         #expect(plainRows.allSatisfy { $0["PrioritizedRiskCounts"] == nil && $0["Profiles"] == nil }, "\(plainRows)")
+
+        // The dashboard carries the same fields on the same rows, and a column in text.
+        let dashboard = try sandbox.welltree(["dashboard", "--format", "json"])
+        let rowsOnDashboard = try #require(try Self.object(sandbox, dashboard)["WorkloadSummaries"] as? [[String: Any]])
+        let profiledRow = try #require(rowsOnDashboard.first { $0["WorkloadName"] as? String == Self.w })
+        #expect(profiledRow["PrioritizedRiskCounts"] as? [String: Int] == counts, "\(profiledRow)")
+        #expect((profiledRow["Profiles"] as? [[String: Any]])?.count == 1, "\(profiledRow)")
+        let plainRow = try #require(rowsOnDashboard.first { $0["WorkloadName"] as? String == "Internal tools" })
+        #expect(plainRow["PrioritizedRiskCounts"] == nil && plainRow["Profiles"] == nil, "\(plainRow)")
+        let dashboardText = try sandbox.welltree(["dashboard"]).stdout
+        #expect(dashboardText.contains("PRIORITIZED HRIS") && dashboardText.contains("Welltree's mapping"), "\(dashboardText)")
     }
 
     @Test("workload reports show the prioritized questions' risks beside all risks, and the profile, only with a profile")
