@@ -252,12 +252,6 @@ extension Workspace {
             try citations(inWorkloads: read.citing, cache: .merge(limit: 2 * read.total + 1000), skippingDamaged: true))
     }
 
-    /// `staleEvidenceAnswers(_:)` over every workload, for a caller that reads them all anyway
-    /// (the consolidated report).
-    package func staleEvidenceAnswers() throws(WorkspaceError) -> [String: Int] {
-        Self.staleAnswers(try allCitations(skippingDamaged: true))
-    }
-
     /// How many answers of each workload (by id) hold a stale citation among `cited`.
     private static func staleAnswers(_ cited: [CitedEvidence]) -> [String: Int] {
         var answers: [String: Set<String>] = [:]
