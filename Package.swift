@@ -26,7 +26,7 @@ let package = Package(
         .target(name: "Git", dependencies: ["CLibGit2"]),
         .target(name: "WelltreeCore"),
         .target(name: "WelltreeWorkspace", dependencies: ["Git", "WelltreeAWS", "WelltreeCore"]),
-        .target(name: "WelltreeReports", dependencies: ["WelltreeCore"]),
+        .target(name: "WelltreeReports", dependencies: ["WelltreeAWS", "WelltreeCore"]),
         // Moving reviews between the AWS Well-Architected Tool and Welltree: reading a dump,
         // writing the service's requests. Pure, like the core: no git, no files.
         .target(name: "WelltreeAWS", dependencies: ["WelltreeCore"]),
@@ -67,7 +67,7 @@ let package = Package(
             resources: [.copy("Regressions"), .copy("Seeds")]),
         // One test target for both renderer libraries: the PDF tests read the same pinned report model.
         .testTarget(
-            name: "WelltreeReportsTests", dependencies: ["CPangoCairo", "TestSupport", "WelltreeCore", "WelltreePDF", "WelltreeReports"],
+            name: "WelltreeReportsTests", dependencies: ["CPangoCairo", "TestSupport", "WelltreeAWS", "WelltreeCore", "WelltreePDF", "WelltreeReports"],
             exclude: ["Golden"]),
         .testTarget(name: "WelltreeInteractiveTests", dependencies: ["WelltreeCore", "WelltreeInteractive"]),
         // Runs commands in-process (parse, run, capture the console) against temporary

@@ -48,57 +48,9 @@ extension ExportCommand {
             let plan = try Self.plan(source)
             try Workspace.writeAWSExport(plan.files, to: directory)
             let name = source.states.last?.workload.name ?? source.workloadId
-            switch format.format {
-            case .json: console.write(jsonText(ExportAWSOutput(plan, directory: directory)))
-            case .text: console.write(AWSExportText.render(plan, workloadName: name, directory: directory))
+            console.write(format.format, json: ExportAWSOutput(plan, directory: directory)) {
+                AWSExportText.render(plan, workloadName: name, directory: directory)
             }
         }
-    }
-}
-
-/// `--format json` of `export aws`: the request files in order and what was not carried
-/// (Welltree's own shape, PascalCase as the API's).
-struct ExportAWSOutput: Encodable {
-    struct Request: Encodable {
-        var File: String
-        var Operation: String
-        var MilestoneNumber: Int?
-    }
-
-    var WorkloadId: String
-    var Directory: String
-    var Requests: [Request]
-    var NotCarried: [String]
-
-    init(_ plan: AWSExportPlan, directory: String) {
-        WorkloadId = plan.workloadId
-        Directory = directory
-        Requests = plan.requests.indices.map {
-            Request(File: plan.fileName($0), Operation: plan.requests[$0].operation, MilestoneNumber: plan.requests[$0].milestone)
-        }
-        NotCarried = plan.notCarried.map(\.description)
-    }
-}
-
-/// The text of `export aws`: how many requests of each operation, what was not carried, how to
-/// send them.
-enum AWSExportText {
-    static func render(_ plan: AWSExportPlan, workloadName: String, directory: String) -> String {
-        var text = "Exported workload \(TerminalText.line(workloadName)) (\(plan.workloadId)) to \(TerminalText.line(directory)): "
-        text += "\(plan.requests.count) requests\n"
-        var counts: [String: Int] = [:]
-        var order: [String] = []
-        for request in plan.requests {
-            if counts[request.operation] == nil { order.append(request.operation) }
-            counts[request.operation, default: 0] += 1
-        }
-        let width = order.map(\.count).max() ?? 0
-        for operation in order {
-            text += "  " + operation + String(repeating: " ", count: width - operation.count) + "  \(counts[operation] ?? 0)\n"
-        }
-        text += "\nNot carried to AWS (\(plan.notCarried.count)):\n"
-        for notice in plan.notCarried { text += "  \(TerminalText.line(notice.description))\n" }
-        text += "\nSend them with the AWS CLI (credentials and Region as configured): \(TerminalText.line(directory))/apply.sh\n"
-        return text
     }
 }

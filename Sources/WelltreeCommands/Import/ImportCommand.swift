@@ -43,56 +43,12 @@ extension ImportCommand {
             } catch let error as AWSError {
                 throw CommandError.refused(error.description + "\nnothing was imported")
             }
-            switch format.format {
-            case .json: console.write(jsonText(ImportAWSOutput(outcome)))
-            case .text: console.write(AWSImportText.render(outcome))
-            }
+            let imported = outcome.imported
+            let milestones = imported.milestones.map(\.milestone)
+            console.write(
+                format.format,
+                json: ImportAWSOutput(outcome.plan, workload: imported.stored.workload, milestones: milestones, invitations: imported.invitations)
+            ) { AWSImportText.render(outcome.plan, workload: imported.stored.workload, milestones: milestones, invitations: imported.invitations) }
         }
-    }
-}
-
-/// `--format json` of `import aws`: what was written, what was not kept, and the risk comparison
-/// (Welltree's own shape, PascalCase as the API's).
-struct ImportAWSOutput: Encodable {
-    var WorkloadId: String
-    var WorkloadName: String
-    var MilestoneNumbers: [Int]
-    var LensAliases: [String: String]
-    var ShareIds: [String]
-    var Losses: [String]
-    var AnswersCompared: Int
-    var RiskDifferences: [AWSRiskComparisonOutput.Difference]
-
-    init(_ outcome: AWSImportOutcome) {
-        let workload = outcome.imported.stored.workload
-        WorkloadId = workload.id
-        WorkloadName = workload.name
-        MilestoneNumbers = outcome.imported.milestones.map(\.milestone.number)
-        LensAliases = Dictionary(uniqueKeysWithValues: outcome.plan.customLenses.map { ($0.arn, $0.alias) })
-        ShareIds = outcome.imported.invitations.map(\.shareId)
-        Losses = outcome.plan.losses.map(\.description)
-        let comparison = outcome.plan.comparison.output
-        AnswersCompared = comparison.AnswersCompared
-        RiskDifferences = comparison.RiskDifferences
-    }
-}
-
-/// The text of `import aws`: what was written, what was not kept, the risk comparison.
-enum AWSImportText {
-    static func render(_ outcome: AWSImportOutcome) -> String {
-        let workload = outcome.imported.stored.workload
-        var text = "Imported workload \(TerminalText.line(workload.name)) (\(workload.id)) from the AWS Well-Architected Tool:\n"
-        let milestones = outcome.imported.milestones
-        text += "  milestones   \(milestones.isEmpty ? "none" : milestones.map { "\($0.milestone.number) \"\(TerminalText.line($0.milestone.name))\"" }.joined(separator: ", "))\n"
-        for lens in outcome.plan.customLenses {
-            text += "  lens         \(lens.alias) (\(TerminalText.line(lens.name)); versions \(TerminalText.line(lens.versions.map(\.version).joined(separator: ", "))))\n"
-        }
-        let invitations = outcome.imported.invitations
-        text += "  invitations  \(invitations.isEmpty ? "none" : invitations.map { "\(TerminalText.line($0.principal)) (\($0.permission.rawValue))" }.joined(separator: ", ")) (pending: each principal accepts again)\n"
-        if !outcome.plan.losses.isEmpty {
-            text += "\nNot imported (\(outcome.plan.losses.count)):\n"
-            for loss in outcome.plan.losses { text += "  \(loss.description)\n" }
-        }
-        return text + "\n" + outcome.plan.comparison.text
     }
 }
