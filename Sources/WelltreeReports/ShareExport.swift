@@ -1,100 +1,5 @@
 import WelltreeCore
 
-/// One workload as the exports need it: where its files and milestone tags live, and who may
-/// change what. The paths come from the workspace's layout; the exports only print them.
-package struct ExportedWorkload: Sendable {
-    /// The workload directory's path in the repository (`workloads/<shard>/<dir>`).
-    package var path: String
-    /// The directory of its answers (`<path>/answers`).
-    package var answersPath: String
-    /// The reference prefix of its milestone tags (`refs/tags/welltree/<dir>-<id8>/`).
-    package var milestoneTags: String
-    /// Its share file on the shares reference (`workloads/<id>.json`).
-    package var shareFile: String
-    package var workload: Workload
-    package var shares: [Share]
-
-    package init(path: String, answersPath: String, milestoneTags: String, shareFile: String, workload: Workload, shares: [Share]) {
-        self.path = path
-        self.answersPath = answersPath
-        self.milestoneTags = milestoneTags
-        self.shareFile = shareFile
-        self.workload = workload
-        self.shares = shares
-    }
-}
-
-/// One custom lens as the exports need it.
-package struct ExportedLens: Sendable {
-    package var alias: String
-    package var owner: String
-    /// The lens directory on branches (`lenses/<alias>`).
-    package var path: String
-    /// Its share file on the shares reference (`lenses/<alias>.json`).
-    package var shareFile: String
-
-    package init(alias: String, owner: String, path: String, shareFile: String) {
-        self.alias = alias
-        self.owner = owner
-        self.path = path
-        self.shareFile = shareFile
-    }
-}
-
-/// One profile or review template as the exports need it: one owner changes its directory and
-/// its share file.
-package struct ExportedDocument: Sendable {
-    /// What it is, for the comment line: `Profile` or `Review template`.
-    package var kind: String
-    package var id: String
-    package var name: String
-    package var owner: String
-    /// Its directory on branches (`profiles/<dir>`, `templates/<dir>`).
-    package var path: String
-    /// Its share file on the shares reference (`profiles/<id>.json`, `templates/<id>.json`).
-    package var shareFile: String
-    /// Files nobody may change or delete once written (a profile's published version files).
-    package var immutableFiles: [String]
-
-    package init(kind: String, id: String, name: String, owner: String, path: String, shareFile: String, immutableFiles: [String] = []) {
-        self.kind = kind
-        self.id = id
-        self.name = name
-        self.owner = owner
-        self.path = path
-        self.shareFile = shareFile
-        self.immutableFiles = immutableFiles
-    }
-}
-
-/// Where the review repository keeps what the exports guard, as the workspace lays it out.
-package struct ExportLayout: Sendable {
-    /// Directories new workloads, lenses, profiles and templates are created in on branches
-    /// (`workloads`, `lenses`, `profiles`, `templates`).
-    package var workloads: String
-    package var lenses: String
-    package var profiles: String
-    package var templates: String
-    /// The reference prefix of every milestone tag (`refs/tags/welltree/`).
-    package var milestoneTags: String
-    /// The shares reference (`refs/welltree/shares`) and the directories of its share files.
-    package var sharesReference: String
-    package var shareDirectories: [String]
-
-    package init(
-        workloads: String, lenses: String, profiles: String, templates: String, milestoneTags: String, sharesReference: String,
-        shareDirectories: [String]
-    ) {
-        self.workloads = workloads
-        self.lenses = lenses
-        self.profiles = profiles
-        self.templates = templates
-        self.milestoneTags = milestoneTags
-        self.sharesReference = sharesReference
-        self.shareDirectories = shareDirectories
-    }
-}
-
 /// Translations of the share data into the permission files of hosts without Welltree's
 /// server hook: GitHub's CODEOWNERS (with branch protection requiring code-owner review) and a
 /// gitolite conf fragment (ref rules plus `VREF/NAME` path rules). Both are regenerated after
@@ -110,6 +15,13 @@ package struct ShareExport: Sendable {
     package var now: Int64
     /// Where the data came from, for the header comment.
     package var source: String
+
+    /// The exports of what the workspace read (`Workspace.shareExportFacts`).
+    package init(_ facts: ShareExportFacts) {
+        self.init(
+            workloads: facts.workloads, lenses: facts.lenses, documents: facts.documents, layout: facts.layout, policy: facts.policy,
+            now: facts.now, source: facts.source)
+    }
 
     package init(
         workloads: [ExportedWorkload], lenses: [ExportedLens], documents: [ExportedDocument] = [], layout: ExportLayout,
