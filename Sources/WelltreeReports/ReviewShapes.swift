@@ -217,6 +217,15 @@ package struct GetLensReviewOutput: Encodable {
         LensReview = review
         MilestoneNumber = milestone
     }
+
+    /// GetLensReview of what `status` reads: the review with its prioritized risks and the
+    /// workload's profile.
+    package init(_ state: LensReviewState) {
+        let shape = LensReviewShape(
+            record: state.record, version: state.version, status: state.status.rawValue, review: state.review, updatedAt: state.updatedAt,
+            notes: state.notes, prioritized: state.prioritized, profile: state.workload.profile)
+        self.init(workloadId: state.workload.id, review: shape, milestone: state.milestone?.number)
+    }
 }
 
 /// The API's `ChoiceImprovementPlan`. Its `DisplayText` is the API's short text (1 to 64
@@ -412,5 +421,14 @@ package struct UpdateLensReviewOutput: Encodable {
     package init(workloadId: String, review: LensReviewShape) {
         WorkloadId = workloadId
         LensReview = review
+    }
+
+    /// UpdateLensReview: the review with the `notes` just written, as the API answers it
+    /// (without the prioritized risks and the profile, which `status` adds).
+    package init(_ state: LensReviewState, notes: LensReviewNotes) {
+        let shape = LensReviewShape(
+            record: state.record, version: state.version, status: state.status.rawValue, review: state.review, updatedAt: state.updatedAt,
+            notes: notes)
+        self.init(workloadId: state.workload.id, review: shape)
     }
 }

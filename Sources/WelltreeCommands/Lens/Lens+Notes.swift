@@ -29,12 +29,7 @@ extension LensCommand {
             let (stored, notes, changed) = try workspace.updateLensNotes(workload, lens: alias, pillar: pillar, notes: self.notes)
             switch format.format {
             case .json:
-                let review = try workspace.review(of: stored, lens: try workspace.appliedLens(stored, alias: alias))
-                let status = try workspace.lensStatus(review.applied, record: review.lens.record, of: stored.workload)
-                let shape = LensReviewShape(
-                    record: review.lens.record, version: review.lens.version, status: status.rawValue, review: review.review,
-                    updatedAt: review.answers.values.compactMap(\.updatedAt).max() ?? stored.workload.updatedAt, notes: notes)
-                console.write(jsonText(UpdateLensReviewOutput(workloadId: stored.workload.id, review: shape)))
+                console.write(jsonText(UpdateLensReviewOutput(try workspace.lensReviewState(of: stored, lens: alias), notes: notes)))
             case .text:
                 let what = pillar.map { "Notes of pillar \($0)" } ?? "Lens notes"
                 console.line("\(what) of \(stored.workload.name) (\(alias)) \(changed ? "updated" : "unchanged")")

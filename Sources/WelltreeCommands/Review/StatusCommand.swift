@@ -16,34 +16,9 @@ struct StatusCommand: WorkspaceCommand {
 
     func run(in workspace: Workspace, console: Console) throws {
         let (selected, review) = try milestone.review(target.workload, lens: target.lens, in: workspace, console: console)
-        let stored = selected.workload
-        let updatedAt = review.answers.values.compactMap(\.updatedAt).max()
-        let notes = try selected.workspace.lensNotes(of: stored, lens: review.applied.alias)
-        let prioritized = try selected.workspace.prioritizedRiskCounts(of: stored, review: review)
-        switch format.format {
-        case .json:
-            let status = try selected.workspace.lensStatus(review.applied, record: review.lens.record, of: stored.workload)
-            let shape = LensReviewShape(record: review.lens.record, version: review.lens.version, status: status.rawValue,
-                                        review: review.review, updatedAt: updatedAt ?? stored.workload.updatedAt, notes: notes,
-                                        prioritized: prioritized, profile: stored.workload.profile)
-            console.write(jsonText(GetLensReviewOutput(workloadId: stored.workload.id, review: shape, milestone: selected.milestoneNumber)))
-        case .text:
-            let record = review.lens.record
-            let status = try selected.workspace.lensStatus(review.applied, record: record, of: stored.workload)
-            // At a milestone the lens was as it was; the banner is about upgrading the present.
-            let banner = selected.milestone != nil ? nil : LensUpgradeBanner.line(
-                workload: stored.workload.name, alias: review.applied.alias, lensName: record.name, version: review.lens.version,
-                status: status, available: [.notCurrent, .deprecated].contains(status) ? record.currentVersion?.version : nil)
-            console.write(selected.banner + (banner.map { $0 + "\n\n" } ?? "") + ReviewText.status(workload: stored.workload.name, lensName: review.lens.record.name,
-                                     version: review.lens.version, review: review.review, prioritized: prioritized,
-                                     profileName: prioritized == nil ? nil : try selected.workspace.profile(of: stored.workload)?.profile.name)
-                + ReviewText.notes(notes, pillars: review.review.pillars.map { ($0.id, $0.name) }))
-            let cited = try selected.workspace.citations(of: stored, lens: review.applied.alias, answers: review.answers.mapValues(\.answer))
-            if !cited.isEmpty {
-                console.line("")
-                console.line("Evidence: \(EvidenceText.summary(cited)) (welltree evidence \(stored.workload.id))")
-            }
-        }
+        let state = try selected.workspace.lensReviewState(
+            of: selected.workload, review: review, milestone: selected.milestone, evidence: format.format == .text)
+        console.write(format.format, json: GetLensReviewOutput(state)) { ReviewText.statusPage(state) }
     }
 }
 
