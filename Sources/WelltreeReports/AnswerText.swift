@@ -22,6 +22,16 @@ package enum AnswerText {
         render(pillar: pillar, question: question, answer: answer, status: "Risk: \(risk.rawValue)", evidence: evidence)
     }
 
+    /// The line after an answer saying whether the workload's profile prioritizes the question
+    /// and through which of its choices (a blank line before it).
+    package static func priorityReason(_ reason: QuestionPriorityReason) -> String {
+        let text =
+            reason.choiceTitles.isEmpty
+            ? "NON_PRIORITIZED by the workload's profile (Welltree's mapping)"
+            : "PRIORITIZED by the workload's profile (Welltree's mapping) through: \(reason.choiceTitles.joined(separator: "; "))"
+        return "\n" + TerminalText.line(text) + "\n"
+    }
+
     /// A review template's answer: its status (ANSWERED or UNANSWERED) where a workload's shows
     /// its risk, since a template answer has none.
     package static func render(pillar: LensPillar, question: LensQuestion, answer: Answer?, templateStatus: ReviewTemplateAnswerStatus) -> String {

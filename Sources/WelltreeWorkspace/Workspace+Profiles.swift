@@ -359,6 +359,18 @@ extension Workspace {
         return mapping.priorities(lensAlias: lensAlias, lens: lens, answers: answers, template: try profileTemplate())
     }
 
+    /// Why the workload's profile prioritizes `question` of `review`, or that it does not (the
+    /// profile choices whose mapping lists it, by their titles in the profile template); nil
+    /// when the profile says nothing about the lens (`questionPriorities`).
+    package func questionPriorityReason(of workload: Workload, review: WorkloadLensReview, question: String) throws(WorkspaceError)
+        -> QuestionPriorityReason?
+    {
+        guard let priorities = try questionPriorities(of: workload, lensAlias: review.applied.alias, lens: review.lens.lens) else { return nil }
+        let causes = priorities.causes[question] ?? []
+        let template = try profileTemplate()
+        return QuestionPriorityReason(choiceTitles: causes.map { id in template.question(holdingChoice: id)?.choice(id: id)?.title ?? id })
+    }
+
     /// The prioritized risk counts of a lens review: nil when the workload's profile
     /// prioritizes nothing in that lens (or it has none).
     package func prioritizedRiskCounts(of stored: StoredWorkload, review: WorkloadLensReview) throws(WorkspaceError) -> PrioritizedRiskCounts? {

@@ -32,15 +32,8 @@ extension AnswerCommand {
                 console.write(
                     selected.banner + AnswerText.render(pillar: pillar, question: lensQuestion, answer: storedAnswer?.answer, risk: risk, evidence: evidence))
                 // Why the workload's profile prioritizes the question: the choices whose mapping lists it.
-                if let priorities = try selected.workspace.questionPriorities(of: stored.workload, lensAlias: review.applied.alias, lens: review.lens.lens) {
-                    let causes = priorities.causes[question] ?? []
-                    let template = try selected.workspace.profileTemplate()
-                    let titles = causes.map { id in template.question(holdingChoice: id)?.choice(id: id)?.title ?? id }
-                    console.write("\n")
-                    console.line(
-                        causes.isEmpty
-                            ? "NON_PRIORITIZED by the workload's profile (Welltree's mapping)"
-                            : "PRIORITIZED by the workload's profile (Welltree's mapping) through: \(titles.joined(separator: "; "))")
+                if let reason = try selected.workspace.questionPriorityReason(of: stored.workload, review: review, question: question) {
+                    console.write(AnswerText.priorityReason(reason))
                 }
             }
         }
