@@ -110,4 +110,15 @@ package struct GetMilestoneOutput: Encodable {
         WorkloadId = workloadId
         Milestone = milestone
     }
+
+    /// GetMilestone of what `milestone show` reads: the workload with its risks in the tagged
+    /// tree, its `UpdatedAt` the last update the milestone recorded (of the workload file or an
+    /// answer).
+    package init(_ detail: MilestoneDetail) {
+        var workload = WorkloadShape(detail.workload, riskCounts: detail.summary.riskCounts, pillarPriorities: detail.pillarPriority)
+        workload.workload.updatedAt = detail.summary.updatedAt
+        self.init(
+            workloadId: detail.milestone.workloadId,
+            milestone: MilestoneShape(detail.milestone, workload: workload, tagName: detail.tagName, signature: detail.signature))
+    }
 }

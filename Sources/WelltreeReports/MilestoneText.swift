@@ -52,6 +52,22 @@ package enum MilestoneText {
         ])
     }
 
+    /// `milestone show`: the header, the workload with its risks and last update as the tagged
+    /// commit holds them, and each lens review's pillar table.
+    package static func show(_ detail: MilestoneDetail) -> String {
+        var text = header(detail.milestone, tagName: detail.tagName, tagger: detail.tagger, commit: detail.commit, signature: detail.signature)
+        text += "\n" + WorkloadText.render(detail.workload, summary: (detail.summary.riskCounts, detail.summary.updatedAt))
+        for review in detail.reviews {
+            text += "\n" + ReviewText.status(workload: detail.workload.name, lensName: review.lensName, version: review.version, review: review.review)
+        }
+        return text
+    }
+
+    /// `milestone show`'s warnings: one per figure of the tag's message its tree contradicts.
+    package static func discrepancyWarnings(_ detail: MilestoneDetail) -> [String] {
+        detail.discrepancies.map { discrepancyWarning(number: detail.milestone.number, name: detail.milestone.name, $0) }
+    }
+
     /// `good (alice@example.com)`, `unsigned`, `BAD` for tables.
     package static func signatureLabel(_ shape: SignatureShape) -> String {
         guard let status = SignatureCheck.Status(rawValue: shape.Status) else { return shape.Status }

@@ -223,4 +223,19 @@ extension Workspace {
         let (snapshot, workload) = try snapshot(of: checked.stored)
         return MilestoneState(checked: checked, snapshot: snapshot, workload: workload, summary: try snapshot.summary(of: workload))
     }
+
+    /// `milestone show`: the milestone `milestone` of the workload `reference` (`milestoneState`)
+    /// with its tag, the workload, its risks, the settings' pillar priority and every lens
+    /// review, all read from the tagged commit.
+    package func milestoneDetail(_ reference: String, _ milestone: String) throws(WorkspaceError) -> MilestoneDetail {
+        let state = try milestoneState(reference, milestone)
+        let stored = state.checked.stored
+        return MilestoneDetail(
+            milestone: stored.milestone, tagName: stored.tagName, tagger: stored.tag.tagger.map(Self.taggerIdentity), commit: stored.commit.hex,
+            signature: state.checked.signature, discrepancies: state.checked.discrepancies, workload: state.workload.workload,
+            summary: state.summary, pillarPriority: try state.snapshot.settings().pillarPriority,
+            reviews: try state.snapshot.reviews(of: state.workload).map {
+                MilestoneDetail.Review(lensName: $0.lens.record.name, version: $0.lens.version, review: $0.review)
+            })
+    }
 }

@@ -45,28 +45,9 @@ extension MilestoneCommand {
         @OptionGroup var format: FormatOptions
 
         func run(in workspace: Workspace, console: Console) throws {
-            let state = try workspace.milestoneState(target.workload, target.milestone)
-            let stored = state.checked.stored
-            for discrepancy in state.checked.discrepancies {
-                console.diagnostic(MilestoneText.discrepancyWarning(number: stored.milestone.number, name: stored.milestone.name, discrepancy))
-            }
-            switch format.format {
-            case .json:
-                var shape = WorkloadShape(state.workload.workload, riskCounts: state.summary.riskCounts,
-                                          pillarPriorities: try state.snapshot.settings().pillarPriority)
-                shape.workload.updatedAt = state.summary.updatedAt
-                let milestoneShape = MilestoneShape(stored.milestone, workload: shape, tagName: stored.tagName, signature: state.checked.signature)
-                console.write(jsonText(GetMilestoneOutput(workloadId: stored.milestone.workloadId, milestone: milestoneShape)))
-            case .text:
-                console.write(MilestoneText.header(
-                    stored.milestone, tagName: stored.tagName, tagger: stored.tag.tagger.map(Workspace.taggerIdentity), commit: stored.commit.hex,
-                    signature: state.checked.signature))
-                console.write("\n" + WorkloadText.render(state.workload.workload, summary: (state.summary.riskCounts, state.summary.updatedAt)))
-                for review in try state.snapshot.reviews(of: state.workload) {
-                    console.write("\n" + ReviewText.status(workload: state.workload.workload.name, lensName: review.lens.record.name,
-                                                    version: review.lens.version, review: review.review))
-                }
-            }
+            let detail = try workspace.milestoneDetail(target.workload, target.milestone)
+            for warning in MilestoneText.discrepancyWarnings(detail) { console.diagnostic(warning) }
+            console.write(format.format, json: GetMilestoneOutput(detail)) { MilestoneText.show(detail) }
         }
     }
 }
