@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WelltreeCore
+import WelltreeReports
 
 /// `welltree lens validate FILE...`: runs every import check on lens files without a workspace,
 /// so lens authors (and CI jobs over a directory of lenses) get the verdict before importing.
@@ -34,57 +35,12 @@ package struct LensValidate: ConsoleCommand, TextOnlyCommand {
     package func run(_ console: Console) throws {
         var rejected = 0
         for file in files {
-            let verdict = Self.check(file, at: global.file(file, console), kind: official ? .official : .custom)
-            console.write(verdict.lines(verbose: verbose).joined(separator: "\n") + "\n")
+            let bytes = FileManager.default.contents(atPath: global.file(file, console)).map { [UInt8]($0) }
+            let verdict = LensVerdict.judge(bytes, file: file, kind: official ? .official : .custom)
+            console.write(LensText.verdict(verdict, verbose: verbose))
             if !verdict.passed { rejected += 1 }
         }
-        if files.count > 1 { console.write("\(files.count - rejected) passed, \(rejected) rejected\n") }
+        if files.count > 1 { console.write(LensText.validationTotals(passed: files.count - rejected, rejected: rejected)) }
         if rejected > 0 { throw ExitCode(2) }
-    }
-
-    /// Reads and checks one file.
-    static func check(_ file: String, at path: String, kind: LensKind) -> Verdict {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            return Verdict(file: file, lens: nil, errors: [], warnings: [], readFailure: "cannot read the file")
-        }
-        do {
-            let result = try LensLoader.load([UInt8](data), file: file, kind: kind)
-            return Verdict(file: file, lens: result.lens, errors: [], warnings: result.warnings, readFailure: nil)
-        } catch {
-            return Verdict(file: file, lens: nil, errors: error.errors, warnings: error.warnings, readFailure: nil)
-        }
-    }
-
-    /// The outcome for one file and how it is printed.
-    struct Verdict {
-        var file: String
-        var lens: Lens?
-        var errors: [LensDiagnostic]
-        var warnings: [LensDiagnostic]
-        var readFailure: String?
-
-        var passed: Bool { lens != nil }
-
-        func lines(verbose: Bool) -> [String] {
-            var lines: [String]
-            if let lens {
-                let counts = [
-                    plural(lens.pillars.count, "pillar"), plural(lens.questionCount, "question"),
-                    plural(lens.choiceCount, "choice"), plural(warnings.count, "warning"),
-                ]
-                lines = ["ok  \(file)  (\(counts.joined(separator: ", ")))"]
-            } else if let readFailure {
-                lines = ["rejected  \(file)  \(readFailure)"]
-            } else {
-                let first = errors.first.map { "\($0.path): \($0.message)" } ?? "rejected"
-                lines = ["rejected  \(file)  \(first)"] + errors.map { "    \($0)" }
-            }
-            if verbose { lines += warnings.map { "    \($0)" } }
-            return lines
-        }
-
-        private func plural(_ count: Int, _ noun: String) -> String {
-            "\(count) \(noun)\(count == 1 ? "" : "s")"
-        }
     }
 }
