@@ -55,6 +55,13 @@ extension Workspace {
         return result
     }
 
+    /// ListProfiles (`profile list`): the profiles in directory order, without the deleted ones
+    /// unless `includeDeleted` (workloads may still use those). Needs an initialised workspace.
+    package func profileListing(includeDeleted: Bool) throws(WorkspaceError) -> [Profile] {
+        try requireInitialised()
+        return try allProfiles().map(\.profile).filter { includeDeleted || $0.deletedAt == nil }
+    }
+
     /// The profiles by id (the first directory holding an id; `validate` reports a second).
     package func profilesById() throws(WorkspaceError) -> [String: StoredProfile] {
         var result: [String: StoredProfile] = [:]

@@ -14,12 +14,8 @@ extension ProfileCommand {
         @OptionGroup var format: FormatOptions
 
         func run(in workspace: Workspace, console: Console) throws {
-            try workspace.requireInitialised()
-            let profiles = try workspace.allProfiles().map(\.profile).filter { includeDeleted || $0.deletedAt == nil }
-            switch format.format {
-            case .json: console.write(jsonText(ListProfilesOutput(profiles.map(ProfileSummaryShape.init))))
-            case .text: console.write(ProfileText.list(profiles))
-            }
+            let profiles = try workspace.profileListing(includeDeleted: includeDeleted)
+            console.write(format.format, json: ListProfilesOutput(profiles.map(ProfileSummaryShape.init))) { ProfileText.list(profiles) }
         }
     }
 }
