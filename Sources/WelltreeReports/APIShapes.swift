@@ -83,6 +83,16 @@ package struct WorkloadShape: Encodable {
 package struct GetWorkloadOutput: Encodable {
     package var Workload: WorkloadShape
     package init(_ workload: WorkloadShape) { Workload = workload }
+
+    /// GetWorkload of what `workload show` reads: `UpdatedAt` is the workload's last update,
+    /// of its file or an answer.
+    package init(_ detail: WorkloadDetail) {
+        var shape = WorkloadShape(
+            detail.workload, riskCounts: detail.summary.riskCounts, pillarPriorities: detail.pillarPriority,
+            prioritizedRiskCounts: detail.prioritized, templateName: detail.templateName)
+        shape.workload.updatedAt = detail.summary.updatedAt
+        self.init(shape)
+    }
 }
 
 /// CreateWorkload.
