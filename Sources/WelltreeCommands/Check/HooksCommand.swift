@@ -1,5 +1,6 @@
 import ArgumentParser
 import Git
+import WelltreeReports
 import WelltreeWorkspace
 
 /// `welltree hooks install`: configures this clone's drivers and hooks.
@@ -31,8 +32,7 @@ struct HooksCommand: ParsableCommand {
             let path = global.path(console)
             let repository = try git { () throws(GitError) in try Repository.open(searchingFrom: path) }
             let report = try ClientHooks.locate(environment: console.environment).install(in: repository, force: force)
-            for (key, value) in report.config { console.write("config \(key) = \(value)\n") }
-            for hook in report.hooks { console.write("hook   \(hook)\n") }
+            console.write(HookText.clientInstall(config: report.config, hooks: report.hooks))
         }
     }
 }

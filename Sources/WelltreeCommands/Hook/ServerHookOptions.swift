@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WelltreeReports
 import WelltreeWorkspace
 
 /// `welltree hooks install --server PATH [--admin P ...]`: the server half of hook installation,
@@ -26,13 +27,10 @@ struct ServerHookOptions: ParsableArguments {
         guard let server else { return }
         let outcome = try ServerHookInstaller.install(
             at: global.file(server, console), binary: Self.currentBinary(), administrators: administrators, branch: branch, force: force)
-        for hook in outcome.hookPaths { console.write("\(outcome.replacedHooks.contains(hook) ? "Replaced" : "Installed") \(hook)\n") }
-        for setting in outcome.configured { console.write("Configured \(setting)\n") }
-        let branchName = outcome.defaultBranch.replacingOccurrences(of: "refs/heads/", with: "")
-        console.write("Review branch: \(branchName)\(outcome.movedHead ? " (HEAD now names it)" : " (the branch HEAD names)")\n")
         console.write(
-            "Administrators: \(outcome.administrators.isEmpty ? "none (add one with --admin)" : outcome.administrators.joined(separator: ", "))\n"
-        )
+            HookText.serverInstall(
+                hooks: outcome.hookPaths.map { ($0, outcome.replacedHooks.contains($0)) }, configured: outcome.configured,
+                branch: outcome.branchName, movedHead: outcome.movedHead, administrators: outcome.administrators))
     }
 
     /// The absolute path of the running `welltree`.

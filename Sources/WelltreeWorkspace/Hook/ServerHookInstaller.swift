@@ -23,6 +23,9 @@ package struct ServerHookInstaller {
         package var defaultBranch: String
         /// Whether this installation pointed HEAD at it.
         package var movedHead: Bool
+
+        /// The review branch's name, without `refs/heads/`.
+        package var branchName: String { defaultBranch.replacingOccurrences(of: Repository.branchPrefix, with: "") }
     }
 
     /// The review branch when nobody names one: the branch `welltree init` creates.
