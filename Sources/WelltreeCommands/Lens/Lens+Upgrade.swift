@@ -1,4 +1,5 @@
 import ArgumentParser
+import WelltreeReports
 import WelltreeWorkspace
 
 extension LensCommand {
@@ -29,10 +30,10 @@ extension LensCommand {
         func run(in workspace: Workspace, console: Console) throws {
             let signing: SigningChoice = sign.map { $0 ? .sign : .noSign } ?? .configured
             let outcome = try workspace.upgradeLens(workload, alias: alias, milestoneName: milestone, signing: signing)
-            let saved = outcome.milestone
-            console.line("Saved milestone \(saved.milestone.number) \"\(saved.milestone.name)\" as tag \(saved.tagName)")
-            console.line("Upgraded lens \(alias) of \(outcome.workload.workload.name) from \(outcome.fromVersion) to \(outcome.toVersion)")
-            for line in outcome.summary { console.line("  \(line)") }
+            console.write(
+                LensText.upgraded(
+                    milestone: outcome.milestone.milestone, tagName: outcome.milestone.tagName, alias: alias,
+                    workloadName: outcome.workload.workload.name, from: outcome.fromVersion, to: outcome.toVersion, summary: outcome.summary))
         }
     }
 }
