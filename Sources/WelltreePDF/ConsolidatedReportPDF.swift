@@ -2,7 +2,8 @@ import WelltreeCore
 import WelltreeReports
 
 /// The consolidated report as PDF, as the Markdown and HTML forms have it: the dashboard's
-/// totals and a row per workload (with the stale-evidence count when any), then per workload
+/// totals and a row per workload (with the stale-evidence count when any, and the prioritized
+/// high risks when a workload uses a profile), then per workload
 /// and lens the pillars, the questions at risk with the best practices missing, and the
 /// evidence each question cites. Its outline (bookmarks) lists the workloads and their
 /// lenses.
@@ -34,11 +35,20 @@ package enum ConsolidatedReportPDF {
             "\(count(totals.Workloads, "workload")), \(totals.WorkloadsWithHighRisks) with high risks and "
                 + "\(totals.WorkloadsWithMediumRisks) with medium risks; \(count(totals.RiskCounts[.high], "high risk")) and "
                 + "\(count(totals.RiskCounts[.medium], "medium risk")) in all.")
+        if let p = totals.PrioritizedRiskCounts {
+            canvas.paragraph(
+                "Prioritized questions of the workloads with a profile: \(count(p[.high], "high risk")) and "
+                    + "\(count(p[.medium], "medium risk")) among \(p.total).")
+        }
         if model.workloads.isEmpty {
             canvas.paragraph("No workloads.")
         } else {
             let stale: ((String) -> Int?)? = totals.AnswersWithStaleEvidence == nil ? nil : { model.staleEvidence(of: $0) }
-            workloadTable(model.workloads, staleEvidence: stale, on: canvas)
+            workloadTable(model.workloads, prioritized: totals.PrioritizedRiskCounts != nil, staleEvidence: stale, on: canvas)
+        }
+        if totals.PrioritizedRiskCounts != nil {
+            canvas.space(4)
+            canvas.paragraph(ReportWording.prioritizedColumn, style: Style(size: 9, colour: .muted))
         }
         if let stale = totals.AnswersWithStaleEvidence {
             canvas.space(4)
@@ -57,6 +67,7 @@ package enum ConsolidatedReportPDF {
                     canvas.anchor("workload.\(index).\(lensIndex)")
                     canvas.bookmark("\(lens.name) \(lens.version)", level: 1, destination: "workload.\(index).\(lensIndex)")
                 }
+                if let sentence = ReportWording.prioritized(lens) { canvas.paragraph(sentence, style: Style(size: 9.5)) }
                 WorkloadReportPDF.pillarTable(lens, on: canvas)
                 if !lens.improvements.isEmpty {
                     WorkloadReportPDF.heading("Questions at risk", level: 3, on: canvas)
@@ -78,15 +89,25 @@ package enum ConsolidatedReportPDF {
         return canvas.finish(title: title) { page, count in "\(title)  \u{00B7}  Page \(page) of \(count)" }
     }
 
-    /// One row per workload: name, questions answered, high and medium risks, improvement status,
-    /// and when `staleEvidence` is given (some answer's evidence is stale) the count of answers
-    /// with stale evidence.
-    static func workloadTable(_ workloads: [WorkloadReportModel], staleEvidence: ((String) -> Int?)? = nil, on canvas: PDFCanvas) {
-        let columns: [(String, Double, Double)] =
-            staleEvidence == nil
-            ? [("Answered", 255, 1), ("High", 300, 1), ("Medium", 352, 1), ("Improvement status", 370, 0)]
-            : [("Answered", 210, 1), ("High", 250, 1), ("Medium", 297, 1), ("Improvement status", 312, 0), ("Stale evidence", 495, 1)]
-        let statusWidth: Double = staleEvidence == nil ? 125 : 105
+    /// One row per workload: name, questions answered, high and medium risks, when
+    /// `prioritized` is set (a workload uses a profile) its prioritized high risks of how many
+    /// ("-" without a profile), improvement status, and when `staleEvidence` is given (some
+    /// answer's evidence is stale) the count of answers with stale evidence.
+    static func workloadTable(
+        _ workloads: [WorkloadReportModel], prioritized: Bool = false, staleEvidence: ((String) -> Int?)? = nil, on canvas: PDFCanvas
+    ) {
+        // Where each column ends (right-aligned numbers) or starts (the status), by which
+        // optional columns are present; the workload's name takes what is left on the left.
+        let (nameWidth, numbers, status, statusWidth): (Double, [Double], Double, Double) =
+            switch (prioritized, staleEvidence != nil) {
+            case (false, false): (200, [255, 300, 352], 370, 125)
+            case (false, true): (150, [210, 250, 297], 312, 105)
+            case (true, false): (150, [205, 245, 292, 355], 370, 125)
+            case (true, true): (110, [165, 200, 245, 305], 315, 100)
+            }
+        var columns: [(String, Double, Double)] = zip(["Answered", "High", "Medium", "Prioritized"], numbers).map { ($0, $1, 1) }
+        columns.append(("Improvement status", status, 0))
+        if staleEvidence != nil { columns.append(("Stale evidence", 495, 1)) }
         func header() {
             let top = canvas.y
             canvas.label("Workload", x: canvas.margin, y: top, style: Style(size: 9, bold: true, colour: .muted))
@@ -105,11 +126,12 @@ package enum ConsolidatedReportPDF {
             let top = canvas.y
             let c = workload.riskCounts
             let style = Style(size: 9.5)
-            canvas.label(workload.workload.name, x: canvas.margin, y: top, style: style, width: staleEvidence == nil ? 200 : 150)
-            let values = [
-                "\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])",
-                ReportWording.improvementStatus(workload.workload.improvementStatus),
-            ] + (staleEvidence.map { ["\($0(workload.workload.id) ?? 0)"] } ?? [])
+            canvas.label(workload.workload.name, x: canvas.margin, y: top, style: style, width: nameWidth)
+            let values =
+                ["\(c.answered)/\(c.total)", "\(c[.high])", "\(c[.medium])"]
+                + (prioritized ? [ReportWording.prioritizedHigh(workload.prioritizedRiskCounts)] : [])
+                + [ReportWording.improvementStatus(workload.workload.improvementStatus)]
+                + (staleEvidence.map { ["\($0(workload.workload.id) ?? 0)"] } ?? [])
             for (index, value) in values.enumerated() {
                 let (_, x, align) = columns[index]
                 canvas.label(value, x: canvas.margin + x, y: top, style: style, align: align, width: align == 0 ? statusWidth : nil)

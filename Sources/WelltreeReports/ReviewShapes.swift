@@ -316,6 +316,9 @@ package struct DashboardOutput: Encodable {
         package var RiskCounts = WelltreeCore.RiskCounts()
         /// Answers citing evidence changed or missing since they were confirmed, when any.
         package var AnswersWithStaleEvidence: Int?
+        /// The prioritized questions' risks summed over the workloads that use a profile
+        /// (Welltree's mapping); left out when none does.
+        package var PrioritizedRiskCounts: WelltreeCore.RiskCounts?
 
         package init() {}
     }
@@ -356,6 +359,14 @@ extension DashboardOutput {
             WorkloadSummaries[index].Profiles = [WorkloadProfileShape(found.profile)]
             WorkloadSummaries[index].PrioritizedRiskCounts = found.prioritized
         }
+        Totals.PrioritizedRiskCounts = Self.prioritizedTotal(WorkloadSummaries)
+    }
+
+    /// The sum of the rows' prioritized risk counts; nil when no row has any.
+    package static func prioritizedTotal(_ summaries: [WorkloadSummaryShape]) -> WelltreeCore.RiskCounts? {
+        let counts = summaries.compactMap(\.PrioritizedRiskCounts)
+        guard !counts.isEmpty else { return nil }
+        return counts.reduce(into: WelltreeCore.RiskCounts()) { $0.add($1) }
     }
 }
 

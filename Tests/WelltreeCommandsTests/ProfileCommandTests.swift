@@ -452,6 +452,73 @@ struct ProfileCommandTests {
         #expect(dashboardText.contains("PRIORITIZED HRIS") && dashboardText.contains("Welltree's mapping"), "\(dashboardText)")
     }
 
+    @Test("the dashboard's HTML page and the consolidated report (JSON, Markdown, HTML, PDF) carry prioritized counts beside all risks")
+    func dashboardPageAndConsolidatedReportCarryPrioritizedCounts() throws {
+        let sandbox = try Sandbox()
+        // `&` and `'` in the name: everything from the repository is escaped in HTML.
+        let name = "Tom & Jerry's shop"
+        #expect(try sandbox.welltree([
+            "workload", "create", "--name", name, "--description", "With a profile", "--review-owner", "Jane Doe",
+            "--environment", "production", "--aws-region", "us-east-1",
+        ]).status == 0)
+        #expect(try sandbox.createTutorialWorkload().status == 0)
+        let plainHTML = try sandbox.welltree(["dashboard", "--format", "html"]).stdout
+        #expect(!plainHTML.contains("Prioritized"), "no profile, no prioritized column")
+        #expect(try Self.createProfile(sandbox).status == 0)
+        #expect(try sandbox.welltree(["profile", "associate", name, Self.name]).status == 0)
+        let first = try sandbox.welltree(["answer", "list", name, "--question-priority", "prioritized", "--format", "json"])
+        let question = try #require((try Self.object(sandbox, first)["AnswerSummaries"] as? [[String: Any]])?.first?["QuestionId"] as? String)
+        #expect(try sandbox.welltree(["answer", "update", name, question, "--none"]).status == 0)
+        let show = try sandbox.welltree(["workload", "show", name, "--format", "json"])
+        let counts = try #require((try Self.object(sandbox, show)["Workload"] as? [String: Any])?["PrioritizedRiskCounts"] as? [String: Int])
+        let high = counts["HIGH"] ?? 0
+        let total = counts.values.reduce(0, +)
+        #expect(high == 1, "\(counts)")
+        let escaped = "Tom &amp; Jerry&#39;s shop"
+
+        // The dashboard: JSON totals, and the HTML page's column, card and wording.
+        let dashboard = try Self.object(sandbox, try sandbox.welltree(["dashboard", "--format", "json"]))
+        #expect((dashboard["Totals"] as? [String: Any])?["PrioritizedRiskCounts"] as? [String: Int] == counts, "\(dashboard)")
+        let page = try sandbox.welltree(["dashboard", "--format", "html"]).stdout
+        #expect(page.contains("<th class=\"num\">Prioritized high risks</th>"), "\(page)")
+        #expect(page.contains("<tr><td>\(escaped)</td>") && !page.contains(name), "\(page)")
+        #expect(page.contains("<td class=\"num\">\(high)/\(total)</td>"), "\(page)")
+        #expect(page.contains("<td class=\"num\">-</td>"), "the workload without a profile: \(page)")
+        #expect(page.contains("Welltree's mapping, not the AWS service's") || page.contains("Welltree&#39;s mapping, not the AWS service&#39;s"))
+
+        // The consolidated report's JSON: per workload, lens and pillar, in the API's shape.
+        let json = try sandbox.welltree(["report", "consolidated", "--format", "json"])
+        try WorkloadCommandTests.expectShape("GetConsolidatedReport", json)
+        let metrics = try #require(try Self.object(sandbox, json)["Metrics"] as? [[String: Any]])
+        let profiled = try #require(metrics.first { $0["WorkloadName"] as? String == name })
+        let plain = try #require(metrics.first { $0["WorkloadName"] as? String == Self.w })
+        #expect(profiled["PrioritizedRiskCounts"] as? [String: Int] == counts, "\(profiled)")
+        #expect(((profiled["Profiles"] as? [[String: Any]])?.first?["ProfileVersion"] as? String) == "1", "\(profiled)")
+        #expect(plain["PrioritizedRiskCounts"] == nil && plain["Profiles"] == nil, "\(plain)")
+        let lens = try #require((profiled["Lenses"] as? [[String: Any]])?.first)
+        #expect(lens["PrioritizedRiskCounts"] as? [String: Int] == counts, "\(lens)")
+        let pillars = try #require(lens["Pillars"] as? [[String: Any]])
+        #expect(pillars.map { ($0["PrioritizedRiskCounts"] as? [String: Int] ?? [:]).values.reduce(0, +) }.reduce(0, +) == total)
+
+        // Markdown and HTML: the overview's column and totals, and each lens's sentence.
+        let markdown = try sandbox.welltree(["report", "consolidated", "--format", "markdown"]).stdout
+        #expect(markdown.contains("| Prioritized high risks |"), "\(markdown)")
+        #expect(markdown.contains("prioritized high risks: \(high) of \(total)"), "\(markdown)")
+        #expect(markdown.contains("among \(total), 1 answered"), "\(markdown)")
+        #expect(markdown.contains("Welltree's mapping, not the AWS service's"), "\(markdown)")
+        let html = try sandbox.welltree(["report", "consolidated", "--format", "html"]).stdout
+        #expect(html.contains("<th class=\"num\">Prioritized high risks</th>") && html.contains("<p class=\"prioritized\">"), "\(html)")
+        #expect(html.contains("<td class=\"num\">\(high)/\(total)</td>") && !html.contains(name), "\(html)")
+
+        // PDF: the column, the totals and each lens's sentence, read back with poppler.
+        let pdf = sandbox.root + "/all.pdf"
+        #expect(try sandbox.welltree(["report", "consolidated", "-o", pdf]).status == 0)
+        let text = try Run.program("pdftotext", ["-enc", "UTF-8", pdf, "-"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        for expected in ["Prioritized", "\(high)/\(total)", "among \(total), 1 answered", "not the AWS service's"] {
+            #expect(text.contains(expected), "pdftotext lost \(expected): \(text)")
+        }
+    }
+
     @Test("workload reports show the prioritized questions' risks beside all risks, and the profile, only with a profile")
     func reportsShowPrioritizedCounts() throws {
         let sandbox = try Sandbox()

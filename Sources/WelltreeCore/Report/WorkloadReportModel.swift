@@ -43,6 +43,15 @@ package struct WorkloadReportModel: Sendable, Equatable {
         lenses.reduce(into: RiskCounts()) { $0.add($1.riskCounts) }
     }
 
+    /// The prioritized questions' risks over every lens the workload's profile prioritizes
+    /// questions of (GetWorkload's and ListWorkloads' `PrioritizedRiskCounts`); nil without a
+    /// profile, or when it prioritizes nothing in the applied lenses.
+    package var prioritizedRiskCounts: RiskCounts? {
+        let lensCounts = lenses.compactMap { $0.prioritized?.riskCounts }
+        guard !lensCounts.isEmpty else { return nil }
+        return lensCounts.reduce(into: RiskCounts()) { $0.add($1) }
+    }
+
     /// The trend to draw: the given points, or just the reported state when there are none.
     package var trendPoints: [TrendPoint] {
         if !trend.isEmpty { return trend }

@@ -15,14 +15,19 @@ extension ConsolidatedReportModel {
         var result = DashboardOutput.DashboardTotals(totals)
         let stale = workloads.compactMap { staleEvidence(of: $0.workload.id) }.reduce(0, +)
         result.AnswersWithStaleEvidence = stale == 0 ? nil : stale
+        result.PrioritizedRiskCounts = DashboardOutput.prioritizedTotal(summaries)
         return result
     }
 
-    /// The dashboard rows, one per workload, with the stale-evidence counts.
+    /// The dashboard rows, one per workload, with the stale-evidence counts and, for workloads
+    /// with a profile, the profile and the prioritized risk counts.
     package var summaries: [WorkloadSummaryShape] {
         workloads.map {
             var row = WorkloadSummaryShape($0.workload, updatedAt: $0.updatedAt, riskCounts: $0.riskCounts)
             row.StaleEvidenceAnswers = staleEvidence(of: $0.workload.id)
+            // As the dashboard: the profile and prioritized risks only for a workload with one.
+            row.Profiles = $0.workload.profile.map { [WorkloadProfileShape($0)] }
+            row.PrioritizedRiskCounts = $0.prioritizedRiskCounts
             return row
         }
     }

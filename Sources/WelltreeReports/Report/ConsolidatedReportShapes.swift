@@ -17,6 +17,9 @@ package struct QuestionMetricShape: Encodable {
 package struct PillarMetricShape: Encodable {
     package var PillarId: String
     package var RiskCounts: RiskCounts
+    /// Welltree's addition, as PillarReviewSummary has it: the risks of the questions the
+    /// workload's profile prioritizes in this pillar (Welltree's mapping); left out without one.
+    package var PrioritizedRiskCounts: RiskCounts?
     package var Questions: [QuestionMetricShape]
 }
 
@@ -24,6 +27,10 @@ package struct PillarMetricShape: Encodable {
 package struct LensMetricShape: Encodable {
     package var LensArn: String
     package var RiskCounts: RiskCounts
+    /// Welltree's addition, as LensReviewSummary has it: the risks of the questions the
+    /// workload's profile prioritizes in this lens (Welltree's mapping); left out without one,
+    /// or when the mapping prioritizes nothing in the lens.
+    package var PrioritizedRiskCounts: RiskCounts?
     package var Pillars: [PillarMetricShape]
 
     /// As the API documents `PillarMetric.Questions`, only the questions identified as risks
@@ -31,10 +38,13 @@ package struct LensMetricShape: Encodable {
     package init(_ lens: LensReport) {
         LensArn = lensArn(lens.alias, type: lens.type)
         RiskCounts = lens.riskCounts
+        PrioritizedRiskCounts = lens.prioritized?.riskCounts
+        let prioritized = lens.prioritized
         let missing = Dictionary(lens.improvements.map { ($0.questionId, $0.missingChoices) }, uniquingKeysWith: { first, _ in first })
         Pillars = lens.pillars.map { pillar in
             PillarMetricShape(
                 PillarId: pillar.id, RiskCounts: pillar.riskCounts,
+                PrioritizedRiskCounts: prioritized?.riskCounts(ofPillar: pillar.id),
                 Questions: pillar.questions.filter { $0.risk == .high || $0.risk == .medium }.map { question in
                     QuestionMetricShape(
                         QuestionId: question.id, Risk: question.risk.rawValue,
@@ -57,9 +67,16 @@ package struct ConsolidatedReportMetricShape: Encodable {
     /// Welltree's addition: how many answers cite evidence changed or missing since they were
     /// confirmed (absent when none), as the dashboard counts them.
     package var StaleEvidenceAnswers: Int?
+    /// Welltree's additions, as WorkloadSummary has them: the risks of the questions the
+    /// workload's profile prioritizes over every lens (Welltree's mapping, not the service's),
+    /// and the profile; both left out for a workload without a profile.
+    package var PrioritizedRiskCounts: RiskCounts?
+    package var Profiles: [WorkloadProfileShape]?
 
     package init(_ model: WorkloadReportModel, staleEvidenceAnswers: Int? = nil) {
         StaleEvidenceAnswers = staleEvidenceAnswers
+        PrioritizedRiskCounts = model.prioritizedRiskCounts
+        Profiles = model.workload.profile.map { [WorkloadProfileShape($0)] }
         WorkloadId = model.workload.id
         WorkloadArn = workloadArn(model.workload.id)
         WorkloadName = model.workload.name

@@ -1,7 +1,8 @@
 import WelltreeCore
 
 /// The dashboard and the consolidated report as HTML pages: the headline numbers, a row and a
-/// bar per workload (with the stale-evidence count when any), and (consolidated) each
+/// bar per workload (with the stale-evidence count when any, and the prioritized high risks
+/// when a workload uses a profile), and (consolidated) each
 /// workload's pillars, questions at risk and the evidence its answers cite.
 package enum DashboardHTML {
     /// `welltree dashboard --format html`: the dashboard for a quick look in a browser.
@@ -29,6 +30,7 @@ package enum DashboardHTML {
             body += "<p class=\"meta\">\(H.escape(workload.workload.description))</p>\n"
             for lens in workload.lenses {
                 body += "<h3>\(H.escape(lens.name)) <span class=\"version\">\(H.escape(lens.version))</span></h3>\n"
+                if let sentence = ReportWording.prioritized(lens) { body += "<p class=\"prioritized\">\(H.escape(sentence))</p>\n" }
                 body += WorkloadReportHTML.pillarTable(lens)
                 body += "<figure class=\"chart risks-per-pillar\">\n<figcaption>Risks per pillar</figcaption>\n"
                 body += SVGChart.riskBars(lens.pillars.map { SVGChart.Bar(label: $0.name, counts: $0.riskCounts) }, title: "Risks per pillar of \(lens.name)")
@@ -55,15 +57,25 @@ package enum DashboardHTML {
         // as in the text dashboard.
         let stale = summaries.contains { $0.StaleEvidenceAnswers != nil }
         if stale { html += WorkloadReportHTML.card("stale-evidence", totals.AnswersWithStaleEvidence ?? 0, "Answers with stale evidence") }
-        html += "</div>\n<table class=\"workloads\">\n<thead><tr><th>Workload</th><th class=\"num\">Questions answered</th><th class=\"num\">High risks</th><th class=\"num\">Medium risks</th><th>Improvement status</th><th>Last updated</th>"
+        // The prioritized card and column appear only when a workload uses a profile that
+        // prioritizes questions, as in the text dashboard.
+        let prioritized = summaries.contains { $0.PrioritizedRiskCounts != nil }
+        if prioritized, let p = totals.PrioritizedRiskCounts {
+            html += WorkloadReportHTML.card("prioritized-high", p[.high], "Prioritized high risks")
+        }
+        html += "</div>\n<table class=\"workloads\">\n<thead><tr><th>Workload</th><th class=\"num\">Questions answered</th><th class=\"num\">High risks</th><th class=\"num\">Medium risks</th>"
+        html += (prioritized ? "<th class=\"num\">Prioritized high risks</th>" : "") + "<th>Improvement status</th><th>Last updated</th>"
         html += (stale ? "<th class=\"num\">Stale evidence</th>" : "") + "</tr></thead>\n<tbody>\n"
         for summary in summaries {
             let c = summary.RiskCounts ?? RiskCounts()
             let status = ImprovementStatus(rawValue: summary.ImprovementStatus).map(ReportWording.improvementStatus) ?? summary.ImprovementStatus
-            html += "<tr><td>\(H.escape(summary.WorkloadName))</td><td class=\"num\">\(c.answered)/\(c.total)</td><td class=\"num\">\(c[.high])</td><td class=\"num\">\(c[.medium])</td><td>\(H.escape(status))</td><td>\(H.escape(ReportWording.time(summary.UpdatedAt)))</td>"
+            html += "<tr><td>\(H.escape(summary.WorkloadName))</td><td class=\"num\">\(c.answered)/\(c.total)</td><td class=\"num\">\(c[.high])</td><td class=\"num\">\(c[.medium])</td>"
+            if prioritized { html += "<td class=\"num\">\(ReportWording.prioritizedHigh(summary.PrioritizedRiskCounts))</td>" }
+            html += "<td>\(H.escape(status))</td><td>\(H.escape(ReportWording.time(summary.UpdatedAt)))</td>"
             html += (stale ? "<td class=\"num\">\(summary.StaleEvidenceAnswers ?? 0)</td>" : "") + "</tr>\n"
         }
         html += "</tbody>\n</table>\n"
+        if prioritized { html += "<p class=\"meta prioritized\">\(H.escape(ReportWording.prioritizedColumn))</p>\n" }
         if stale {
             html += "<p class=\"meta\">Stale evidence: answers citing evidence changed or missing since they were confirmed "
             html += "(<code>welltree evidence --stale</code> lists them).</p>\n"

@@ -78,6 +78,18 @@ package enum ReportWording {
             + "\(p[.high]) high and \(p[.medium]) medium risks among \(p.total), \(p.answered) answered."
     }
 
+    /// The cell of a workloads table's prioritized column: high risks among the prioritized
+    /// questions, of how many ("-" for a workload without a profile).
+    package static func prioritizedHigh(_ counts: RiskCounts?) -> String {
+        counts.map { "\($0[.high])/\($0.total)" } ?? "-"
+    }
+
+    /// The sentence under a workloads table with a prioritized column: what it counts, and whose
+    /// prioritization it is.
+    package static let prioritizedColumn =
+        "Prioritized high risks: high risks among the questions the workload's profile prioritizes, of how many, "
+        + "by Welltree's mapping, not the AWS service's (profile-prioritization.json)."
+
     /// The key-value rows of the properties table, in the console's order; empty values left out.
     /// A milestone report starts with the milestone's own: its name, number, when it was
     /// recorded and what its signature check said.
