@@ -117,7 +117,7 @@ package struct WorkloadSummaryShape: Encodable {
     package var Lenses: [String]
     package var RiskCounts: RiskCounts?
     /// The risks of the questions the workload's profile prioritizes, over every lens the
-    /// mapping covers; left out without a profile (`workload list` only).
+    /// mapping covers; left out without a profile.
     package var PrioritizedRiskCounts: RiskCounts?
     /// The workload's profile (the API lists at most one); left out without one.
     package var Profiles: [WorkloadProfileShape]?
@@ -136,12 +136,15 @@ package struct WorkloadSummaryShape: Encodable {
             riskCounts: riskCounts)
     }
 
-    /// The summary of a workload overview, as lists and the dashboard keep it.
+    /// The summary of a workload overview, as lists and the dashboard keep it, with the
+    /// workload's profile and prioritized risk counts when it uses a profile.
     package init(_ overview: WorkloadOverview) {
         self.init(
             id: overview.id, name: overview.name, owner: overview.owner, lenses: overview.lenses,
             improvementStatus: overview.improvementStatus, updatedAt: overview.summary.updatedAt,
             riskCounts: overview.summary.riskCounts)
+        Profiles = overview.profile.map { [WorkloadProfileShape($0)] }
+        PrioritizedRiskCounts = overview.summary.prioritizedRiskCounts
     }
 
     /// From the parts lists and the dashboard keep of a workload (they need not decode it).

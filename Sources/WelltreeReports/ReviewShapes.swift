@@ -349,27 +349,6 @@ extension DashboardOutput {
     }
 }
 
-extension DashboardOutput {
-    /// Sets each row's `Profiles` and `PrioritizedRiskCounts` from the profile and prioritized
-    /// risks of the workloads that use a profile, by workload id (ListWorkloads' fields).
-    package mutating func setProfiles(_ profiled: [String: (profile: ProfileReference, prioritized: RiskCounts?)]) {
-        guard !profiled.isEmpty else { return }
-        for index in WorkloadSummaries.indices {
-            guard let found = profiled[WorkloadSummaries[index].WorkloadId] else { continue }
-            WorkloadSummaries[index].Profiles = [WorkloadProfileShape(found.profile)]
-            WorkloadSummaries[index].PrioritizedRiskCounts = found.prioritized
-        }
-        Totals.PrioritizedRiskCounts = Self.prioritizedTotal(WorkloadSummaries)
-    }
-
-    /// The sum of the rows' prioritized risk counts; nil when no row has any.
-    package static func prioritizedTotal(_ summaries: [WorkloadSummaryShape]) -> WelltreeCore.RiskCounts? {
-        let counts = summaries.compactMap(\.PrioritizedRiskCounts)
-        guard !counts.isEmpty else { return nil }
-        return counts.reduce(into: WelltreeCore.RiskCounts()) { $0.add($1) }
-    }
-}
-
 extension DashboardOutput.DashboardTotals {
     /// The totals in this shape.
     package init(_ totals: WorkloadTotals) {
@@ -377,6 +356,7 @@ extension DashboardOutput.DashboardTotals {
         WorkloadsWithHighRisks = totals.withHighRisks
         WorkloadsWithMediumRisks = totals.withMediumRisks
         RiskCounts = totals.riskCounts
+        PrioritizedRiskCounts = totals.prioritizedRiskCounts
     }
 }
 

@@ -2,7 +2,7 @@
 /// or the work tree, so they travel with no clone and no one reviews them.
 ///
 /// ```
-/// <common git dir>/welltree/cache/summaries-v2.bin       workload overviews (SummaryCache)
+/// <common git dir>/welltree/cache/summaries-v3.bin       workload overviews (SummaryCache)
 /// <common git dir>/welltree/cache/lenses-v1/<blob>.bin   imported lens versions (LensCache)
 /// <common git dir>/welltree/cache/hook-workloads-v1      the server hook's workload index
 /// <common git dir>/welltree/lock                         the write lock (WriteLock)

@@ -28,7 +28,10 @@ extension Workspace {
     /// `summary(of:)` and the cache file is rewritten. So a second run over an unchanged
     /// repository reads one tree and one file, and a run after a change reads only the
     /// workloads that changed. Only overviews are kept, never answers, so memory stays flat
-    /// however many workloads there are.
+    /// however many workloads there are. A workload with a profile has its prioritized risk
+    /// counts in its overview, computed in the same pass and kept in the same cache entry
+    /// (keyed also by the profiles, the mapping and the profile template, `ProfileDependency`),
+    /// so a workspace with profiles reads nothing more on a warm run.
     ///
     /// With `workers`, a cold run with many workloads to compute spreads them over worker
     /// processes (`OverviewWorkers`); the results are the same, computed in parallel.
@@ -45,8 +48,17 @@ extension Workspace {
         let previous = useCache ? SummaryCache.load(from: cachePath) : SummaryCache()
         var current = SummaryCache()
         var pending: [TreeEntry] = []
+        // Looked up only when a cached entry has a profile: three tree look-ups, no file read.
+        var dependency: SummaryCache.ProfileDependency??
+        func matches(_ profile: SummaryCache.ProfileDependency?) -> Bool {
+            guard let profile else { return true }
+            if dependency == nil { dependency = .some(try? profileDependency()) }
+            return dependency! == profile
+        }
         for directory in directories {
-            if let cached = previous[directory.id], cached.lenses.allSatisfy({ effectiveLensBlob($0.lens) == $0.blob }) {
+            if let cached = previous[directory.id], cached.lenses.allSatisfy({ effectiveLensBlob($0.lens) == $0.blob }),
+                matches(cached.profile)
+            {
                 current[directory.id] = cached
             } else {
                 pending.append(directory)
@@ -120,12 +132,14 @@ extension Workspace {
         let stored = try loadWorkload(directory, file: entries.first { $0.name == Layout.workloadFileName })
         var dependencies: [SummaryCache.LensDependency] = []
         let summary = try summary(
-            of: stored, answers: entries.first { $0.name == Layout.answersDirectoryName }, dependencies: &dependencies)
+            of: stored, answers: entries.first { $0.name == Layout.answersDirectoryName }, dependencies: &dependencies,
+            prioritizing: true)
         let overview = WorkloadOverview(
             id: stored.workload.id, name: stored.workload.name, owner: stored.workload.owner,
             improvementStatus: stored.workload.improvementStatus.rawValue, lenses: stored.workload.lenses.map(\.alias),
-            summary: summary)
-        return SummaryCache.Entry(lenses: dependencies, overview: overview)
+            summary: summary, profile: stored.workload.profile)
+        let profile = stored.workload.profile == nil ? nil : try profileDependency()
+        return SummaryCache.Entry(lenses: dependencies, profile: profile, overview: overview)
     }
 }
 

@@ -22,11 +22,15 @@ extension Workspace {
     }
 
     /// `summary(of:dependencies:)` given the workload's `answers` entry (nil when it has none), for
-    /// callers that have already listed the workload's directory.
+    /// callers that have already listed the workload's directory. With `prioritizing`, a
+    /// workload that uses a profile also gets its prioritized risk counts, added up in the same
+    /// pass over its answers (`prioritizedMask`): no answer is read twice.
     func summary(
-        of stored: StoredWorkload, answers: TreeEntry?, dependencies: inout [SummaryCache.LensDependency]
+        of stored: StoredWorkload, answers: TreeEntry?, dependencies: inout [SummaryCache.LensDependency],
+        prioritizing: Bool = false
     ) throws(WorkspaceError) -> WorkloadRiskSummary {
         var counts = RiskCounts()
+        var prioritized: RiskCounts?
         var latest = Array(stored.workload.updatedAt.utf8)
         var citesEvidence = false
         var lensDirectories: [String: TreeEntry] = [:]
@@ -44,6 +48,9 @@ extension Workspace {
         for applied in stored.workload.lenses {
             let lens = try cachedEffectiveLens(applied)
             dependencies.append(SummaryCache.LensDependency(lens: applied, blob: lens.blob))
+            let mask = prioritizing ? try prioritizedMask(of: stored.workload, applied: applied, lens: lens) : nil
+            var lensPrioritized = RiskCounts()
+            var prioritizedAnswered = 0
             var answered = 0
             if let directory = lensDirectories[applied.alias] {
                 guard directory.kind == .tree else {
@@ -59,12 +66,26 @@ extension Workspace {
                     let risk = try risk(
                         of: file, path: "\(directoryPath)/\(file.name)", question: question, evaluator: lens.evaluator,
                         latest: &latest, citesEvidence: &citesEvidence)
-                    if question != nil { counts.add(risk) }
+                    if let question {
+                        counts.add(risk)
+                        if let mask, mask[question] {
+                            lensPrioritized.add(risk)
+                            prioritizedAnswered += 1
+                        }
+                    }
                 }
             }
             counts.add(.unanswered, count: lens.evaluator.questionIds.count - answered)
+            if let mask {
+                lensPrioritized.add(.unanswered, count: mask.count { $0 } - prioritizedAnswered)
+                var sum = prioritized ?? RiskCounts()
+                sum.add(lensPrioritized)
+                prioritized = sum
+            }
         }
-        return WorkloadRiskSummary(riskCounts: counts, updatedAt: String(decoding: latest, as: UTF8.self), citesEvidence: citesEvidence)
+        return WorkloadRiskSummary(
+            riskCounts: counts, updatedAt: String(decoding: latest, as: UTF8.self), citesEvidence: citesEvidence,
+            prioritizedRiskCounts: prioritized)
     }
 
     /// The risk of one answer file (UNANSWERED when `question` is nil, a file for a question the
@@ -144,5 +165,40 @@ extension Workspace {
         }
         parsed.answerFileIndex[lens.blob] = index
         return index
+    }
+}
+
+/// A profile version and a lens version: what decides which questions are prioritized, with the
+/// workspace's mapping and profile template at the workspace's base.
+struct PrioritizedMaskKey: Hashable {
+    var profile: ProfileReference
+    var lens: String
+    var blob: ObjectID
+}
+
+extension Workspace {
+    /// For each question of `lens` (its evaluator's `questionIds`, in order), whether the
+    /// workload's profile prioritizes it: nil when the workload uses no profile or the mapping
+    /// does not cover the lens (`questionPriorities`). Computed once per profile version and
+    /// lens version, so the profile files are read once however many workloads use them.
+    func prioritizedMask(of workload: Workload, applied: WorkloadLens, lens: LoadedLens) throws(WorkspaceError) -> [Bool]? {
+        guard let profile = workload.profile else { return nil }
+        let key = PrioritizedMaskKey(profile: profile, lens: applied.alias, blob: lens.blob)
+        if let known = prioritizedMasks[key] { return known }
+        let mask = try questionPriorities(of: workload, lensAlias: applied.alias, lens: lens.lens)
+            .map { $0.prioritizedMask(questionIds: lens.evaluator.questionIds) }
+        prioritizedMasks[key] = .some(mask)
+        return mask
+    }
+
+    /// The ids of what prioritization reads besides the workload and its lenses, at `base`:
+    /// the summary cache's key for the prioritized counts of workloads with a profile.
+    func profileDependency() throws(WorkspaceError) -> SummaryCache.ProfileDependency {
+        if let known = profileDependencyMemo { return known }
+        let dependency = SummaryCache.ProfileDependency(
+            profiles: try entry(Layout.profiles)?.id, mapping: try entry(Layout.profilePrioritization)?.id,
+            template: try entry(Layout.profileTemplate)?.id)
+        profileDependencyMemo = dependency
+        return dependency
     }
 }

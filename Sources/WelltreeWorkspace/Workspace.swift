@@ -36,6 +36,12 @@ package final class Workspace {
     /// The blob id of the lens version each applied lens resolves to at `base`, or nil when it
     /// does not resolve; cheaper than `effectiveLensCache` as no lens is parsed.
     var effectiveBlobCache: [WorkloadLens: ObjectID?] = [:]
+    /// The ids of the files prioritization reads (`profiles/`, the mapping, the profile
+    /// template) at `base`, once looked up (see `profileDependency()`).
+    var profileDependencyMemo: SummaryCache.ProfileDependency?
+    /// For each profile version and lens version, which of the lens's questions the profile
+    /// prioritizes (nil: none is said to be, the mapping does not cover the lens), at `base`.
+    var prioritizedMasks: [PrioritizedMaskKey: [Bool]?] = [:]
     /// The repository's write lock while this workspace holds it (see `withWriteLock`).
     var heldLock: WriteLock?
     /// Every workload directory's id and name, once listed (see `workloadClaims()`).
@@ -270,5 +276,7 @@ package final class Workspace {
         baseTree = commitTree.map { (try? readingTree(of: $0)) ?? $0 }
         effectiveLensCache = [:]
         effectiveBlobCache = [:]
+        profileDependencyMemo = nil
+        prioritizedMasks = [:]
     }
 }

@@ -46,7 +46,7 @@ import Testing
             #expect(parallel.status == 0, "\(parallel)")
             #expect(parallel.stdout == single.stdout, "WELLTREE_JOBS=\(jobs)")
             // The workers' results went into the summary cache: a warm run agrees.
-            #expect(FileManager.default.fileExists(atPath: sandbox.repo + "/.git/welltree/cache/summaries-v2.bin"))
+            #expect(FileManager.default.fileExists(atPath: sandbox.repo + "/.git/welltree/cache/summaries-v3.bin"))
             let warm = try sandbox.welltree(["dashboard", "--format", "json"])
             #expect(warm.stdout == single.stdout)
         }
@@ -54,6 +54,26 @@ import Testing
         sandbox.extraEnvironment["WELLTREE_JOBS"] = "1"
         try? FileManager.default.removeItem(atPath: sandbox.repo + "/.git/welltree/cache")
         #expect(try sandbox.welltree(["workload", "list", "--format", "json"]).stdout == list.stdout)
+    }
+
+    /// Workers hand over a workload's profile and prioritized counts in the cache's format: the
+    /// same dashboard as one process, cold and warm.
+    @Test func workersCarryPrioritizedCounts() throws {
+        let sandbox = try Self.prepared()
+        let created = try sandbox.welltree([
+            "profile", "create", "--name", "Launching", "--description", "Launching services",
+            "--answer", "org-cloud-adoption-phase=adoption-launch", "--answer", "welltree-business-value=value-business-critical",
+            "--answer", "welltree-lifecycle-phase=lifecycle-launch", "--answer", "welltree-improvement-priorities=priority-resilience",
+        ])
+        #expect(created.status == 0, "\(created)")
+        for name in ["Service 2", "Service 5"] { #expect(try sandbox.welltree(["profile", "associate", name, "Launching"]).status == 0) }
+        let single = try dashboard(sandbox, jobs: 1)
+        let rows = try #require((try sandbox.json(single) as? [String: Any])?["WorkloadSummaries"] as? [[String: Any]])
+        #expect(rows.filter { $0["PrioritizedRiskCounts"] != nil }.count == 2, "\(single)")
+        for jobs in [2, 3] {
+            #expect(try dashboard(sandbox, jobs: jobs).stdout == single.stdout, "WELLTREE_JOBS=\(jobs)")
+            #expect(try sandbox.welltree(["dashboard", "--format", "json"]).stdout == single.stdout, "warm after WELLTREE_JOBS=\(jobs)")
+        }
     }
 
     /// The dashboard process computes the first share itself and the workers the others: a

@@ -1,6 +1,8 @@
 import Foundation
 import TestSupport
 import Testing
+import WelltreeCore
+import WelltreeWorkspace
 
 /// Profiles: the template, create/list/show/update/delete, versions, associating a workload,
 /// upgrades, notifications, and the files `validate` judges; JSON in the API's shapes.
@@ -517,6 +519,83 @@ struct ProfileCommandTests {
         for expected in ["Prioritized", "\(high)/\(total)", "among \(total), 1 answered", "not the AWS service's"] {
             #expect(text.contains(expected), "pdftotext lost \(expected): \(text)")
         }
+    }
+
+    @Test("prioritized counts come from the summary cache, equal to computed ones; a changed mapping or profile version recomputes them")
+    func prioritizedCountsComeFromTheSummaryCache() throws {
+        let sandbox = try Sandbox()
+        #expect(try sandbox.createTutorialWorkload().status == 0)
+        #expect(try sandbox.welltree([
+            "workload", "create", "--name", "Internal tools", "--description", "No profile", "--review-owner", "Jane Doe",
+            "--environment", "production", "--aws-region", "us-east-1",
+        ]).status == 0)
+        #expect(try Self.createProfile(sandbox).status == 0)
+        #expect(try sandbox.welltree(["profile", "associate", Self.w, Self.name]).status == 0)
+        let first = try sandbox.welltree(["answer", "list", Self.w, "--question-priority", "prioritized", "--format", "json"])
+        let question = try #require((try Self.object(sandbox, first)["AnswerSummaries"] as? [[String: Any]])?.first?["QuestionId"] as? String)
+        #expect(try sandbox.welltree(["answer", "update", Self.w, question, "--none"]).status == 0)
+
+        let cache = sandbox.repo + "/.git/welltree/cache/" + SummaryCache.fileName
+        /// The profiled row's PrioritizedRiskCounts on the dashboard and in workload list.
+        func shown() throws -> [String: Int]? {
+            let dashboard = try #require(try Self.object(sandbox, try sandbox.welltree(["dashboard", "--format", "json"]))["WorkloadSummaries"] as? [[String: Any]])
+            let list = try #require(try Self.object(sandbox, try sandbox.welltree(["workload", "list", "--format", "json"]))["WorkloadSummaries"] as? [[String: Any]])
+            let row = dashboard.first { $0["WorkloadName"] as? String == Self.w }?["PrioritizedRiskCounts"] as? [String: Int]
+            #expect(list.first { $0["WorkloadName"] as? String == Self.w }?["PrioritizedRiskCounts"] as? [String: Int] == row)
+            #expect(dashboard.first { $0["WorkloadName"] as? String == "Internal tools" }?["PrioritizedRiskCounts"] == nil)
+            return row
+        }
+        /// Computed from the repository: without the cache file, and by workload show's full road.
+        func computed() throws -> [String: Int]? {
+            try? FileManager.default.removeItem(atPath: cache)
+            let fromAnswers = try Self.object(sandbox, try sandbox.welltree(["workload", "show", Self.w, "--format", "json"]))
+            let cold = try shown()
+            #expect(cold == (fromAnswers["Workload"] as? [String: Any])?["PrioritizedRiskCounts"] as? [String: Int])
+            return cold
+        }
+        /// Puts counts no evaluation gives into the cache entry of the profiled workload.
+        func plant() throws {
+            var file = SummaryCache.load(from: cache)
+            let tree = try #require(file.entries.first { $0.value.overview.name == Self.w }?.key, "no cache entry")
+            var planted = RiskCounts()
+            planted[.high] = 4242
+            file[tree]?.overview.summary.prioritizedRiskCounts = planted
+            try file.write(to: cache)
+        }
+
+        let before = try #require(try computed())
+        #expect(before["HIGH"] == 1, "\(before)")
+        #expect(try shown() == before, "a warm run gives what the cold one computed")
+        let entry = SummaryCache.load(from: cache).entries.values.first { $0.overview.name == Self.w }
+        #expect(entry?.overview.profile?.version == "1" && entry?.overview.summary.prioritizedRiskCounts?[.high] == 1, "\(String(describing: entry))")
+        try plant()
+        #expect(try shown()?["HIGH"] == 4242, "the warm run takes the counts from the cache")
+
+        // The mapping stops prioritizing the question: the cached entry no longer matches.
+        let mappingPath = sandbox.repo + "/profile-prioritization.json"
+        var mapping = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: mappingPath))) as? [String: Any])
+        var lenses = try #require(mapping["lenses"] as? [String: [String: [String: Any]]])
+        for (choice, var entry) in lenses["wellarchitected"] ?? [:] {
+            entry["questions"] = (entry["questions"] as? [String] ?? []).filter { $0 != question }
+            lenses["wellarchitected"]?[choice] = entry
+        }
+        mapping["lenses"] = lenses
+        try JSONSerialization.data(withJSONObject: mapping, options: [.prettyPrinted, .sortedKeys]).write(to: URL(fileURLWithPath: mappingPath))
+        #expect(try sandbox.git(["commit", "-qam", "Prioritize less"]).status == 0)
+        let warm = try shown()
+        #expect(warm?["HIGH"] == nil && warm?.values.reduce(0, +) == before.values.reduce(0, +) - 1, "\(String(describing: warm))")
+        #expect(try computed() == warm)
+
+        // A hand edit of the profile's published version file: the same.
+        try plant()
+        let profileDirectory = try #require(try FileManager.default.contentsOfDirectory(atPath: sandbox.repo + "/profiles").first)
+        let versionPath = "profiles/\(profileDirectory)/versions/1.json"
+        let edited = try sandbox.read(versionPath).replacingOccurrences(of: "\"priority-resilience\"", with: "\"priority-cost\"")
+        try sandbox.write(versionPath, edited)
+        #expect(try sandbox.git(["commit", "-qam", "Edit a published version"]).status == 0)
+        let afterEdit = try shown()
+        #expect(afterEdit?["HIGH"] != 4242 && afterEdit != nil)
+        #expect(try computed() == afterEdit)
     }
 
     @Test("workload reports show the prioritized questions' risks beside all risks, and the profile, only with a profile")

@@ -14,16 +14,34 @@ struct SummaryCacheTests {
             var counts = RiskCounts()
             counts[.high] = n % 57
             counts[.unanswered] = 57 - n % 57
+            // Every third workload uses a profile that prioritizes questions, the next one a
+            // profile that prioritizes none of its lenses' (and the workspace has no mapping).
+            var prioritized: RiskCounts?
+            if n % 3 == 1 {
+                prioritized = RiskCounts()
+                prioritized?[.high] = n % 7
+                prioritized?[.unanswered] = 20
+            }
+            let profile = n % 3 == 0 ? nil : ProfileReference(id: String(repeating: "b", count: 32), version: "\(n)")
             let overview = WorkloadOverview(
                 id: String(repeating: "a", count: 31) + "\(n % 10)", name: "Payments API \(n) · 東京", owner: "owner@example.com",
                 improvementStatus: "IN_PROGRESS", lenses: ["wellarchitected", "serverless"],
-                summary: WorkloadRiskSummary(riskCounts: counts, updatedAt: "2026-11-27T11:05:3\(n % 10)Z", citesEvidence: n % 2 == 1))
+                summary: WorkloadRiskSummary(
+                    riskCounts: counts, updatedAt: "2026-11-27T11:05:3\(n % 10)Z", citesEvidence: n % 2 == 1,
+                    prioritizedRiskCounts: prioritized),
+                profile: profile)
             let blob = ObjectID(bytes: Array(repeating: UInt8(n), count: 20))
+            let dependency = profile.map { _ in
+                SummaryCache.ProfileDependency(
+                    profiles: ObjectID(bytes: Array(repeating: 0xAB, count: 20)), mapping: n % 3 == 1 ? blob : nil,
+                    template: ObjectID(bytes: Array(repeating: 0xCD, count: 20)))
+            }
             cache[ObjectID(bytes: (0..<20).map { UInt8(($0 * 7 + n) & 0xFF) })] = SummaryCache.Entry(
                 lenses: [
                     .init(lens: WorkloadLens(alias: "wellarchitected", version: "1.0"), blob: blob),
                     .init(lens: WorkloadLens(alias: "serverless", version: "2.1"), blob: blob),
                 ],
+                profile: dependency,
                 overview: overview)
         }
         return cache

@@ -25,17 +25,13 @@ struct DashboardCommand: ConsoleCommand {
     /// repository and its mapped pack files) is released before the output is built, so the two
     /// never count towards peak memory together.
     func run(_ console: Console) throws {
-        let (read, stale, profiled) = try { () throws(WorkspaceError) in
+        let (read, stale) = try { () throws(WorkspaceError) in
             let workspace = try global.workspace(console)
             let read = try console.overviews(of: workspace)
-            return (
-                read, try workspace.staleEvidenceAnswers(read),
-                try workspace.profiledWorkloads(of: Set(read.overviews.map(\.id))).mapValues { ($0.profile, $0.prioritizedRiskCounts) }
-            )
+            return (read, try workspace.staleEvidenceAnswers(read))
         }()
         var dashboard = DashboardOutput(Dashboard(read.overviews, onlyWithRisk: risk?.risk))
         dashboard.countStaleEvidence(stale)
-        dashboard.setProfiles(profiled)
         switch format {
         case .json: console.write(jsonText(dashboard))
         case .text: console.write(ReviewText.dashboard(dashboard.WorkloadSummaries, totals: dashboard.Totals))

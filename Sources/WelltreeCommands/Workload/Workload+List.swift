@@ -23,15 +23,7 @@ extension WorkloadCommand {
             let read = try console.overviews(of: workspace)
             let scope: WorkloadListScope = owned ? .owned : sharedWithMe ? .sharedWithMe : .all
             let overviews = try workspace.overviews(read.overviews, in: scope).sortedByName()
-            let profiled = try workspace.profiledWorkloads(of: Set(overviews.map(\.id)))
-            let summaries = overviews.map { overview in
-                var summary = WorkloadSummaryShape(overview)
-                if let found = profiled[overview.id] {
-                    summary.Profiles = [WorkloadProfileShape(found.profile)]
-                    summary.PrioritizedRiskCounts = found.prioritizedRiskCounts
-                }
-                return summary
-            }
+            let summaries = overviews.map(WorkloadSummaryShape.init)
             switch format.format {
             case .json: console.write(jsonText(ListWorkloadsOutput(summaries)))
             case .text:

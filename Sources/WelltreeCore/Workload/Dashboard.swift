@@ -15,7 +15,7 @@ package struct Dashboard: Sendable, Equatable {
         var rows: [WorkloadOverview] = []
         for overview in overviews {
             let counts = overview.summary.riskCounts
-            totals.add(counts)
+            totals.add(counts, prioritized: overview.summary.prioritizedRiskCounts)
             if let level, counts[level] == 0 { continue }
             rows.append(overview)
         }
@@ -31,15 +31,23 @@ package struct WorkloadTotals: Sendable, Equatable {
     package var withHighRisks = 0
     package var withMediumRisks = 0
     package var riskCounts = RiskCounts()
+    /// The prioritized risk counts of the workloads that have them, added up; nil when none has.
+    package var prioritizedRiskCounts: RiskCounts?
 
     package init() {}
 
-    /// Counts one more workload with the risk counts `counts`.
-    package mutating func add(_ counts: RiskCounts) {
+    /// Counts one more workload with the risk counts `counts` and, when it uses a profile, the
+    /// prioritized ones.
+    package mutating func add(_ counts: RiskCounts, prioritized: RiskCounts? = nil) {
         workloads += 1
         if counts[.high] > 0 { withHighRisks += 1 }
         if counts[.medium] > 0 { withMediumRisks += 1 }
         riskCounts.add(counts)
+        if let prioritized {
+            var sum = prioritizedRiskCounts ?? RiskCounts()
+            sum.add(prioritized)
+            prioritizedRiskCounts = sum
+        }
     }
 }
 

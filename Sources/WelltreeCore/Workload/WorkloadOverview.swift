@@ -12,9 +12,12 @@ package struct WorkloadOverview: Sendable, Equatable {
     /// Aliases of the applied lenses, in the workload's order.
     package var lenses: [String]
     package var summary: WorkloadRiskSummary
+    /// The profile (and version) the workload uses; nil without one.
+    package var profile: ProfileReference?
 
     package init(
-        id: String, name: String, owner: String, improvementStatus: String, lenses: [String], summary: WorkloadRiskSummary
+        id: String, name: String, owner: String, improvementStatus: String, lenses: [String], summary: WorkloadRiskSummary,
+        profile: ProfileReference? = nil
     ) {
         self.id = id
         self.name = name
@@ -22,6 +25,7 @@ package struct WorkloadOverview: Sendable, Equatable {
         self.improvementStatus = improvementStatus
         self.lenses = lenses
         self.summary = summary
+        self.profile = profile
     }
 }
 
@@ -34,10 +38,15 @@ package struct WorkloadRiskSummary: Sendable, Equatable {
     /// Whether an answer of an applied lens cites evidence: only such workloads are read for
     /// the dashboard's stale-evidence counts.
     package var citesEvidence: Bool
+    /// The risks of the questions the workload's profile prioritizes, over every applied lens
+    /// the mapping covers (ListWorkloads' `PrioritizedRiskCounts`); nil without a profile, or
+    /// when it prioritizes nothing the workload applies.
+    package var prioritizedRiskCounts: RiskCounts?
 
-    package init(riskCounts: RiskCounts, updatedAt: String, citesEvidence: Bool = false) {
+    package init(riskCounts: RiskCounts, updatedAt: String, citesEvidence: Bool = false, prioritizedRiskCounts: RiskCounts? = nil) {
         self.riskCounts = riskCounts
         self.updatedAt = updatedAt
         self.citesEvidence = citesEvidence
+        self.prioritizedRiskCounts = prioritizedRiskCounts
     }
 }

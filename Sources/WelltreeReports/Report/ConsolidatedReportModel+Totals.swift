@@ -11,11 +11,10 @@ extension ConsolidatedReportModel {
     /// The dashboard's headline numbers and the risk totals over all workloads.
     package var totals: DashboardOutput.DashboardTotals {
         var totals = WorkloadTotals()
-        for workload in workloads { totals.add(workload.riskCounts) }
+        for workload in workloads { totals.add(workload.riskCounts, prioritized: workload.prioritizedRiskCounts) }
         var result = DashboardOutput.DashboardTotals(totals)
         let stale = workloads.compactMap { staleEvidence(of: $0.workload.id) }.reduce(0, +)
         result.AnswersWithStaleEvidence = stale == 0 ? nil : stale
-        result.PrioritizedRiskCounts = DashboardOutput.prioritizedTotal(summaries)
         return result
     }
 

@@ -2,23 +2,33 @@ import Git
 import WelltreeCore
 
 /// Workload overviews kept between runs, keyed by content: a workload directory's tree id plus
-/// the blob ids of the lens versions its answers were evaluated against.
+/// the blob ids of the lens versions its answers were evaluated against and, for a workload that
+/// uses a profile, the ids of the files its prioritized risk counts were computed from.
 ///
 /// Git ids name content, so the key determines the value: an entry can never be stale, only
 /// unused. Any change below a workload's directory changes its tree id; a new lens version or an
-/// edited lens changes the blob id the entry recorded, and the entry stops matching. Nothing is
-/// ever invalidated by time or by comparing dates.
+/// edited lens changes the blob id the entry recorded, and the entry stops matching. A
+/// workload's profile and version are in its `workload.json` (so in its tree id); what the
+/// prioritization makes of them depends on the profiles (`profiles/`, whose tree id changes
+/// with any profile's record or version file), the mapping and the profile template, whose ids
+/// the entry records (`ProfileDependency`): a change to any of them stops the entries of the
+/// workloads with a profile from matching, and leaves the others alone. Nothing is ever
+/// invalidated by time or by comparing dates.
 ///
-/// The file lives in the git directory (`welltree/cache/summaries-v2.bin`), never in the work
+/// The file lives in the git directory (`welltree/cache/summaries-v3.bin`), never in the work
 /// tree or in commits. It is only an accelerator: deleting it, or a corrupt or truncated file,
 /// means the next run computes everything from the repository and writes a fresh one.
 ///
-/// Format (little-endian): the 8-byte magic `WTSUMv2\n`; a UInt32 entry count; the entries; an
+/// Format (little-endian): the 8-byte magic `WTSUMv3\n`; a UInt32 entry count; the entries; an
 /// FNV-1a 64 checksum of everything before it. An entry is the 20-byte tree id; a byte with
 /// the number of lenses, each as alias and version (UInt8 length + UTF-8) and the 20-byte blob
 /// id of the lens version file; five UInt32 risk counts in `Risk.allCases` order; a byte, 1 when
-/// an answer cites evidence (`WorkloadRiskSummary.citesEvidence`) and 0 otherwise; then id,
-/// name, owner, improvement status and update time (UInt16 length + UTF-8). The version in the
+/// an answer cites evidence (`WorkloadRiskSummary.citesEvidence`) and 0 otherwise; a byte, 1
+/// when the workload uses a profile and 0 otherwise, and after a 1: the profile id and version
+/// (UInt8 length + UTF-8), the 20-byte ids of `profiles/`, the mapping and the profile template
+/// (20 zero bytes for one that is absent), and a byte, 1 when prioritized risk counts follow
+/// (five UInt32 in `Risk.allCases` order) and 0 when the profile prioritizes nothing there; then
+/// id, name, owner, improvement status and update time (UInt16 length + UTF-8). The version in the
 /// name and magic changes whenever the format or the meaning of a summary does (a change to risk
 /// evaluation), so an old file is simply ignored.
 ///
@@ -39,20 +49,41 @@ package struct SummaryCache: Sendable {
         }
     }
 
-    /// One cached overview and the lens versions it depends on.
+    /// The workspace files a workload's prioritized risk counts were computed from, besides its
+    /// own directory and its lens versions: each id is nil when the file or directory is absent.
+    package struct ProfileDependency: Sendable, Equatable, Hashable {
+        /// The tree id of `profiles/`: every profile's record and version files.
+        package var profiles: ObjectID?
+        /// The blob id of `profile-prioritization.json`.
+        package var mapping: ObjectID?
+        /// The blob id of `profile-template.json`.
+        package var template: ObjectID?
+
+        package init(profiles: ObjectID?, mapping: ObjectID?, template: ObjectID?) {
+            self.profiles = profiles
+            self.mapping = mapping
+            self.template = template
+        }
+    }
+
+    /// One cached overview and what it depends on.
     package struct Entry: Sendable, Equatable {
         package var lenses: [LensDependency]
+        /// Set exactly when the overview's workload uses a profile.
+        package var profile: ProfileDependency?
         package var overview: WorkloadOverview
 
-        package init(lenses: [LensDependency], overview: WorkloadOverview) {
+        package init(lenses: [LensDependency], profile: ProfileDependency? = nil, overview: WorkloadOverview) {
             self.lenses = lenses
+            self.profile = profile
             self.overview = overview
         }
     }
 
     /// The file name; the version changes with the format or the meaning of a summary.
-    package static let fileName = "summaries-v2.bin"
-    private static let magic = Array("WTSUMv2\n".utf8)
+    package static let fileName = "summaries-v3.bin"
+    private static let magic = Array("WTSUMv3\n".utf8)
+    private static let absent = [UInt8](repeating: 0, count: 20)
 
     /// Entries by workload tree id.
     package private(set) var entries: [ObjectID: Entry] = [:]
@@ -129,6 +160,20 @@ package struct SummaryCache: Sendable {
         }
         for risk in Risk.allCases { append(UInt32(entry.overview.summary.riskCounts[risk]), to: &out) }
         out.append(entry.overview.summary.citesEvidence ? 1 : 0)
+        if let reference = entry.overview.profile, let dependency = entry.profile {
+            out.append(1)
+            appendShort(reference.id, to: &out)
+            appendShort(reference.version, to: &out)
+            for id in [dependency.profiles, dependency.mapping, dependency.template] { out.append(contentsOf: id?.bytes ?? absent) }
+            if let prioritized = entry.overview.summary.prioritizedRiskCounts {
+                out.append(1)
+                for risk in Risk.allCases { append(UInt32(prioritized[risk]), to: &out) }
+            } else {
+                out.append(0)
+            }
+        } else {
+            out.append(0)
+        }
         let o = entry.overview
         for text in [o.id, o.name, o.owner, o.improvementStatus, o.summary.updatedAt] { appendLong(text, to: &out) }
     }
@@ -137,8 +182,12 @@ package struct SummaryCache: Sendable {
     /// and recomputed when needed).
     private static func isStorable(_ entry: Entry) -> Bool {
         let o = entry.overview
+        let prioritized = o.summary.prioritizedRiskCounts ?? RiskCounts()
         return entry.lenses.count <= 255
             && Risk.allCases.allSatisfy { (0...Int(UInt32.max)).contains(o.summary.riskCounts[$0]) }
+            && (o.profile == nil) == (entry.profile == nil)
+            && (o.profile.map { $0.id.utf8.count <= 255 && $0.version.utf8.count <= 255 } ?? (o.summary.prioritizedRiskCounts == nil))
+            && Risk.allCases.allSatisfy { (0...Int(UInt32.max)).contains(prioritized[$0]) }
             && entry.lenses.allSatisfy { $0.lens.alias.utf8.count <= 255 && $0.lens.version.utf8.count <= 255 }
             && [o.id, o.name, o.owner, o.improvementStatus, o.summary.updatedAt].allSatisfy { $0.utf8.count <= 65_535 }
     }
@@ -211,14 +260,42 @@ package struct SummaryCache: Sendable {
                 guard let n = uint32() else { return nil }
                 counts[risk] = Int(n)
             }
-            guard let cites = byte(), cites <= 1 else { return nil }
+            guard let cites = byte(), cites <= 1, let hasProfile = byte(), hasProfile <= 1 else { return nil }
+            var reference: ProfileReference?
+            var dependency: ProfileDependency?
+            var prioritized: RiskCounts?
+            if hasProfile == 1 {
+                guard let profileId = string(lengthBytes: 1), let version = string(lengthBytes: 1),
+                    let profiles = optionalId(), let mapping = optionalId(), let template = optionalId(),
+                    let hasCounts = byte(), hasCounts <= 1
+                else { return nil }
+                reference = ProfileReference(id: profileId, version: version)
+                dependency = ProfileDependency(profiles: profiles, mapping: mapping, template: template)
+                if hasCounts == 1 {
+                    var counts = RiskCounts()
+                    for risk in Risk.allCases {
+                        guard let n = uint32() else { return nil }
+                        counts[risk] = Int(n)
+                    }
+                    prioritized = counts
+                }
+            }
             guard let id = string(lengthBytes: 2), let name = string(lengthBytes: 2), let owner = string(lengthBytes: 2),
                 let status = string(lengthBytes: 2), let updatedAt = string(lengthBytes: 2)
             else { return nil }
             let overview = WorkloadOverview(
                 id: id, name: name, owner: owner, improvementStatus: status, lenses: lenses.map(\.lens.alias),
-                summary: WorkloadRiskSummary(riskCounts: counts, updatedAt: updatedAt, citesEvidence: cites == 1))
-            return (tree, Entry(lenses: lenses, overview: overview))
+                summary: WorkloadRiskSummary(
+                    riskCounts: counts, updatedAt: updatedAt, citesEvidence: cites == 1, prioritizedRiskCounts: prioritized),
+                profile: reference)
+            return (tree, Entry(lenses: lenses, profile: dependency, overview: overview))
+        }
+
+        /// A 20-byte id, where 20 zero bytes stand for an absent file: `.some(nil)` then, and
+        /// nil when the bytes run out.
+        mutating func optionalId() -> ObjectID?? {
+            guard let bytes = input.take(20) else { return nil }
+            return .some(bytes.allSatisfy { $0 == 0 } ? nil : ObjectID(bytes: Array(bytes)))
         }
 
         mutating func string(lengthBytes: Int) -> String? {
