@@ -45,6 +45,18 @@ extension WorkspaceComparison {
         return findings
     }
 
+    /// Templates whose content (answers, notes, lenses) changed without their version rising,
+    /// or whose version went down (`Workspace.templateVersionProblem`). Only the templates with
+    /// a changed file are read.
+    func templateIntegrity(_ parts: ChangedParts, baseLabel: String) throws(WorkspaceError) -> [IntegrityFinding] {
+        var findings: [IntegrityFinding] = []
+        for directory in Set(parts.otherFiles.compactMap(Layout.templateDirectory(ofPath:))).sorted() {
+            guard let problem = try head.templateVersionProblem(directory, since: base, label: baseLabel) else { continue }
+            findings.append(IntegrityFinding(kind: .templateChangedWithoutVersion, file: Layout.templateFile(directory), message: problem))
+        }
+        return findings
+    }
+
     /// Published versions of the base's record that the head removed or changed: their files,
     /// their entries in `lens.json` (`isMajor`, `createdAt`, their order), and the lens's type,
     /// which decides how every version is read.

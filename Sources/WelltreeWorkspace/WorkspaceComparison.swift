@@ -66,6 +66,7 @@ package struct WorkspaceComparison {
         let lenses = try lensChanges(parts)
         integrity += try lensIntegrity(parts, baseLabel: baseLabel)
         integrity += try profileIntegrity(parts, baseLabel: baseLabel)
+        integrity += try templateIntegrity(parts, baseLabel: baseLabel)
         var underBase = RiskMovement()
         for (old, new) in pairs {
             guard let new, old?.tree != new.tree else { continue }

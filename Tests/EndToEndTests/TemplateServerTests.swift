@@ -58,6 +58,13 @@ struct TemplateServerTests {
         let templateId = try #require(
             (try JSONSerialization.jsonObject(with: Data(try read(bob, Self.templateFile).utf8)) as? [String: Any])?["id"] as? String)
 
+        // Bob himself may not change his template's answer by hand without raising its version
+        // (workloads record the version they came from); the command raises it.
+        let bobAnswer = try read(bob, Self.answerFile).replacingOccurrences(of: "sec_identities_unique", with: "sec_identities_no")
+        try bob.commitByHand(Self.answerFile, bobAnswer, message: "Bob's answer by hand")
+        refused(try bob.push(["main"]), "its answers changed since the branch's previous commit while its version stayed 2")
+        try #require(try bob.git(["reset", "-q", "--hard", "origin/main"]).status == 0)
+
         // Carol may not change Bob's template, whether through the command (refused locally) or by hand.
         let carol = try clone("carol@example.com")
         let cli = try carol.welltree(["template", "answer", "update", Self.t, "identities", "--none"])

@@ -151,6 +151,44 @@ struct CheckGateBypassTests {
         }
     }
 
+    /// A template's version names its content: a workload records the version it was created
+    /// from, and `template status` reads the template's answers by version. A branch that
+    /// changes a template's answers or notes without raising the version, or lowers it, fails.
+    @Test(arguments: ["answer", "notes", "lowered", "raised"])
+    func changingATemplateWithoutRaisingItsVersionFails(_ variant: String) throws {
+        let sandbox = try Self.sandbox()
+        try sandbox.git(["checkout", "-q", "main"])
+        let t = "Platform baseline"
+        try #require(try sandbox.welltree(["template", "create", "--name", t, "--description", "Answers the platform team owns"]).status == 0)
+        try #require(try sandbox.welltree(["template", "answer", "update", t, "identities", "--select", "sec_identities_unique"]).status == 0)
+        try #require(
+            try sandbox.welltree(["template", "notes", t, "--lens", "wellarchitected", "--pillar-notes", "security=Landing zone v3"]).status == 0)
+        try sandbox.git(["checkout", "-q", "-B", "change"])
+        let directory = "templates/platform-baseline"
+        let version = try #require(try sandbox.readJSON(directory + "/template.json")["version"] as? Int)
+        switch variant {
+        case "answer":
+            try sandbox.editJSON(directory + "/answers/wellarchitected/identities.json") { $0["selectedChoices"] = ["sec_identities_no"] }
+        case "notes":
+            try sandbox.editJSON(directory + "/notes/wellarchitected.json") { $0["pillarNotes"] = ["security": "Landing zone v2"] }
+        case "lowered":
+            try sandbox.editJSON(directory + "/template.json") { $0["version"] = version - 1 }
+        default:
+            // The command commits, raising the version.
+            try #require(try sandbox.welltree(["template", "answer", "update", t, "identities", "--none"]).status == 0)
+        }
+        if variant != "raised" { try sandbox.commitAll("Change the template") }
+        let result = try Self.gate(
+            sandbox, "template \(variant) without a new version", expected: "exit 1: a template's version rises with its content")
+        let found = try Self.integrity(sandbox, result).filter { $0.kind == "TEMPLATE_CHANGED_WITHOUT_VERSION" }
+        if variant == "raised" {
+            #expect(result.status == 0 && found.isEmpty, "the commands raise the version: \(result)")
+        } else {
+            #expect(result.status == 1, "\(result)")
+            #expect(found.map(\.file) == [directory + "/template.json"], "\(result)")
+        }
+    }
+
     @Test func reorderingOrRetypingPublishedVersionsFails() throws {
         let sandbox = try Self.sandbox()
         try sandbox.git(["checkout", "-q", "main"])

@@ -27,6 +27,10 @@ package struct IntegrityFinding: Sendable, Equatable, Codable {
         /// A profile version published in the base has other content or is gone in the head:
         /// it would re-prioritize the workloads on it without publishing a version.
         case publishedProfileVersionChanged = "PUBLISHED_PROFILE_VERSION_CHANGED"
+        /// A review template's answers, notes or lenses changed while its version stayed, or its
+        /// version went down: workloads record the version they were created from, so a
+        /// version names one content.
+        case templateChangedWithoutVersion = "TEMPLATE_CHANGED_WITHOUT_VERSION"
 
         /// The rule id in SARIF and Code Quality reports: `welltree/published-version-changed`.
         package var ruleId: String {
@@ -42,6 +46,7 @@ package struct IntegrityFinding: Sendable, Equatable, Codable {
             case .workloadIdChanged: "Workload id changed"
             case .lensRulesChanged: "Lens rules changed"
             case .publishedProfileVersionChanged: "Published profile version changed"
+            case .templateChangedWithoutVersion: "Template changed without a new version"
             }
         }
 

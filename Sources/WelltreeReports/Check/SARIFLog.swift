@@ -174,6 +174,7 @@ package struct SARIFLog: Sendable, Encodable {
         case .workloadIdChanged: "A workload's id changed; ids are fixed at creation and key its risks, shares and milestones."
         case .lensRulesChanged: "A lens version was added or a workload's lenses changed; the answers are judged by the base's lens versions too."
         case .publishedProfileVersionChanged: "A profile version published on the base branch was edited or removed: published profile versions are immutable."
+        case .templateChangedWithoutVersion: "A review template's answers, notes or lenses changed without its version rising, or its version went down."
         }
     }
 }

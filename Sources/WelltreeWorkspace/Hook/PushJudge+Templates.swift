@@ -5,9 +5,26 @@ import WelltreeCore
 /// owner (as the server's default branch records it) or an administrator; a new template
 /// records its creator as owner. A workload's `template` is set only when the workload is
 /// created, to a template of the server's default branch (or one the same push creates) that
-/// is not deleted and that the pusher may apply.
+/// is not deleted and that the pusher may apply. By anyone, administrators included: a
+/// template's version rises whenever its answers, notes or lenses change, and never goes down.
 extension PushJudge {
     func judgeTemplate(
+        _ directory: String, paths: [String], before: Workspace?, after: Workspace, update: PushUpdate
+    ) throws(WorkspaceError) -> [PushRefusal] {
+        var refusals: [PushRefusal] = []
+        // Judged against where the branch was, or for a new branch the server's default branch.
+        if let earlier = before ?? server,
+            let problem = try after.templateVersionProblem(directory, since: earlier, label: before == nil ? "the server's default branch" : "the branch's previous commit")
+        {
+            refusals.append(refusal(update, subject: "template \(Layout.templateDirectory(directory))", file: Layout.templateFile(directory), rule: problem))
+        }
+        return refusals + (try judgeTemplateOwner(directory, paths: paths, before: before, after: after, update: update))
+    }
+
+    /// Who may change the template's files: its owner (as the server or where the branch
+    /// started knows it) or an administrator; a new template names its pusher as owner, and
+    /// its id is its own.
+    private func judgeTemplateOwner(
         _ directory: String, paths: [String], before: Workspace?, after: Workspace, update: PushUpdate
     ) throws(WorkspaceError) -> [PushRefusal] {
         if policy.isAdministrator(pusher) { return [] }
