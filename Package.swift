@@ -72,7 +72,7 @@ let package = Package(
         .testTarget(name: "WelltreeInteractiveTests", dependencies: ["WelltreeCore", "WelltreeInteractive"]),
         // Runs commands in-process (parse, run, capture the console) against temporary
         // repositories; libgit2 is imported only to pin the process's git configuration.
-        .testTarget(name: "WelltreeCommandsTests", dependencies: ["CLibGit2", "TestSupport", "WelltreeCommands", "WelltreeWorkspace"]),
+        .testTarget(name: "WelltreeCommandsTests", dependencies: ["CLibGit2", "TestSupport", "WelltreeCommands", "WelltreeCore", "WelltreeWorkspace"]),
         // The fixtures are read by path, not resources.
         .testTarget(name: "WelltreeAWSTests", dependencies: ["WelltreeAWS", "WelltreeCore"], exclude: ["Fixtures"]),
         // Runs the built binary (hence the dependency on it); the Python scripts beside its support
