@@ -81,12 +81,14 @@ extension Workspace {
     ) throws(WorkspaceError) -> ObjectID? {
         guard let branch else { throw .detachedHead }
         if !sharding { try refuseUnsharded() }
-        for path in changes.paths + changes.removedDirectories.sorted() where !WorkTree.isSafeRelativePath(path) {
+        // The evidence index moves with the answers, in the same commit (`indexingEvidence`).
+        let indexed = sharding ? changes : try keepsEvidenceIndex() ? try indexingEvidence(changes) : changes
+        for path in indexed.paths + indexed.removedDirectories.sorted() where !WorkTree.isSafeRelativePath(path) {
             throw .refused("refusing to write \(path.debugDescription): not a plain path inside the workspace", subject: path)
         }
         // From here on paths are the repository's: the index, the work tree and the journal
         // know nothing of workspaces.
-        let changes = changes.prefixed(prefix)
+        let changes = indexed.prefixed(prefix)
         let allowingDirty = Set(allowingDirty.map { prefix + $0 })
         return try withWriteLock { () throws(WorkspaceError) -> ObjectID? in
             try refuseGitLocks(branch: branch)

@@ -12,9 +12,13 @@ extension WorkspaceComparison {
     ///
     /// Cost, in proportion to the change: one comparison of the two whole trees (a pruned walk:
     /// an unchanged directory costs one id comparison). When it changes nothing but the
-    /// workspace's `workloads/`, only the changed answer files' citations are read. Otherwise
-    /// the head's citation index (`Workspace.allCitations`, which parses only answer files
-    /// that can cite) is looked up with the changed paths and their directories.
+    /// workspace's `workloads/`, only the changed answer files' citations are read. When both
+    /// states keep the evidence index (`Layout.evidenceIndex`), each touched path and every
+    /// directory above it is looked up in both indexes, and only the workloads found there and
+    /// those the change wrote answers of are read: the base's index names every answer that
+    /// cited a path before the change (an answer the change does not write cites the same in
+    /// both), the head's those that cite it after. Otherwise every answer file that can cite is
+    /// read (`Workspace.allCitations`).
     package func evidenceFindings(failing: Set<EvidenceFinding.Kind>) throws(WorkspaceError) -> [EvidenceFinding] {
         guard let headRoot = head.rootTree, base.rootTree != headRoot else { return [] }
         let repository = head.repository
@@ -23,7 +27,10 @@ extension WorkspaceComparison {
         var touched = Set<String>()
         var writtenAnswers = Set<String>()
         var writtenWorkloads = Set<String>()
+        let index = head.prefix + Layout.evidenceIndex + "/"
         for delta in changes.files {
+            // The index is the review's own file, which no answer cites (`Evidence.reviewFilesRule`).
+            if delta.path.hasPrefix(index) { continue }
             if delta.path.hasPrefix(review) {
                 let path = String(delta.path.dropFirst(head.prefix.count))
                 let parts = Layout.components(path)
@@ -44,7 +51,20 @@ extension WorkspaceComparison {
             }
         }
         if touched.isEmpty && writtenAnswers.isEmpty { return [] }
-        let cited = touched.isEmpty ? try head.citations(inWorkloadsNamed: writtenWorkloads) : try head.allCitations()
+        let indexed = try base.keepsEvidenceIndex() ? try head.keepsEvidenceIndex() : false
+        let cited: [CitedEvidence]
+        if touched.isEmpty {
+            cited = try head.citations(inWorkloadsNamed: writtenWorkloads)
+        } else if indexed {
+            var workloads = writtenWorkloads
+            for path in touched {
+                workloads.formUnion(try base.workloadsCiting(path))
+                workloads.formUnion(try head.workloadsCiting(path))
+            }
+            cited = try head.citations(inWorkloadsNamed: workloads)
+        } else {
+            cited = try head.allCitations()
+        }
         var findings: [EvidenceFinding] = []
         for citation in cited {
             let concerned = writtenAnswers.contains(citation.answerFile) || citation.evidence.path.map(touched.contains) == true

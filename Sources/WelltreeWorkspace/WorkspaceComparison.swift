@@ -38,7 +38,7 @@ package struct WorkspaceComparison {
         try refuseMisplaced(parts)
         if validating {
             var validator = WorkspaceValidator(head)
-            let problems = try validator.validate(only: Set(comparison.files.filter { $0.new != nil }.map(\.path)), reference: base)
+            let problems = try validator.validate(only: WorkspaceValidator.pathsToCheck(comparison.files), reference: base)
             if !problems.isEmpty { throw .invalidFiles(problems) }
         }
         var integrity: [IntegrityFinding] = []

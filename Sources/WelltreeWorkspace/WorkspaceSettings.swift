@@ -5,7 +5,8 @@ import WelltreeCore
 package struct WorkspaceSettings: Sendable, Equatable, Codable {
     /// The version of the file layout, so Welltree can read and migrate older repositories:
     /// 1 kept workload directories straight below `workloads/`, 2 puts them in shards
-    /// (`Workspace.shardedFormat`). A file without it is format 1.
+    /// (`Workspace.shardedFormat`), 3 also keeps the evidence index (`Layout.evidenceIndex`,
+    /// `Workspace.evidenceIndexFormat`). A file without it is format 1.
     package var format: Int
     /// Pillar ids in the order improvement plans list them.
     package var pillarPriority: [String]
@@ -21,7 +22,7 @@ package struct WorkspaceSettings: Sendable, Equatable, Codable {
     ]
 
     package init(
-        format: Int = 2, pillarPriority: [String] = defaultPillarPriority, requireSignedMilestones: Bool = false,
+        format: Int = Workspace.currentFormat, pillarPriority: [String] = defaultPillarPriority, requireSignedMilestones: Bool = false,
         protectedBranches: [String] = []
     ) {
         self.format = format

@@ -40,11 +40,15 @@ extension Workspace {
     /// their version files are new files, and their entries are appended to the workspace's
     /// `lens.json` (other fields there, and files reviewers may have edited, are left alone).
     /// A repository written before workloads were sharded first gets a commit of its own that
-    /// moves them into their shards (`shardedWorkloads` says how many moved). Running it again
-    /// changes nothing.
+    /// moves them into their shards (`shardedWorkloads` says how many moved); one written before
+    /// the evidence index gets it in a last commit that records settings format 3, and an index
+    /// that hand edits left incomplete is repaired the same way (`keepEvidenceIndex`,
+    /// `evidenceIndex` says what was written). Running it again changes nothing.
     package static func initialize(
         at path: String, template: WorkspaceTemplate
-    ) throws(WorkspaceError) -> (Workspace, committed: Bool, shardedWorkloads: Int?) {
+    ) throws(WorkspaceError) -> (
+        Workspace, committed: Bool, shardedWorkloads: Int?, evidenceIndex: (upgraded: Bool, written: Int, removed: Int)?
+    ) {
         // The template is read first: a broken one writes nothing, not even a repository.
         let files = try template.files()
         let workspace = try openForInitialising(path)
@@ -75,7 +79,18 @@ extension Workspace {
         }
         // The files of the versions added are part of adding them, not missing files.
         let added = addedFiles.contains { !newVersionFiles.contains($0) }
-        if changes.isEmpty { return (workspace, sharded != nil, sharded) }
+        var committed = sharded != nil
+        if !changes.isEmpty {
+            committed = try workspace.commit(changes, message: Self.message(isNew: isNew, upgraded: upgraded, added: added, addedFiles: addedFiles)) != nil || committed
+        }
+        // Last, so a workspace written before the evidence index gets it with the lenses and
+        // files of this version (settings format 3), and a damaged index is repaired.
+        let indexed = try workspace.keepEvidenceIndex()
+        return (workspace, committed || indexed != nil, sharded, indexed)
+    }
+
+    /// The message of `initialize`'s commit of the template's files.
+    private static func message(isNew: Bool, upgraded: [String], added: Bool, addedFiles: [String]) -> String {
         let message: String
         if isNew {
             message = "Initialise Welltree workspace"
@@ -86,8 +101,7 @@ extension Workspace {
         } else {
             message = "Update built-in lens versions"
         }
-        let commit = try workspace.commit(changes, message: message)
-        return (workspace, sharded != nil || commit != nil, sharded)
+        return message
     }
 }
 

@@ -77,6 +77,7 @@ package struct WorkspaceValidator {
         }
         try validateProfiles(in: paths)
         try validateTemplates(in: paths, wanted: wanted)
+        try validateEvidenceIndex(in: paths)
         try checkIdentities(complete: paths == nil, reference: reference)
         return problems
     }

@@ -104,7 +104,8 @@ struct EvidenceGateTests {
     }
 
     /// A contributor cannot get past the gate by writing the answer file by hand with the new
-    /// file's id faked, or by removing the citation's id: the written answer file is judged.
+    /// file's id faked, or by removing the citation's id: the written answer file is judged
+    /// (its evidence-index marker written by hand too, as the gate requires).
     @Test func aHandWrittenCitationIsJudgedByTheGate() throws {
         let sandbox = try Self.branch()
         let fake = String(repeating: "1", count: 40)
@@ -117,6 +118,11 @@ struct EvidenceGateTests {
         }
 
         """.write(toFile: sandbox.repo + "/" + Self.answerFile, atomically: true, encoding: .utf8)
+        let marker = try EvidenceIndexTests.marker(sandbox, "infra/app.py")
+        try FileManager.default.createDirectory(
+            atPath: sandbox.repo + "/" + (marker as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try "infra/app.py\n".write(toFile: sandbox.repo + "/" + marker, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: sandbox.repo + "/" + (try EvidenceIndexTests.marker(sandbox, "infra/backup.tf")))
         try Self.commitAll(sandbox, "Cite app.py by hand")
         let checked = try sandbox.welltree(["check", "--base", "main", "--fail-on", "evidence-changed"])
         #expect(checked.status == 1, "\(checked)")

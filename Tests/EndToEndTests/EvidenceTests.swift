@@ -34,7 +34,7 @@ struct EvidenceTests {
 
     @Test func anAnswerRecordsEachCitedPathWithItsObjectId() throws {
         let sandbox = try Self.citingRepository()
-        #expect(try SubdirectoryWorkspaceTests.changedPaths(sandbox) == [Self.answerFile])
+        #expect(try SubdirectoryWorkspaceTests.changedPaths(sandbox) == [try EvidenceIndexTests.marker(sandbox, "infra/backup.tf"), Self.answerFile])
         let stored = try #require(try JSONSerialization.jsonObject(with: Data(try sandbox.read(Self.answerFile).utf8)) as? [String: Any])
         let evidence = try #require(stored["evidence"] as? [[String: String]])
         let blob = try Self.blobId(sandbox, "infra/backup.tf")
@@ -79,7 +79,7 @@ struct EvidenceTests {
         try #require(installed.status == 0, "\(installed)")
         let confirmed = try sandbox.welltree(["answer", "confirm", Self.name, Self.question])
         #expect(confirmed.status == 0, "\(confirmed)")
-        #expect(try SubdirectoryWorkspaceTests.changedPaths(sandbox) == [Self.answerFile])
+        #expect(try SubdirectoryWorkspaceTests.changedPaths(sandbox) == [Self.answerFile], "confirming changes no citation: no marker")
         #expect(try sandbox.read(Self.answerFile).contains(try Self.blobId(sandbox, "infra/backup.tf")))
         #expect(try sandbox.welltree(["evidence", "--stale"]).status == 0)
         let before = try sandbox.commit()

@@ -10,7 +10,7 @@ struct WorkspaceCommitTests {
         let fixture = try WorkspaceFixture()
         #expect(try fixture.commitCount() == 1)
         let head = try fixture.head()
-        let (_, committed, _) = try Workspace.initialize(at: fixture.path, template: WorkspaceFixture.template)
+        let (_, committed, _, _) = try Workspace.initialize(at: fixture.path, template: WorkspaceFixture.template)
         #expect(!committed)
         #expect(try fixture.head() == head)
         let workspace = try fixture.open()

@@ -37,7 +37,7 @@ struct ValidateCommand: ConsoleCommand, TextOnlyCommand {
         var only: Set<String>?
         if changed {
             let deltas = try workspace.changedFiles(to: snapshot)
-            only = Set(deltas.filter { $0.new != nil }.map(\.path))
+            only = WorkspaceValidator.pathsToCheck(deltas)
         }
         var validator = WorkspaceValidator(snapshot)
         // The state the changed files are compared with decides which ids and names arrived.

@@ -175,25 +175,32 @@ extension Evidence {
     }
 
     /// Why `path` may not be cited by an answer of the workspace at `workspacePrefix` (empty
-    /// for the repository's root, else ending in `/`), or nil: the review's own answers are no
-    /// evidence. A path at or below the workspace's `workloads/` (another answer file, a
-    /// workload file) is judged by the rest of the gate as a review change, never as evidence,
-    /// so a change to it would never re-ask the question; a directory holding `workloads/`
-    /// changes its id with every answer written, so it would be stale after every review. The
-    /// comparison ignores case, so no spelling of the directory gets through.
+    /// for the repository's root, else ending in `/`), or nil: the review's own answers and its
+    /// evidence index are no evidence. A path at or below the workspace's `workloads/` (another
+    /// answer file, a workload file) or `evidence-index/` is judged by the rest of the gate as a
+    /// review change, never as evidence, so a change to it would never re-ask the question; a
+    /// directory holding either changes its id with every answer written, so it would be stale
+    /// after every review. The comparison ignores case, so no spelling of a directory gets
+    /// through.
     package static func reviewFilesRule(_ path: String, workspacePrefix: String) -> String? {
-        let workloads = (workspacePrefix + "workloads").lowercased()
         let cited = path.lowercased()
-        if cited == workloads || cited.hasPrefix(workloads + "/") {
-            return "must not be in the workspace's own \(workspacePrefix)workloads/ (an answer cites evidence, not the review's files, "
-                + "which the gate judges as review changes and would never re-ask for)"
-        }
-        if workloads.hasPrefix(cited + "/") {
-            return "must not be a directory holding the workspace's \(workspacePrefix)workloads/ (every answer written changes its "
-                + "id, so it would be stale after each review): cite the directories beside it"
+        for name in reviewDirectories {
+            let directory = (workspacePrefix + name).lowercased()
+            if cited == directory || cited.hasPrefix(directory + "/") {
+                return "must not be in the workspace's own \(workspacePrefix)\(name)/ (an answer cites evidence, not the review's "
+                    + "files, which the gate judges as review changes and would never re-ask for)"
+            }
+            if directory.hasPrefix(cited + "/") {
+                return "must not be a directory holding the workspace's \(workspacePrefix)\(name)/ (every answer written changes "
+                    + "its id, so it would be stale after each review): cite the directories beside it"
+            }
         }
         return nil
     }
+
+    /// The workspace's directories that hold the review itself: its answers and its evidence
+    /// index (`Layout.workloads`, `Layout.evidenceIndex`).
+    static let reviewDirectories = ["workloads", "evidence-index"]
 
     /// Why `lines` is no line range, or nil.
     package static func linesRule(_ lines: String) -> String? {

@@ -111,6 +111,10 @@ extension PushJudge {
                 lenses[alias, default: []].append(change.path)
             } else if let directory = Layout.profileDirectory(ofPath: change.path) {
                 profiles[directory, default: []].append(change.path)
+            } else if let marker = Layout.evidenceMarker(ofPath: change.path) {
+                // A marker of the evidence index belongs to the answer it names: whoever may
+                // write that answer writes its markers, and nobody else.
+                workloads[marker.directory, default: []].append(change.path)
             } else if !policy.isAdministrator(pusher) {
                 refusals.append(
                     refusal(
@@ -267,12 +271,14 @@ extension PushJudge {
             // Lens and pillar notes are part of the review, as in the service (UpdateLensReview).
             let notes = Layout.workloadDirectory(directory) + "/\(Layout.notesDirectoryName)/"
             for path in paths {
-                if path.hasPrefix(answers) || path.hasPrefix(notes) {
+                let marker = Layout.isInEvidenceIndex(path)
+                if path.hasPrefix(answers) || path.hasPrefix(notes) || marker {
                     if access < .contributor {
+                        let what = marker ? "the evidence index's markers of its answers" : path.hasPrefix(answers) ? "answers" : "lens and pillar notes"
                         refusals.append(
                             refusal(
                                 update, subject: describe(workload), file: path,
-                                rule: "\(path.hasPrefix(answers) ? "answers" : "lens and pillar notes") need the owner or an accepted CONTRIBUTOR share; \(pusher) has \(access)"))
+                                rule: "\(what) need the owner or an accepted CONTRIBUTOR share; \(pusher) has \(access)"))
                     }
                 } else {
                     refusals.append(
