@@ -20,7 +20,9 @@ package struct GeneratedRepository: Sendable {
 /// Each workload has the framework lens and up to two more of the built-in lenses; between 30%
 /// and all of each lens's questions are answered, with selections in lens order, "none of
 /// these" answers, best practices and whole questions marked not applicable with reasons,
-/// free-text notes and distinct update times. The data is a function of the seed.
+/// free-text notes and distinct update times. One workload in ten keeps a runbook beside the
+/// code (`services/<dir>/runbook.md`) that its first framework answer cites as evidence, with
+/// the evidence-index marker a commit by `welltree` writes. The data is a function of the seed.
 ///
 /// History: the first commit holds the workspace template and every workload; the second
 /// changes one answer of one workload, so `HEAD~1..HEAD` is a one-workload change.
@@ -74,6 +76,8 @@ package struct ReviewRepositoryGenerator {
         // workloads hold the very same change: what `check` and `status` cost can be compared.
         let changedIndex = min(workloads / 2, 500)
         var changed: (directory: String, name: String, answers: [String: [TreeEntry]], lens: LensPlan, question: LensQuestion)?
+        // Cited runbooks and the evidence index's markers, by path.
+        var codeFiles: [(String, ObjectID)] = []
         for index in 0..<workloads {
             var random = SeededGenerator(seed: seed &+ UInt64(index) &* 0xD1B5_4A32_D192_ED03)
             var lenses = [framework]
@@ -85,12 +89,25 @@ package struct ReviewRepositoryGenerator {
             let workload = makeWorkload(index: index, lenses: lenses, random: &random)
             let directory = Layout.workloadDirectoryName(for: workload.name)
             var answerTrees: [String: [TreeEntry]] = [:]
+            // The changed workload cites nothing: the second commit rewrites its first answer.
+            var cites = index % 10 == 0 && index != changedIndex
             for lens in lenses {
                 let answered = 0.3 + 0.7 * Double(random.next() % 1000) / 1000
                 let selectRate = 0.35 + 0.6 * Double(random.next() % 1000) / 1000
                 var files: [TreeEntry] = []
                 for question in lens.questions where random.chance(answered) {
-                    let answer = makeAnswer(question, selectRate: selectRate, after: workload.createdAt, random: &random)
+                    var answer = makeAnswer(question, selectRate: selectRate, after: workload.createdAt, random: &random)
+                    if cites, lens.alias == BuiltinLens.framework {
+                        cites = false
+                        let runbook = "services/\(directory)/runbook.md"
+                        let code = try repository.writeBlob(Array("# Runbook of \(workload.name)\n".utf8))
+                        answer.answer.evidence = [Evidence(path: runbook, confirmedId: code.hex)]
+                        codeFiles.append((runbook, code))
+                        let hash = try repository.blobID(of: Array(runbook.utf8)).hex
+                        codeFiles.append(
+                            (Layout.evidenceMarker(hash: hash, directory: directory, lens: lens.alias, question: question.id),
+                             try repository.writeBlob(EvidenceMarker.contents(runbook))))
+                    }
                     let blob = try repository.writeBlob(try CanonicalJSON.encode(answer))
                     files.append(TreeEntry(name: question.id + ".json", id: blob, kind: .blob))
                 }
@@ -110,7 +127,7 @@ package struct ReviewRepositoryGenerator {
         progress(workloads)
 
         let first = try commit(
-            repository, templateFiles: templateFiles, workloads: workloadEntries, parent: nil,
+            repository, templateFiles: templateFiles + codeFiles, workloads: workloadEntries, parent: nil,
             message: "Import \(workloads) workloads")
         var head = first
         var changedPath = ""
@@ -134,7 +151,7 @@ package struct ReviewRepositoryGenerator {
             entries[position].id = tree
             changedPath = Layout.answerFile(changed.directory, lens: changed.lens.alias, question: changed.question.id)
             head = try commit(
-                repository, templateFiles: templateFiles, workloads: entries, parent: first,
+                repository, templateFiles: templateFiles + codeFiles, workloads: entries, parent: first,
                 message: "Answer \(changed.question.id) of \(changed.name) (\(changed.lens.alias))")
         }
         try repository.setReference("refs/heads/main", to: head, expected: nil, message: "welltree-bench: generate")

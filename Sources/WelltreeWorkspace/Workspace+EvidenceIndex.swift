@@ -106,7 +106,8 @@ extension Workspace {
     /// cites their path, or no marker's path at all). Reads every answer file that can cite.
     package func evidenceIndexRepairs() throws(WorkspaceError) -> (write: [String: [UInt8]], remove: [String]) {
         var expected: [String: [UInt8]] = [:]
-        for workload in try workloadDirectories() {
+        // A misplaced directory is no workload (validation reports it): its answers cite nothing.
+        for workload in try workloadDirectories(misplaced: { _, _ throws(WorkspaceError) in }) {
             guard let answers = try git({ () throws(GitError) in try repository.entry(at: Layout.answersDirectoryName, inTree: workload.id) }),
                 answers.kind == .tree
             else { continue }

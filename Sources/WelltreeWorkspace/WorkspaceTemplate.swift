@@ -134,6 +134,7 @@ extension Workspace {
                     throw .git(error)
                 }
             }
+            removeInitProbes(in: path)
             let workspace = try Workspace(headOf: try wrapOpen(path), prefix: "")
             try workspace.refuseSecondWorkspace()
             return workspace
@@ -144,6 +145,27 @@ extension Workspace {
         let workspace = try Workspace(headOf: repository, prefix: Layout.prefix(ofDirectory: relative))
         try workspace.refuseSecondWorkspace()
         return workspace
+    }
+
+    /// Removes what creating a repository leaves at its work tree's root when the process is
+    /// killed midway: to learn whether the file system supports symbolic links, libgit2 makes an
+    /// empty file `_git2_` + six characters there, turns it into a symbolic link to `testing` and
+    /// removes it. Only entries of exactly that name and form are removed.
+    static func removeInitProbes(in directory: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        for name in names where name.hasPrefix("_git2_") && name.utf8.count == 12 {
+            let full = directory + "/" + name
+            var info = stat()
+            guard lstat(full, &info) == 0 else { continue }
+            switch info.st_mode & S_IFMT {
+            case S_IFREG where info.st_size == 0:
+                unlink(full)
+            case S_IFLNK where (try? FileManager.default.destinationOfSymbolicLink(atPath: full)) == "testing":
+                unlink(full)
+            default:
+                continue
+            }
+        }
     }
 
     /// Template files that only work at a repository's root (CI configuration).

@@ -25,7 +25,7 @@ struct ShardingPushTests {
         sandbox.principal = "bob@example.com"
         try #require(try sandbox.createTutorialWorkload().status == 0)
         try #require(try sandbox.git(["mv", Fixtures.tutorialDirectory, Fixtures.unshardedTutorialDirectory]).status == 0)
-        let settings = try sandbox.read("welltree.json").replacingOccurrences(of: "\"format\": 2", with: "\"format\": 1")
+        let settings = try sandbox.read("welltree.json").replacingOccurrences(of: "\"format\": 3", with: "\"format\": 1")
         try settings.write(toFile: sandbox.repo + "/welltree.json", atomically: true, encoding: .utf8)
         try #require(try sandbox.git(["commit", "-qam", "Written by an older Welltree"]).status == 0)
         try #require(try sandbox.git(["push", "-q", bare, "main"]).status == 0)

@@ -19,8 +19,8 @@ struct LayoutTests {
         try #require(answer.status == 0, "\(answer)")
         try #require(try sandbox.git(["mv", Self.sharded, Self.unsharded]).status == 0)
         let settings = try sandbox.read("welltree.json")
-        try #require(settings.contains("\"format\": 2"))
-        try settings.replacingOccurrences(of: "\"format\": 2", with: "\"format\": 1")
+        try #require(settings.contains("\"format\": 3"))
+        try settings.replacingOccurrences(of: "\"format\": 3", with: "\"format\": 1")
             .write(toFile: sandbox.repo + "/welltree.json", atomically: true, encoding: .utf8)
         try #require(try sandbox.git(["commit", "-qam", "Written by an older Welltree"]).status == 0)
         return sandbox
@@ -30,7 +30,7 @@ struct LayoutTests {
         let sandbox = try Sandbox()
         try #require(try sandbox.createTutorialWorkload().status == 0)
         #expect(FileManager.default.fileExists(atPath: sandbox.repo + "/" + Self.sharded + "/workload.json"))
-        #expect(try sandbox.read("welltree.json").contains("\"format\": 2"))
+        #expect(try sandbox.read("welltree.json").contains("\"format\": 3"))
     }
 
     @Test func aRepositoryWrittenBeforeShardsIsReadThenMovedInOneCommit() throws {
@@ -54,11 +54,13 @@ struct LayoutTests {
 
         let moved = try sandbox.welltree(["init"])
         #expect(moved.status == 0 && moved.stdout.contains("Moved 1 workload into shards"), "\(moved)")
-        #expect(try sandbox.git(["log", "-1", "--format=%s"]).stdout == "Move workloads into shards\n")
+        // The move is a commit of its own; the evidence index (settings format 3) follows in another.
+        #expect(try sandbox.git(["log", "-2", "--format=%s"]).stdout == "Keep an evidence index\nMove workloads into shards\n")
+        #expect(moved.stdout.contains("Built the evidence index (0 markers) and recorded settings format 3"), "\(moved)")
         #expect(try sandbox.porcelainStatus() == "")
         #expect(!FileManager.default.fileExists(atPath: sandbox.repo + "/" + Self.unsharded))
         // Every file moved unchanged (git sees pure renames) and the settings record format 2.
-        let changes = try sandbox.git(["diff", "--name-status", "-M", "HEAD~1", "HEAD"]).stdout
+        let changes = try sandbox.git(["diff", "--name-status", "-M", "HEAD~2", "HEAD~1"]).stdout
         #expect(
             changes == """
                 M\twelltree.json
@@ -70,9 +72,9 @@ struct LayoutTests {
 
         // The same data before and after; a comparison across the move finds nothing changed.
         #expect(try sandbox.welltree(["dashboard", "--format", "json"]).stdout == before.stdout)
-        let check = try sandbox.welltree(["check", "--base", "HEAD~1", "--format", "json"])
+        let check = try sandbox.welltree(["check", "--base", "HEAD~2", "--format", "json"])
         #expect(check.status == 0, "\(check)")
-        let diff = try sandbox.welltree(["diff", "HEAD~1", "HEAD"])
+        let diff = try sandbox.welltree(["diff", "HEAD~2", "HEAD"])
         #expect(diff.stdout.contains("No workload or lens changed"), "\(diff)")
         // The milestone tagged on the old layout still reads.
         let shown = try sandbox.welltree(["milestone", "show", Self.workload, "Before shards", "--format", "json"])
@@ -104,7 +106,7 @@ struct LayoutTests {
         for directory in directories {
             try #require(try sandbox.git(["mv", "workloads/\(directory)-moving", "workloads/\(directory)"]).status == 0)
         }
-        let settings = try sandbox.read("welltree.json").replacingOccurrences(of: "\"format\": 2", with: "\"format\": 1")
+        let settings = try sandbox.read("welltree.json").replacingOccurrences(of: "\"format\": 3", with: "\"format\": 1")
         try settings.write(toFile: sandbox.repo + "/welltree.json", atomically: true, encoding: .utf8)
         try #require(try sandbox.git(["commit", "-qam", "Written by an older Welltree"]).status == 0)
         let before = try sandbox.welltree(["workload", "list", "--format", "json"])
