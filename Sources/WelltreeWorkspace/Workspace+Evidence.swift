@@ -166,7 +166,7 @@ extension Workspace {
         var current = EvidenceCache()
         var computed = false
         var result: [CitedEvidence] = []
-        var ids: [String: String?] = [:]
+        var lookup = EvidenceLookup(self)
         for entry in entries {
             let cited: [CitedEvidence]
             // A tree id names content, not the directory holding it: a workload copied or moved
@@ -185,15 +185,7 @@ extension Workspace {
             }
             current.entries[entry.id] = cited
             for citation in cited {
-                var currentId: String?
-                if let path = citation.evidence.path {
-                    if let known = ids[path] {
-                        currentId = known
-                    } else {
-                        currentId = try evidenceId(path)
-                        ids[path] = .some(currentId)
-                    }
-                }
+                let currentId = try citation.evidence.path.flatMap { path throws(WorkspaceError) in try lookup.id(path) }
                 result.append(
                     CitedEvidence(
                         workloadId: citation.workloadId, workloadName: citation.workloadName, lens: citation.lens,
@@ -209,33 +201,34 @@ extension Workspace {
     }
 
     /// The citations of the workload in the directory `entry` (states not looked up), reading
-    /// only answer files that can cite.
+    /// and decoding only answer files that can cite, of the lenses the workload applies.
     private func workloadCitations(_ entry: TreeEntry) throws(WorkspaceError) -> [CitedEvidence] {
         guard let answers = try git({ () throws(GitError) in try repository.entry(at: Layout.answersDirectoryName, inTree: entry.id) }),
             answers.kind == .tree
         else { return [] }
-        var citing: Set<String> = []
+        var citing: [String: [(question: String, file: TreeEntry)]] = [:]
         for lens in try git({ () throws(GitError) in try repository.treeEntries(answers.id) }) where lens.kind == .tree {
             for file in try git({ () throws(GitError) in try repository.treeEntries(lens.id) }) {
-                guard Layout.question(ofAnswerFileName: file.name) != nil else { continue }
+                guard let question = Layout.question(ofAnswerFileName: file.name) else { continue }
                 // Anything but a plain file is left to the full read, which refuses it.
                 var mayCite = file.kind != .blob
                 if !mayCite { mayCite = try git { () throws(GitError) in try repository.withBlob(file.id) { Self.mayCite($0) } } }
-                if mayCite { citing.insert(lens.name) }
+                if mayCite { citing[lens.name, default: []].append((question, file)) }
             }
         }
         if citing.isEmpty { return [] }
         let stored = try loadWorkload(entry)
         var result: [CitedEvidence] = []
-        for applied in stored.workload.lenses where citing.contains(applied.alias) {
-            let parsed = try parsedAnswers(of: stored, lens: applied.alias)
-            for (question, answer) in parsed.mapValues(\.stored.answer).sorted(by: { $0.key < $1.key }) {
+        for applied in stored.workload.lenses {
+            guard let files = citing[applied.alias] else { continue }
+            for (question, file) in files.sorted(by: { $0.question < $1.question }) {
+                let path = Layout.answerFile(stored.directory, lens: applied.alias, question: question)
+                let answer = try parseAnswer(try read(file, path: path), path: path).stored.answer
                 for citation in answer.evidence {
                     result.append(
                         CitedEvidence(
                             workloadId: stored.workload.id, workloadName: stored.workload.name, lens: applied.alias, questionId: question,
-                            answerFile: Layout.answerFile(stored.directory, lens: applied.alias, question: question), evidence: citation,
-                            currentId: nil))
+                            answerFile: path, evidence: citation, currentId: nil))
                 }
             }
         }
@@ -280,5 +273,49 @@ extension Workspace {
             index += 1
         }
         return false
+    }
+}
+
+/// Looks cited paths up in the whole tree of one state (`Workspace.evidenceId`), listing each
+/// directory once: many citations share their directories (`services/<dir>/runbook.md` of a
+/// thousand workloads), and looking each path up from the root would read and inflate the
+/// directories on the way again for every one.
+struct EvidenceLookup {
+    let workspace: Workspace
+    /// The entries of every directory listed, by its tree id.
+    private var listings: [ObjectID: [String: TreeEntry]] = [:]
+    /// Every path looked up, with its object id (nil: nothing there).
+    private var ids: [String: String?] = [:]
+
+    init(_ workspace: Workspace) {
+        self.workspace = workspace
+    }
+
+    /// The object id at `path` (from the repository's root), or nil when nothing is there or
+    /// the path breaks `Evidence.pathRule`.
+    mutating func id(_ path: String) throws(WorkspaceError) -> String? {
+        if let known = ids[path] { return known }
+        var found: String?
+        if let root = workspace.rootTree, Evidence.pathRule(path) == nil {
+            var current: TreeEntry? = TreeEntry(name: "", id: root, kind: .tree)
+            for component in path.split(separator: "/") {
+                guard let directory = current, directory.kind == .tree else {
+                    current = nil
+                    break
+                }
+                current = try listing(directory.id)[String(component)]
+            }
+            found = current?.id.hex
+        }
+        ids[path] = .some(found)
+        return found
+    }
+
+    private mutating func listing(_ tree: ObjectID) throws(WorkspaceError) -> [String: TreeEntry] {
+        if let known = listings[tree] { return known }
+        let entries = try git { () throws(GitError) in try workspace.repository.treeEntries(tree) }
+        let listing = Dictionary(entries.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        listings[tree] = listing
+        return listing
     }
 }

@@ -3,7 +3,8 @@ import WelltreeCore
 
 extension WorkspaceValidator {
     /// How a broken evidence index is mended, for messages.
-    static let indexRepairHint = "`welltree init` rebuilds the index in one commit"
+    static let indexRepairHint =
+        "answers written with `welltree` keep it; `welltree init` rebuilds the index of the committed answers in one commit"
 
     /// The paths of a comparison's changes that `validate(only:)` is given: every file the
     /// change adds or modifies, and every marker of the evidence index it removes (a marker

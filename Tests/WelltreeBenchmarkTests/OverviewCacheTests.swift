@@ -36,16 +36,18 @@ final class GeneratedFixture {
         return try workspace.allWorkloads().map { stored in
             var counts = RiskCounts()
             var updatedAt = stored.workload.updatedAt
+            var cites = false
             for review in try workspace.reviews(of: stored) {
                 counts.add(review.review.riskCounts)
                 for answer in review.answers.values {
                     if let time = answer.updatedAt, time > updatedAt { updatedAt = time }
+                    if !answer.answer.evidence.isEmpty { cites = true }
                 }
             }
             return WorkloadOverview(
                 id: stored.workload.id, name: stored.workload.name, owner: stored.workload.owner,
                 improvementStatus: stored.workload.improvementStatus.rawValue, lenses: stored.workload.lenses.map(\.alias),
-                summary: WorkloadRiskSummary(riskCounts: counts, updatedAt: updatedAt))
+                summary: WorkloadRiskSummary(riskCounts: counts, updatedAt: updatedAt, citesEvidence: cites))
         }
     }
 
