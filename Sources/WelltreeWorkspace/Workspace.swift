@@ -86,9 +86,17 @@ package final class Workspace {
         // A write killed after moving the branch is finished as soon as anyone opens the
         // workspace, so even a command that ends up writing nothing leaves `git status` clean.
         // Failures are left for the write path, which reports them; reading never depends on
-        // the work tree.
+        // the work tree. One exception: a write killed inside git's own index update leaves
+        // `index.lock`, which stops every finish; a command that wrote nothing would then
+        // succeed over a half-written work tree, so the lock is reported (with how to remove
+        // it) by every command until it is gone.
         if FileManager.default.fileExists(atPath: WriteJournal.path(gitDirectory: repository.gitDirectory)) {
-            try? withWriteLock { () throws(WorkspaceError) in try workTree?.finishInterruptedWrite() }
+            do {
+                try withWriteLock { () throws(WorkspaceError) in try workTree?.finishInterruptedWrite() }
+            } catch {
+                let lock = repository.gitDirectory + "index.lock"
+                if root != nil, FileManager.default.fileExists(atPath: lock) { throw .staleLock(path: lock, committed: nil) }
+            }
         }
     }
 

@@ -74,4 +74,26 @@ struct LockAndJournalTests {
         #expect(try sandbox.porcelainStatus() == "")
         report("kill after the branch moved, then `welltree status`", "work tree and index brought up to date from HEAD", status, sandbox)
     }
+    /// A write killed inside git's own index update leaves `index.lock`, which stops the finish
+    /// of the write: a command that writes nothing (here a read) must not succeed over the
+    /// half-written work tree; it names the lock, and once it is removed the write is finished.
+    @Test func aKillInsideTheIndexUpdateIsReportedUntilItsLockIsGone() throws {
+        let sandbox = try Sandbox()
+        _ = try sandbox.createTutorialWorkload()
+        let killed = try Run.program(
+            Run.welltree, ["answer", "update", Self.w, "priorities", "--none"], in: sandbox.repo,
+            environment: sandbox.environment.merging(["WELLTREE_FAULT": "after-ref"]) { $1 })
+        #expect(killed.status == 9)
+        let lock = sandbox.repo + "/.git/index.lock"
+        #expect(FileManager.default.createFile(atPath: lock, contents: Data()))
+        let refused = try sandbox.welltree(["status", Self.w])
+        #expect(refused.status == 2 && refused.stderr.contains("rm '\(lock)'"), "\(refused)")
+        #expect(sandbox.hasPendingJournal)
+        report("kill inside git's index update (index.lock left), then `welltree status`", "refused, lock named with its rm command", refused, sandbox)
+        try FileManager.default.removeItem(atPath: lock)
+        let status = try sandbox.welltree(["status", Self.w])
+        #expect(status.status == 0, "\(status)")
+        #expect(try sandbox.porcelainStatus() == "")
+        #expect(!sandbox.hasPendingJournal)
+    }
 }
