@@ -81,7 +81,8 @@ extension Workspace {
         let added = addedFiles.contains { !newVersionFiles.contains($0) }
         var committed = sharded != nil
         if !changes.isEmpty {
-            committed = try workspace.commit(changes, message: Self.message(isNew: isNew, upgraded: upgraded, added: added, addedFiles: addedFiles)) != nil || committed
+            let message = Self.message(isNew: isNew, upgraded: upgraded, added: added, addedFiles: addedFiles)
+            if try workspace.commit(changes, message: message) != nil { committed = true }
         }
         // Last, so a workspace written before the evidence index gets it with the lenses and
         // files of this version (settings format 3), and a damaged index is repaired.
@@ -91,17 +92,11 @@ extension Workspace {
 
     /// The message of `initialize`'s commit of the template's files.
     private static func message(isNew: Bool, upgraded: [String], added: Bool, addedFiles: [String]) -> String {
-        let message: String
-        if isNew {
-            message = "Initialise Welltree workspace"
-        } else if !upgraded.isEmpty {
-            message = "Add built-in lens versions: \(upgraded.joined(separator: ", "))" + (added ? "\n\nAlso add missing Welltree workspace files." : "")
-        } else if !addedFiles.isEmpty {
-            message = "Add missing Welltree workspace files"
-        } else {
-            message = "Update built-in lens versions"
+        if isNew { return "Initialise Welltree workspace" }
+        if !upgraded.isEmpty {
+            return "Add built-in lens versions: \(upgraded.joined(separator: ", "))" + (added ? "\n\nAlso add missing Welltree workspace files." : "")
         }
-        return message
+        return addedFiles.isEmpty ? "Update built-in lens versions" : "Add missing Welltree workspace files"
     }
 }
 
