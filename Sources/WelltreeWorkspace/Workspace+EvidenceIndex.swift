@@ -101,11 +101,10 @@ extension Workspace {
         }
     }
 
-    /// How the evidence index of this state differs from what its answers cite: the markers
-    /// to write (missing, or holding other bytes) and those to remove (naming no answer that
-    /// cites their path, or no marker's path at all). Reads every answer file that can cite.
-    package func evidenceIndexRepairs() throws(WorkspaceError) -> (write: [String: [UInt8]], remove: [String]) {
-        var expected: [String: [UInt8]] = [:]
+    /// The repository paths every answer file that cites any cites, by the file's path. Reads
+    /// every answer file whose bytes can cite (`mayCite`).
+    func allCitedPaths() throws(WorkspaceError) -> [String: Set<String>] {
+        var result: [String: Set<String>] = [:]
         // A misplaced directory is no workload (validation reports it): its answers cite nothing.
         for workload in try workloadDirectories(misplaced: { _, _ throws(WorkspaceError) in }) {
             guard let answers = try git({ () throws(GitError) in try repository.entry(at: Layout.answersDirectoryName, inTree: workload.id) }),
@@ -115,11 +114,28 @@ extension Workspace {
                 for file in try git({ () throws(GitError) in try repository.treeEntries(lens.id) }) where file.kind == .blob {
                     guard let question = Layout.question(ofAnswerFileName: file.name), !question.isEmpty else { continue }
                     let path = Layout.answerFile(workload.name, lens: lens.name, question: question)
-                    for cited in try citedPaths(ofBlob: file.id, path: path) {
-                        let marker = Layout.evidenceMarker(hash: try evidenceHash(cited), directory: workload.name, lens: lens.name, question: question)
-                        expected[marker] = EvidenceMarker.contents(cited)
-                    }
+                    let cited = try citedPaths(ofBlob: file.id, path: path)
+                    if !cited.isEmpty { result[path] = cited }
                 }
+            }
+        }
+        return result
+    }
+
+    /// How the evidence index of this state differs from what its answers cite (`citing`, by
+    /// answer file; all of them read when not given): the markers to write (missing, or holding
+    /// other bytes) and those to remove (naming no answer that cites their path, or no marker's
+    /// path at all).
+    package func evidenceIndexRepairs(
+        citing given: [String: Set<String>]? = nil
+    ) throws(WorkspaceError) -> (write: [String: [UInt8]], remove: [String]) {
+        var expected: [String: [UInt8]] = [:]
+        let citing: [String: Set<String>]
+        if let given { citing = given } else { citing = try allCitedPaths() }
+        for (file, cited) in citing {
+            for path in cited {
+                guard let marker = Layout.evidenceMarker(hash: try evidenceHash(path), answerFile: file) else { continue }
+                expected[marker] = EvidenceMarker.contents(path)
             }
         }
         var present: [String: TreeEntry] = [:]

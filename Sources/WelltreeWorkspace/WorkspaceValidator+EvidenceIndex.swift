@@ -21,7 +21,8 @@ extension WorkspaceValidator {
     mutating func validateEvidenceIndex(in paths: Set<String>?) throws(WorkspaceError) {
         guard try workspace.keepsEvidenceIndex() else { return }
         guard let paths else {
-            let (write, remove) = try workspace.evidenceIndexRepairs()
+            // The answers were all decoded above: their citations are checked against the index.
+            let (write, remove) = try workspace.evidenceIndexRepairs(citing: citations)
             for (marker, contents) in write.sorted(by: { $0.key < $1.key }) {
                 let cited = String(decoding: contents.dropLast(), as: UTF8.self)
                 let answer = Layout.evidenceMarker(ofPath: marker)?.answerFile ?? marker

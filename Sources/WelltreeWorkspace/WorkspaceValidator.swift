@@ -49,6 +49,10 @@ package struct WorkspaceValidator {
     var templatesById: [String: ReviewTemplate]?
     /// The id and normalised name of each `workload.json` checked, with its path.
     private var claims: [(directory: String, id: String, name: String, path: String)] = []
+    /// The repository paths each answer file decoded by a full validation cites, by the
+    /// file's path: what the evidence index is checked against without reading the answers
+    /// again (`validateEvidenceIndex`).
+    var citations: [String: Set<String>] = [:]
 
     package init(_ workspace: Workspace) {
         self.workspace = workspace
@@ -65,6 +69,7 @@ package struct WorkspaceValidator {
         problems = []
         warnings = []
         claims = []
+        citations = [:]
         func wanted(_ path: String) -> Bool { paths?.contains(path) ?? true }
         if wanted(Layout.settings), let entry = try workspace.entry(Layout.settings) {
             _ = try decode(WorkspaceSettings.self, entry: entry, path: Layout.settings)
@@ -415,6 +420,8 @@ package struct WorkspaceValidator {
                 continue
             }
             guard let (stored, answerBytes) = try decode(StoredAnswer.self, entry: file, path: path) else { continue }
+            let cited = Set(stored.answer.evidence.compactMap(\.path))
+            if !cited.isEmpty { citations[path] = cited }
             checkNotes(stored.answer, bytes: answerBytes, path: path)
             checkEvidence(stored.answer, question: lens == nil ? nil : questions[questionId], bytes: answerBytes, path: path)
             guard lens != nil else { continue }
