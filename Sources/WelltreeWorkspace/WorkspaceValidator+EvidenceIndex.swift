@@ -29,7 +29,7 @@ extension WorkspaceValidator {
                 problems.append(
                     FileProblem(
                         path: answer,
-                        message: "evidence: \"\(Violation.visible(cited))\" is cited, but \(marker) does not record it; "
+                        message: "evidence: \"\(Violation.visible(cited))\" is cited, but \(Violation.visible(marker)) does not record it; "
                             + Self.indexRepairHint))
             }
             for marker in remove {
@@ -56,7 +56,7 @@ extension WorkspaceValidator {
             problems.append(
                 FileProblem(
                     path: path,
-                    message: "evidence: \"\(Violation.visible(citedPath))\" is cited, but \(marker) does not record it (the gate "
+                    message: "evidence: \"\(Violation.visible(citedPath))\" is cited, but \(Violation.visible(marker)) does not record it (the gate "
                         + "finds the answers a change concerns through the index); \(Self.indexRepairHint)"))
         }
     }
@@ -78,7 +78,7 @@ extension WorkspaceValidator {
                 problems.append(
                     FileProblem(
                         path: path,
-                        message: "removed, but \(marker.answerFile) still cites \"\(Violation.visible(citedPath))\"; "
+                        message: "removed, but \(Violation.visible(marker.answerFile)) still cites \"\(Violation.visible(citedPath))\"; "
                             + "the marker stays while the answer cites the path"))
             }
             return
@@ -98,7 +98,7 @@ extension WorkspaceValidator {
             problems.append(
                 FileProblem(
                     path: path,
-                    message: "\(marker.answerFile) does not cite \"\(Violation.visible(citedPath))\"; a marker records an answer "
+                    message: "\(Violation.visible(marker.answerFile)) does not cite \"\(Violation.visible(citedPath))\"; a marker records an answer "
                         + "that cites its path"))
         }
     }

@@ -160,6 +160,22 @@ struct EvidenceIndexTests {
         #expect(validated.stderr.contains("names no answer that cites its path"), "\(validated.stderr)")
     }
 
+    /// Marker paths come from the repository: a control character in one is shown escaped, in
+    /// the file name and in the message, never sent raw to the terminal.
+    @Test func aHostileMarkerPathIsPrintedEscaped() throws {
+        let sandbox = try EvidenceTests.citingRepository()
+        try #require(try sandbox.git(["checkout", "-q", "-b", "hostile"]).status == 0)
+        let hostile = try Self.marker(sandbox, "infra/backup.tf").replacingOccurrences(of: "/payments/", with: "/pay\u{1B}[31mments/")
+        try FileManager.default.createDirectory(
+            atPath: sandbox.repo + "/" + (hostile as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try "infra/backup.tf\n".write(toFile: sandbox.repo + "/" + hostile, atomically: true, encoding: .utf8)
+        try Self.commitAll(sandbox, "A marker with an escape sequence in its path")
+        let checked = try sandbox.welltree(["check", "--base", "main"])
+        #expect(checked.status == 2, "\(checked)")
+        #expect(!checked.stderr.contains("\u{1B}") && !checked.stdout.contains("\u{1B}"), "\(checked)")
+        #expect(checked.stderr.contains("pay\\u{1B}[31mments"), "\(checked.stderr)")
+    }
+
     /// A workspace written before the index (settings format 2) is read as before, and the gate
     /// reads every answer that can cite; `welltree init` builds the index in one commit.
     @Test func initBuildsTheIndexOfAnOlderWorkspace() throws {
