@@ -119,9 +119,7 @@ struct EvidenceGateTests {
 
         """.write(toFile: sandbox.repo + "/" + Self.answerFile, atomically: true, encoding: .utf8)
         let marker = try EvidenceIndexTests.marker(sandbox, "infra/app.py")
-        try FileManager.default.createDirectory(
-            atPath: sandbox.repo + "/" + (marker as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try "infra/app.py\n".write(toFile: sandbox.repo + "/" + marker, atomically: true, encoding: .utf8)
+        try EvidenceTests.write(sandbox, marker, "infra/app.py\n")
         try FileManager.default.removeItem(atPath: sandbox.repo + "/" + (try EvidenceIndexTests.marker(sandbox, "infra/backup.tf")))
         try Self.commitAll(sandbox, "Cite app.py by hand")
         let checked = try sandbox.welltree(["check", "--base", "main", "--fail-on", "evidence-changed"])

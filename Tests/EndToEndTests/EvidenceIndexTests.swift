@@ -27,11 +27,6 @@ struct EvidenceIndexTests {
         try sandbox.git(["cat-file", "-e", "\(revision):\(path)"]).status == 0
     }
 
-    static func commitAll(_ sandbox: Sandbox, _ message: String) throws {
-        try #require(try sandbox.git(["add", "-A"]).status == 0)
-        try #require(try sandbox.git(["commit", "-qm", message]).status == 0)
-    }
-
     @Test func everyCommitKeepsTheIndexInStepWithTheCitations() throws {
         let sandbox = try EvidenceTests.citingRepository()
         let marker = try Self.marker(sandbox, "infra/backup.tf")
@@ -65,13 +60,11 @@ struct EvidenceIndexTests {
              "--aws-region", "us-east-1"])
         try #require(created.status == 0, "\(created)")
         let damaged = "architecture/workloads/le/ledger/answers/wellarchitected/\(EvidenceTests.question).json"
-        try FileManager.default.createDirectory(
-            atPath: sandbox.repo + "/" + (damaged as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try "{\"evidence\": [ damaged".write(toFile: sandbox.repo + "/" + damaged, atomically: true, encoding: .utf8)
-        try Self.commitAll(sandbox, "Damage another workload's answer by hand")
+        try EvidenceTests.write(sandbox, damaged, "{\"evidence\": [ damaged")
+        try EvidenceGateTests.commitAll(sandbox, "Damage another workload's answer by hand")
         try #require(try sandbox.git(["checkout", "-q", "-b", "code"]).status == 0)
         try "print('payments')\n".write(toFile: sandbox.repo + "/infra/app.py", atomically: true, encoding: .utf8)
-        try Self.commitAll(sandbox, "Code only")
+        try EvidenceGateTests.commitAll(sandbox, "Code only")
 
         let checked = try sandbox.welltree(["check", "--base", "main", "--fail-on", "evidence-changed,evidence-removed", "--format", "json"])
         #expect(checked.status == 0, "\(checked)")
@@ -80,7 +73,7 @@ struct EvidenceIndexTests {
 
         // The index still finds the answer citing a changed file.
         try "resource \"aws_backup_plan\" \"weekly\" {}\n".write(toFile: sandbox.repo + "/infra/backup.tf", atomically: true, encoding: .utf8)
-        try Self.commitAll(sandbox, "Change the backup plan")
+        try EvidenceGateTests.commitAll(sandbox, "Change the backup plan")
         let changed = try sandbox.welltree(["check", "--base", "main", "--fail-on", "evidence-changed"])
         #expect(changed.status == 1, "\(changed)")
         #expect(changed.stdout.contains("infra/backup.tf:1: EVIDENCE_CHANGED"), "\(changed.stdout)")
@@ -95,7 +88,7 @@ struct EvidenceIndexTests {
         let marker = try Self.marker(sandbox, "infra/backup.tf")
         try FileManager.default.removeItem(atPath: sandbox.repo + "/" + marker)
         try FileManager.default.removeItem(atPath: sandbox.repo + "/infra/backup.tf")
-        try Self.commitAll(sandbox, "Delete the backups and their marker")
+        try EvidenceGateTests.commitAll(sandbox, "Delete the backups and their marker")
         let checked = try sandbox.welltree(["check", "--base", "main", "--fail-on", "evidence-removed"])
         #expect(checked.status == 2, "\(checked)")
         #expect(checked.stderr.contains("/payments/wellarchitected/\(EvidenceTests.question): removed, but workloads/pa/payments/answers/wellarchitected/\(EvidenceTests.question).json still cites \"infra/backup.tf\""), "\(checked.stderr)")
@@ -107,7 +100,7 @@ struct EvidenceIndexTests {
         let sandbox = try EvidenceTests.citingRepository()
         try #require(try sandbox.git(["checkout", "-q", "-b", "by-hand"]).status == 0)
         try "print('payments')\n".write(toFile: sandbox.repo + "/infra/app.py", atomically: true, encoding: .utf8)
-        try Self.commitAll(sandbox, "More code")
+        try EvidenceGateTests.commitAll(sandbox, "More code")
         let blob = try EvidenceTests.blobId(sandbox, "infra/app.py")
         try """
         {
@@ -118,7 +111,7 @@ struct EvidenceIndexTests {
         }
 
         """.write(toFile: sandbox.repo + "/" + Self.answerFile, atomically: true, encoding: .utf8)
-        try Self.commitAll(sandbox, "Cite app.py by hand")
+        try EvidenceGateTests.commitAll(sandbox, "Cite app.py by hand")
         let refused = try sandbox.welltree(["check", "--base", "main"])
         #expect(refused.status == 2, "\(refused)")
         #expect(refused.stderr.contains("\"infra/app.py\" is cited, but architecture/") == false, "paths are the workspace's")
@@ -143,14 +136,10 @@ struct EvidenceIndexTests {
         let sandbox = try EvidenceTests.citingRepository()
         try #require(try sandbox.git(["checkout", "-q", "-b", "forge"]).status == 0)
         let forged = try Self.marker(sandbox, "README.md")
-        try FileManager.default.createDirectory(
-            atPath: sandbox.repo + "/" + (forged as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try "README.md\n".write(toFile: sandbox.repo + "/" + forged, atomically: true, encoding: .utf8)
+        try EvidenceTests.write(sandbox, forged, "README.md\n")
         let lying = try Self.marker(sandbox, "infra/backup.tf").replacingOccurrences(of: "/payments/", with: "/ledger/")
-        try FileManager.default.createDirectory(
-            atPath: sandbox.repo + "/" + (lying as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try "infra/other.tf\n".write(toFile: sandbox.repo + "/" + lying, atomically: true, encoding: .utf8)
-        try Self.commitAll(sandbox, "Forge markers")
+        try EvidenceTests.write(sandbox, lying, "infra/other.tf\n")
+        try EvidenceGateTests.commitAll(sandbox, "Forge markers")
         let checked = try sandbox.welltree(["check", "--base", "main"])
         #expect(checked.status == 2, "\(checked)")
         #expect(checked.stderr.contains("does not cite \"README.md\"; a marker records an answer that cites its path"), "\(checked.stderr)")
@@ -166,10 +155,8 @@ struct EvidenceIndexTests {
         let sandbox = try EvidenceTests.citingRepository()
         try #require(try sandbox.git(["checkout", "-q", "-b", "hostile"]).status == 0)
         let hostile = try Self.marker(sandbox, "infra/backup.tf").replacingOccurrences(of: "/payments/", with: "/pay\u{1B}[31mments/")
-        try FileManager.default.createDirectory(
-            atPath: sandbox.repo + "/" + (hostile as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try "infra/backup.tf\n".write(toFile: sandbox.repo + "/" + hostile, atomically: true, encoding: .utf8)
-        try Self.commitAll(sandbox, "A marker with an escape sequence in its path")
+        try EvidenceTests.write(sandbox, hostile, "infra/backup.tf\n")
+        try EvidenceGateTests.commitAll(sandbox, "A marker with an escape sequence in its path")
         let checked = try sandbox.welltree(["check", "--base", "main"])
         #expect(checked.status == 2, "\(checked)")
         #expect(!checked.stderr.contains("\u{1B}") && !checked.stdout.contains("\u{1B}"), "\(checked)")
@@ -184,7 +171,7 @@ struct EvidenceIndexTests {
         try #require(try sandbox.git(["rm", "-rq", "architecture/evidence-index"]).status == 0)
         let settings = try sandbox.read("architecture/welltree.json").replacingOccurrences(of: "\"format\": 3", with: "\"format\": 2")
         try settings.write(toFile: sandbox.repo + "/architecture/welltree.json", atomically: true, encoding: .utf8)
-        try Self.commitAll(sandbox, "A workspace from before the index")
+        try EvidenceGateTests.commitAll(sandbox, "A workspace from before the index")
         #expect(try sandbox.welltree(["validate"]).status == 0, "format 2 keeps no index")
 
         let upgraded = try sandbox.welltree(["init", "architecture"])

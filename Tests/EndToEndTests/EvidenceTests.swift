@@ -24,8 +24,12 @@ struct EvidenceTests {
         return sandbox
     }
 
+    /// Writes a file of the work tree (`path` from the repository's root), with the
+    /// directories it needs.
     static func write(_ sandbox: Sandbox, _ path: String, _ text: String) throws {
-        try text.write(toFile: sandbox.repo + "/" + path, atomically: true, encoding: .utf8)
+        let full = sandbox.repo + "/" + path
+        try FileManager.default.createDirectory(atPath: (full as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try text.write(toFile: full, atomically: true, encoding: .utf8)
     }
 
     static func blobId(_ sandbox: Sandbox, _ path: String, at revision: String = "HEAD") throws -> String {

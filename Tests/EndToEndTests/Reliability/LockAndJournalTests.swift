@@ -36,14 +36,21 @@ struct LockAndJournalTests {
         #expect(try sandbox.porcelainStatus() == "")
     }
 
-    @Test func anEditAfterAnInterruptedWriteIsKeptAndExplained() throws {
+    /// The tutorial workload, and an answer update killed right after it moved the branch
+    /// (`WELLTREE_FAULT=after-ref`): the work tree and index still hold the old files.
+    static func killedAfterTheBranchMoved() throws -> Sandbox {
         let sandbox = try Sandbox()
         _ = try sandbox.createTutorialWorkload()
-        let path = "workloads/re/retail-website-north-america/answers/wellarchitected/priorities.json"
         let killed = try Run.program(
-            Run.welltree, ["answer", "update", Self.w, "priorities", "--none"], in: sandbox.repo,
+            Run.welltree, ["answer", "update", w, "priorities", "--none"], in: sandbox.repo,
             environment: sandbox.environment.merging(["WELLTREE_FAULT": "after-ref"]) { $1 })
         #expect(killed.status == 9, "\(killed)")
+        return sandbox
+    }
+
+    @Test func anEditAfterAnInterruptedWriteIsKeptAndExplained() throws {
+        let sandbox = try Self.killedAfterTheBranchMoved()
+        let path = "workloads/re/retail-website-north-america/answers/wellarchitected/priorities.json"
         try FileManager.default.createDirectory(
             atPath: sandbox.repo + "/" + (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try "my own edit\n".write(toFile: sandbox.repo + "/" + path, atomically: true, encoding: .utf8)
@@ -62,28 +69,19 @@ struct LockAndJournalTests {
     }
 
     @Test func aKillAfterTheBranchMovedIsFinishedByAReadOnlyCommand() throws {
-        let sandbox = try Sandbox()
-        _ = try sandbox.createTutorialWorkload()
-        let killed = try Run.program(
-            Run.welltree, ["answer", "update", Self.w, "priorities", "--none"], in: sandbox.repo,
-            environment: sandbox.environment.merging(["WELLTREE_FAULT": "after-ref"]) { $1 })
-        #expect(killed.status == 9)
+        let sandbox = try Self.killedAfterTheBranchMoved()
         #expect(try sandbox.porcelainStatus() != "")
         let status = try sandbox.welltree(["status", Self.w])
         #expect(status.status == 0)
         #expect(try sandbox.porcelainStatus() == "")
         report("kill after the branch moved, then `welltree status`", "work tree and index brought up to date from HEAD", status, sandbox)
     }
+
     /// A write killed inside git's own index update leaves `index.lock`, which stops the finish
     /// of the write: a command that writes nothing (here a read) must not succeed over the
     /// half-written work tree; it names the lock, and once it is removed the write is finished.
     @Test func aKillInsideTheIndexUpdateIsReportedUntilItsLockIsGone() throws {
-        let sandbox = try Sandbox()
-        _ = try sandbox.createTutorialWorkload()
-        let killed = try Run.program(
-            Run.welltree, ["answer", "update", Self.w, "priorities", "--none"], in: sandbox.repo,
-            environment: sandbox.environment.merging(["WELLTREE_FAULT": "after-ref"]) { $1 })
-        #expect(killed.status == 9)
+        let sandbox = try Self.killedAfterTheBranchMoved()
         let lock = sandbox.repo + "/.git/index.lock"
         #expect(FileManager.default.createFile(atPath: lock, contents: Data()))
         let refused = try sandbox.welltree(["status", Self.w])
